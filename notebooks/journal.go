@@ -1,0 +1,159 @@
+package notebooks
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// JournalDir is the folder, inside the working directory, that holds the
+// journals of interactive sessions.
+const JournalDir = ".gostat"
+
+// Journal is the crash-safe record of an interactive session: every
+// completed cell is appended in the script format and synced to disk before
+// the front end goes on, so that a crash or a kill -9 of the whole program
+// loses nothing that ran. A clean exit removes it; the next session in the
+// same directory finds the journals of dead processes (see Orphans).
+type Journal struct {
+	Path string
+	f    *os.File
+	n    int
+}
+
+// JournalPath is the journal file of process pid in dir.
+func JournalPath(dir string, pid int) string {
+	return filepath.Join(dir, JournalDir, "journal-"+strconv.Itoa(pid)+".gost")
+}
+
+// OpenJournal creates the journal of the current process in dir.
+func OpenJournal(dir string) (*Journal, error) {
+	path := JournalPath(dir, os.Getpid())
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC|os.O_APPEND, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	head := fmt.Sprintf("// %%%% [markdown]\n// gostat journal of process %d, started %s.\n// Recover it with `gostat -recover` or `gostat %s`.\n",
+		os.Getpid(), time.Now().UTC().Format(time.RFC3339), path)
+	if _, err := f.WriteString(head); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &Journal{Path: path, f: f}, nil
+}
+
+// Append writes a completed cell (its source and output) and syncs it.
+func (j *Journal) Append(src, output string) error {
+	if j == nil || j.f == nil {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteByte('\n')
+	NewCodeCell(src, output).write(&b)
+	if _, err := j.f.WriteString(b.String()); err != nil {
+		return err
+	}
+	j.n++
+	return j.f.Sync()
+}
+
+// Len is the number of cells appended.
+func (j *Journal) Len() int {
+	if j == nil {
+		return 0
+	}
+	return j.n
+}
+
+// Close closes the journal and keeps the file (the session did not end
+// cleanly, or the caller wants to keep it).
+func (j *Journal) Close() error {
+	if j == nil || j.f == nil {
+		return nil
+	}
+	err := j.f.Close()
+	j.f = nil
+	return err
+}
+
+// Remove closes and deletes the journal: the session ended cleanly.
+func (j *Journal) Remove() error {
+	if j == nil {
+		return nil
+	}
+	j.Close()
+	err := os.Remove(j.Path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// Orphan is the journal of a session whose process is gone.
+type Orphan struct {
+	Path  string
+	PID   int
+	Cells int // code cells in it
+	Time  time.Time
+}
+
+// Orphans lists the journals in dir whose processes are no longer alive,
+// oldest first. Journals that fail to parse are listed with Cells = -1.
+func Orphans(dir string) ([]Orphan, error) {
+	ents, err := os.ReadDir(filepath.Join(dir, JournalDir))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []Orphan
+	for _, e := range ents {
+		name := e.Name()
+		if !strings.HasPrefix(name, "journal-") || !strings.HasSuffix(name, ".gost") {
+			continue
+		}
+		pid, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(name, "journal-"), ".gost"))
+		if err != nil || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		path := filepath.Join(dir, JournalDir, name)
+		o := Orphan{Path: path, PID: pid, Cells: -1}
+		if fi, err := e.Info(); err == nil {
+			o.Time = fi.ModTime()
+		}
+		if nb, err := ReadFile(path); err == nil {
+			o.Cells = 0
+			for _, c := range nb.Cells {
+				if c.Kind == Code && !c.Empty() {
+					o.Cells++
+				}
+			}
+		}
+		out = append(out, o)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Time.Before(out[j].Time) })
+	return out, nil
+}
+
+// processAlive reports whether a process with that pid exists.
+func processAlive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}

@@ -1,0 +1,229 @@
+package notebooks
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gostat/gostat/display"
+	"github.com/gostat/gostat/kernel"
+	"github.com/gostat/gostat/kernel/remote/fakekernel"
+)
+
+func mustParse(t *testing.T, src string) *Notebook {
+	t.Helper()
+	nb, err := Parse("s.gost", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return nb
+}
+
+func TestRun(t *testing.T) {
+	cases := []struct {
+		name       string
+		src        string
+		keepGoing  bool
+		stdout     string
+		stderr     string
+		ran, fails int
+		stopped    bool
+	}{
+		{
+			name:   "all good",
+			src:    "// %% [markdown]\n// hi\n\n// %%\nprint a\nshow t\nvalue v\n\n// %%\n// only a comment\n\n// %%\nprint b\n",
+			stdout: "a\nt\nv\nb\n", ran: 2,
+		},
+		{
+			name:   "stops at first failure",
+			src:    "// %%\nprint a\n\n// %%\nprint b\n\nfail bad thing\n\n// %%\nprint c\n",
+			stdout: "a\nb\n", stderr: "s.gost:7: cell 2: bad thing\n", ran: 2, fails: 1, stopped: true,
+		},
+		{
+			name:   "keep going",
+			src:    "// %%\nfail one\n// %%\nprint c\n",
+			stdout: "c\n", stderr: "s.gost:2: cell 1: one\n", keepGoing: true, ran: 2, fails: 1,
+		},
+		{
+			name:   "expected failure",
+			src:    "// %%\nprint a\nfail wanted\n// Output:\n// a\n// error: 2:1: wanted\n// %%\nprint c\n",
+			stdout: "a\nc\n", ran: 2,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			rep := Run(context.Background(), fakekernel.New(), mustParse(t, tc.src), Options{KeepGoing: tc.keepGoing, Stdout: &out, Stderr: &errb})
+			if out.String() != tc.stdout {
+				t.Errorf("stdout %q, want %q", out.String(), tc.stdout)
+			}
+			if errb.String() != tc.stderr {
+				t.Errorf("stderr %q, want %q", errb.String(), tc.stderr)
+			}
+			if rep.Ran != tc.ran || rep.Failed != tc.fails || rep.Stopped != tc.stopped {
+				t.Errorf("report ran %d failed %d stopped %v, want %d %d %v", rep.Ran, rep.Failed, rep.Stopped, tc.ran, tc.fails, tc.stopped)
+			}
+			if rep.OK() != (tc.fails == 0) {
+				t.Errorf("OK() = %v", rep.OK())
+			}
+		})
+	}
+}
+
+func TestRunUsesPlainOptions(t *testing.T) {
+	k := fakekernel.New()
+	Run(context.Background(), k, mustParse(t, "// %%\nprint a\n"), Options{})
+	if k.Options() != display.Plain {
+		t.Errorf("options %+v, want display.Plain", k.Options())
+	}
+}
+
+func TestRunRecordAndImages(t *testing.T) {
+	dir := t.TempDir()
+	nb := mustParse(t, "// %%\nprint a\npng\n\n// %%\nprint b\n// Output:\n// old\n")
+	nb.Name = filepath.Join(dir, "p.gost")
+	var errb bytes.Buffer
+	rep := Run(context.Background(), fakekernel.New(), nb, Options{Record: true, OutDir: filepath.Join(dir, "out"), Stderr: &errb})
+	if !rep.OK() {
+		t.Fatalf("run failed: %s", errb.String())
+	}
+	want := "// %%\nprint a\npng\n// Output:\n// a\n// [plot]\n\n// %%\nprint b\n// Output:\n// b\n"
+	if got := string(nb.Bytes()); got != want {
+		t.Errorf("recorded %q\nwant %q", got, want)
+	}
+	img := filepath.Join(dir, "out", "p-cell1-1.png")
+	if b, err := os.ReadFile(img); err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+		t.Errorf("image %s: %v", img, err)
+	}
+	if !strings.Contains(errb.String(), "wrote "+img) {
+		t.Errorf("stderr %q does not name the image", errb.String())
+	}
+}
+
+func TestCheck(t *testing.T) {
+	cases := []struct {
+		name     string
+		src      string
+		ok       bool
+		mismatch int
+		failed   int
+		ignored  int
+		report   []string // substrings of the report
+	}{
+		{
+			name: "all match", ok: true,
+			src:    "// %%\nprint a   \nvalue v\n// Output:\n// a\n// v\n\n// %%\nset x 1\n",
+			report: []string{"ok  \ts.gost\t2 cells"},
+		},
+		{
+			name: "mismatch", mismatch: 1,
+			src:    "// %% [markdown]\n// m\n\n// %%\nprint a\nprint b\n// Output:\n// a\n// B\n",
+			report: []string{"--- FAIL: s.gost:4: cell 2\n", "    -B\n", "    +b\n", "FAIL\ts.gost\t1 of 1 cells differ"},
+		},
+		{
+			name: "missing block", mismatch: 1,
+			src:    "// %%\nprint a\n",
+			report: []string{"+a", "gostat run -record s.gost"},
+		},
+		{
+			name: "ignored output", ok: true, ignored: 1,
+			src: "// %%\n//gostat:ignore-output\nprint 12:01\n// Output:\n// 12:00\n",
+		},
+		{
+			name: "ignored output still fails on error", failed: 1,
+			src:    "// %%\n//gostat:ignore-output\nfail oops\n",
+			report: []string{"error: oops"},
+		},
+		{
+			name: "unexpected error", failed: 1,
+			src:    "// %%\nfail oops\n// Output:\n// fine\n",
+			report: []string{"-fine", "+error: 1:1: oops"},
+		},
+		{
+			name: "expected error", ok: true,
+			src: "// %%\nfail oops\n// Output:\n// error: 1:1: oops\n",
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			rep := Check(context.Background(), fakekernel.New(), mustParse(t, tc.src), Options{Stdout: &out})
+			if rep.OK() != tc.ok || rep.Mismatched != tc.mismatch || rep.Failed != tc.failed || rep.Ignored != tc.ignored {
+				t.Errorf("ok %v mismatched %d failed %d ignored %d, want %v %d %d %d\n%s", rep.OK(), rep.Mismatched, rep.Failed, rep.Ignored, tc.ok, tc.mismatch, tc.failed, tc.ignored, out.String())
+			}
+			for _, s := range tc.report {
+				if !strings.Contains(out.String(), s) {
+					t.Errorf("report lacks %q:\n%s", s, out.String())
+				}
+			}
+		})
+	}
+}
+
+func TestCheckInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out bytes.Buffer
+	rep := Check(ctx, fakekernel.New(), mustParse(t, "// %%\nprint a\n"), Options{Stdout: &out})
+	if rep.OK() || !rep.Stopped {
+		t.Errorf("cancelled check reported OK: %s", out.String())
+	}
+}
+
+func TestOutputText(t *testing.T) {
+	r := kernel.Result{Output: "a", Displays: []display.Bundle{{Text: "d"}}, Err: &kernel.Error{Kind: kernel.Runtime, Message: "m", Line: 2, Col: 3, Hint: "h"}}
+	if got, want := OutputText(r), "a\nd\nerror: 2:3: m\n  hint: h\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestJournal(t *testing.T) {
+	dir := t.TempDir()
+	j, err := OpenJournal(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Append("x := 1", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Append("x", "1\n"); err != nil {
+		t.Fatal(err)
+	}
+	nb, err := ReadFile(j.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code []string
+	for _, c := range nb.Cells {
+		if c.Kind == Code && !c.Empty() {
+			code = append(code, strings.TrimSpace(c.Source)+"="+c.Output)
+		}
+	}
+	if strings.Join(code, "|") != "x := 1=|x=1\n" {
+		t.Errorf("journal cells %q", code)
+	}
+	// Our own journal is not an orphan.
+	if o, _ := Orphans(dir); len(o) != 0 {
+		t.Errorf("live journal listed as orphan: %v", o)
+	}
+	j.Close()
+	// A journal of a dead process is.
+	dead := JournalPath(dir, 999999999)
+	if err := os.Rename(j.Path, dead); err != nil {
+		t.Fatal(err)
+	}
+	o, err := Orphans(dir)
+	if err != nil || len(o) != 1 || o[0].PID != 999999999 || o[0].Cells != 2 {
+		t.Fatalf("orphans %+v, %v", o, err)
+	}
+	j2, _ := OpenJournal(dir)
+	if err := j2.Remove(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(j2.Path); !os.IsNotExist(err) {
+		t.Errorf("removed journal still there: %v", err)
+	}
+}
