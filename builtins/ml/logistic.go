@@ -1,0 +1,305 @@
+package ml
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/gostat/gostat/builtins/cell"
+	"github.com/gostat/gostat/display"
+	"gonum.org/v1/gonum/mat"
+)
+
+// LogisticRegression is a (multinomial) logistic regression classifier with
+// scikit-learn's objective and defaults:
+//
+//	minimise  C · Σ_i −log p(y_i | x_i)  +  penalty(W)
+//
+// where p(k | x) = exp(b_k + w_k·x) / Σ_l exp(b_l + w_l·x) (for two classes
+// the usual logistic model with one coefficient vector), penalty is
+// ½‖W‖² for "l2", ‖W‖₁ for "l1" and 0 for "none"; intercepts are never
+// penalised. Two classes or "l2"/"none" are solved by Newton's method (IRLS)
+// with a backtracking line search; with Penalty "none" the result is the
+// maximum-likelihood estimate (R's glm(family = binomial) for two classes).
+// "l1" is solved by proximal Newton with coordinate descent (the
+// glmnet/newGLMNET scheme); with more than two classes it fits one model per
+// class against the rest (as sklearn's liblinear does).
+//
+// Reference: Hastie, Tibshirani & Friedman, The Elements of Statistical
+// Learning, §4.4; Yuan, Ho & Lin (2012), An improved GLMNET for
+// L1-regularized logistic regression, JMLR 13.
+type LogisticRegression struct {
+	// Penalty is "l2" (default when empty), "l1" or "none".
+	Penalty string
+	// C is the inverse regularisation strength (default 1 when 0); larger
+	// means less shrinkage.
+	C float64
+	// NoIntercept leaves out the intercept (sklearn fit_intercept=False).
+	NoIntercept bool
+	// MaxIter bounds the Newton iterations (default 100 when 0).
+	MaxIter int
+	// Tol stops the iterations when the largest Newton step falls below
+	// Tol·(1 + largest coefficient) (default 1e-8 when 0).
+	Tol float64
+
+	base
+	fit logisticFit
+}
+
+type logisticFit struct {
+	// Coef is K×p (K = 1 for two classes), row k the coefficients of class k
+	// (of the second class when K = 1).
+	Coef      [][]float64 `json:"coef"`
+	Intercept []float64   `json:"intercept"`
+	NIter     int         `json:"n_iter"`
+	Converged bool        `json:"converged"`
+}
+
+// NewLogisticRegression returns a logistic regression with sklearn's
+// defaults: L2 penalty, C = 1.
+func NewLogisticRegression() *LogisticRegression {
+	return &LogisticRegression{Penalty: "l2", C: 1, MaxIter: 100, Tol: 1e-8}
+}
+
+func (m *LogisticRegression) isClassifier() bool { return true }
+func (m *LogisticRegression) allowNaN() bool     { return false }
+
+// Params returns the hyperparameters.
+func (m *LogisticRegression) Params() Params { return paramsOf(m) }
+
+// SetParams sets hyperparameters by name.
+func (m *LogisticRegression) SetParams(p Params) error { return setParams(m, p) }
+
+func (m *LogisticRegression) settings() (pen string, C float64, maxIter int, tol float64, err error) {
+	pen = strings.ToLower(m.Penalty)
+	if pen == "" {
+		pen = "l2"
+	}
+	if pen != "l2" && pen != "l1" && pen != "none" {
+		return "", 0, 0, 0, fmt.Errorf("ml: LogisticRegression.Penalty %q: use \"l2\", \"l1\" or \"none\"", m.Penalty)
+	}
+	C = m.C
+	if C == 0 {
+		C = 1
+	}
+	if C < 0 {
+		return "", 0, 0, 0, fmt.Errorf("ml: LogisticRegression.C must be positive, got %v", m.C)
+	}
+	maxIter = m.MaxIter
+	if maxIter <= 0 {
+		maxIter = 100
+	}
+	tol = m.Tol
+	if tol <= 0 {
+		tol = 1e-8
+	}
+	return
+}
+
+// FitXY fits the model to the rows of X and class labels y.
+func (m *LogisticRegression) FitXY(X *mat.Dense, y []float64) error {
+	pen, C, maxIter, tol, err := m.settings()
+	if err != nil {
+		return err
+	}
+	n, p, err := m.checkXY(X, y, false)
+	if err != nil {
+		return err
+	}
+	idx, err := m.encodeClasses(y)
+	if err != nil {
+		return err
+	}
+	K := len(m.ClassValues)
+	m.fit = logisticFit{}
+	ctx := cell.Context()
+	lam := 1 / C
+	if pen == "none" {
+		lam = 0
+	}
+	icpt := !m.NoIntercept
+	switch {
+	case K == 2 && pen != "l1":
+		yb := make([]float64, n)
+		for i, k := range idx {
+			yb[i] = float64(k)
+		}
+		beta, it, conv, err := newtonBinary(ctx, X, yb, lam, icpt, maxIter, tol)
+		if err != nil {
+			return err
+		}
+		m.fit.Coef = [][]float64{beta[:p]}
+		m.fit.Intercept = []float64{beta[p]}
+		m.fit.NIter, m.fit.Converged = it, conv
+	case pen == "l1":
+		rows := 1
+		if K > 2 {
+			rows = K
+		}
+		for k := 0; k < rows; k++ {
+			yb := make([]float64, n)
+			pos := k
+			if K == 2 {
+				pos = 1
+			}
+			for i, c := range idx {
+				if c == pos {
+					yb[i] = 1
+				}
+			}
+			beta, it, conv, err := proxNewtonL1(ctx, X, yb, lam, icpt, maxIter, tol)
+			if err != nil {
+				return err
+			}
+			m.fit.Coef = append(m.fit.Coef, beta[:p])
+			m.fit.Intercept = append(m.fit.Intercept, beta[p])
+			m.fit.NIter += it
+			m.fit.Converged = conv
+		}
+	default:
+		W, it, conv, err := newtonMultinomial(ctx, X, idx, K, lam, icpt, maxIter, tol)
+		if err != nil {
+			return err
+		}
+		for k := 0; k < K; k++ {
+			m.fit.Coef = append(m.fit.Coef, W[k*(p+1):k*(p+1)+p])
+			m.fit.Intercept = append(m.fit.Intercept, W[k*(p+1)+p])
+		}
+		m.fit.NIter, m.fit.Converged = it, conv
+	}
+	m.NTrain = n
+	m.Fitted = true
+	return nil
+}
+
+// Coef returns the coefficients: one row for two classes (log-odds of the
+// second class), else one row per class.
+func (m *LogisticRegression) Coef() *mat.Dense {
+	if !m.Fitted {
+		return nil
+	}
+	r, c := len(m.fit.Coef), len(m.fit.Coef[0])
+	out := mat.NewDense(r, c, nil)
+	for i := range m.fit.Coef {
+		out.SetRow(i, m.fit.Coef[i])
+	}
+	return out
+}
+
+// Intercept returns the intercepts (one per row of Coef).
+func (m *LogisticRegression) Intercept() []float64 { return append([]float64(nil), m.fit.Intercept...) }
+
+// PredictProbaX returns the n×K matrix of class probabilities.
+func (m *LogisticRegression) PredictProbaX(X *mat.Dense) (*mat.Dense, error) {
+	if err := m.checkPredictX(X, false); err != nil {
+		return nil, err
+	}
+	n, _ := X.Dims()
+	K := len(m.ClassValues)
+	P := mat.NewDense(n, K, nil)
+	for i := 0; i < n; i++ {
+		x := X.RawRowView(i)
+		row := P.RawRowView(i)
+		if len(m.fit.Coef) == 1 {
+			e := m.fit.Intercept[0] + dot(m.fit.Coef[0], x)
+			q := sigmoid(e)
+			row[0], row[1] = 1-q, q
+			continue
+		}
+		mx := math.Inf(-1)
+		for k := range m.fit.Coef {
+			row[k] = m.fit.Intercept[k] + dot(m.fit.Coef[k], x)
+			if row[k] > mx {
+				mx = row[k]
+			}
+		}
+		s := 0.0
+		for k := range row {
+			if strings.ToLower(m.Penalty) == "l1" {
+				row[k] = sigmoid(row[k]) // one-vs-rest: normalise the K sigmoids
+			} else {
+				row[k] = math.Exp(row[k] - mx)
+			}
+			s += row[k]
+		}
+		for k := range row {
+			row[k] /= s
+		}
+	}
+	return P, nil
+}
+
+// PredictX returns the most probable class of each row.
+func (m *LogisticRegression) PredictX(X *mat.Dense) ([]float64, error) {
+	P, err := m.PredictProbaX(X)
+	if err != nil {
+		return nil, err
+	}
+	return m.argmaxRows(P), nil
+}
+
+// Display shows the coefficient table.
+func (m *LogisticRegression) Display(o display.Options) display.Bundle {
+	if !m.Fitted {
+		return display.Text("model", "LogisticRegression (not fitted) "+m.Params().String())
+	}
+	pen, C, _, _, _ := m.settings()
+	t := &textTable{title: fmt.Sprintf("Logistic regression (penalty %s, C = %s), n = %d, classes: %s", pen, num(C), m.NTrain, strings.Join(m.ClassLabels, ", "))}
+	t.header = []string{"term"}
+	if len(m.fit.Coef) == 1 {
+		t.header = append(t.header, "coef ("+m.ClassLabels[1]+")")
+	} else {
+		t.header = append(t.header, m.ClassLabels...)
+	}
+	row := []string{"(Intercept)"}
+	for k := range m.fit.Coef {
+		row = append(row, numDigits(m.fit.Intercept[k], 6))
+	}
+	t.add(row...)
+	for j := range m.fit.Coef[0] {
+		row := []string{m.featureName(j)}
+		for k := range m.fit.Coef {
+			row = append(row, numDigits(m.fit.Coef[k][j], 6))
+		}
+		t.add(row...)
+	}
+	if !m.fit.Converged {
+		t.notes = append(t.notes, fmt.Sprintf("warning: did not converge in %d iterations (separable data? try a smaller C)", m.fit.NIter))
+	} else {
+		t.notes = append(t.notes, fmt.Sprintf("converged in %d Newton iterations", m.fit.NIter))
+	}
+	return display.Text("model", t.String())
+}
+
+func (m *LogisticRegression) String() string { return m.Display(display.Plain).Text }
+
+func sigmoid(e float64) float64 {
+	if e >= 0 {
+		return 1 / (1 + math.Exp(-e))
+	}
+	z := math.Exp(e)
+	return z / (1 + z)
+}
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	b = b[:len(a)]
+	for i, v := range a {
+		s += v * b[i]
+	}
+	return s
+}
+
+// log1pexp is log(1 + exp(e)) without overflow.
+func log1pexp(e float64) float64 {
+	if e > 35 {
+		return e
+	}
+	if e < -35 {
+		return math.Exp(e)
+	}
+	return math.Log1p(math.Exp(e))
+}
+
+var errSingular = errors.New("ml: the Hessian is singular (collinear columns or a constant column); drop redundant columns or use the l2 penalty")

@@ -1,0 +1,560 @@
+package ml
+
+import (
+	"context"
+	"math"
+	"sync"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// chunks splits [0,n) into at most w contiguous ranges.
+func chunks(n, w int) [][2]int {
+	if w > n {
+		w = n
+	}
+	if w < 1 {
+		w = 1
+	}
+	out := make([][2]int, w)
+	for g := 0; g < w; g++ {
+		out[g] = [2]int{g * n / w, (g + 1) * n / w}
+	}
+	return out
+}
+
+// binaryPass evaluates the penalised negative log-likelihood f, its gradient
+// g and (when H != nil) the upper triangle of the Hessian at beta
+// (coefficients then intercept), using all cores.
+func binaryPass(X *mat.Dense, y, beta []float64, lam float64, icpt bool, g, H []float64) float64 {
+	n, p := X.Dims()
+	q := p + 1
+	raw := X.RawMatrix()
+	parts := chunks(n, workers(n/2000+1))
+	fs := make([]float64, len(parts))
+	gs := make([][]float64, len(parts))
+	hs := make([][]float64, len(parts))
+	var wg sync.WaitGroup
+	for c, rg := range parts {
+		wg.Add(1)
+		go func(c int, lo, hi int) {
+			defer wg.Done()
+			gl := make([]float64, q)
+			var hl []float64
+			if H != nil {
+				hl = make([]float64, q*q)
+			}
+			f := 0.0
+			w := beta[:p]
+			b := beta[p]
+			pend, pw := -1, 0.0
+			for i := lo; i < hi; i++ {
+				x := raw.Data[i*raw.Stride : i*raw.Stride+p]
+				eta := b
+				for j, v := range x {
+					eta += v * w[j]
+				}
+				// one exp for both μ = σ(η) and log(1+e^η)
+				z := math.Exp(-math.Abs(eta))
+				var mu float64
+				if eta >= 0 {
+					mu = 1 / (1 + z)
+					f += eta + math.Log1p(z) - y[i]*eta
+				} else {
+					mu = z / (1 + z)
+					f += math.Log1p(z) - y[i]*eta
+				}
+				r := mu - y[i]
+				for j, v := range x {
+					gl[j] += r * v
+				}
+				gl[p] += r
+				if hl != nil {
+					wt := mu * (1 - mu)
+					if pend < 0 {
+						pend, pw = i, wt
+						continue
+					}
+					x0 := raw.Data[pend*raw.Stride : pend*raw.Stride+p]
+					hessian2(hl, x0, x, pw, wt, p, q)
+					pend = -1
+				}
+			}
+			if hl != nil && pend >= 0 {
+				x0 := raw.Data[pend*raw.Stride : pend*raw.Stride+p]
+				hessian2(hl, x0, x0, pw, 0, p, q)
+			}
+			fs[c], gs[c], hs[c] = f, gl, hl
+		}(c, rg[0], rg[1])
+	}
+	wg.Wait()
+	f := 0.0
+	for j := range g {
+		g[j] = 0
+	}
+	for j := range H {
+		H[j] = 0
+	}
+	for c := range parts {
+		f += fs[c]
+		for j, v := range gs[c] {
+			g[j] += v
+		}
+		if H != nil {
+			for j, v := range hs[c] {
+				H[j] += v
+			}
+		}
+	}
+	for j := 0; j < p; j++ {
+		f += 0.5 * lam * beta[j] * beta[j]
+		g[j] += lam * beta[j]
+		if H != nil {
+			H[j*q+j] += lam
+		}
+	}
+	if !icpt {
+		g[p] = 0
+		if H != nil {
+			for j := 0; j < q; j++ {
+				H[j*q+p] = 0
+			}
+			H[p*q+p] = 1
+		}
+	}
+	return f
+}
+
+// hessian2 adds w0·x0x0ᵀ + w1·x1x1ᵀ (with the intercept as column p) to
+// the upper triangle of h; two rows at a time halve the loads and stores
+// of h.
+func hessian2(h, x0, x1 []float64, w0, w1 float64, p, q int) {
+	x0 = x0[:p]
+	x1 = x1[:p]
+	for j := 0; j < p; j++ {
+		a0 := w0 * x0[j]
+		a1 := w1 * x1[j]
+		hj := h[j*q+j : j*q+p]
+		u := x0[j:p]
+		v := x1[j:p]
+		v = v[:len(u)]
+		hj = hj[:len(u)]
+		for k := range u {
+			hj[k] += a0*u[k] + a1*v[k]
+		}
+		h[j*q+p] += a0 + a1
+	}
+	h[p*q+p] += w0 + w1
+}
+
+// newtonSolve solves H d = g for the symmetric H whose upper triangle is
+// stored in h (q×q).
+func newtonSolve(h, g []float64, q int) ([]float64, error) {
+	S := mat.NewSymDense(q, nil)
+	for j := 0; j < q; j++ {
+		for k := j; k < q; k++ {
+			S.SetSym(j, k, h[j*q+k])
+		}
+	}
+	var ch mat.Cholesky
+	if ok := ch.Factorize(S); !ok {
+		return nil, errSingular
+	}
+	d := mat.NewVecDense(q, nil)
+	if err := ch.SolveVecTo(d, mat.NewVecDense(q, g)); err != nil {
+		return nil, errSingular
+	}
+	return d.RawVector().Data, nil
+}
+
+func maxAbs(v []float64) float64 {
+	m := 0.0
+	for _, x := range v {
+		if a := math.Abs(x); a > m {
+			m = a
+		}
+	}
+	return m
+}
+
+// newtonBinary minimises Σ log(1+e^η) − yη + λ/2‖w‖² by damped Newton.
+// On large data it starts from the solution on a 10% subsample, so that only
+// two or three Newton steps on all rows are needed; the Hessian at a new
+// point is only computed when the step predicted by the previous Hessian is
+// not yet below the tolerance.
+func newtonBinary(ctx context.Context, X *mat.Dense, y []float64, lam float64, icpt bool, maxIter int, tol float64) ([]float64, int, bool, error) {
+	n, p := X.Dims()
+	q := p + 1
+	beta := make([]float64, q)
+	if icpt {
+		m := 0.0
+		for _, v := range y {
+			m += v
+		}
+		m /= float64(len(y))
+		beta[p] = math.Log(m / (1 - m))
+	}
+	if n >= 40000 {
+		// Warm start on every 10th row; λ scaled so the penalty weighs the same.
+		sub := n / 10
+		Xs := mat.NewDense(sub, p, nil)
+		ys := make([]float64, sub)
+		for i := 0; i < sub; i++ {
+			copy(Xs.RawRowView(i), X.RawRowView(i*10))
+			ys[i] = y[i*10]
+		}
+		if b0, _, _, err := newtonBinary(ctx, Xs, ys, lam/10, icpt, maxIter, 1e-4); err == nil && !anyNaN(b0) {
+			beta = b0
+		}
+	}
+	g := make([]float64, q)
+	H := make([]float64, q*q)
+	f := binaryPass(X, y, beta, lam, icpt, g, H)
+	d, err := newtonSolve(H, g, q)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	cand := make([]float64, q)
+	g2 := make([]float64, q)
+	for it := 1; it <= maxIter; it++ {
+		if err := ctx.Err(); err != nil {
+			return nil, it, false, err
+		}
+		slope := -dot(g, d)
+		t := 1.0
+		var fn float64
+		for ls := 0; ls < 50; ls++ {
+			for j := range cand {
+				cand[j] = beta[j] - t*d[j]
+			}
+			fn = binaryPass(X, y, cand, lam, icpt, g2, nil)
+			if fn <= f+1e-4*t*slope || math.Abs(fn-f) <= 1e-14*math.Abs(f) {
+				break
+			}
+			t /= 2
+		}
+		copy(beta, cand)
+		copy(g, g2)
+		f = fn
+		// Step predicted by the previous Hessian at the new point.
+		if dn, err := newtonSolve(H, g, q); err == nil && maxAbs(dn) <= tol*(1+maxAbs(beta)) {
+			for j := range beta {
+				beta[j] -= dn[j]
+			}
+			return beta, it, true, nil
+		}
+		f = binaryPass(X, y, beta, lam, icpt, g, H)
+		if d, err = newtonSolve(H, g, q); err != nil {
+			return nil, it, false, err
+		}
+		if maxAbs(d) <= tol*(1+maxAbs(beta)) {
+			for j := range beta {
+				beta[j] -= d[j]
+			}
+			return beta, it, true, nil
+		}
+	}
+	return beta, maxIter, false, nil
+}
+
+func anyNaN(v []float64) bool {
+	for _, x := range v {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// multinomialPass evaluates the multinomial objective (with λ/2‖W‖² on
+// coefficients, plus ½‖Σ_k W_k‖² which pins the otherwise free common shift
+// of the classes without moving the optimum), gradient and Hessian.
+func multinomialPass(X *mat.Dense, y []int, K int, W []float64, lam float64, icpt bool, g, H []float64) float64 {
+	n, p := X.Dims()
+	b := p + 1
+	Q := K * b
+	raw := X.RawMatrix()
+	parts := chunks(n, workers(n/2000+1))
+	fs := make([]float64, len(parts))
+	gs := make([][]float64, len(parts))
+	hs := make([][]float64, len(parts))
+	var wg sync.WaitGroup
+	for c, rg := range parts {
+		wg.Add(1)
+		go func(c, lo, hi int) {
+			defer wg.Done()
+			gl := make([]float64, Q)
+			var hl []float64
+			if H != nil {
+				hl = make([]float64, Q*Q)
+			}
+			eta := make([]float64, K)
+			xt := make([]float64, b)
+			xt[p] = 1
+			f := 0.0
+			for i := lo; i < hi; i++ {
+				copy(xt, raw.Data[i*raw.Stride:i*raw.Stride+p])
+				mx := math.Inf(-1)
+				for k := 0; k < K; k++ {
+					eta[k] = dot(W[k*b:(k+1)*b], xt)
+					if eta[k] > mx {
+						mx = eta[k]
+					}
+				}
+				s := 0.0
+				for k := range eta {
+					s += math.Exp(eta[k] - mx)
+				}
+				lse := mx + math.Log(s)
+				f += lse - eta[y[i]]
+				for k := 0; k < K; k++ {
+					pk := math.Exp(eta[k] - lse)
+					r := pk
+					if k == y[i] {
+						r -= 1
+					}
+					gk := gl[k*b : (k+1)*b]
+					for j, v := range xt {
+						gk[j] += r * v
+					}
+					if hl == nil {
+						continue
+					}
+					for l := k; l < K; l++ {
+						pl := math.Exp(eta[l] - lse)
+						wkl := -pk * pl
+						if l == k {
+							wkl += pk
+						}
+						for j := 0; j < b; j++ {
+							a := wkl * xt[j]
+							row := hl[(k*b+j)*Q+l*b : (k*b+j)*Q+l*b+b]
+							for m, v := range xt {
+								row[m] += a * v
+							}
+						}
+					}
+				}
+			}
+			fs[c], gs[c], hs[c] = f, gl, hl
+		}(c, rg[0], rg[1])
+	}
+	wg.Wait()
+	f := 0.0
+	for j := range g {
+		g[j] = 0
+	}
+	for j := range H {
+		H[j] = 0
+	}
+	for c := range parts {
+		f += fs[c]
+		for j, v := range gs[c] {
+			g[j] += v
+		}
+		for j, v := range hs[c] {
+			H[j] += v
+		}
+	}
+	// Full symmetric upper triangle: copy block (k,l) with k<l transposed
+	// parts are in place already; fill diagonal blocks' lower half not needed.
+	for k := 0; k < K; k++ {
+		for j := 0; j < p; j++ {
+			w := W[k*b+j]
+			f += 0.5 * lam * w * w
+			g[k*b+j] += lam * w
+			if H != nil {
+				H[(k*b+j)*Q+k*b+j] += lam
+			}
+		}
+	}
+	for j := 0; j < b; j++ {
+		s := 0.0
+		for k := 0; k < K; k++ {
+			s += W[k*b+j]
+		}
+		f += 0.5 * s * s
+		for k := 0; k < K; k++ {
+			g[k*b+j] += s
+			if H != nil {
+				for l := k; l < K; l++ {
+					H[(k*b+j)*Q+l*b+j]++
+				}
+			}
+		}
+	}
+	if !icpt {
+		for k := 0; k < K; k++ {
+			c := k*b + p
+			g[c] = 0
+			if H != nil {
+				for j := 0; j < Q; j++ {
+					H[j*Q+c] = 0
+					H[c*Q+j] = 0
+				}
+				H[c*Q+c] = 1
+			}
+		}
+	}
+	return f
+}
+
+func newtonMultinomial(ctx context.Context, X *mat.Dense, y []int, K int, lam float64, icpt bool, maxIter int, tol float64) ([]float64, int, bool, error) {
+	_, p := X.Dims()
+	Q := K * (p + 1)
+	W := make([]float64, Q)
+	g := make([]float64, Q)
+	H := make([]float64, Q*Q)
+	f := multinomialPass(X, y, K, W, lam, icpt, g, H)
+	cand := make([]float64, Q)
+	g2 := make([]float64, Q)
+	H2 := make([]float64, Q*Q)
+	for it := 1; it <= maxIter; it++ {
+		if err := ctx.Err(); err != nil {
+			return nil, it, false, err
+		}
+		d, err := newtonSolve(H, g, Q)
+		if err != nil {
+			return nil, it, false, err
+		}
+		slope := -dot(g, d)
+		t := 1.0
+		var fn float64
+		for ls := 0; ls < 50; ls++ {
+			for j := range cand {
+				cand[j] = W[j] - t*d[j]
+			}
+			fn = multinomialPass(X, y, K, cand, lam, icpt, g2, H2)
+			if fn <= f+1e-4*t*slope || math.Abs(fn-f) <= 1e-14*math.Abs(f) {
+				break
+			}
+			t /= 2
+		}
+		copy(W, cand)
+		copy(g, g2)
+		copy(H, H2)
+		f = fn
+		if t*maxAbs(d) <= tol*(1+maxAbs(W)) {
+			return W, it, true, nil
+		}
+	}
+	return W, maxIter, false, nil
+}
+
+// proxNewtonL1 minimises Σ log(1+e^η) − yη + λ‖w‖₁ (intercept free) by
+// proximal Newton: a weighted least-squares model of the loss solved by
+// cyclic coordinate descent with soft-thresholding, then a backtracking
+// step on the true objective.
+func proxNewtonL1(ctx context.Context, X *mat.Dense, y []float64, lam float64, icpt bool, maxIter int, tol float64) ([]float64, int, bool, error) {
+	n, p := X.Dims()
+	raw := X.RawMatrix()
+	beta := make([]float64, p+1)
+	obj := func(bt []float64) float64 {
+		f := 0.0
+		for i := 0; i < n; i++ {
+			eta := bt[p] + dot(bt[:p], raw.Data[i*raw.Stride:i*raw.Stride+p])
+			f += log1pexp(eta) - y[i]*eta
+		}
+		for j := 0; j < p; j++ {
+			f += lam * math.Abs(bt[j])
+		}
+		return f
+	}
+	f := obj(beta)
+	w := make([]float64, n)
+	z := make([]float64, n)
+	r := make([]float64, n)
+	xwx := make([]float64, p)
+	for it := 1; it <= maxIter; it++ {
+		if err := ctx.Err(); err != nil {
+			return nil, it, false, err
+		}
+		for i := 0; i < n; i++ {
+			x := raw.Data[i*raw.Stride : i*raw.Stride+p]
+			eta := beta[p] + dot(beta[:p], x)
+			mu := sigmoid(eta)
+			w[i] = math.Max(mu*(1-mu), 1e-10)
+			z[i] = eta + (y[i]-mu)/w[i]
+			r[i] = z[i] - eta
+		}
+		for j := 0; j < p; j++ {
+			s := 0.0
+			for i := 0; i < n; i++ {
+				v := raw.Data[i*raw.Stride+j]
+				s += w[i] * v * v
+			}
+			xwx[j] = s
+		}
+		nb := append([]float64(nil), beta...)
+		for sweep := 0; sweep < 1000; sweep++ {
+			md := 0.0
+			if icpt {
+				sw, swr := 0.0, 0.0
+				for i := 0; i < n; i++ {
+					sw += w[i]
+					swr += w[i] * r[i]
+				}
+				d := swr / sw
+				nb[p] += d
+				for i := range r {
+					r[i] -= d
+				}
+				md = math.Abs(d)
+			}
+			for j := 0; j < p; j++ {
+				if xwx[j] == 0 {
+					continue
+				}
+				rho := 0.0
+				for i := 0; i < n; i++ {
+					rho += w[i] * raw.Data[i*raw.Stride+j] * r[i]
+				}
+				rho += xwx[j] * nb[j]
+				nv := softThreshold(rho, lam) / xwx[j]
+				if d := nv - nb[j]; d != 0 {
+					for i := 0; i < n; i++ {
+						r[i] -= d * raw.Data[i*raw.Stride+j]
+					}
+					nb[j] = nv
+					md = math.Max(md, math.Abs(d))
+				}
+			}
+			if md <= tol*0.1*(1+maxAbs(nb)) {
+				break
+			}
+		}
+		t := 1.0
+		cand := make([]float64, p+1)
+		var fn float64
+		for ls := 0; ls < 40; ls++ {
+			for j := range cand {
+				cand[j] = beta[j] + t*(nb[j]-beta[j])
+			}
+			fn = obj(cand)
+			if fn <= f+1e-12*math.Abs(f) {
+				break
+			}
+			t /= 2
+		}
+		step := 0.0
+		for j := range cand {
+			step = math.Max(step, math.Abs(cand[j]-beta[j]))
+		}
+		copy(beta, cand)
+		f = fn
+		if step <= tol*(1+maxAbs(beta)) {
+			return beta, it, true, nil
+		}
+	}
+	return beta, maxIter, false, nil
+}
+
+func softThreshold(x, l float64) float64 {
+	switch {
+	case x > l:
+		return x - l
+	case x < -l:
+		return x + l
+	}
+	return 0
+}

@@ -1,0 +1,205 @@
+package ml
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/gostat/gostat/display"
+)
+
+// Curve is a ROC or precision-recall curve: points (X[i], Y[i]) reached
+// when rows with score >= Thresholds[i] are called positive.
+type Curve struct {
+	// Kind is "ROC" (X = false positive rate, Y = true positive rate) or
+	// "PR" (X = recall, Y = precision).
+	Kind       string
+	X, Y       []float64
+	Thresholds []float64
+	// Area is the ROC AUC or the average precision.
+	Area float64
+}
+
+// Display prints the area and a thinned list of points.
+func (c *Curve) Display(o display.Options) display.Bundle {
+	xl, yl, al := "FPR", "TPR", "AUC"
+	if c.Kind == "PR" {
+		xl, yl, al = "recall", "precision", "average precision"
+	}
+	t := &textTable{title: fmt.Sprintf("%s curve: %d points, %s = %s", c.Kind, len(c.X), al, numDigits(c.Area, 6))}
+	t.header = []string{"threshold", xl, yl}
+	step := 1
+	if len(c.X) > 12 {
+		step = (len(c.X) + 11) / 12
+	}
+	for i := 0; i < len(c.X); i += step {
+		t.add(num(c.Thresholds[i]), num(c.X[i]), num(c.Y[i]))
+	}
+	return display.Text("curve", t.String())
+}
+
+func (c *Curve) String() string { return c.Display(display.Plain).Text }
+
+// binaryClassCurve returns the cumulative false and true positives at each
+// distinct score, scores sorted in decreasing order (sklearn
+// _binary_clf_curve). The positive class is 1 (else the largest label).
+func binaryClassCurve(name string, yTrue, score []float64) (fps, tps, thr []float64) {
+	mustSameLen(name, yTrue, score)
+	lab := labelsOf(yTrue)
+	if len(lab) > 2 {
+		panic(fmt.Sprintf("ml.%s: needs binary labels, found %d classes; use one-vs-rest per class", name, len(lab)))
+	}
+	pos := lab[len(lab)-1]
+	for _, v := range lab {
+		if v == 1 {
+			pos = 1
+		}
+	}
+	ord := make([]int, len(score))
+	for i := range ord {
+		ord[i] = i
+	}
+	sort.SliceStable(ord, func(a, b int) bool { return score[ord[a]] > score[ord[b]] })
+	var tp, fp float64
+	for k, i := range ord {
+		if yTrue[i] == pos {
+			tp++
+		} else {
+			fp++
+		}
+		if k == len(ord)-1 || score[ord[k+1]] != score[i] {
+			tps = append(tps, tp)
+			fps = append(fps, fp)
+			thr = append(thr, score[i])
+		}
+	}
+	return
+}
+
+// ROCCurve is the receiver operating characteristic of scores for binary
+// labels, as sklearn's roc_curve with drop_intermediate=true: collinear
+// points are dropped and a first point (0, 0) with threshold +Inf is added.
+// Area is the trapezoidal AUC.
+func ROCCurve(yTrue, score []float64) *Curve {
+	fps, tps, thr := binaryClassCurve("ROCCurve", yTrue, score)
+	keep := []int{0}
+	for i := 1; i < len(fps)-1; i++ {
+		if fps[i-1]-2*fps[i]+fps[i+1] != 0 || tps[i-1]-2*tps[i]+tps[i+1] != 0 {
+			keep = append(keep, i)
+		}
+	}
+	if len(fps) > 1 {
+		keep = append(keep, len(fps)-1)
+	}
+	P, N := tps[len(tps)-1], fps[len(fps)-1]
+	c := &Curve{Kind: "ROC", X: []float64{0}, Y: []float64{0}, Thresholds: []float64{math.Inf(1)}}
+	for _, i := range keep {
+		c.X = append(c.X, safeNaN(fps[i], N))
+		c.Y = append(c.Y, safeNaN(tps[i], P))
+		c.Thresholds = append(c.Thresholds, thr[i])
+	}
+	c.Area = trapezoid(c.X, c.Y)
+	return c
+}
+
+func safeNaN(a, b float64) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return a / b
+}
+
+func trapezoid(x, y []float64) float64 {
+	s := 0.0
+	for i := 1; i < len(x); i++ {
+		s += (x[i] - x[i-1]) * (y[i] + y[i-1]) / 2
+	}
+	return s
+}
+
+// ROCAUC is the area under the ROC curve of scores for binary labels (ties
+// count one half; equal to the Mann-Whitney statistic / (n1 n0)).
+func ROCAUC(yTrue, score []float64) float64 { return ROCCurve(yTrue, score).Area }
+
+// PRCurve is the precision-recall curve of scores for binary labels, as
+// sklearn's precision_recall_curve: points in order of decreasing recall,
+// ending at (recall 0, precision 1). Area is the average precision.
+func PRCurve(yTrue, score []float64) *Curve {
+	fps, tps, thr := binaryClassCurve("PRCurve", yTrue, score)
+	P := tps[len(tps)-1]
+	last := sort.SearchFloat64s(tps, P)
+	c := &Curve{Kind: "PR"}
+	for i := last; i >= 0; i-- {
+		c.Y = append(c.Y, safeDiv(tps[i], tps[i]+fps[i]))
+		c.X = append(c.X, safeNaN(tps[i], P))
+		c.Thresholds = append(c.Thresholds, thr[i])
+	}
+	c.X = append(c.X, 0)
+	c.Y = append(c.Y, 1)
+	c.Thresholds = append(c.Thresholds, math.Inf(1))
+	for i := 0; i+1 < len(c.X); i++ {
+		c.Area += (c.X[i] - c.X[i+1]) * c.Y[i]
+	}
+	return c
+}
+
+// AveragePrecision is Σ_n (R_n − R_{n−1}) P_n over the thresholds of the
+// precision-recall curve (sklearn average_precision_score; no
+// interpolation).
+func AveragePrecision(yTrue, score []float64) float64 { return PRCurve(yTrue, score).Area }
+
+// Calibration is a reliability diagram: for each non-empty probability bin,
+// the mean predicted probability and the observed fraction of positives.
+type Calibration struct {
+	MeanPredicted, FractionPositive []float64
+	Count                           []int
+}
+
+// CalibrationCurve bins the predicted probabilities p of class 1 into
+// nBins equal-width bins on [0, 1] (sklearn calibration_curve,
+// strategy="uniform"; empty bins are left out).
+func CalibrationCurve(yTrue, p []float64, nBins int) *Calibration {
+	mustSameLen("CalibrationCurve", yTrue, p)
+	if nBins < 1 {
+		nBins = 5
+	}
+	sumP := make([]float64, nBins)
+	sumY := make([]float64, nBins)
+	cnt := make([]int, nBins)
+	for i, q := range p {
+		if q < 0 || q > 1 {
+			panic(fmt.Sprintf("ml.CalibrationCurve: p[%d] = %v is not a probability", i, q))
+		}
+		// bin b holds (edge_b, edge_{b+1}], with edges b/nBins (numpy searchsorted).
+		b := 0
+		for b < nBins-1 && q > float64(b+1)/float64(nBins) {
+			b++
+		}
+		sumP[b] += q
+		if yTrue[i] == 1 {
+			sumY[b]++
+		}
+		cnt[b]++
+	}
+	c := &Calibration{}
+	for b := range cnt {
+		if cnt[b] > 0 {
+			c.MeanPredicted = append(c.MeanPredicted, sumP[b]/float64(cnt[b]))
+			c.FractionPositive = append(c.FractionPositive, sumY[b]/float64(cnt[b]))
+			c.Count = append(c.Count, cnt[b])
+		}
+	}
+	return c
+}
+
+// Display lists the bins.
+func (c *Calibration) Display(o display.Options) display.Bundle {
+	t := &textTable{title: "Calibration curve"}
+	t.header = []string{"mean predicted", "fraction positive", "n"}
+	for i := range c.Count {
+		t.add(num(c.MeanPredicted[i]), num(c.FractionPositive[i]), fmt.Sprint(c.Count[i]))
+	}
+	return display.Text("calibration", t.String())
+}
+
+func (c *Calibration) String() string { return c.Display(display.Plain).Text }

@@ -1,0 +1,83 @@
+package ml
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/gostat/gostat/builtins/cell"
+)
+
+// workers is the number of goroutines long jobs use: every core.
+func workers(n int) int {
+	w := runtime.GOMAXPROCS(0)
+	if n < w {
+		w = n
+	}
+	if w < 1 {
+		w = 1
+	}
+	return w
+}
+
+// parallelFor runs fn(i) for i in [0,n) on all cores. It stops handing out
+// work when ctx is cancelled or fn returns an error, and returns the first
+// error (ctx's error when cancelled). When task is not empty, progress is
+// reported through cell.Progress.
+func parallelFor(ctx context.Context, task string, n int, fn func(i int) error) error {
+	if n == 0 {
+		return nil
+	}
+	var next, done int64
+	var once sync.Once
+	var first error
+	var wg sync.WaitGroup
+	w := workers(n)
+	for g := 0; g < w; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				if ctx.Err() != nil {
+					once.Do(func() { first = ctx.Err() })
+					return
+				}
+				i := int(atomic.AddInt64(&next, 1) - 1)
+				if i >= n {
+					return
+				}
+				if err := fn(i); err != nil {
+					once.Do(func() { first = err })
+					atomic.StoreInt64(&next, int64(n))
+					return
+				}
+				d := atomic.AddInt64(&done, 1)
+				if task != "" {
+					cell.Progress(task, int(d), n)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if first == nil && ctx.Err() != nil {
+		first = ctx.Err()
+	}
+	return first
+}
+
+// splitMix64 is the SplitMix64 generator step; it derives independent seeds
+// (one per tree, fold or start) from one user seed so results do not depend
+// on the number of cores.
+func splitMix64(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	z := x
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+func subSeed(seed uint64, i int) uint64 { return splitMix64(seed ^ splitMix64(uint64(i)+1)) }
+
+// ctxOf returns the running cell's context.
+func ctxOf() context.Context { return cell.Context() }
