@@ -1,0 +1,771 @@
+package frame
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// CSVOptions adjust ReadCSV, ParseCSV and FromRecords. The zero value
+// means: detect the delimiter, first line is the header, NA tokens are
+// DefaultNA, infer every column's type, and a ragged row is an error.
+type CSVOptions struct {
+	// Delimiter is the field separator; 0 detects it from the header line
+	// (comma, tab, semicolon or bar; tab for .tsv files).
+	Delimiter rune
+	// NoHeader says the first line is data; columns are named V1, V2, ….
+	NoHeader bool
+	// Names replaces the column names (their number must match the data).
+	Names []string
+	// NA lists the texts that mean missing; nil means DefaultNA. Surrounding
+	// spaces are ignored.
+	NA []string
+	// Types forces column types by name: "float", "int", "string" or "bool".
+	Types map[string]string
+	// Ragged says what to do with a row whose number of fields differs
+	// from the header: "error" (default) stops with file:line, "skip" drops
+	// the row, "pad" fills missing fields with NA and drops extra ones. Both
+	// "skip" and "pad" record a warning (see Frame.Warnings).
+	Ragged string
+}
+
+// DefaultNA are the texts read as missing by default: the empty field,
+// NA, NaN, N/A, null and NULL.
+var DefaultNA = []string{"", "NA", "NaN", "N/A", "null", "NULL"}
+
+func csvOpts(opts []CSVOptions) CSVOptions {
+	if len(opts) == 0 {
+		return CSVOptions{}
+	}
+	return opts[0]
+}
+
+func (o CSVOptions) naSet() map[string]bool {
+	toks := o.NA
+	if toks == nil {
+		toks = DefaultNA
+	}
+	m := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		m[strings.TrimSpace(t)] = true
+	}
+	return m
+}
+
+// ReadCSV reads a delimited text file into a frame. The reader is parallel
+// and types columns as it parses: a column is bool when every value is
+// true/false, int when every value is a whole-number literal, float when
+// every value is a number, and string (categorical) otherwise. NA tokens
+// (DefaultNA unless opts set NA) are missing in every type. A byte-order
+// mark is skipped, quoted fields may hold delimiters, quotes ("") and
+// newlines, and blank lines are skipped.
+//
+// Text in a mostly-numeric column is an error naming the file, line, column
+// and value, with the ways out (Types to read it as string, NA to declare it
+// missing) — the type never changes silently and no value silently becomes
+// NaN. A ragged row is an error naming file:line unless opts.Ragged is
+// "skip" or "pad". Duplicate column names get suffixes .1, .2 (R's
+// make.unique) and a warning.
+//
+//	f, err := frame.ReadCSV("data.csv")
+//	f, err := frame.ReadCSV("data.csv", frame.CSVOptions{Types: map[string]string{"id": "string"}})
+func ReadCSV(path string, opts ...CSVOptions) (*Frame, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			dir := filepath.Dir(path)
+			msg := fmt.Sprintf("file %q does not exist", path)
+			if ents, e2 := os.ReadDir(dir); e2 == nil {
+				var names []string
+				for _, e := range ents {
+					names = append(names, e.Name())
+				}
+				if best := Closest(filepath.Base(path), names); best != "" {
+					msg += fmt.Sprintf("; did you mean %q?", filepath.Join(dir, best))
+				}
+			}
+			return nil, &Error{Op: "ReadCSV", Msg: msg}
+		}
+		return nil, &Error{Op: "ReadCSV", Msg: err.Error()}
+	}
+	o := csvOpts(opts)
+	if o.Delimiter == 0 && strings.EqualFold(filepath.Ext(path), ".tsv") {
+		o.Delimiter = '\t'
+	}
+	return parseCSV(data, path, o)
+}
+
+// ParseCSV reads CSV text held in a string (see ReadCSV for the rules).
+func ParseCSV(text string, opts ...CSVOptions) (*Frame, error) {
+	return parseCSV([]byte(text), "<text>", csvOpts(opts))
+}
+
+type csvError struct {
+	line int // absolute line number (1-based)
+	msg  string
+}
+
+type colStats struct {
+	nNum, nBad int
+	intOK      bool
+	badLine    int // chunk-local byte offset of the row start, -1 none
+	badVal     string
+}
+
+type chunkResult struct {
+	rows     int
+	dicts    []map[string]int32
+	levels   [][]string
+	stats    []colStats
+	err      *csvError
+	errOff   int // byte offset of the row with err (for the line number)
+	warnings []string
+	warnOffs []int
+	skipped  int
+}
+
+func parseCSV(data []byte, file string, o CSVOptions) (*Frame, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{Op: "ReadCSV", Msg: fmt.Sprintf("%s is empty: no header and no data", file)}
+	}
+	delim := byte(o.Delimiter)
+	if o.Delimiter > 127 {
+		return nil, errorf("ReadCSV", "delimiter %q must be a single-byte character", o.Delimiter)
+	}
+	if delim == 0 {
+		delim = detectDelimiter(data)
+	}
+	na := o.naSet()
+	var warnings []string
+
+	// Header.
+	pos := 0
+	for pos < len(data) && (data[pos] == '\n' || data[pos] == '\r') {
+		pos++
+	}
+	headerLines := bytes.Count(data[:pos], []byte{'\n'})
+	hdr, next := splitRow(data, pos, delim, nil)
+	var names []string
+	body := data[next:]
+	bodyLine0 := headerLines + bytes.Count(data[pos:next], []byte{'\n'})
+	if o.NoHeader {
+		for j := range hdr {
+			names = append(names, fmt.Sprintf("V%d", j+1))
+		}
+		body = data[pos:]
+		bodyLine0 = headerLines
+	} else {
+		for j, h := range hdr {
+			name := strings.TrimSpace(string(h))
+			if name == "" {
+				name = fmt.Sprintf("V%d", j+1)
+			}
+			names = append(names, name)
+		}
+	}
+	if o.Names != nil {
+		if len(o.Names) != len(names) {
+			return nil, errorf("ReadCSV", "%s has %d columns but %d Names were given", file, len(names), len(o.Names))
+		}
+		names = append([]string(nil), o.Names...)
+	}
+	names, dupWarn := makeUnique(names)
+	for _, w := range dupWarn {
+		warnings = append(warnings, fmt.Sprintf("%s:%d: %s", file, headerLines+1, w))
+	}
+	for name := range o.Types {
+		found := false
+		for _, n := range names {
+			found = found || n == name
+		}
+		if !found {
+			return nil, wrapErr("ReadCSV", unknownColumn(name, names))
+		}
+	}
+	ncol := len(names)
+	if len(bytes.TrimSpace(body)) == 0 {
+		cols := make([]*column, ncol)
+		for j, name := range names {
+			cols[j] = &column{name: name, kind: kindOfType(o.Types[name], kString), lv: nil}
+		}
+		f := newFrame(cols)
+		f.warnings = append(warnings, fmt.Sprintf("%s has a header but no data rows", file))
+		return f, nil
+	}
+
+	// Guess types from a sample.
+	kinds := make([]kind, ncol)
+	{
+		sample := make([][]string, ncol)
+		p := 0
+		var fields [][]byte
+		for rows := 0; p < len(body) && rows < 1000; rows++ {
+			fields, p = splitRow(body, p, delim, fields[:0])
+			if len(fields) == 1 && len(bytes.TrimSpace(fields[0])) == 0 {
+				continue
+			}
+			for j := 0; j < ncol && j < len(fields); j++ {
+				sample[j] = append(sample[j], string(fields[j]))
+			}
+		}
+		for j, name := range names {
+			if t := o.Types[name]; t != "" {
+				kinds[j] = kindOfType(t, kString)
+				if t != "float" && t != "int" && t != "string" && t != "bool" {
+					return nil, errorf("ReadCSV", "column %q: unknown type %q (use float, int, string or bool)", name, t)
+				}
+				continue
+			}
+			kinds[j] = guessKind(sample[j], na)
+		}
+	}
+
+	// Chunk the body at row boundaries.
+	nw := runtime.GOMAXPROCS(0)
+	if len(body) < 1<<20 {
+		nw = 1
+	}
+	bounds := chunkBounds(body, nw)
+	nch := len(bounds) - 1
+	rowCap := make([]int, nch+1)
+	nl := make([]int, nch)
+	for k := 0; k < nch; k++ {
+		ch := body[bounds[k]:bounds[k+1]]
+		nl[k] = bytes.Count(ch, []byte{'\n'})
+		r := nl[k]
+		if len(ch) > 0 && ch[len(ch)-1] != '\n' {
+			r++
+		}
+		rowCap[k+1] = rowCap[k] + r
+	}
+	total := rowCap[nch]
+	cols := make([]*column, ncol)
+	for j, name := range names {
+		c := &column{name: name, kind: kinds[j]}
+		switch kinds[j] {
+		case kFloat, kInt:
+			c.kind = kFloat
+			c.f = make([]float64, total)
+		case kString:
+			c.c = make([]int32, total)
+		case kBool:
+			c.b = make([]int8, total)
+		}
+		cols[j] = c
+	}
+	results := make([]chunkResult, nch)
+	var wg sync.WaitGroup
+	for k := 0; k < nch; k++ {
+		wg.Add(1)
+		go func(k int) {
+			defer wg.Done()
+			results[k] = parseChunk(body[bounds[k]:bounds[k+1]], rowCap[k], cols, delim, na, o.Ragged)
+		}(k)
+	}
+	wg.Wait()
+
+	lineOf := func(k, off int) int {
+		before := bodyLine0
+		for q := 0; q < k; q++ {
+			before += nl[q]
+		}
+		return before + bytes.Count(body[bounds[k]:bounds[k]+off], []byte{'\n'}) + 1
+	}
+	for k := range results {
+		if e := results[k].err; e != nil {
+			return nil, &Error{Op: "ReadCSV", Msg: fmt.Sprintf("%s:%d: %s", file, lineOf(k, results[k].errOff), e.msg)}
+		}
+	}
+	for k := range results {
+		for q, w := range results[k].warnings {
+			warnings = append(warnings, fmt.Sprintf("%s:%d: %s", file, lineOf(k, results[k].warnOffs[q]), w))
+		}
+	}
+
+	// Per-column checks: bad numbers, ints.
+	for j, c := range cols {
+		if c.kind != kFloat && c.kind != kBool {
+			continue
+		}
+		nNum, nBad, intOK := 0, 0, true
+		firstK := -1
+		for k := range results {
+			s := results[k].stats[j]
+			nNum += s.nNum
+			nBad += s.nBad
+			intOK = intOK && s.intOK
+			if s.nBad > 0 && firstK < 0 {
+				firstK = k
+			}
+		}
+		if nBad > 0 {
+			s := results[firstK].stats[j]
+			forced := o.Types[c.name]
+			if forced == "" && nBad >= nNum {
+				// Mostly text: read the column as string.
+				o2 := o
+				o2.Types = map[string]string{}
+				for k, v := range o.Types {
+					o2.Types[k] = v
+				}
+				o2.Types[c.name] = "string"
+				o2.Names = nil
+				f, err := parseCSV(data, file, o2)
+				if err == nil && o.Names != nil {
+					for q, n := range names {
+						f.cols[q].name = n
+					}
+				}
+				return f, err
+			}
+			what := "a number"
+			if c.kind == kBool {
+				what = "true/false"
+			}
+			msg := fmt.Sprintf("%s:%d: column %q: %q is not %s", file, lineOf(firstK, s.badLine), c.name, s.badVal, what)
+			if forced != "" {
+				msg += fmt.Sprintf(", but the column was asked to be %s; fix the value or add it to the NA tokens (NA: []string{%q})", forced, s.badVal)
+			} else {
+				msg += fmt.Sprintf(" (%d of %d values in this column are; %d are not); read the column as text with CSVOptions{Types: map[string]string{%q: \"string\"}}, or declare the value missing with CSVOptions{NA: []string{\"\", \"NA\", %q}}", nNum, nNum+nBad, nBad, c.name, s.badVal)
+			}
+			return nil, &Error{Op: "ReadCSV", Msg: msg}
+		}
+		if c.kind == kFloat {
+			wantInt := kinds[j] == kInt && intOK && nNum > 0
+			if o.Types[c.name] == "int" {
+				for r, v := range c.f {
+					if v == v && v != math.Trunc(v) {
+						return nil, errorf("ReadCSV", "%s: column %q row %d: %v is not a whole number, but the column was asked to be int", file, c.name, r+1, v)
+					}
+				}
+				wantInt = true
+			}
+			if wantInt {
+				kinds[j] = kInt
+			} else {
+				kinds[j] = kFloat
+			}
+		}
+	}
+
+	// Compact rows when some chunks produced fewer rows than reserved.
+	idx := compactIndex(results, rowCap)
+	for j, c := range cols {
+		if idx != nil {
+			c = c.takeRaw(idx)
+			cols[j] = c
+		}
+		if c.kind == kString {
+			mergeDicts(c, results, j, rowCap, idx)
+		}
+		if kinds[j] == kInt && c.kind == kFloat {
+			cols[j] = floatToInt(c)
+		}
+	}
+	f := newFrame(cols)
+	if idx != nil {
+		f.nrows = len(idx)
+	}
+	f.warnings = warnings
+	return f, nil
+}
+
+func kindOfType(t string, def kind) kind {
+	switch t {
+	case "float":
+		return kFloat
+	case "int":
+		return kInt
+	case "string":
+		return kString
+	case "bool":
+		return kBool
+	}
+	return def
+}
+
+// guessKind picks a column's parse type from a sample of its values.
+func guessKind(vals []string, na map[string]bool) kind {
+	nVal, nBool, nNum, nBad := 0, 0, 0, 0
+	for _, s := range vals {
+		t := strings.TrimSpace(s)
+		if na[t] {
+			continue
+		}
+		nVal++
+		if _, ok := parseBool(t); ok {
+			nBool++
+		}
+		if _, _, ok := parseNumber([]byte(t)); ok {
+			nNum++
+		} else {
+			nBad++
+		}
+	}
+	switch {
+	case nVal > 0 && nBool == nVal:
+		return kBool
+	case nNum >= nBad:
+		// Includes all-NA samples and mostly-numeric ones: parse as numbers
+		// and report the non-numbers with their lines.
+		return kInt
+	}
+	return kString
+}
+
+func detectDelimiter(data []byte) byte {
+	end := bytes.IndexByte(data, '\n')
+	if end < 0 {
+		end = len(data)
+	}
+	line := data[:end]
+	best, bestN := byte(','), 0
+	for _, d := range []byte{',', '\t', ';', '|'} {
+		n, inq := 0, false
+		for _, c := range line {
+			if c == '"' {
+				inq = !inq
+			} else if c == d && !inq {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = d, n
+		}
+	}
+	return best
+}
+
+// chunkBounds splits body into about n pieces that end after a newline
+// outside quotes.
+func chunkBounds(body []byte, n int) []int {
+	bounds := []int{0}
+	if n <= 1 {
+		return append(bounds, len(body))
+	}
+	quoted := bytes.IndexByte(body, '"') >= 0
+	step := len(body) / n
+	if !quoted {
+		for k := 1; k < n; k++ {
+			p := k * step
+			if p <= bounds[len(bounds)-1] {
+				continue
+			}
+			q := bytes.IndexByte(body[p:], '\n')
+			if q < 0 {
+				break
+			}
+			bounds = append(bounds, p+q+1)
+		}
+	} else {
+		inq := false
+		target := step
+		for p, c := range body {
+			if c == '"' {
+				inq = !inq
+			} else if c == '\n' && !inq && p >= target {
+				bounds = append(bounds, p+1)
+				target = p + 1 + step
+				if len(bounds) == n {
+					break
+				}
+			}
+		}
+	}
+	if bounds[len(bounds)-1] != len(body) {
+		bounds = append(bounds, len(body))
+	}
+	return bounds
+}
+
+// splitRow tokenizes one row starting at pos, appending fields to buf. It
+// returns the fields and the position after the row's newline. Quoted
+// fields with escaped quotes are copied; others alias data.
+func splitRow(data []byte, pos int, delim byte, buf [][]byte) ([][]byte, int) {
+	n := len(data)
+	for {
+		if pos < n && data[pos] == '"' {
+			// Quoted field.
+			p := pos + 1
+			var out []byte
+			start := p
+			for p < n {
+				c := data[p]
+				if c == '"' {
+					if p+1 < n && data[p+1] == '"' {
+						out = append(out, data[start:p+1]...)
+						p += 2
+						start = p
+						continue
+					}
+					break
+				}
+				p++
+			}
+			if out != nil {
+				out = append(out, data[start:p]...)
+			} else {
+				out = data[start:p]
+			}
+			p++ // closing quote
+			// Tolerate text after the closing quote up to the delimiter.
+			for p < n && data[p] != delim && data[p] != '\n' {
+				if data[p] != '\r' && data[p] != ' ' {
+					out = append(append([]byte(nil), out...), data[p])
+				}
+				p++
+			}
+			buf = append(buf, out)
+			pos = p
+		} else {
+			p := pos
+			for p < n && data[p] != delim && data[p] != '\n' {
+				p++
+			}
+			e := p
+			if e > pos && data[e-1] == '\r' {
+				e--
+			}
+			buf = append(buf, data[pos:e])
+			pos = p
+		}
+		if pos >= n {
+			return buf, n
+		}
+		if data[pos] == '\n' {
+			return buf, pos + 1
+		}
+		pos++ // delimiter
+		if pos >= n {
+			return append(buf, nil), n
+		}
+	}
+}
+
+func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bool, ragged string) chunkResult {
+	ncol := len(cols)
+	res := chunkResult{stats: make([]colStats, ncol), dicts: make([]map[string]int32, ncol), levels: make([][]string, ncol)}
+	for j := range res.stats {
+		res.stats[j].intOK = true
+		res.stats[j].badLine = -1
+		if cols[j].kind == kString {
+			res.dicts[j] = map[string]int32{}
+		}
+	}
+	naEmpty := na[""]
+	fields := make([][]byte, 0, ncol+1)
+	row := row0
+	pos := 0
+	for pos < len(b) {
+		start := pos
+		fields, pos = splitRow(b, pos, delim, fields[:0])
+		if len(fields) == 1 && len(bytes.TrimSpace(fields[0])) == 0 && ncol != 1 {
+			continue // blank line
+		}
+		if len(fields) == 1 && len(fields[0]) == 0 {
+			continue
+		}
+		if len(fields) != ncol {
+			switch ragged {
+			case "skip":
+				res.warnings = append(res.warnings, fmt.Sprintf("row has %d fields, the header has %d; skipped", len(fields), ncol))
+				res.warnOffs = append(res.warnOffs, start)
+				res.skipped++
+				continue
+			case "pad":
+				res.warnings = append(res.warnings, fmt.Sprintf("row has %d fields, the header has %d; padded with NA", len(fields), ncol))
+				res.warnOffs = append(res.warnOffs, start)
+				if len(fields) > ncol {
+					fields = fields[:ncol]
+				}
+				for len(fields) < ncol {
+					fields = append(fields, nil)
+				}
+			default:
+				res.err = &csvError{msg: fmt.Sprintf("row has %d fields, the header has %d; fix the file, or pass CSVOptions{Ragged: \"pad\"} (fill with NA) or {Ragged: \"skip\"}", len(fields), ncol)}
+				res.errOff = start
+				return res
+			}
+		}
+		for j, fld := range fields {
+			c := cols[j]
+			switch c.kind {
+			case kFloat:
+				if len(fld) == 0 && naEmpty {
+					c.f[row] = math.NaN()
+					continue
+				}
+				v, isInt, ok := parseNumber(fld)
+				if ok {
+					c.f[row] = v
+					st := &res.stats[j]
+					st.nNum++
+					if !isInt {
+						st.intOK = false
+					}
+					continue
+				}
+				c.f[row] = math.NaN()
+				if !na[string(bytes.TrimSpace(fld))] {
+					st := &res.stats[j]
+					if st.nBad == 0 {
+						st.badLine = start
+						st.badVal = string(fld)
+					}
+					st.nBad++
+				}
+			case kString:
+				t := fld
+				if na[string(bytes.TrimSpace(t))] {
+					c.c[row] = -1
+					continue
+				}
+				d := res.dicts[j]
+				code, ok := d[string(t)]
+				if !ok {
+					code = int32(len(res.levels[j]))
+					s := string(t)
+					d[s] = code
+					res.levels[j] = append(res.levels[j], s)
+				}
+				c.c[row] = code
+			case kBool:
+				t := bytes.TrimSpace(fld)
+				if bv, ok := parseBool(string(t)); ok {
+					res.stats[j].nNum++
+					c.b[row] = 0
+					if bv {
+						c.b[row] = 1
+					}
+					continue
+				}
+				c.b[row] = -1
+				if !na[string(t)] {
+					st := &res.stats[j]
+					if st.nBad == 0 {
+						st.badLine = start
+						st.badVal = string(fld)
+					}
+					st.nBad++
+				}
+			}
+		}
+		row++
+	}
+	res.rows = row - row0
+	return res
+}
+
+// compactIndex returns the row indexes to keep when chunks reserved more
+// rows than they produced, or nil when nothing needs compacting.
+func compactIndex(results []chunkResult, rowCap []int) []int {
+	need := false
+	for k := range results {
+		if results[k].rows != rowCap[k+1]-rowCap[k] {
+			need = true
+		}
+	}
+	if !need {
+		return nil
+	}
+	var idx []int
+	for k := range results {
+		for r := 0; r < results[k].rows; r++ {
+			idx = append(idx, rowCap[k]+r)
+		}
+	}
+	return idx
+}
+
+// takeRaw gathers rows of a column whose string codes are still
+// chunk-local (so levels are not consulted).
+func (c *column) takeRaw(idx []int) *column {
+	return c.take(idx)
+}
+
+// mergeDicts turns chunk-local string codes into global sorted levels.
+func mergeDicts(c *column, results []chunkResult, j int, rowCap []int, idx []int) {
+	set := map[string]bool{}
+	var all []string
+	for k := range results {
+		for _, s := range results[k].levels[j] {
+			if !set[s] {
+				set[s] = true
+				all = append(all, s)
+			}
+		}
+	}
+	sort.Slice(all, func(a, b int) bool { return lessNatural(all[a], all[b]) })
+	pos := make(map[string]int32, len(all))
+	for k, s := range all {
+		pos[s] = int32(k)
+	}
+	remaps := make([][]int32, len(results))
+	for k := range results {
+		m := make([]int32, len(results[k].levels[j]))
+		for q, s := range results[k].levels[j] {
+			m[q] = pos[s]
+		}
+		remaps[k] = m
+	}
+	c.lv = all
+	// Row r (after compaction) belongs to the chunk whose reserved range
+	// held its original index.
+	var wg sync.WaitGroup
+	for k := range results {
+		wg.Add(1)
+		go func(k int) {
+			defer wg.Done()
+			m := remaps[k]
+			lo, hi := rowCap[k], rowCap[k]+results[k].rows
+			if idx != nil {
+				// find compacted positions of this chunk's rows
+				off := 0
+				for q := 0; q < k; q++ {
+					off += results[q].rows
+				}
+				lo, hi = off, off+results[k].rows
+			}
+			for r := lo; r < hi; r++ {
+				if v := c.c[r]; v >= 0 {
+					c.c[r] = m[v]
+				}
+			}
+		}(k)
+	}
+	wg.Wait()
+}
+
+// makeUnique renames duplicate names x, x → x, x.1 (R's make.unique).
+func makeUnique(names []string) ([]string, []string) {
+	seen := map[string]int{}
+	for _, n := range names {
+		seen[n]++
+	}
+	var warns []string
+	used := map[string]bool{}
+	out := make([]string, len(names))
+	for j, n := range names {
+		if !used[n] {
+			out[j] = n
+			used[n] = true
+			continue
+		}
+		k := 1
+		for used[fmt.Sprintf("%s.%d", n, k)] || seen[fmt.Sprintf("%s.%d", n, k)] > 0 {
+			k++
+		}
+		nn := fmt.Sprintf("%s.%d", n, k)
+		warns = append(warns, fmt.Sprintf("duplicate column name %q (column %d) renamed to %q", n, j+1, nn))
+		out[j] = nn
+		used[nn] = true
+	}
+	return out, warns
+}

@@ -1,0 +1,180 @@
+package frame
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/gostat/gostat/display"
+)
+
+// maxShownCols is the number of columns a frame display shows before it
+// lists the rest by name.
+const maxShownCols = 24
+
+// Display shows the frame as an aligned table: its shape, column names and
+// types, and the first and last rows with the middle elided when it is
+// long (all rows up to 20, otherwise the first and last 5; o.Height > 40
+// shows more). Wide frames fold into blocks of columns that fit o.Width,
+// with the row number repeated. Markdown and HTML forms are included.
+func (f *Frame) Display(o display.Options) display.Bundle {
+	o = o.Normalized()
+	t := f.table(o)
+	return t.Bundle("frame", o)
+}
+
+// String returns the plain-text display of the frame.
+func (f *Frame) String() string { return f.Display(display.Plain).Text }
+
+func (f *Frame) table(o display.Options) *display.Table {
+	head, tail := f.nrows, 0
+	limit := 20
+	show := 5
+	if o.Height > 40 {
+		limit, show = o.Height-10, (o.Height-10)/2
+	}
+	if f.nrows > limit {
+		head, tail = show, show
+	}
+	var rows []int
+	for r := 0; r < head; r++ {
+		rows = append(rows, r)
+	}
+	for r := f.nrows - tail; r < f.nrows; r++ {
+		rows = append(rows, r)
+	}
+	cols := f.cols
+	var hidden []string
+	if len(cols) > maxShownCols {
+		for _, c := range cols[maxShownCols:] {
+			hidden = append(hidden, c.name+" <"+c.kind.short()+">")
+		}
+		cols = cols[:maxShownCols]
+	}
+	times := "×"
+	dots := "⋮"
+	if !o.Unicode {
+		times, dots = "x", ":"
+	}
+	t := &display.Table{
+		Title:    fmt.Sprintf("frame: %d rows %s %d columns", f.nrows, times, len(f.cols)),
+		Headers:  []string{""},
+		Align:    []display.Align{display.Right},
+		KeepLeft: 1,
+	}
+	t.SubHeaders = []string{""}
+	cells := make([][]string, len(rows))
+	for i, r := range rows {
+		cells[i] = []string{strconv.Itoa(r + 1)}
+	}
+	for _, c := range cols {
+		t.Headers = append(t.Headers, c.name)
+		t.SubHeaders = append(t.SubHeaders, "<"+c.kind.short()+">")
+		al := display.Left
+		var vals []string
+		if c.kind == kFloat {
+			al = display.Right
+			v := make([]float64, len(rows))
+			for i, r := range rows {
+				v[i] = c.f[r]
+			}
+			vals = FormatFloats(v)
+		} else {
+			if c.kind == kInt {
+				al = display.Right
+			}
+			vals = make([]string, len(rows))
+			for i, r := range rows {
+				vals[i] = c.str(r)
+			}
+		}
+		t.Align = append(t.Align, al)
+		for i := range rows {
+			cells[i] = append(cells[i], vals[i])
+		}
+	}
+	if tail > 0 {
+		el := make([]string, len(cols)+1)
+		el[0] = dots
+		for j := range cols {
+			el[j+1] = dots
+		}
+		cells = append(cells[:head], append([][]string{el}, cells[head:]...)...)
+	}
+	t.Rows = cells
+	var foot []string
+	if len(hidden) > 0 {
+		foot = append(foot, fmt.Sprintf("… and %d more columns: %s", len(hidden), strings.Join(hidden, ", ")))
+	}
+	if n := len(f.warnings); n > 0 {
+		w := f.warnings
+		if n > 3 {
+			w = w[:3]
+		}
+		foot = append(foot, fmt.Sprintf("%d warning(s) while reading (f.Warnings()): %s", n, strings.Join(w, "; ")))
+	}
+	t.Footer = strings.Join(foot, "\n")
+	return t
+}
+
+// FormatFloats formats a column of numbers for display with a common number
+// of decimals (up to 7 significant digits, like R's print), "NA" for NaN and
+// scientific notation for very large or small magnitudes.
+func FormatFloats(v []float64) []string {
+	out := make([]string, len(v))
+	dec := 0
+	sci := false
+	for _, x := range v {
+		if x != x || math.IsInf(x, 0) || x == 0 {
+			continue
+		}
+		a := math.Abs(x)
+		if a >= 1e15 || a < 1e-5 {
+			sci = true
+			break
+		}
+		s := strconv.FormatFloat(x, 'g', 7, 64)
+		if strings.ContainsAny(s, "e") {
+			s = strconv.FormatFloat(x, 'f', -1, 64)
+			if f, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 7, 64), 64); err == nil {
+				s = strconv.FormatFloat(f, 'f', -1, 64)
+			}
+		}
+		if i := strings.IndexByte(s, '.'); i >= 0 {
+			d := len(strings.TrimRight(s[i+1:], "0"))
+			dec = max(dec, d)
+		}
+	}
+	dec = min(dec, 7)
+	for i, x := range v {
+		switch {
+		case x != x:
+			out[i] = "NA"
+		case math.IsInf(x, 1):
+			out[i] = "Inf"
+		case math.IsInf(x, -1):
+			out[i] = "-Inf"
+		case sci:
+			out[i] = strconv.FormatFloat(x, 'e', 6, 64)
+			out[i] = trimExp(out[i])
+		default:
+			out[i] = strconv.FormatFloat(x, 'f', dec, 64)
+		}
+	}
+	return out
+}
+
+// trimExp turns 1.500000e+06 into 1.5e+06.
+func trimExp(s string) string {
+	e := strings.IndexByte(s, 'e')
+	if e < 0 {
+		return s
+	}
+	m := s[:e]
+	if strings.Contains(m, ".") {
+		m = strings.TrimRight(m, "0")
+		m = strings.TrimSuffix(m, ".")
+	}
+	return m + s[e:]
+}

@@ -1,0 +1,131 @@
+package frame
+
+import (
+	"errors"
+	"strconv"
+)
+
+var pow10tab = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseNumber parses a decimal number. It returns the value, whether the
+// text was a whole-number literal (no point or exponent, at most 15 digits,
+// so it is exact as int64 and float64), and whether it was a number at all.
+//
+// Simple decimals (at most 19 significant digits, mantissa ≤ 2^53, power of
+// ten within ±22) take Clinger's fast path: one exact integer conversion and
+// one correctly rounded multiplication or division, so the result is the
+// correctly rounded float64 of the text. Everything else goes to
+// strconv.ParseFloat, which is also correctly rounded.
+func parseNumber(b []byte) (v float64, isInt bool, ok bool) {
+	i, n := 0, len(b)
+	for i < n && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	for n > i && (b[n-1] == ' ' || b[n-1] == '\t' || b[n-1] == '\r') {
+		n--
+	}
+	if i == n {
+		return 0, false, false
+	}
+	s := b[i:n]
+	k := 0
+	neg := false
+	if s[0] == '-' {
+		neg = true
+		k++
+	} else if s[0] == '+' {
+		k++
+	}
+	var mant uint64
+	nd, dp, digits := 0, 0, 0
+	dot, exp := false, false
+	for ; k < len(s); k++ {
+		c := s[k]
+		if c >= '0' && c <= '9' {
+			digits++
+			if mant != 0 || c != '0' {
+				nd++
+				if nd > 19 {
+					return slowParse(s)
+				}
+			}
+			mant = mant*10 + uint64(c-'0')
+			if dot {
+				dp++
+			}
+			continue
+		}
+		if c == '.' && !dot {
+			dot = true
+			continue
+		}
+		break
+	}
+	if digits == 0 {
+		return slowParse(s)
+	}
+	e := 0
+	if k < len(s) && (s[k] == 'e' || s[k] == 'E') {
+		exp = true
+		k++
+		eneg := false
+		if k < len(s) && (s[k] == '-' || s[k] == '+') {
+			eneg = s[k] == '-'
+			k++
+		}
+		ed := 0
+		for ; k < len(s) && s[k] >= '0' && s[k] <= '9'; k++ {
+			if e < 100000 {
+				e = e*10 + int(s[k]-'0')
+			}
+			ed++
+		}
+		if ed == 0 {
+			return 0, false, false
+		}
+		if eneg {
+			e = -e
+		}
+	}
+	if k != len(s) {
+		return slowParse(s)
+	}
+	e10 := e - dp
+	if mant == 0 {
+		if neg {
+			return negZero(), false, true
+		}
+		return 0, !dot && !exp, true
+	}
+	if mant > 1<<53 || e10 < -22 || e10 > 22 {
+		return slowParse(s)
+	}
+	f := float64(mant)
+	if e10 < 0 {
+		f /= pow10tab[-e10]
+	} else {
+		f *= pow10tab[e10]
+	}
+	if neg {
+		f = -f
+	}
+	return f, !dot && !exp && nd <= 15, true
+}
+
+func negZero() float64 {
+	z := 0.0
+	return -z
+}
+
+func slowParse(s []byte) (float64, bool, bool) {
+	v, err := strconv.ParseFloat(string(s), 64)
+	if err != nil {
+		var ne *strconv.NumError
+		if errors.As(err, &ne) && ne.Err == strconv.ErrRange {
+			return v, false, true
+		}
+		return 0, false, false
+	}
+	return v, false, true
+}
