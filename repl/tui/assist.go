@@ -1,0 +1,210 @@
+package tui
+
+import (
+	"strings"
+	"unicode"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/gostat/gostat/kernel"
+)
+
+// completeCmd asks the kernel for completions at the cursor. first marks a
+// Tab press (a single candidate is inserted at once); later calls refresh
+// the open popup as the user types.
+func (m *Model) completeCmd(first bool) tea.Cmd {
+	src, pos := m.ed.Value(), m.ed.Offset()
+	m.comp.seq++
+	seq, k := m.comp.seq, m.k
+	m.comp.src, m.comp.end = src, pos
+	if first {
+		m.comp.open = true
+		m.comp.items = nil
+	}
+	return func() tea.Msg {
+		items, start := k.Complete(src, pos)
+		return completeMsg{seq: seq, items: items, start: start}
+	}
+}
+
+func (m *Model) onComplete(msg completeMsg) {
+	c := &m.comp
+	if msg.seq != c.seq || !c.open {
+		return
+	}
+	c.items, c.start, c.sel = msg.items, msg.start, 0
+	if len(c.items) == 0 {
+		c.close()
+		m.setStatus("no completions")
+		return
+	}
+	if c.start < 0 || c.start > c.end || c.src != m.ed.Value() {
+		return
+	}
+	typed := c.src[c.start:c.end]
+	if len(c.items) == 1 {
+		m.acceptCompletion()
+		return
+	}
+	// Insert the common prefix of all candidates at once.
+	if p := commonPrefix(c.items); len(p) > len(typed) && strings.HasPrefix(p, typed) {
+		m.ed.Insert(p[len(typed):])
+		c.end += len(p) - len(typed)
+		c.src = m.ed.Value()
+	}
+}
+
+// acceptCompletion replaces the word being completed by the selected item.
+func (m *Model) acceptCompletion() {
+	c := &m.comp
+	it, ok := c.selected()
+	if !ok {
+		c.close()
+		return
+	}
+	src := m.ed.Value()
+	end := m.ed.Offset()
+	start := c.start
+	if start < 0 || start > end || end > len(src) {
+		c.close()
+		return
+	}
+	text := it.Text
+	if it.Kind == "func" || it.Kind == "method" {
+		if !strings.HasPrefix(src[end:], "(") && !strings.HasSuffix(text, "(") && !strings.HasSuffix(text, ")") {
+			text += "("
+		}
+	}
+	s := src[:start] + text + src[end:]
+	m.ed.SetValueCursor(s, start+len(text))
+	c.close()
+}
+
+// docCmd fetches help for the first of names the kernel knows and opens
+// the help pane.
+func (m *Model) docCmd(names ...string) tea.Cmd {
+	k := m.k
+	return func() tea.Msg {
+		for _, name := range names {
+			if name == "" {
+				continue
+			}
+			if text, ok := k.Doc(name); ok {
+				return docMsg{name: name, text: text, ok: true}
+			}
+		}
+		var tried []string
+		for _, n := range names {
+			if n != "" {
+				tried = append(tried, n)
+			}
+		}
+		return docMsg{name: strings.Join(tried, " or "), ok: false}
+	}
+}
+
+func (m *Model) onDoc(msg docMsg) {
+	if !msg.ok {
+		m.setStatus("no help for " + msg.name)
+		return
+	}
+	m.docName = msg.name
+	if m.pane != paneDoc {
+		m.togglePane(paneDoc)
+	}
+	m.doc.SetContent(wrapDoc(msg.text, m.doc.Width))
+	m.doc.GotoTop()
+}
+
+func wrapDoc(s string, w int) string {
+	return strings.Join(wrapText(s, max(10, w)), "\n")
+}
+
+// callAtCursor finds the function being called around the cursor: the
+// dotted name before the innermost unclosed '(' on the text before the
+// cursor ("" when the cursor is not inside a call's parentheses).
+func callAtCursor(before string) string {
+	rs := []rune(before)
+	depth := 0
+	for i := len(rs) - 1; i >= 0; i-- {
+		switch rs[i] {
+		case ')', ']', '}':
+			depth++
+		case '[', '{':
+			if depth == 0 {
+				return ""
+			}
+			depth--
+		case '(':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			j := i
+			for j > 0 && (rs[j-1] == '_' || rs[j-1] == '.' || unicode.IsLetter(rs[j-1]) || unicode.IsDigit(rs[j-1])) {
+				j--
+			}
+			return strings.Trim(string(rs[j:i]), ".")
+		}
+	}
+	return ""
+}
+
+// sigCmd updates the signature hint for the call around the cursor; the
+// kernel is asked once per name (Complete gives the signature in Detail,
+// Doc the first line of the documentation).
+func (m *Model) sigCmd() tea.Cmd {
+	src := m.ed.Value()
+	name := callAtCursor(src[:m.ed.Offset()])
+	if name == "" || isKeyword(name) {
+		m.sigName, m.sigText = "", ""
+		return nil
+	}
+	if name == m.sigName {
+		return nil
+	}
+	m.sigName = name
+	if t, ok := m.sigMemo[name]; ok {
+		m.sigText = t
+		return nil
+	}
+	m.sigText = ""
+	m.sigSeq++
+	seq, k := m.sigSeq, m.k
+	return func() tea.Msg {
+		return sigMsg{seq: seq, name: name, text: signature(k, name)}
+	}
+}
+
+func isKeyword(s string) bool {
+	switch s {
+	case "if", "for", "switch", "func", "return", "go", "defer", "select":
+		return true
+	}
+	return false
+}
+
+// signature is "name: detail — doc" for a function known to the kernel.
+func signature(k kernel.Kernel, name string) string {
+	items, _ := k.Complete(name, len(name))
+	last := name[strings.LastIndexByte(name, '.')+1:]
+	for _, it := range items {
+		if it.Text == last || it.Text == name {
+			s := name
+			if it.Detail != "" {
+				if strings.HasPrefix(it.Detail, "func") {
+					s += strings.TrimPrefix(it.Detail, "func")
+				} else {
+					s += " " + it.Detail
+				}
+			}
+			if it.Doc != "" {
+				s += " — " + it.Doc
+			}
+			return s
+		}
+	}
+	if d, ok := k.Doc(name); ok {
+		return firstLine(strings.TrimSpace(d))
+	}
+	return ""
+}

@@ -1,0 +1,129 @@
+// Package tui is gostat's full-screen terminal notebook, built on bubbletea.
+//
+// A session is a scrolling list of numbered cells (input, output, run time,
+// status) above a multi-line Go editor. The model drives any kernel.Kernel:
+// the in-process kernel.Session or the supervised child-process kernel of
+// package kernel/remote. See KEYS.md for the key bindings.
+package tui
+
+import (
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/gostat/gostat/display"
+	"github.com/gostat/gostat/kernel"
+)
+
+// Options configure the notebook. The zero value works: colours follow the
+// terminal and NO_COLOR, text graphics, history kept in memory.
+type Options struct {
+	// File is a script to open at start: its cells are shown with their
+	// recorded outputs and run when the user says so. Ctrl-S saves to it.
+	File string
+	// History is the shared cell history (line mode uses the same file).
+	// nil keeps history in memory for this session only.
+	History History
+	// Theme is "dark" or "light"; "" picks from the terminal background.
+	Theme string
+	// NoColor turns colours off. It is set automatically when NO_COLOR is
+	// in the environment or TERM=dumb.
+	NoColor bool
+	// Color is derived from NoColor by normalized (unexported use).
+	Color bool
+	// ASCII restricts drawing characters to ASCII.
+	ASCII   bool
+	Unicode bool // derived from ASCII
+	// Graphics is the image protocol of the terminal ("kitty" shows PNG
+	// plots inline through Image; anything else uses text plots).
+	Graphics string
+	// Image renders a display's PNG as lines of terminal text (kitty Unicode
+	// placeholders: every line one row, so bubbletea's renderer keeps its
+	// layout). Used when Graphics is "kitty".
+	Image func(b display.Bundle, width int) (lines []string, ok bool)
+	// OnCell is called after each successful cell with its source and
+	// plain output (the front end's journal).
+	OnCell func(src, output string)
+	// Meta runs a meta-command line (":vars", "?name", ":save f", …) and
+	// returns its output; quit reports ":quit". nil uses the built-in set.
+	Meta MetaFunc
+	// Input and Output default to the terminal (stdin/stdout).
+	Input  io.Reader
+	Output io.Writer
+	// Width and Height are the initial size (tests); the terminal's size
+	// replaces them when known.
+	Width, Height int
+	// NoAltScreen and NoMouse keep the normal screen / the terminal's own
+	// mouse handling.
+	NoAltScreen, NoMouse bool
+	// Now is the clock (tests); nil is time.Now.
+	Now func() time.Time
+}
+
+func (o Options) normalized() Options {
+	if NoColor() {
+		o.NoColor = true
+	}
+	o.Color = !o.NoColor
+	o.Unicode = !o.ASCII
+	if o.Width <= 0 {
+		o.Width = 80
+	}
+	if o.Height <= 0 {
+		o.Height = 24
+	}
+	if o.Theme == "" {
+		o.Theme = os.Getenv("GOSTAT_THEME")
+	}
+	return o
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
+
+// Run shows the notebook on the terminal and returns when the user quits.
+// k is the kernel cells run in (the caller closes it afterwards).
+func Run(k kernel.Kernel, opts Options) error {
+	if opts.Theme == "" && os.Getenv("GOSTAT_THEME") == "" {
+		opts.Theme = themeFromEnv()
+	}
+	m := New(k, opts)
+	m.th.SetProfile()
+	popts := []tea.ProgramOption{}
+	if !opts.NoAltScreen {
+		popts = append(popts, tea.WithAltScreen())
+	}
+	if !opts.NoMouse {
+		popts = append(popts, tea.WithMouseCellMotion())
+	}
+	if opts.Input != nil {
+		popts = append(popts, tea.WithInput(opts.Input))
+	}
+	if opts.Output != nil {
+		popts = append(popts, tea.WithOutput(opts.Output))
+	}
+	_, err := tea.NewProgram(m, popts...).Run()
+	if m.run != nil {
+		m.run.cancel()
+	}
+	return err
+}
+
+// themeFromEnv guesses the background from COLORFGBG ("fg;bg", set by many
+// terminals): a light background colour (7 or 9-15) means the light theme.
+func themeFromEnv() string {
+	v := os.Getenv("COLORFGBG")
+	if i := strings.LastIndexByte(v, ';'); i >= 0 {
+		switch v[i+1:] {
+		case "7", "9", "10", "11", "12", "13", "14", "15":
+			return "light"
+		}
+	}
+	return "dark"
+}

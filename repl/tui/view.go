@@ -1,0 +1,253 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// editorLines renders the editor with its prompt column.
+func (m *Model) editorLines() []string {
+	g := m.gutter()
+	n := m.counter + 1
+	word := "In "
+	if m.editing != 0 {
+		if c := m.cells.byID(m.editing); c != nil {
+			n = c.N
+			word = "Ed "
+		}
+	}
+	prompt := m.th.Prompt.Render(padRight(" "+label(word, n), g))
+	cont := strings.Repeat(" ", g-4) + m.th.Dim.Render("... ")
+	maxRows := max(3, m.height/3)
+	return m.ed.View(&m.th, prompt, cont, maxRows, m.mode == modeEdit && !m.srch.active && m.confirm == nil && !m.asking)
+}
+
+// historyHeight is the number of rows left for the cells.
+func (m *Model) historyHeight() int {
+	return max(1, m.height-len(m.editorLines())-2)
+}
+
+// View draws the whole screen: cells, separator with hints, editor, status.
+func (m *Model) View() string {
+	if m.quitting {
+		return ""
+	}
+	ed := m.editorLines()
+	h := max(1, m.height-len(ed)-2)
+	hw := m.historyWidth()
+
+	var area []string
+	switch {
+	case m.showKeys:
+		area = m.keysView(h)
+	case len(m.cells.cells) == 0:
+		area = m.welcome(h)
+	default:
+		area = m.cells.view(h, m.renderCtx())
+	}
+	// Completion popup over the bottom of the history area.
+	if pop := m.comp.view(&m.th, m.width-m.gutter()); len(pop) > 0 && len(pop) <= h {
+		for i, p := range pop {
+			row := h - len(pop) + i
+			area[row] = strings.Repeat(" ", m.gutter()) + p
+		}
+	}
+	if m.pane != paneNone && !m.showKeys {
+		pane := m.paneView(h)
+		for i := range area {
+			area[i] = padRight(ansi.Truncate(area[i], hw, ""), hw) + pane[i]
+		}
+	}
+	var b strings.Builder
+	for _, l := range area {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	b.WriteString(m.separator())
+	b.WriteByte('\n')
+	for _, l := range ed {
+		b.WriteString(ansi.Truncate(l, m.width, ""))
+		b.WriteByte('\n')
+	}
+	b.WriteString(m.statusBar())
+	return b.String()
+}
+
+func (m *Model) welcome(h int) []string {
+	lines := []string{
+		"",
+		"  " + m.th.PaneTitle.Render("gostat") + " — statistics in Go. Type Go code below; Enter runs it.",
+		"",
+		m.th.Dim.Render("  Try:  x := []float64{2.1, 3.4, 1.9, 5.0}; stats.Mean(x)"),
+		m.th.Dim.Render("        cars := datasets.MustLoad(\"mtcars\"); cars"),
+		"",
+		m.th.Dim.Render("  Tab completes · F1 help on a name (or these keys) · F2 variables"),
+		m.th.Dim.Render("  Esc selects earlier cells · Ctrl-S saves · Ctrl-D quits"),
+	}
+	out := make([]string, h)
+	for i := range out {
+		if i < len(lines) {
+			out[i] = lines[i]
+		}
+	}
+	return out
+}
+
+func (m *Model) separator() string {
+	w := m.width
+	var text string
+	switch {
+	case m.editing != 0:
+		text = "editing an earlier cell: Enter re-runs it in place · Esc cancels"
+	case m.sigText != "":
+		text = m.sigText
+	}
+	rule := "─"
+	if !m.opts.Unicode {
+		rule = "-"
+	}
+	if text == "" {
+		return m.th.Dim.Render(strings.Repeat(rule, w))
+	}
+	text = ansi.Truncate(text, w-6, "…")
+	left := rule + rule + " "
+	return m.th.Dim.Render(left) + m.th.Func.Render(text) + m.th.Dim.Render(" "+strings.Repeat(rule, max(0, w-ansi.StringWidth(text)-4)))
+}
+
+func (m *Model) statusBar() string {
+	w := m.width
+	bar := m.th.StatusBar
+	switch {
+	case m.confirm != nil:
+		return bar.Render(padRight(ansi.Truncate(" "+m.confirm.text, w, "…"), w))
+	case m.asking:
+		return padRight(ansi.Truncate(m.saveAs.View(), w, ""), w)
+	case m.srch.active:
+		match := ""
+		if m.srch.at < 0 && m.srch.query != "" {
+			match = " (no match)"
+		}
+		return bar.Render(padRight(fmt.Sprintf(" (reverse-i-search)`%s'%s  Enter accepts · Ctrl-R older · Esc cancels", m.srch.query, match), w))
+	}
+	var left []string
+	if m.mode == modeNav {
+		left = append(left, m.th.StatusKey.Render(" CELLS "))
+	} else {
+		left = append(left, m.th.StatusKey.Render(" EDIT "))
+	}
+	if m.run != nil {
+		if c := m.cells.byID(m.run.id); c != nil {
+			s := fmt.Sprintf("%s In[%d] %s", m.spin.View(), c.N, fmtDur(m.now.Sub(c.Started)))
+			if len(m.queue) > 0 {
+				s += fmt.Sprintf(" +%d queued", len(m.queue))
+			}
+			left = append(left, bar.Render(s+" · Ctrl-C stops"))
+		}
+	}
+	if m.status != "" {
+		left = append(left, bar.Render(m.status))
+	} else if m.mode == modeNav {
+		left = append(left, bar.Render("↑↓ select · enter edit · r run · d delete · o fold · ? keys · esc back"))
+	}
+	right := ""
+	if m.file != "" {
+		right = filepath.Base(m.file)
+	} else {
+		right = "unsaved"
+	}
+	if m.dirty {
+		right += "*"
+	}
+	right += " · F1 help "
+	l := strings.Join(left, bar.Render(" "))
+	lw, rw := ansi.StringWidth(l), ansi.StringWidth(right)
+	if lw+rw+1 > w {
+		l = ansi.Truncate(l, max(0, w-rw-2), "…")
+		lw = ansi.StringWidth(l)
+	}
+	if lw+rw+1 > w {
+		return ansi.Truncate(l, w, "")
+	}
+	return l + bar.Render(strings.Repeat(" ", w-lw-rw)+right)
+}
+
+func (m *Model) paneView(h int) []string {
+	pw := m.paneWidth()
+	border := m.th.PaneBorder.Render("│")
+	inner := pw - 2
+	var title string
+	var body []string
+	switch m.pane {
+	case paneVars:
+		title = "Variables (F2 closes)"
+		if len(m.vars) == 0 {
+			body = []string{m.th.Dim.Render("no variables yet")}
+		}
+		nameW := 0
+		for _, v := range m.vars {
+			nameW = max(nameW, len(v.Name))
+		}
+		nameW = min(nameW, inner/3)
+		for _, v := range m.vars {
+			line := fmt.Sprintf("%-*s %s", nameW, ansi.Truncate(v.Name, nameW, "…"), m.th.TypeName.Render(v.Type))
+			body = append(body, ansi.Truncate(line, inner, "…"))
+			if v.Value != "" {
+				body = append(body, "  "+m.th.Dim.Render(ansi.Truncate(firstLine(v.Value), inner-2, "…")))
+			}
+		}
+	case paneDoc:
+		title = "Help: " + m.docName + " (Esc closes)"
+		body = strings.Split(m.doc.View(), "\n")
+	}
+	out := make([]string, h)
+	out[0] = border + " " + m.th.PaneTitle.Render(ansi.Truncate(title, inner, "…"))
+	for i := 1; i < h; i++ {
+		l := ""
+		if i-1 < len(body) {
+			l = body[i-1]
+		}
+		out[i] = border + " " + ansi.Truncate(l, inner, "")
+	}
+	return out
+}
+
+// keysView is the help overlay: every binding, from the key map.
+func (m *Model) keysView(h int) []string {
+	var out []string
+	section := func(title string, bs []key.Binding) {
+		out = append(out, "", "  "+m.th.PaneTitle.Render(title))
+		for _, b := range bs {
+			hp := b.Help()
+			out = append(out, fmt.Sprintf("    %-18s %s", hp.Key, hp.Desc))
+		}
+	}
+	section("Editor", m.keys.editorHelp())
+	section("Cells (after Esc)", m.keys.navHelp())
+	out = append(out, "", "  "+m.th.PaneTitle.Render("Commands"),
+		"    ?name, :help name  help on a name      :vars      variables pane",
+		"    :save [FILE]       save the notebook   :load FILE open a script",
+		"    :reset             fresh session       :time CODE run and time",
+		"    :quit              leave", "",
+		m.th.Dim.Render("  Esc, q or F1 closes this help."))
+	// Two columns when tall content meets a wide screen.
+	if len(out) > h && m.width >= 100 {
+		half := (len(out) + 1) / 2
+		left, right := out[:half], out[half:]
+		var cols []string
+		for i := range left {
+			r := ""
+			if i < len(right) {
+				r = right[i]
+			}
+			cols = append(cols, padRight(left[i], m.width/2)+r)
+		}
+		out = cols
+	}
+	res := make([]string, h)
+	copy(res, out)
+	return res
+}
