@@ -117,6 +117,10 @@ func (e *editor) currentLineAfter() string {
 	return string(rs[min(e.Col(), len(rs)):])
 }
 
+// indentUnit is one level of indentation. The textarea turns typed and
+// pasted tabs into four spaces, so the editor indents with spaces too.
+const indentUnit = "    "
+
 // Newline inserts a line break with Go-style auto-indent: the new line keeps
 // the current indentation, one tab deeper after an opening bracket; between
 // a bracket pair the closing one moves to its own line.
@@ -132,11 +136,11 @@ func (e *editor) Newline() {
 	after := strings.TrimLeft(e.currentLineAfter(), " \t")
 	if after != "" && strings.ContainsRune(")]}", rune(after[0])) {
 		row := e.Row()
-		e.Insert("\n" + indent + "\t\n" + indent)
-		e.SetCursor(row+1, utf8.RuneCountInString(indent)+1)
+		e.Insert("\n" + indent + indentUnit + "\n" + indent)
+		e.SetCursor(row+1, utf8.RuneCountInString(indent+indentUnit))
 		return
 	}
-	e.Insert("\n" + indent + "\t")
+	e.Insert("\n" + indent + indentUnit)
 }
 
 // typeCloser handles a typed closing bracket on an indentation-only line:

@@ -159,7 +159,7 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Complete):
 		before := m.ed.currentLineBefore()
 		if strings.TrimSpace(before) == "" {
-			m.ed.Insert("\t")
+			m.ed.Insert(indentUnit)
 			return nil
 		}
 		return m.completeCmd(true)

@@ -1,0 +1,304 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/gostat/gostat/display"
+	"github.com/gostat/gostat/kernel"
+)
+
+func TestClassify(t *testing.T) {
+	src := "func f(x int) string { return \"s\" } // c\n3.5"
+	cl := classify(src)
+	rs := []rune(src)
+	at := func(sub string) class { return cl[len([]rune(src[:strings.Index(src, sub)]))] }
+	for _, tc := range []struct {
+		sub  string
+		want class
+	}{
+		{"func", clKeyword}, {"f(", clFunc}, {"int", clType}, {"string", clType},
+		{"return", clKeyword}, {"\"s\"", clString}, {"// c", clComment}, {"3.5", clNumber}, {"x ", clPlain},
+	} {
+		if got := at(tc.sub); got != tc.want {
+			t.Errorf("%q: class %d, want %d", tc.sub, got, tc.want)
+		}
+	}
+	if len(cl) != len(rs) {
+		t.Fatalf("%d classes for %d runes", len(cl), len(rs))
+	}
+	// Unterminated string and raw string run to the end.
+	for _, src := range []string{`x := "abc`, "x := `abc\ndef"} {
+		cl := classify(src)
+		if cl[len(cl)-1] != clString {
+			t.Errorf("%q: last rune class %d, want string", src, cl[len(cl)-1])
+		}
+	}
+	// Non-ASCII text keeps rune alignment.
+	cl = classify(`s := "héllo"; n := 1`)
+	if c := cl[len([]rune(`s := "héllo"; n := `))]; c != clNumber {
+		t.Errorf("after non-ASCII string: class %d, want number", c)
+	}
+}
+
+func TestMatchBracket(t *testing.T) {
+	src := `f(a[1], "(", g(b))`
+	rs := []rune(src)
+	cl := classify(src)
+	for _, tc := range []struct{ at, want int }{
+		{1, 17}, {17, 1}, {3, 5}, {14, 16}, {9, -1}, {0, -1},
+	} {
+		if got := matchBracket(rs, cl, tc.at); got != tc.want {
+			t.Errorf("match at %d: %d, want %d", tc.at, got, tc.want)
+		}
+	}
+}
+
+func TestBracketsClosed(t *testing.T) {
+	for src, want := range map[string]bool{
+		"x := 1":            true,
+		"for {":             false,
+		"f(1,\n2)":          true,
+		"s := `raw":         false,
+		"/* open":           false,
+		"x := \"a{\"":       true,
+		"func f() { }; f()": true,
+	} {
+		if got := bracketsClosed(src); got != want {
+			t.Errorf("bracketsClosed(%q) = %v", src, got)
+		}
+	}
+}
+
+func TestEditorAutoIndent(t *testing.T) {
+	e := newEditor()
+	e.Insert("func f() {")
+	e.Newline()
+	e.Insert("if x {")
+	e.Newline()
+	e.Insert("y()")
+	e.Newline()
+	e.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'}'}})
+	want := "func f() {\n    if x {\n        y()\n    }"
+	if e.Value() != want {
+		t.Fatalf("got %q want %q", e.Value(), want)
+	}
+	// Enter between a bracket pair opens an indented line.
+	e.SetValue("g(")
+	e.Insert(")")
+	e.SetCursor(0, 2)
+	e.Newline()
+	if e.Value() != "g(\n    \n)" || e.Row() != 1 || e.Col() != 4 {
+		t.Fatalf("got %q at %d:%d", e.Value(), e.Row(), e.Col())
+	}
+}
+
+func TestEditorOffsetsAndWord(t *testing.T) {
+	e := newEditor()
+	e.SetValueCursor("héllo\nstats.Mean(x)", len("héllo\nstats.Me"))
+	if e.Row() != 1 || e.Col() != 8 {
+		t.Fatalf("cursor %d:%d", e.Row(), e.Col())
+	}
+	if got := e.Offset(); got != len("héllo\nstats.Me") {
+		t.Errorf("offset %d", got)
+	}
+	if w := e.WordAtCursor(); w != "stats.Mean" {
+		t.Errorf("word %q", w)
+	}
+	if !e.OnLastLine() || e.OnFirstLine() {
+		t.Error("line position")
+	}
+}
+
+func TestCallAtCursor(t *testing.T) {
+	for src, want := range map[string]string{
+		"stats.TTest(x, ":        "stats.TTest",
+		"f(g(1), ":               "f",
+		"f(g(1":                  "g",
+		"f(x)":                   "",
+		"m := map[string]int{":   "",
+		"plots.Scatter(df, []s{": "",
+		"x := 1":                 "",
+	} {
+		if got := callAtCursor(src); got != want {
+			t.Errorf("callAtCursor(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
+
+func TestEditorView(t *testing.T) {
+	th := NewTheme("dark", false)
+	e := newEditor()
+	e.width = 10
+	e.SetValue("abcdefghijklmnop\nx")
+	lines := e.View(&th, "> ", ". ", 0, true)
+	want := []string{"> abcdefghij", ". klmnop", ". x "}
+	if strings.Join(lines, "|") != strings.Join(want, "|") {
+		t.Errorf("view %q, want %q", lines, want)
+	}
+	// At most maxRows rows, scrolled to the cursor (at the end).
+	lines = e.View(&th, "> ", ". ", 2, true)
+	if len(lines) != 2 || lines[1] != ". x " {
+		t.Errorf("scrolled view %q", lines)
+	}
+}
+
+func TestHistoryNav(t *testing.T) {
+	h := &memHistory{}
+	h.Add("a")
+	h.Add("b")
+	h.Add("b") // consecutive duplicates are kept once
+	var n histNav
+	n.reset(h)
+	if s, _ := n.prev(h, "draft"); s != "b" {
+		t.Fatalf("prev %q", s)
+	}
+	if s, _ := n.prev(h, ""); s != "a" {
+		t.Fatalf("prev %q", s)
+	}
+	if _, ok := n.prev(h, ""); ok {
+		t.Fatal("prev past the oldest")
+	}
+	n.next(h)
+	if s, _ := n.next(h); s != "draft" {
+		t.Fatalf("next back to the draft: %q", s)
+	}
+	s := search{query: "a"}
+	if i := s.find(h, 2); i != 0 {
+		t.Errorf("search found %d", i)
+	}
+}
+
+func TestCompletionPopup(t *testing.T) {
+	items := []kernel.Completion{{Text: "Mean", Kind: "func", Doc: "the mean"}, {Text: "Median", Kind: "func"}}
+	if p := commonPrefix(items); p != "Me" {
+		t.Errorf("common prefix %q", p)
+	}
+	c := completion{open: true, items: items}
+	c.move(-1)
+	if it, _ := c.selected(); it.Text != "Median" {
+		t.Errorf("wrapped to %q", it.Text)
+	}
+	th := NewTheme("dark", false)
+	v := c.view(&th, 40)
+	if len(v) != 3 || !strings.Contains(v[2], "2/2") || ansi.StringWidth(v[0]) != 40 {
+		t.Errorf("popup %q", v)
+	}
+}
+
+func rc80() *renderCtx {
+	th := NewTheme("dark", false)
+	return &renderCtx{th: &th, width: 80, gutter: 8}
+}
+
+func TestCellFoldAndScroll(t *testing.T) {
+	var b strings.Builder
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "row %d\n", i)
+	}
+	c := &Cell{ID: 1, N: 1, Src: "x", State: OK, Output: b.String()}
+	lines := c.lines(rc80())
+	// header + foldKeep lines + fold note + blank
+	if len(lines) != 1+foldKeep+1+1 || !strings.Contains(lines[len(lines)-2], "20 more lines") {
+		t.Fatalf("folded: %d lines, %q", len(lines), lines[len(lines)-2])
+	}
+	c.Expanded = true
+	if n := len(c.lines(rc80())); n != 1+40+1 {
+		t.Errorf("expanded: %d lines", n)
+	}
+	w := &Cell{ID: 2, N: 2, Src: "w", State: OK, Output: strings.Repeat("0123456789", 12) + "\n"}
+	out := w.lines(rc80())[1]
+	if ansi.StringWidth(out) != 80 || !strings.HasSuffix(out, "›") {
+		t.Errorf("wide line not cut with a marker: %q", out)
+	}
+	w.XOff = 8
+	if out := w.lines(rc80())[1]; !strings.Contains(out, "89012345") {
+		t.Errorf("scrolled line %q", out)
+	}
+}
+
+func TestCellErrorAndProgress(t *testing.T) {
+	c := &Cell{ID: 1, N: 3, Src: "f()", State: Failed,
+		Err: &kernel.Error{Kind: kernel.Runtime, Message: "index out of range", Line: 2, Col: 7, Hint: "check len(x)", Stack: "f()\n\tcell:2"}}
+	got := strings.Join(c.lines(rc80()), "\n")
+	for _, want := range []string{"error", "runtime error: line 2:7: index out of range", "hint: check len(x)", "cell:2"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	th := NewTheme("dark", false)
+	if p := progressBar("fit", 3, 10, 60, &th); !strings.Contains(p, " 30% (3/10)") || !strings.Contains(p, "###") {
+		t.Errorf("progress %q", p)
+	}
+}
+
+func TestSanitizeOutput(t *testing.T) {
+	in := "a\tb\x1b[2J\x1b[31mred\x1b[0m\nloading 10%\rloading 100%\n\x07bell"
+	want := "a       bred\nloading 100%\nbell"
+	if got := sanitizeOutput(in); got != want {
+		t.Errorf("got %q want %q", got, want)
+	}
+}
+
+func TestCellListScrolling(t *testing.T) {
+	l := newCellList()
+	for i := 0; i < 10; i++ {
+		l.cells = append(l.cells, &Cell{ID: i + 1, N: i + 1, Src: fmt.Sprintf("c%d", i), State: OK, Output: "o\n"})
+	}
+	rc := rc80()
+	// Each cell is 3 lines (input, output, blank); 30 in all, 9 shown.
+	v := l.view(9, rc)
+	if len(v) != 9 || !strings.Contains(v[6], "c9") {
+		t.Fatalf("bottom view %q", v)
+	}
+	l.scroll(-9, 9, rc)
+	if v := l.view(9, rc); !strings.Contains(v[6], "c6") || l.follow {
+		t.Fatalf("after scrolling up: %q", v)
+	}
+	l.scroll(100, 9, rc)
+	if !l.follow {
+		t.Error("scrolling to the end must follow new output again")
+	}
+	l.sel = 0
+	l.reveal(9, rc)
+	if v := l.view(9, rc); !strings.Contains(v[0], "c0") {
+		t.Errorf("reveal first: %q", v)
+	}
+	l.sel = 9
+	l.reveal(9, rc)
+	if v := l.view(9, rc); !strings.Contains(v[6], "c9") {
+		t.Errorf("reveal last: %q", v)
+	}
+}
+
+func TestNotebookOfCells(t *testing.T) {
+	m := New(nil, testOptions())
+	m.cells.cells = []*Cell{
+		{ID: 1, Src: "A tiny notebook.", Prose: true},
+		{ID: 2, Src: "x := 1", State: OK},
+		{ID: 3, Src: "x", State: OK, Displays: []display.Bundle{display.Text("v", "1")}},
+		{ID: 4, Src: "boom()", State: Failed, Err: &kernel.Error{Message: "boom"}},
+		{ID: 5, Src: ":vars", State: OK},
+		{ID: 6, Src: "y := 2", State: Loaded, Recorded: ""},
+	}
+	nb, kept, skipped := m.notebook()
+	want := "// %% [markdown]\n// A tiny notebook.\n\n// %%\nx := 1\n\n// %%\nx\n// Output:\n// 1\n\n// %%\ny := 2\n"
+	if got := string(nb.Bytes()); got != want || kept != 3 || skipped != 1 {
+		t.Errorf("kept %d skipped %d script:\n%s\nwant:\n%s", kept, skipped, got, want)
+	}
+}
+
+func TestThemeNoColor(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	o := Options{}.normalized()
+	if o.Color {
+		t.Error("NO_COLOR must turn colour off")
+	}
+	t.Setenv("COLORFGBG", "0;15")
+	if themeFromEnv() != "light" {
+		t.Error("COLORFGBG with a white background is the light theme")
+	}
+}
