@@ -1,0 +1,607 @@
+package models
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gostat/gostat/builtins/frame"
+)
+
+// variable is one evaluated formula factor: a numeric column (with an
+// optional double-double low part) or a categorical one (codes into levels).
+type variable struct {
+	key     string
+	numeric bool
+	hi, lo  []float64
+	codes   []int
+	levels  []string
+}
+
+// Design is a model matrix built from a formula and a frame, following R's
+// model.matrix: an intercept column unless removed, one column per numeric
+// term, treatment-coded dummies for categorical terms (first level is the
+// baseline), products for interactions.
+type design struct {
+	formula   string
+	pf        *parsedFormula
+	ts        *termSet
+	n         int
+	cols      [][]float64
+	lo        [][]float64
+	names     []string // column names (R's)
+	assign    []int    // term index per column; -1 for the intercept
+	terms     []string // term labels
+	intercept bool
+	y         []float64
+	yName     string
+	rows      []int // frame rows used
+	nDropped  int
+	// what predict needs to rebuild the matrix on new data
+	levels map[string][]string // categorical factor key -> levels
+	coding map[string]bool     // "term|factor" -> true when full indicator coding
+}
+
+var categoricalCalls = map[string]bool{"factor": true, "C": true, "as.factor": true, "ordered": true, "as.character": true}
+
+var mathCalls = map[string]func(float64) float64{
+	"log": math.Log, "log10": math.Log10, "log2": math.Log2, "log1p": math.Log1p,
+	"exp": math.Exp, "sqrt": math.Sqrt, "abs": math.Abs, "sin": math.Sin,
+	"cos": math.Cos, "tan": math.Tan, "expm1": math.Expm1,
+}
+
+// frameVars returns the names of the frame's columns used by node n,
+// checking that they exist.
+func checkVars(pf *parsedFormula, n *node, f *frame.Frame, out map[string]bool) error {
+	var vs []*node
+	varsOf(n, &vs)
+	names := f.Names()
+	for _, v := range vs {
+		if !f.Has(v.text) {
+			if v.text == "pi" || v.text == "TRUE" || v.text == "FALSE" {
+				continue
+			}
+			msg := fmt.Sprintf("unknown variable %q in formula", v.text)
+			if c := frame.Closest(v.text, names); c != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", c)
+			} else {
+				shown := names
+				if len(shown) > 10 {
+					shown = shown[:10]
+				}
+				msg += fmt.Sprintf(" (columns: %s)", strings.Join(shown, ", "))
+			}
+			return &FormulaError{pf.src, v.pos, v.end - v.pos, msg}
+		}
+		out[v.text] = true
+	}
+	return nil
+}
+
+// buildDesign parses formula and builds the model matrix on f. Rows with a
+// missing value in any variable used are dropped (R's na.omit) and counted.
+func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, error) {
+	if f == nil {
+		return nil, fmt.Errorf("models: the data frame is nil")
+	}
+	pf, err := parseFormula(formula)
+	if err != nil {
+		return nil, err
+	}
+	if needResponse && pf.lhs == nil {
+		return nil, &FormulaError{formula, 0, 1, "formula has no response; write it as \"y ~ x\""}
+	}
+	used := map[string]bool{}
+	lhsVars := map[string]bool{}
+	if pf.lhs != nil {
+		if err := checkVars(pf, pf.lhs, f, lhsVars); err != nil {
+			return nil, err
+		}
+		for k := range lhsVars {
+			used[k] = true
+		}
+	}
+	var dot []string
+	for _, nm := range f.Names() {
+		if !lhsVars[nm] {
+			dot = append(dot, nm)
+		}
+	}
+	ts, err := expandTerms(pf, dot)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range ts.terms {
+		for _, fac := range t.factors {
+			if err := checkVars(pf, fac, f, used); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// NA rows
+	nr := f.NRows()
+	keep := make([]bool, nr)
+	for i := range keep {
+		keep[i] = true
+	}
+	usedNames := make([]string, 0, len(used))
+	for k := range used {
+		usedNames = append(usedNames, k)
+	}
+	sort.Strings(usedNames)
+	for _, v := range usedNames {
+		na, err := f.NA(v)
+		if err != nil {
+			return nil, err
+		}
+		for i, m := range na {
+			if m {
+				keep[i] = false
+			}
+		}
+	}
+	var rows []int
+	for i, k := range keep {
+		if k {
+			rows = append(rows, i)
+		}
+	}
+	d := &design{formula: formula, pf: pf, ts: ts, rows: rows, n: len(rows), nDropped: nr - len(rows),
+		intercept: ts.intercept, levels: map[string][]string{}, coding: map[string]bool{}}
+	if d.n == 0 {
+		return nil, fmt.Errorf("models: no complete rows: every row has a missing value in one of %s", strings.Join(usedNames, ", "))
+	}
+	ev := &evaluator{pf: pf, f: f, rows: rows, cache: map[string]*variable{}}
+	if pf.lhs != nil {
+		yv, err := ev.eval(pf.lhs, false)
+		if err != nil {
+			return nil, err
+		}
+		d.yName = pf.lhs.src(pf.src)
+		if yv.numeric {
+			d.y = yv.hi
+		} else {
+			// a two-level factor response: first level 0, others 1 (as R's glm)
+			d.y = make([]float64, len(yv.codes))
+			for i, c := range yv.codes {
+				if c > 0 {
+					d.y[i] = 1
+				}
+			}
+			d.levels["\x00response"] = yv.levels
+		}
+	}
+	if err := d.build(ev, nil); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// build fills the model matrix columns. When ref is not nil (prediction on
+// new data) the levels and codings of ref are used.
+func (d *design) build(ev *evaluator, ref *design) error {
+	n := len(ev.rows)
+	if d.intercept {
+		one := make([]float64, n)
+		for i := range one {
+			one[i] = 1
+		}
+		d.cols = append(d.cols, one)
+		d.lo = append(d.lo, nil)
+		d.names = append(d.names, "(Intercept)")
+		d.assign = append(d.assign, -1)
+	}
+	present := map[string]bool{}
+	if d.intercept {
+		present[""] = true
+	}
+	for ti, t := range d.ts.terms {
+		d.terms = append(d.terms, t.label())
+		type coded struct {
+			names []string
+			hi    [][]float64
+			lo    [][]float64
+		}
+		var parts []coded
+		for fi, fac := range t.factors {
+			key := t.keys[fi]
+			var lv []string
+			if ref != nil {
+				lv = ref.levels[key]
+			}
+			v, err := ev.evalFactor(fac, key, lv)
+			if err != nil {
+				return err
+			}
+			if v.numeric {
+				parts = append(parts, coded{names: []string{key}, hi: [][]float64{v.hi}, lo: [][]float64{v.lo}})
+				continue
+			}
+			d.levels[key] = v.levels
+			// contrasts if the term without this factor is already present
+			var full bool
+			ck := t.label() + "|" + key
+			if ref != nil {
+				full = ref.coding[ck]
+			} else {
+				rest := make([]string, 0, len(t.keys)-1)
+				for j, k := range t.keys {
+					if j != fi {
+						rest = append(rest, k)
+					}
+				}
+				sort.Strings(rest)
+				full = !present[strings.Join(rest, "\x00")]
+				if full && len(rest) == 0 {
+					present[""] = true
+				}
+			}
+			d.coding[ck] = full
+			start := 1
+			if full {
+				start = 0
+			}
+			var c coded
+			for l := start; l < len(v.levels); l++ {
+				col := make([]float64, n)
+				for i, code := range v.codes {
+					if code == l {
+						col[i] = 1
+					}
+				}
+				c.names = append(c.names, key+v.levels[l])
+				c.hi = append(c.hi, col)
+				c.lo = append(c.lo, nil)
+			}
+			parts = append(parts, c)
+		}
+		// product, first factor varying fastest
+		names := []string{""}
+		his := [][]float64{nil}
+		los := [][]float64{nil}
+		for _, p := range parts {
+			var nn []string
+			var hh, ll [][]float64
+			for j := range p.names {
+				for i := range names {
+					nm := p.names[j]
+					if names[i] != "" {
+						nm = names[i] + ":" + nm
+					}
+					nn = append(nn, nm)
+					if his[i] == nil {
+						hh = append(hh, p.hi[j])
+						ll = append(ll, p.lo[j])
+						continue
+					}
+					h := make([]float64, n)
+					var lo []float64
+					a, b := his[i], p.hi[j]
+					if los[i] != nil || p.lo[j] != nil {
+						lo = make([]float64, n)
+						for r := range h {
+							x := dd{a[r], 0}
+							if los[i] != nil {
+								x = ddFrom(a[r]).add(ddFrom(los[i][r]))
+							}
+							y := dd{b[r], 0}
+							if p.lo[j] != nil {
+								y = ddFrom(b[r]).add(ddFrom(p.lo[j][r]))
+							}
+							z := x.mul(y)
+							h[r], lo[r] = z.hi, z.lo
+						}
+					} else {
+						for r := range h {
+							h[r] = a[r] * b[r]
+						}
+					}
+					hh = append(hh, h)
+					ll = append(ll, lo)
+				}
+			}
+			names, his, los = nn, hh, ll
+		}
+		for i := range names {
+			d.cols = append(d.cols, his[i])
+			d.lo = append(d.lo, los[i])
+			d.names = append(d.names, names[i])
+			d.assign = append(d.assign, ti)
+		}
+		ks := append([]string(nil), t.keys...)
+		sort.Strings(ks)
+		present[strings.Join(ks, "\x00")] = true
+	}
+	hasLo := false
+	for _, l := range d.lo {
+		if l != nil {
+			hasLo = true
+		}
+	}
+	if !hasLo {
+		d.lo = nil
+	}
+	return nil
+}
+
+// evaluator evaluates formula factors on the selected rows of a frame.
+type evaluator struct {
+	pf    *parsedFormula
+	f     *frame.Frame
+	rows  []int
+	cache map[string]*variable
+}
+
+func (ev *evaluator) errf(n *node, format string, args ...any) error {
+	return &FormulaError{ev.pf.src, n.pos, n.end - n.pos, fmt.Sprintf(format, args...)}
+}
+
+// evalFactor evaluates a term factor; categorical calls and non-numeric
+// columns give categorical variables. levels, when given, fixes the level
+// set (prediction).
+func (ev *evaluator) evalFactor(n *node, key string, levels []string) (*variable, error) {
+	if v, ok := ev.cache[key]; ok && levels == nil {
+		return v, nil
+	}
+	v, err := ev.eval(n, false)
+	if err != nil {
+		return nil, err
+	}
+	if levels != nil && !v.numeric {
+		idx := map[string]int{}
+		for i, l := range levels {
+			idx[l] = i
+		}
+		codes := make([]int, len(v.codes))
+		for i, c := range v.codes {
+			l := v.levels[c]
+			j, ok := idx[l]
+			if !ok {
+				return nil, ev.errf(n, "%s has a new level %q not seen when the model was fitted (levels: %s)", key, l, strings.Join(levels, ", "))
+			}
+			codes[i] = j
+		}
+		v = &variable{key: key, codes: codes, levels: levels}
+	}
+	for i, x := range v.hi {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, ev.errf(n, "%s is %v at row %d; remove or fix such rows (e.g. filter x > 0 before log)", key, x, ev.rows[i]+1)
+		}
+	}
+	if levels == nil {
+		ev.cache[key] = v
+	}
+	return v, nil
+}
+
+func (ev *evaluator) column(n *node) (*variable, error) {
+	name := n.text
+	if name == "pi" && !ev.f.Has("pi") {
+		c := make([]float64, len(ev.rows))
+		for i := range c {
+			c[i] = math.Pi
+		}
+		return &variable{key: name, numeric: true, hi: c}, nil
+	}
+	typ := ev.f.Type(name)
+	if typ == "string" || typ == "bool" {
+		codes, err := ev.f.Codes(name)
+		if err != nil {
+			return nil, err
+		}
+		lv := ev.f.Levels(name)
+		if typ == "bool" {
+			lv = []string{"FALSE", "TRUE"}
+		}
+		c := make([]int, len(ev.rows))
+		for i, r := range ev.rows {
+			c[i] = codes[r]
+		}
+		return &variable{key: name, codes: c, levels: lv}, nil
+	}
+	all, err := ev.f.Floats(name)
+	if err != nil {
+		return nil, err
+	}
+	c := make([]float64, len(ev.rows))
+	for i, r := range ev.rows {
+		c[i] = all[r]
+	}
+	return &variable{key: name, numeric: true, hi: c}, nil
+}
+
+// formatLevel formats a numeric factor level as R's as.character does
+// (15 significant digits, no trailing zeros).
+func formatLevel(v float64) string {
+	s := strconv.FormatFloat(v, 'g', 15, 64)
+	if strings.Contains(s, "e") {
+		m, e, _ := strings.Cut(s, "e")
+		exp, _ := strconv.Atoi(e)
+		if exp >= -4 && exp < 15 {
+			s = strconv.FormatFloat(v, 'f', -1, 64)
+		} else {
+			s = m + "e" + fmt.Sprintf("%+03d", exp)
+		}
+	}
+	return s
+}
+
+// eval evaluates an expression node. Inside I() and function arguments the
+// operators are arithmetic, computed in double-double so that powers such
+// as I(x^10) keep full precision.
+func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
+	switch n.kind {
+	case "var":
+		return ev.column(n)
+	case "paren":
+		return ev.eval(n.args[0], arith)
+	case "num":
+		v, err := strconv.ParseFloat(n.text, 64)
+		if err != nil {
+			return nil, ev.errf(n, "bad number %q", n.text)
+		}
+		c := make([]float64, len(ev.rows))
+		for i := range c {
+			c[i] = v
+		}
+		return &variable{key: n.text, numeric: true, hi: c}, nil
+	case "call":
+		name := n.text
+		if categoricalCalls[name] {
+			if len(n.args) != 1 {
+				return nil, ev.errf(n, "%s() takes one variable, as in %s(cyl)", name, name)
+			}
+			v, err := ev.eval(n.args[0], true)
+			if err != nil {
+				return nil, err
+			}
+			if !v.numeric {
+				return &variable{key: n.src(ev.pf.src), codes: v.codes, levels: v.levels}, nil
+			}
+			uniq := map[float64]bool{}
+			for _, x := range v.hi {
+				uniq[x] = true
+			}
+			vals := make([]float64, 0, len(uniq))
+			for x := range uniq {
+				vals = append(vals, x)
+			}
+			sort.Float64s(vals)
+			idx := map[float64]int{}
+			lv := make([]string, len(vals))
+			for i, x := range vals {
+				idx[x] = i
+				lv[i] = formatLevel(x)
+			}
+			codes := make([]int, len(v.hi))
+			for i, x := range v.hi {
+				codes[i] = idx[x]
+			}
+			return &variable{key: n.src(ev.pf.src), codes: codes, levels: lv}, nil
+		}
+		if name == "I" {
+			if len(n.args) != 1 {
+				return nil, ev.errf(n, "I() takes one expression, as in I(x^2)")
+			}
+			return ev.arith(n.args[0])
+		}
+		if fn, ok := mathCalls[name]; ok {
+			if len(n.args) != 1 {
+				return nil, ev.errf(n, "%s() takes one argument", name)
+			}
+			v, err := ev.arith(n.args[0])
+			if err != nil {
+				return nil, err
+			}
+			out := make([]float64, len(v.hi))
+			for i, x := range v.hi {
+				if v.lo != nil && (name == "log" || name == "log1p" || name == "log10" || name == "log2") {
+					x += v.lo[i]
+				}
+				out[i] = fn(x)
+			}
+			return &variable{key: n.src(ev.pf.src), numeric: true, hi: out}, nil
+		}
+		known := []string{"I", "log", "log10", "log2", "log1p", "exp", "expm1", "sqrt", "abs", "sin", "cos", "tan", "factor", "C", "ordered"}
+		msg := fmt.Sprintf("unknown function %s() in formula", name)
+		if c := frame.Closest(name, known); c != "" {
+			msg += fmt.Sprintf(" (did you mean %s()?)", c)
+		} else {
+			msg += " (available: " + strings.Join(known, ", ") + ")"
+		}
+		return nil, &FormulaError{ev.pf.src, n.pos, len(name), msg}
+	case "op", "neg":
+		if !arith {
+			return nil, ev.errf(n, "arithmetic in a formula term must be wrapped in I(), as in I(%s)", n.src(ev.pf.src))
+		}
+		return ev.arith(n)
+	}
+	return nil, ev.errf(n, "cannot evaluate this in a formula")
+}
+
+// arith evaluates an arithmetic expression in double-double.
+func (ev *evaluator) arith(n *node) (*variable, error) {
+	switch n.kind {
+	case "op", "neg":
+	case "paren":
+		return ev.arith(n.args[0])
+	default:
+		v, err := ev.eval(n, true)
+		if err != nil {
+			return nil, err
+		}
+		if !v.numeric {
+			return nil, ev.errf(n, "%s is categorical; arithmetic needs a numeric variable", n.src(ev.pf.src))
+		}
+		return v, nil
+	}
+	get := func(i int, x *variable) dd {
+		if x.lo != nil {
+			return ddFrom(x.hi[i]).add(ddFrom(x.lo[i]))
+		}
+		return ddFrom(x.hi[i])
+	}
+	a, err := ev.arith(n.args[0])
+	if err != nil {
+		return nil, err
+	}
+	m := len(a.hi)
+	hi := make([]float64, m)
+	lo := make([]float64, m)
+	if n.kind == "neg" {
+		for i := range hi {
+			hi[i] = -a.hi[i]
+			if a.lo != nil {
+				lo[i] = -a.lo[i]
+			}
+		}
+		return &variable{key: n.src(ev.pf.src), numeric: true, hi: hi, lo: lo}, nil
+	}
+	b, err := ev.arith(n.args[1])
+	if err != nil {
+		return nil, err
+	}
+	intPow := -1
+	if n.text == "^" && n.args[1].kind == "num" {
+		if k, err := strconv.Atoi(n.args[1].text); err == nil && k >= 0 && k <= 64 {
+			intPow = k
+		}
+	}
+	for i := 0; i < m; i++ {
+		x, y := get(i, a), get(i, b)
+		var z dd
+		switch n.text {
+		case "+":
+			z = x.add(y)
+		case "-":
+			z = x.sub(y)
+		case "*":
+			z = x.mul(y)
+		case "/":
+			z = x.div(y)
+		case "^":
+			if intPow >= 0 {
+				z = ddFrom(1)
+				base := x
+				k := intPow
+				for k > 0 {
+					if k&1 == 1 {
+						z = z.mul(base)
+					}
+					base = base.mul(base)
+					k >>= 1
+				}
+			} else {
+				z = ddFrom(math.Pow(x.hi, y.hi))
+			}
+		case ":":
+			z = x.mul(y)
+		default:
+			return nil, ev.errf(n, "operator %s is not arithmetic", n.text)
+		}
+		hi[i], lo[i] = z.hi, z.lo
+	}
+	return &variable{key: n.src(ev.pf.src), numeric: true, hi: hi, lo: lo}, nil
+}

@@ -1,0 +1,472 @@
+package models
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/gostat/gostat/builtins/internal/rfmt"
+	"github.com/gostat/gostat/display"
+)
+
+// coefTable lays out a coefficient matrix like R's printCoefmat with
+// digits = 4: estimate and standard error rounded and formatted together,
+// the test statistic rounded to 3 decimals, p-values by format.pval with 3
+// digits, significance stars. NaN estimates (aliased) print as NA.
+func coefTable(names []string, est, se, stat, p []float64, statName, pName string, stars bool) string {
+	const digits = 4
+	n := len(names)
+	// estimate + SE, formatted together
+	var acs []float64
+	for i := 0; i < n; i++ {
+		for _, v := range []float64{est[i], se[i]} {
+			if a := math.Abs(v); a != 0 && !math.IsNaN(a) && !math.IsInf(a, 0) {
+				acs = append(acs, a)
+			}
+		}
+	}
+	dec := 1
+	if len(acs) > 0 {
+		mn := acs[0]
+		for _, a := range acs {
+			mn = math.Min(mn, a)
+		}
+		digmin := 1 + int(math.Floor(math.Log10(mn)))
+		dec = max(1, digits-digmin)
+	}
+	var both []float64
+	var bothIdx []int
+	for i := 0; i < n; i++ {
+		for c, v := range []float64{est[i], se[i]} {
+			if !math.IsNaN(v) {
+				both = append(both, roundTo(v, dec))
+				bothIdx = append(bothIdx, i*2+c)
+			}
+		}
+	}
+	cells := make([][]string, n)
+	for i := range cells {
+		cells[i] = []string{"NA", "NA", "NA", "NA"}
+		if p == nil {
+			cells[i] = cells[i][:3]
+		}
+	}
+	if len(both) > 0 {
+		f := rfmt.Format(both, digits)
+		for k, idx := range bothIdx {
+			cells[idx/2][idx%2] = strings.TrimSpace(f[k])
+		}
+	}
+	var ts []float64
+	var tIdx []int
+	for i := 0; i < n; i++ {
+		if !math.IsNaN(stat[i]) {
+			ts = append(ts, roundTo(stat[i], 3))
+			tIdx = append(tIdx, i)
+		}
+	}
+	if len(ts) > 0 {
+		f := rfmt.Format(ts, digits)
+		for k, i := range tIdx {
+			cells[i][2] = strings.TrimSpace(f[k])
+		}
+	}
+	if p != nil {
+		var ps []float64
+		var pIdx []int
+		for i := 0; i < n; i++ {
+			if !math.IsNaN(p[i]) {
+				ps = append(ps, p[i])
+				pIdx = append(pIdx, i)
+			}
+		}
+		if len(ps) > 0 {
+			f := rfmt.PValues(ps, 3)
+			for k, i := range pIdx {
+				cells[i][3] = strings.TrimSpace(f[k])
+			}
+		}
+	}
+	headers := []string{"Estimate", "Std. Error", statName}
+	if p != nil {
+		headers = append(headers, pName)
+	}
+	showStars := false
+	if stars && p != nil {
+		for _, v := range p {
+			if !math.IsNaN(v) && v < 0.1 {
+				showStars = true
+			}
+		}
+	}
+	// column widths
+	nw := 0
+	for _, nm := range names {
+		nw = max(nw, len([]rune(nm)))
+	}
+	ws := make([]int, len(headers))
+	for c, h := range headers {
+		ws[c] = len(h)
+		for i := 0; i < n; i++ {
+			ws[c] = max(ws[c], len(cells[i][c]))
+		}
+	}
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", nw))
+	for c, h := range headers {
+		b.WriteString(" " + padLeft(h, ws[c]))
+	}
+	if showStars {
+		b.WriteString("    ")
+	}
+	b.WriteString("\n")
+	for i := 0; i < n; i++ {
+		b.WriteString(padRight(names[i], nw))
+		for c := range headers {
+			b.WriteString(" " + padLeft(cells[i][c], ws[c]))
+		}
+		if showStars {
+			s := ""
+			if !math.IsNaN(p[i]) {
+				s = rfmt.Stars(p[i])
+			}
+			b.WriteString(" " + padRight(s, 3))
+		}
+		b.WriteString("\n")
+	}
+	if showStars {
+		b.WriteString("---\n" + rfmt.Legend(false) + "\n")
+	}
+	return b.String()
+}
+
+func roundTo(x float64, dec int) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	p := math.Pow(10, float64(dec))
+	v := math.Round(x*p) / p
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return x
+	}
+	return v
+}
+
+func padLeft(s string, w int) string {
+	if n := len([]rune(s)); n < w {
+		return strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+func padRight(s string, w int) string {
+	if n := len([]rune(s)); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// quantile7 returns R's type-7 quantiles of x at probs.
+func quantile7(x []float64, probs []float64) []float64 {
+	s := append([]float64(nil), x...)
+	sort.Float64s(s)
+	n := len(s)
+	out := make([]float64, len(probs))
+	for k, p := range probs {
+		if n == 0 {
+			out[k] = math.NaN()
+			continue
+		}
+		h := float64(n-1) * p
+		lo := math.Floor(h)
+		i := int(lo)
+		if i+1 < n {
+			out[k] = s[i] + (h-lo)*(s[i+1]-s[i])
+		} else {
+			out[k] = s[n-1]
+		}
+	}
+	return out
+}
+
+// zapsmall rounds x as R's zapsmall(x, digits).
+func zapsmall(x []float64, digits int) []float64 {
+	mx := 0.0
+	for _, v := range x {
+		if !math.IsNaN(v) {
+			mx = math.Max(mx, math.Abs(v))
+		}
+	}
+	d := digits
+	if mx > 0 {
+		d = max(0, digits-int(math.Ceil(math.Log10(mx))))
+	}
+	out := make([]float64, len(x))
+	for i, v := range x {
+		out[i] = roundTo(v, d)
+	}
+	return out
+}
+
+// residualBlock prints R's residual summary (quantiles when n > 5).
+func residualBlock(title string, r []float64, width int) string {
+	var b strings.Builder
+	b.WriteString(title + ":\n")
+	if len(r) > 5 {
+		q := zapsmall(quantile7(r, []float64{0, 0.25, 0.5, 0.75, 1}), 5)
+		b.WriteString(rfmt.NamedVector([]string{"Min", "1Q", "Median", "3Q", "Max"}, q, 4, width))
+	} else {
+		names := make([]string, len(r))
+		for i := range names {
+			names[i] = fmt.Sprint(i + 1)
+		}
+		b.WriteString(rfmt.NamedVector(names, r, 4, width))
+	}
+	return b.String()
+}
+
+// Summary returns the R summary.lm text of the model.
+func (m *LM) Summary() string { return m.Display(display.Plain).Text }
+
+// String returns the summary at display.Plain (so fmt.Println(m) shows it).
+func (m *LM) String() string { return m.Summary() }
+
+// Display shows the model like R's summary(lm(...)), followed by a short
+// plain-language reading of the main coefficients.
+func (m *LM) Display(o display.Options) display.Bundle {
+	o = o.Normalized()
+	var b strings.Builder
+	b.WriteString("\nCall:\n" + m.Call + "\n\n")
+	title := "Residuals"
+	r := m.Residuals
+	if m.Weights != nil {
+		title = "Weighted Residuals"
+		r = make([]float64, 0, len(m.Residuals))
+		for i, v := range m.Residuals {
+			if m.Weights[i] > 0 {
+				r = append(r, v*math.Sqrt(m.Weights[i]))
+			}
+		}
+	}
+	b.WriteString(residualBlock(title, r, o.Width))
+	b.WriteString("\n")
+	nAliased := len(m.Coef) - m.Rank
+	if nAliased > 0 {
+		fmt.Fprintf(&b, "Coefficients: (%d not defined because of singularities)\n", nAliased)
+	} else {
+		b.WriteString("Coefficients:\n")
+	}
+	b.WriteString(coefTable(m.Names, m.Coef, m.StdErr, m.TValue, m.PValue, "t value", "Pr(>|t|)", true))
+	b.WriteString("\n")
+	fmt.Fprintf(&b, "Residual standard error: %s on %d degrees of freedom\n", rfmt.Num(rfmt.Signif(m.Sigma, 4), 4), m.DFResidual)
+	if m.NDropped > 0 {
+		s := "s"
+		if m.NDropped == 1 {
+			s = ""
+		}
+		fmt.Fprintf(&b, "  (%d observation%s deleted due to missingness)\n", m.NDropped, s)
+	}
+	if !math.IsNaN(m.FStatistic) {
+		r2, ar2 := fmtG(m.RSquared, 4), fmtG(m.AdjRSquared, 4)
+		w := max(len(r2), len(ar2))
+		fmt.Fprintf(&b, "Multiple R-squared:  %s,  Adjusted R-squared:  %s \n", padLeft(r2, w), padLeft(ar2, w))
+		fmt.Fprintf(&b, "F-statistic: %s on %g and %g DF,  p-value: %s\n", fmtG(m.FStatistic, 4), m.FDFNum, m.FDFDen, rfmt.PValue(m.FPValue, 4))
+	}
+	if m.Precise && m.CondNumber > 1e8 {
+		fmt.Fprintf(&b, "\nNote: the design is ill-conditioned (condition number %s after column scaling);\nit was solved in double-double precision.\n", fmtG(m.CondNumber, 3))
+	}
+	if reading := m.reading(); reading != "" {
+		b.WriteString("\n" + wrapText(reading, o.Width))
+	}
+	return display.Text("lm", b.String())
+}
+
+// fmtG formats like R's formatC(x, digits = d) ("%.dg").
+func fmtG(x float64, d int) string {
+	if math.IsInf(x, 1) {
+		return "Inf"
+	}
+	if math.IsNaN(x) {
+		return "NaN"
+	}
+	s := fmt.Sprintf("%.*g", d, x)
+	// C's %g prints exponents with at least two digits, as Go does.
+	return s
+}
+
+// reading is a plain-language interpretation of the coefficients for
+// teaching: the direction and size of each effect and whether it is
+// statistically distinguishable from zero at the 5% level.
+func (m *LM) reading() string {
+	var b strings.Builder
+	b.WriteString("Reading:\n")
+	y := m.YName
+	if y == "" {
+		y = "the response"
+	}
+	k := 0
+	for j, name := range m.Names {
+		if name == "(Intercept)" || m.Aliased[j] {
+			continue
+		}
+		if k == 6 {
+			b.WriteString("  …\n")
+			break
+		}
+		k++
+		sig := "statistically significant at the 5% level"
+		if m.PValue[j] >= 0.05 {
+			sig = "not statistically significant at the 5% level"
+		}
+		v := rfmt.Num(m.Coef[j], 4)
+		if base, lvl, ok := m.factorLevel(j); ok {
+			dir := "higher"
+			if m.Coef[j] < 0 {
+				dir = "lower"
+			}
+			fmt.Fprintf(&b, "  - %s: %s is on average %s %s than at the baseline %s (p = %s, %s).\n",
+				name, y, rfmt.Num(math.Abs(m.Coef[j]), 4), dir, base+lvl, rfmt.PValue(m.PValue[j], 2), sig)
+			continue
+		}
+		if strings.Contains(name, ":") {
+			fmt.Fprintf(&b, "  - %s: interaction; the effect of one variable changes by %s per unit of the other (p = %s, %s).\n",
+				name, v, rfmt.PValue(m.PValue[j], 2), sig)
+			continue
+		}
+		other := ""
+		if m.Rank > 2 || (m.Rank > 1 && !m.Intercept) {
+			other = ", holding the other terms fixed"
+		}
+		fmt.Fprintf(&b, "  - %s: each unit increase goes with a change of %s in %s%s (p = %s, %s).\n",
+			name, v, y, other, rfmt.PValue(m.PValue[j], 2), sig)
+	}
+	if k == 0 {
+		return ""
+	}
+	if m.Intercept && !math.IsNaN(m.RSquared) {
+		fmt.Fprintf(&b, "  The model explains %.1f%% of the variance of %s (R²); the typical prediction error is %s.\n",
+			100*m.RSquared, y, rfmt.Num(m.Sigma, 3))
+	}
+	return b.String()
+}
+
+// factorLevel reports whether coefficient j is a treatment dummy of a
+// categorical main effect, returning "factor = baseline" text and "".
+func (m *LM) factorLevel(j int) (string, string, bool) {
+	if m.d == nil || m.d.ts == nil || m.assign[j] < 0 {
+		return "", "", false
+	}
+	t := m.d.ts.terms[m.assign[j]]
+	if len(t.keys) != 1 {
+		return "", "", false
+	}
+	lv, ok := m.d.levels[t.keys[0]]
+	if !ok || len(lv) == 0 {
+		return "", "", false
+	}
+	key := t.keys[0]
+	inner := key
+	if i := strings.IndexByte(key, '('); i >= 0 && strings.HasSuffix(key, ")") {
+		inner = key[i+1 : len(key)-1]
+	}
+	return inner + " = ", lv[0], true
+}
+
+// CoefIntervals are confidence intervals for coefficients.
+type CoefIntervals struct {
+	Names                  []string
+	Estimate, Lower, Upper []float64
+	Level                  float64
+	// Exp reports intervals on the exponentiated scale (odds/rate ratios).
+	Exp bool
+}
+
+// String returns the table at display.Plain.
+func (c *CoefIntervals) String() string { return c.Display(display.Plain).Text }
+
+// Display lays the intervals out like R's confint: one row per coefficient,
+// columns named by the percentage points.
+func (c *CoefIntervals) Display(o display.Options) display.Bundle {
+	lo := fmt.Sprintf("%s %%", trimPct(100*(1-c.Level)/2))
+	hi := fmt.Sprintf("%s %%", trimPct(100*(1+c.Level)/2))
+	var vals []float64
+	cols := []string{lo, hi}
+	if c.Exp {
+		cols = []string{"ratio", lo, hi}
+	}
+	for i := range c.Names {
+		if c.Exp {
+			vals = append(vals, c.Estimate[i])
+		}
+		vals = append(vals, c.Lower[i], c.Upper[i])
+	}
+	f := rfmt.Format(vals, 7)
+	nc := len(cols)
+	nw := 0
+	for _, n := range c.Names {
+		nw = max(nw, len([]rune(n)))
+	}
+	ws := make([]int, nc)
+	for k := range cols {
+		ws[k] = len(cols[k])
+		for i := range c.Names {
+			ws[k] = max(ws[k], len(strings.TrimSpace(f[i*nc+k])))
+		}
+	}
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", nw))
+	for k, h := range cols {
+		b.WriteString(" " + padLeft(h, ws[k]))
+	}
+	b.WriteString("\n")
+	for i, n := range c.Names {
+		b.WriteString(padRight(n, nw))
+		for k := range cols {
+			b.WriteString(" " + padLeft(strings.TrimSpace(f[i*nc+k]), ws[k]))
+		}
+		b.WriteString("\n")
+	}
+	return display.Text("confint", b.String())
+}
+
+func trimPct(x float64) string {
+	s := fmt.Sprintf("%.1f", x)
+	s = strings.TrimSuffix(s, ".0")
+	return s
+}
+
+// wrapText wraps each line of s at width columns, indenting continuation
+// lines to the first non-space, non-dash character of the line.
+func wrapText(s string, width int) string {
+	if width < 20 {
+		width = 20
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
+		indent := 0
+		for indent < len(line) && (line[indent] == ' ' || line[indent] == '-') {
+			indent++
+		}
+		words := strings.Fields(line[indent:])
+		cur := line[:indent]
+		curLen := indent
+		for _, w := range words {
+			wl := len([]rune(w))
+			if curLen > indent && curLen+1+wl > width {
+				b.WriteString(cur + "\n")
+				cur = strings.Repeat(" ", indent) + w
+				curLen = indent + wl
+				continue
+			}
+			if curLen > indent {
+				cur += " "
+				curLen++
+			}
+			cur += w
+			curLen += wl
+		}
+		b.WriteString(cur + "\n")
+	}
+	return b.String()
+}
