@@ -1,0 +1,211 @@
+package plots
+
+import (
+	"math"
+	"reflect"
+
+	"github.com/gostat/gostat/plotting"
+)
+
+// Diagnostics draws the four standard regression diagnostic plots of R's
+// plot(lm) as one 2 × 2 grid:
+//
+//   - Residuals vs Fitted, with a dashed zero line and a lowess smooth;
+//   - Normal Q-Q of the standardized residuals, with the quartile line;
+//   - Scale-Location: sqrt(|standardized residual|) against fitted, with a
+//     lowess smooth;
+//   - Residuals vs Leverage: standardized residuals against leverage h_ii,
+//     with Cook's distance contours at 0.5 and 1,
+//     r = ±sqrt(D · p · (1 − h)/h), p = Σ h_ii (the model's rank).
+//
+// All four slices have one value per observation.
+func Diagnostics(fitted, residuals, stdResiduals, leverage []float64) *Plot {
+	n := len(fitted)
+	for _, c := range []struct {
+		name string
+		v    []float64
+	}{{"residuals", residuals}, {"stdResiduals", stdResiduals}, {"leverage", leverage}} {
+		if len(c.v) != n {
+			return errorf("Diagnostics", "fitted has %d values but %s has %d; give one value per observation", n, c.name, len(c.v))
+		}
+	}
+	if n < 3 {
+		return errorf("Diagnostics", "need at least 3 observations, have %d", n)
+	}
+	p1 := plotting.NewPanel("Residuals vs Fitted", "Fitted values", "Residuals")
+	p1.Add(plotting.Layer{Kind: plotting.Points, X: fitted, Y: residuals})
+	x0, x1 := extent(fitted)
+	p1.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{x0, x1}, Y: []float64{0, 0}, Color: -1, Dashed: true})
+	addLowess(p1, fitted, residuals)
+
+	p2 := plotting.NewPanel("Normal Q-Q", "Theoretical Quantiles", "Std. residuals")
+	v, _ := finite(stdResiduals)
+	if len(v) >= 2 {
+		qqLayers(p2, v)
+	}
+
+	sl := make([]float64, n)
+	for i, r := range stdResiduals {
+		sl[i] = math.Sqrt(math.Abs(r))
+	}
+	p3 := plotting.NewPanel("Scale-Location", "Fitted values", "√|Std. residuals|")
+	p3.Add(plotting.Layer{Kind: plotting.Points, X: fitted, Y: sl})
+	addLowess(p3, fitted, sl)
+
+	p4 := plotting.NewPanel("Residuals vs Leverage", "Leverage", "Std. residuals")
+	p4.Add(plotting.Layer{Kind: plotting.Points, X: leverage, Y: stdResiduals})
+	addLowess(p4, leverage, stdResiduals)
+	psum := 0.0
+	for _, h := range leverage {
+		if !math.IsNaN(h) {
+			psum += h
+		}
+	}
+	p := math.Round(psum)
+	_, hmax := extent(leverage)
+	r0, r1 := extent(stdResiduals)
+	p4.YMin, p4.YMax = expandRange(r0, r1)
+	p4.XMin, p4.XMax = 0, hmax*1.04
+	p4.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, hmax * 1.04}, Y: []float64{0, 0}, Color: -1, Dashed: true})
+	if p > 0 && hmax > 0 {
+		for k, d := range []float64{0.5, 1} {
+			var hx, up, lo []float64
+			for i := 1; i <= 50; i++ {
+				h := hmax * 1.04 * float64(i) / 50
+				if h >= 1 {
+					break
+				}
+				r := math.Sqrt(d * p * (1 - h) / h)
+				hx = append(hx, h)
+				up = append(up, r)
+				lo = append(lo, -r)
+			}
+			label := ""
+			if k == 0 {
+				label = "Cook's distance 0.5, 1"
+			}
+			p4.Add(plotting.Layer{Kind: plotting.Lines, X: hx, Y: up, Color: 3, Dashed: true, Label: label, Marker: 3})
+			p4.Add(plotting.Layer{Kind: plotting.Lines, X: hx, Y: lo, Color: 3, Dashed: true, Marker: 3})
+		}
+		p4.Legend = true
+	}
+	fig := &plotting.Figure{Rows: 2, Cols: 2, Panels: []*plotting.Panel{p1, p2, p3, p4}}
+	return &Plot{fig: fig, kind: "Diagnostics"}
+}
+
+func expandRange(lo, hi float64) (float64, float64) {
+	d := (hi - lo) * 0.04
+	if d == 0 {
+		d = 1
+	}
+	return lo - d, hi + d
+}
+
+func extent(v []float64) (float64, float64) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, e := range v {
+		if !math.IsNaN(e) && !math.IsInf(e, 0) {
+			lo, hi = math.Min(lo, e), math.Max(hi, e)
+		}
+	}
+	if math.IsInf(lo, 1) {
+		return 0, 1
+	}
+	return lo, hi
+}
+
+// addLowess adds R's panel.smooth line: lowess(x, y, f = 2/3, iter = 3).
+func addLowess(p *plotting.Panel, x, y []float64) {
+	xs, ys := pairsFinite(x, y)
+	if len(xs) < 3 {
+		return
+	}
+	lx, ly := Lowess(xs, ys, 2.0/3, 3)
+	p.Add(plotting.Layer{Kind: plotting.Lines, X: lx, Y: ly, Color: 3})
+}
+
+// Regression is what DiagnosticsOf needs from a fitted linear model: the
+// leverages (hat values). The fitted values and residuals are read from
+// the model's exported fields Fitted and Residuals, the residual standard
+// error from Sigma, and case weights from Weights when present — a
+// *models.LM has all of these.
+type Regression interface {
+	Hat() []float64
+}
+
+// DiagnosticsOf draws Diagnostics for a fitted linear model (a
+// *models.LM): standardized residuals are r_i·sqrt(w_i) / (σ̂·sqrt(1 − h_ii)),
+// as R's rstandard.
+//
+//	fit := models.OLS("mpg ~ wt + hp", mtcars)
+//	plots.DiagnosticsOf(fit)
+func DiagnosticsOf(fit Regression) *Plot {
+	if fit == nil || (reflect.ValueOf(fit).Kind() == reflect.Pointer && reflect.ValueOf(fit).IsNil()) {
+		return errorf("DiagnosticsOf", "the model is nil")
+	}
+	fitted, ok1 := floatsField(fit, "Fitted")
+	resid, ok2 := floatsField(fit, "Residuals")
+	if !ok1 || !ok2 {
+		return errorf("DiagnosticsOf", "%T has no Fitted and Residuals fields; use plots.Diagnostics(fitted, residuals, stdResiduals, leverage)", fit)
+	}
+	h := fit.Hat()
+	w, _ := floatsField(fit, "Weights")
+	if len(h) != len(resid) || len(fitted) != len(resid) {
+		return errorf("DiagnosticsOf", "the model has %d fitted values, %d residuals and %d leverages", len(fitted), len(resid), len(h))
+	}
+	sigma, ok := floatField(fit, "Sigma")
+	if !ok || sigma <= 0 {
+		// σ̂ from the residuals with p = Σ h.
+		rss, p := 0.0, 0.0
+		for i, r := range resid {
+			rss += r * r
+			p += h[i]
+		}
+		sigma = math.Sqrt(rss / (float64(len(resid)) - math.Round(p)))
+	}
+	std := make([]float64, len(resid))
+	for i, r := range resid {
+		wi := 1.0
+		if len(w) == len(resid) {
+			wi = w[i]
+		}
+		std[i] = r * math.Sqrt(wi) / (sigma * math.Sqrt(1-h[i]))
+	}
+	return Diagnostics(fitted, resid, std, h)
+}
+
+func fieldOf(v any, name string) (reflect.Value, bool) {
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+		if rv.IsNil() {
+			return reflect.Value{}, false
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return reflect.Value{}, false
+	}
+	f := rv.FieldByName(name)
+	if !f.IsValid() || !f.CanInterface() {
+		return reflect.Value{}, false
+	}
+	return f, true
+}
+
+func floatsField(v any, name string) ([]float64, bool) {
+	f, ok := fieldOf(v, name)
+	if !ok {
+		return nil, false
+	}
+	s, ok := f.Interface().([]float64)
+	return s, ok
+}
+
+func floatField(v any, name string) (float64, bool) {
+	f, ok := fieldOf(v, name)
+	if !ok {
+		return 0, false
+	}
+	s, ok := f.Interface().(float64)
+	return s, ok
+}
