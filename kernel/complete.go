@@ -1,0 +1,435 @@
+package kernel
+
+import (
+	"fmt"
+	"go/constant"
+	"reflect"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gostat/gostat/builtins/symbols"
+	"github.com/gostat/gostat/display"
+)
+
+var goKeywords = []string{"break", "case", "chan", "const", "continue", "default", "defer", "else",
+	"fallthrough", "for", "func", "go", "goto", "if", "import", "interface", "map", "package",
+	"range", "return", "select", "struct", "switch", "type", "var"}
+
+var goBuiltins = []string{"append", "cap", "clear", "close", "complex", "copy", "delete", "imag",
+	"len", "make", "max", "min", "new", "panic", "print", "println", "real", "recover"}
+
+var goTypes = []string{"any", "bool", "byte", "complex128", "complex64", "error", "float32",
+	"float64", "int", "int16", "int32", "int64", "int8", "rune", "string", "uint", "uint16",
+	"uint32", "uint64", "uint8", "uintptr"}
+
+func isIdentRune(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// Complete returns completion candidates for src with the cursor at byte
+// offset pos: identifiers in scope, keywords, package names, package
+// members, fields and methods of a variable's value, and column names
+// inside a string literal after a frame method call (df.Col("…).
+func (s *Session) Complete(src string, pos int) ([]Completion, int) {
+	if pos < 0 || pos > len(src) {
+		pos = len(src)
+	}
+	if !s.mu.TryLock() {
+		return nil, pos
+	}
+	defer s.mu.Unlock()
+	if s.in == nil {
+		return nil, pos
+	}
+	before := src[:pos]
+	if items, start, ok := s.completeColumn(before); ok {
+		return items, start
+	}
+	start := pos
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(before[:start])
+		if !isIdentRune(r) {
+			break
+		}
+		start -= n
+	}
+	word := before[start:]
+	if start > 0 && before[start-1] == '.' {
+		expr := exprBefore(before[:start-1])
+		if expr == "" {
+			return nil, start
+		}
+		return filter(s.members(expr), word), start
+	}
+	return filter(s.identifiers(), word), start
+}
+
+// exprBefore returns the selector chain (a.b.c) that ends at the end of s.
+func exprBefore(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !isIdentRune(r) && r != '.' {
+			break
+		}
+		i -= n
+	}
+	return strings.Trim(s[i:], ".")
+}
+
+func filter(items []Completion, prefix string) []Completion {
+	var out []Completion
+	seen := map[string]bool{}
+	for _, it := range items {
+		if strings.HasPrefix(it.Text, prefix) && !seen[it.Text] {
+			seen[it.Text] = true
+			out = append(out, it)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Text < out[j].Text })
+	return out
+}
+
+// identifiers are the names in scope at the top level of a cell.
+func (s *Session) identifiers() []Completion {
+	var items []Completion
+	for name, v := range s.globals() {
+		items = append(items, Completion{Text: name, Kind: "var", Detail: s.state.typeName(v)})
+	}
+	for name, fi := range s.state.funcs {
+		items = append(items, Completion{Text: name, Kind: "func", Detail: fi.sig, Doc: firstLine(fi.doc)})
+	}
+	for name, def := range s.state.types {
+		items = append(items, Completion{Text: name, Kind: "type", Detail: def})
+	}
+	for name, path := range s.state.imports {
+		items = append(items, Completion{Text: name, Kind: "package", Detail: path, Doc: firstLine(symbols.Docs[path+"."])})
+	}
+	for _, k := range goKeywords {
+		items = append(items, Completion{Text: k, Kind: "keyword"})
+	}
+	for _, b := range goBuiltins {
+		items = append(items, Completion{Text: b, Kind: "func", Detail: "builtin"})
+	}
+	for _, t := range goTypes {
+		items = append(items, Completion{Text: t, Kind: "type"})
+	}
+	return items
+}
+
+// globals returns the user's globals (without the kernel's own).
+func (s *Session) globals() map[string]reflect.Value {
+	out := map[string]reflect.Value{}
+	if s.in == nil || s.stale != 0 {
+		return out
+	}
+	for name, v := range s.in.Globals() {
+		if strings.HasPrefix(name, "__") || name == "_" {
+			continue
+		}
+		out[name] = v
+	}
+	return out
+}
+
+// members completes after "expr.": package members, or fields and methods
+// of a variable's value.
+func (s *Session) members(expr string) []Completion {
+	parts := strings.Split(expr, ".")
+	if _, isVar := s.globals()[parts[0]]; !isVar {
+		if path, ok := s.state.imports[parts[0]]; ok && len(parts) == 1 {
+			return s.packageMembers(path)
+		}
+	}
+	v, ok := s.lookup(parts)
+	if !ok {
+		return nil
+	}
+	return valueMembers(v)
+}
+
+// lookup resolves a selector chain starting at a global variable.
+func (s *Session) lookup(parts []string) (reflect.Value, bool) {
+	v, ok := s.globals()[parts[0]]
+	if !ok {
+		return reflect.Value{}, false
+	}
+	for _, f := range parts[1:] {
+		for v.Kind() == reflect.Interface || v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return reflect.Value{}, false
+			}
+			v = v.Elem()
+		}
+		if v.Kind() != reflect.Struct {
+			return reflect.Value{}, false
+		}
+		sf, ok := v.Type().FieldByName(f)
+		if !ok || !sf.IsExported() {
+			return reflect.Value{}, false
+		}
+		v = v.FieldByIndex(sf.Index)
+	}
+	return v, true
+}
+
+// packageMembers lists the exported symbols of a compiled package.
+func (s *Session) packageMembers(path string) []Completion {
+	syms := s.in.Symbols(path)[path]
+	var items []Completion
+	for name, v := range syms {
+		if name == "" || strings.HasPrefix(name, "_") || !unicode.IsUpper(rune(name[0])) {
+			continue
+		}
+		kind, detail := symbolKind(name, v)
+		items = append(items, Completion{Text: name, Kind: kind, Detail: detail, Doc: firstLine(symbols.Docs[path+"."+name])})
+	}
+	return items
+}
+
+// symbolKind classifies an extracted symbol.
+func symbolKind(name string, v reflect.Value) (kind, detail string) {
+	if !v.IsValid() {
+		return "const", ""
+	}
+	if _, ok := v.Interface().(constant.Value); ok {
+		return "const", v.Interface().(constant.Value).ExactString()
+	}
+	switch {
+	case v.Kind() == reflect.Pointer && v.IsNil():
+		return "type", v.Type().Elem().String()
+	case v.CanAddr():
+		return "var", v.Type().String()
+	case v.Kind() == reflect.Func:
+		return "func", strings.Replace(v.Type().String(), "func", "func "+name, 1)
+	}
+	return "const", fmt.Sprint(v.Interface())
+}
+
+// valueMembers lists exported fields and methods of a value.
+func valueMembers(v reflect.Value) []Completion {
+	var items []Completion
+	if !v.IsValid() {
+		return nil
+	}
+	if v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	t := v.Type()
+	addMethods := func(t reflect.Type) {
+		for i := 0; i < t.NumMethod(); i++ {
+			m := t.Method(i)
+			if !m.IsExported() {
+				continue
+			}
+			sig := m.Type.String()
+			if t.Kind() != reflect.Interface {
+				// Drop the receiver from the signature.
+				sig = methodSig(m.Type)
+			}
+			items = append(items, Completion{Text: m.Name, Kind: "method", Detail: strings.Replace(sig, "func", "func "+m.Name, 1),
+				Doc: firstLine(symbols.Docs[docKey(t, m.Name)])})
+		}
+	}
+	addMethods(t)
+	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface {
+		addMethods(reflect.PointerTo(t))
+	}
+	st := t
+	if st.Kind() == reflect.Pointer {
+		st = st.Elem()
+	}
+	if st.Kind() == reflect.Struct {
+		for i := 0; i < st.NumField(); i++ {
+			f := st.Field(i)
+			if f.IsExported() {
+				items = append(items, Completion{Text: f.Name, Kind: "field", Detail: f.Type.String()})
+			}
+		}
+	}
+	return items
+}
+
+// methodSig formats a method type without its receiver.
+func methodSig(t reflect.Type) string {
+	var in, out []string
+	for i := 1; i < t.NumIn(); i++ {
+		s := t.In(i).String()
+		if t.IsVariadic() && i == t.NumIn()-1 {
+			s = "..." + t.In(i).Elem().String()
+		}
+		in = append(in, s)
+	}
+	for i := 0; i < t.NumOut(); i++ {
+		out = append(out, t.Out(i).String())
+	}
+	sig := "func(" + strings.Join(in, ", ") + ")"
+	switch len(out) {
+	case 0:
+	case 1:
+		sig += " " + out[0]
+	default:
+		sig += " (" + strings.Join(out, ", ") + ")"
+	}
+	return sig
+}
+
+// docKey is the docs table key of a method of t: "path.Type.Method".
+func docKey(t reflect.Type, method string) string {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.PkgPath() == "" || t.Name() == "" {
+		return ""
+	}
+	return t.PkgPath() + "." + t.Name() + "." + method
+}
+
+// completeColumn completes column names inside a string literal that is
+// the first argument of a method call on a value with Names() []string:
+// df.Col("mp → mpg.
+func (s *Session) completeColumn(before string) ([]Completion, int, bool) {
+	q := strings.LastIndexByte(before, '"')
+	if q < 0 || strings.Count(before, "\"")%2 == 0 {
+		return nil, 0, false
+	}
+	partial := before[q+1:]
+	if strings.ContainsAny(partial, "\\\n") {
+		return nil, 0, false
+	}
+	head := strings.TrimRight(before[:q], " \t")
+	if !strings.HasSuffix(head, "(") && !strings.HasSuffix(head, ",") {
+		return nil, 0, false
+	}
+	// Walk back to the call's selector: x.Method( [args,]
+	depth := 0
+	i := len(head) - 1
+	for ; i >= 0; i-- {
+		switch head[i] {
+		case ')':
+			depth++
+		case '(':
+			if depth == 0 {
+				goto found
+			}
+			depth--
+		}
+	}
+	return nil, 0, false
+found:
+	expr := exprBefore(head[:i])
+	dot := strings.LastIndexByte(expr, '.')
+	if dot < 0 {
+		return nil, 0, false
+	}
+	v, ok := s.lookup(strings.Split(expr[:dot], "."))
+	if !ok || !v.IsValid() || !v.CanInterface() {
+		return nil, 0, false
+	}
+	named, ok := v.Interface().(interface{ Names() []string })
+	if !ok {
+		return nil, 0, false
+	}
+	var names []string
+	func() {
+		defer func() { _ = recover() }()
+		names = named.Names()
+	}()
+	var items []Completion
+	for _, n := range names {
+		if strings.HasPrefix(n, partial) {
+			items = append(items, Completion{Text: n, Kind: "column"})
+		}
+	}
+	return items, q + 1, true
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// Doc returns help for a name: a package ("stats"), a package member
+// ("stats.TTest", "math.Sqrt"), a method ("frame.Frame.Names"), a variable,
+// function or type of the session. ok is false for unknown names.
+// Meta-commands are documented by the front end's meta package.
+func (s *Session) Doc(name string) (string, bool) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", false
+	}
+	if !s.mu.TryLock() {
+		return docFromTable(name, nil)
+	}
+	defer s.mu.Unlock()
+	if s.in == nil {
+		return "", false
+	}
+	parts := strings.Split(name, ".")
+	if v, ok := s.globals()[parts[0]]; ok {
+		if len(parts) == 1 {
+			return fmt.Sprintf("var %s %s\n\n%s\n", name, s.state.typeName(v), showValueText(v)), true
+		}
+		if fv, ok := s.lookup(parts); ok {
+			return fmt.Sprintf("%s %s = %s\n", name, s.state.typeName(fv), shortValue(fv)), true
+		}
+		// A method of the variable's type.
+		base, ok := s.lookup(parts[:len(parts)-1])
+		if ok {
+			for _, it := range valueMembers(base) {
+				if it.Text == parts[len(parts)-1] {
+					d := it.Detail
+					if full := symbols.Docs[docKey(base.Type(), it.Text)]; full != "" {
+						d += "\n\n" + full
+					} else if base.Kind() == reflect.Interface && !base.IsNil() {
+						if full := symbols.Docs[docKey(base.Elem().Type(), it.Text)]; full != "" {
+							d += "\n\n" + full
+						}
+					}
+					return d + "\n", true
+				}
+			}
+		}
+		return "", false
+	}
+	if len(parts) == 1 {
+		if fi, ok := s.state.funcs[name]; ok {
+			return fi.sig + "\n\n" + fi.doc, true
+		}
+		if def, ok := s.state.types[name]; ok {
+			return "type " + name + " " + def + "\n", true
+		}
+	}
+	return docFromTable(name, s.state.imports)
+}
+
+// docFromTable looks a name up in the generated docs table; the first
+// element may be a package's local name.
+func docFromTable(name string, imports map[string]string) (string, bool) {
+	parts := strings.SplitN(name, ".", 2)
+	path := parts[0]
+	if p, ok := imports[parts[0]]; ok {
+		path = p
+	} else if p, ok := symbols.PackagePath[parts[0]]; ok {
+		path = p
+	}
+	key := path + "."
+	if len(parts) == 2 {
+		key += parts[1]
+	}
+	if d, ok := symbols.Docs[key]; ok {
+		return d, true
+	}
+	return "", false
+}
+
+// showValueText is the plain display of a value (for Doc).
+func showValueText(v reflect.Value) string {
+	if !v.IsValid() || !v.CanInterface() {
+		return "<nil>"
+	}
+	return showValue(v.Interface(), display.Plain).Text
+}

@@ -1,0 +1,156 @@
+package kernel
+
+import (
+	"errors"
+	"fmt"
+	"go/scanner"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// errPos matches "line:col: message" (optionally with a file name) at the
+// start of an interpreter error.
+var errPos = regexp.MustCompile(`^(?:[^\s:]*\.go:)?(\d+):(\d+): ((?s).*)$`)
+
+// mapError turns an interpreter error for plan p into an Error located in
+// the user's cell.
+func (s *Session) mapError(err error, p *evalPlan) *Error {
+	if errors.Is(err, errInterrupted) {
+		s.cap.takePanics()
+		return &Error{Kind: Interrupted, Message: "interrupted"}
+	}
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		e := &Error{Kind: Syntax, Message: strings.TrimPrefix(list[0].Msg, "syntax error: ")}
+		e.Line, e.Col, _ = p.cellPosition(list[0].Pos.Line, list[0].Pos.Column)
+		return e
+	}
+	var pan interp.Panic
+	if errors.As(err, &pan) {
+		return s.mapPanic(pan, p)
+	}
+	msg := err.Error()
+	e := &Error{Kind: Compile, Message: msg}
+	if m := errPos.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		col, _ := strconv.Atoi(m[2])
+		e.Message = m[3]
+		var ok bool
+		e.Line, e.Col, ok = p.cellPosition(line, col)
+		if !ok {
+			e.Line, e.Col = 0, 0
+		}
+	}
+	explainCompile(e)
+	if p.minmax && e.Hint == "" && strings.Contains(e.Message, "cannot use") {
+		e.Hint = "min and max are provided for float64, int and string; convert the arguments to one of these, e.g. min(float64(a), float64(b))"
+	}
+	return e
+}
+
+// explainCompile rewrites interpreter messages that hide an unsupported
+// feature.
+func explainCompile(e *Error) {
+	msg := e.Message
+	switch {
+	case strings.HasPrefix(msg, "undefined selector: slices.") || strings.HasPrefix(msg, "undefined selector: maps."):
+		e.Kind = Unsupported
+		name := strings.TrimPrefix(msg, "undefined selector: ")
+		e.Message = unsupportedPrefix + name
+		e.Hint = "use package sort, gonum.org/v1/gonum/floats, or a loop"
+	case strings.HasPrefix(msg, "undefined type for "):
+		e.Kind = Unsupported
+		e.Message = unsupportedPrefix + "this generic standard-library function (" + msg + ")"
+		e.Hint = "use package sort, gonum.org/v1/gonum/floats, or a loop"
+	case strings.Contains(msg, "unable to find source related to"):
+		if m := regexp.MustCompile(`import "([^"]+)"`).FindStringSubmatch(msg); m != nil {
+			e.Message = fmt.Sprintf("cannot import %q: the interpreter knows the Go 1.22 standard library and the packages gostat exposes", m[1])
+			e.Hint = "exposed third-party packages: gonum.org/v1/gonum/{stat,stat/distuv,mat,floats,optimize}, gonum.org/v1/plot{,/plotter,/vg,/vg/draw,/vg/vgimg}, github.com/go-gota/gota/{dataframe,series}"
+		}
+	case strings.HasPrefix(msg, "undefined: min") || strings.HasPrefix(msg, "undefined: max") || strings.HasPrefix(msg, "undefined: clear"):
+		e.Kind = Unsupported
+	}
+}
+
+// mapPanic handles a recovered panic: a runtime panic of the cell, or an
+// internal failure of the interpreter while compiling.
+func (s *Session) mapPanic(pan interp.Panic, p *evalPlan) *Error {
+	frames := s.cap.takePanics()
+	stack := string(pan.Stack)
+	internal := len(frames) == 0 && (strings.Contains(stack, "interp.(*Interpreter).cfg") ||
+		strings.Contains(stack, "interp.(*Interpreter).gta") || strings.Contains(stack, "interp.genRun") ||
+		strings.Contains(stack, "interp.(*Interpreter).ast") || stack == "")
+	val := fmt.Sprint(pan.Value)
+	if internal || val == "nil type" {
+		e := &Error{Kind: Compile, Message: "the interpreter failed on this cell: " + val}
+		if len(p.suspects) > 0 {
+			sp := p.suspects[0]
+			e.Kind = Unsupported
+			e.Message = unsupportedPrefix + sp.feature + " (the interpreter reported: " + val + ")"
+			e.Hint = sp.fix
+			e.Line, e.Col = p.cell.position(sp.off)
+		} else {
+			e.Hint = "the cell may use a Go feature the interpreter lacks (range over int or func, top-level comma-ok, generic inference); try writing it more plainly or inside a function"
+		}
+		return e
+	}
+	e := &Error{Kind: Runtime}
+	switch v := pan.Value.(type) {
+	case runtime.Error:
+		e.Message = v.Error()
+	case error:
+		e.Message = "panic: " + v.Error()
+	default:
+		e.Message = "panic: " + val
+		if strings.HasPrefix(val, "os.Exit(") {
+			e.Message = val + " was called; the cell stopped and the session goes on"
+		}
+	}
+	// frames are innermost first: "L:C: panic: main.f(...)".
+	var lines []string
+	located := false
+	for _, fr := range frames {
+		m := yaegiPanicLine.FindStringSubmatch(fr)
+		if m == nil {
+			continue
+		}
+		line, _ := strconv.Atoi(m[1])
+		col, _ := strconv.Atoi(m[2])
+		fn := m[3]
+		plan, cellIdx := p, p.cell.index
+		name := strings.TrimPrefix(fn, "main.")
+		if name != "main" && name != "func" {
+			base := strings.SplitN(name, ".", 2)[0]
+			if fi, ok := s.state.funcs[base]; ok && fi.plan != nil {
+				plan, cellIdx = fi.plan, fi.plan.cell.index
+			} else {
+				plan = nil
+			}
+		}
+		where := "cell"
+		if name != "main" {
+			where = name
+		}
+		if plan == nil {
+			lines = append(lines, "  in "+where)
+			continue
+		}
+		l, c, ok := plan.cellPosition(line, col)
+		if !ok {
+			lines = append(lines, "  in "+where)
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("  in %s (cell %d, line %d:%d)", where, cellIdx, l, c))
+		if plan == p && !located {
+			e.Line, e.Col, located = l, c, true
+		}
+	}
+	if len(lines) > 0 {
+		e.Stack = strings.Join(lines, "\n")
+	}
+	return e
+}

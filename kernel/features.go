@@ -1,0 +1,719 @@
+package kernel
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"reflect"
+	"strings"
+)
+
+// The interpreter (yaegi v0.16.1) lacks some Go features. Before a group
+// runs, the kernel rewrites the ones it can rewrite safely and refuses the
+// others with an Unsupported error that names the feature and a
+// workaround:
+//
+//   - range over an int (Go 1.22): rewritten to range over
+//     make([]struct{}, n) (no memory is allocated) when n is visibly an
+//     integer (literal, len/cap call, integer variable or constant,
+//     arithmetic on those); otherwise, if the interpreter then fails, the
+//     error names the feature.
+//   - range over a function (Go 1.23 iterators) and package iter: refused.
+//   - min and max: provided as generic functions over ordered types; when
+//     the arguments mix integer and floating-point literals, the integer
+//     literals are written as floats (min(1, 2.5) is 1.0, as in Go).
+//     clear: provided for maps and slices.
+//   - top-level comma-ok (v, ok := m[k] and v, ok := x.(T)): rewritten to
+//     a declaration followed by an assignment, which the interpreter
+//     handles (the map index is evaluated twice, so it is only done when
+//     the index expression has no calls). v, ok := <-ch and the var form
+//     are refused with a workaround.
+//   - var e error = T{} (and error(T{})) at top level: the value is
+//     wrapped in func() error { return T{} }(), which the interpreter
+//     handles.
+//   - method expressions used as values (g := T.M): refused.
+//   - generic functions with two or more type parameters whose function
+//     typed parameters use them, called without explicit type arguments:
+//     refused with the explicit form as the fix.
+//   - slices and maps functions the interpreter cannot compile
+//     (slices.Sort, slices.Max, maps.Keys, …): refused with the sort or
+//     gonum/floats equivalent.
+//   - func main in a cell: refused (it would re-run on every later cell).
+//   - redefining a type with a different definition: refused (the
+//     interpreter would silently keep the old one).
+//   - go statements: each goroutine body gets a deferred recover that
+//     reports a panic with the next result instead of crashing the
+//     process. For go f(x) the arguments are evaluated in the new
+//     goroutine rather than before it starts.
+
+// slicesOK are the functions of package slices that work in yaegi v0.16.1.
+var slicesOK = map[string]bool{"Contains": true, "ContainsFunc": true, "Index": true, "IndexFunc": true, "DeleteFunc": true}
+
+// mapsOK are the functions of package maps that work.
+var mapsOK = map[string]bool{"DeleteFunc": true}
+
+// slicesFix suggests replacements for slices functions.
+var slicesFix = map[string]string{
+	"Sort":           "use sort.Ints, sort.Float64s or sort.Strings, or sort.Slice(xs, func(i, j int) bool { return xs[i] < xs[j] })",
+	"SortFunc":       "use sort.Slice(xs, func(i, j int) bool { return less(xs[i], xs[j]) })",
+	"SortStableFunc": "use sort.SliceStable(xs, func(i, j int) bool { return less(xs[i], xs[j]) })",
+	"Max":            "use floats.Max(xs) from gonum.org/v1/gonum/floats (float64), or a loop",
+	"Min":            "use floats.Min(xs) from gonum.org/v1/gonum/floats (float64), or a loop",
+	"Reverse":        "use floats.Reverse(xs) from gonum.org/v1/gonum/floats (float64), or a loop swapping xs[i] and xs[len(xs)-1-i]",
+	"Clone":          "use append([]T(nil), xs...)",
+	"Equal":          "use floats.Equal(a, b) from gonum.org/v1/gonum/floats (float64), or a loop",
+	"BinarySearch":   "use sort.SearchInts, sort.SearchFloat64s or sort.Search",
+	"IsSorted":       "use sort.IntsAreSorted, sort.Float64sAreSorted or sort.SliceIsSorted",
+}
+
+const unsupportedPrefix = "not supported by the interpreter (yaegi v0.16.1): "
+
+// plan prepares one group of a cell: checks, rewrites, and the source the
+// interpreter evaluates.
+func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
+	base := blankExcept(c.src, g.ranges())
+	p := &evalPlan{kind: g.kind, cell: c, newTypes: map[string]string{}, newFuncs: map[string]funcInfo{}, newImports: map[string]string{}}
+	fset := token.NewFileSet()
+	var root ast.Node
+	var off0 int // parse wrapper length: AST offset - off0 = cell offset
+	var stmts []ast.Stmt
+	errAt := func(off int, kind ErrorKind, msg, hint string) *Error {
+		l, col := c.position(off)
+		return &Error{Kind: kind, Message: msg, Hint: hint, Line: l, Col: col}
+	}
+	switch g.kind {
+	case declChunk, importChunk:
+		f, err := parseDeclChunk(fset, base)
+		if err != nil {
+			return nil, nil, chunkSyntaxError(c.src, g.chunks[0].start, g.chunks[len(g.chunks)-1].end)
+		}
+		root, off0 = f, len("package main;")
+	default:
+		list, err := parseStmtChunk(fset, base)
+		if err != nil {
+			return nil, nil, chunkSyntaxError(c.src, g.chunks[0].start, g.chunks[len(g.chunks)-1].end)
+		}
+		stmts = list
+		root, off0 = &ast.BlockStmt{List: list}, len(stmtPrefix)
+	}
+	offset := func(pos token.Pos) int { return fset.Position(pos).Offset - off0 }
+	text := func(n ast.Node) string { return nodeText(c.src, fset, n, off0) }
+
+	var edits []edit
+	var warnings []string
+	var perr *Error
+	fail := func(e *Error) {
+		if perr == nil {
+			perr = e
+		}
+	}
+	unsupported := func(n ast.Node, feature, fix string) {
+		fail(errAt(offset(n.Pos()), Unsupported, unsupportedPrefix+feature, fix))
+	}
+
+	// Declarations: imports, types, funcs.
+	localTypes := map[string]bool{}
+	var typeSpecs []*ast.TypeSpec
+	if f, ok := root.(*ast.File); ok {
+		for _, im := range f.Imports {
+			path := strings.Trim(im.Path.Value, "\"`")
+			name := pkgName(path)
+			if im.Name != nil {
+				name = im.Name.Name
+			}
+			if path == "iter" {
+				unsupported(im, "package iter (range-over-func iterators)", "write loops over slices, or functions that take a callback")
+			}
+			if name != "_" && name != "." {
+				p.newImports[name] = path
+			}
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.Name == "main" {
+					fail(errAt(offset(d.Name.Pos()), Compile, "func main cannot be declared in a cell: cells run from top to bottom, and the interpreter would run main again after every later cell",
+						"rename it (for example to run) and call it: run()"))
+				}
+				if d.Recv == nil {
+					p.newFuncs[d.Name.Name] = s.funcInfo(fset, d, p)
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					if ts, ok := sp.(*ast.TypeSpec); ok {
+						typeSpecs = append(typeSpecs, ts)
+					}
+				}
+			}
+		}
+	}
+	for _, st := range stmts {
+		if ds, ok := st.(*ast.DeclStmt); ok {
+			if gd, ok := ds.Decl.(*ast.GenDecl); ok {
+				for _, sp := range gd.Specs {
+					if ts, ok := sp.(*ast.TypeSpec); ok {
+						typeSpecs = append(typeSpecs, ts)
+					}
+				}
+			}
+		}
+	}
+	for _, ts := range typeSpecs {
+		def := typeDef(fset, ts)
+		localTypes[ts.Name.Name] = true
+		if old, ok := s.state.types[ts.Name.Name]; ok && old != def {
+			fail(errAt(offset(ts.Name.Pos()), Compile,
+				fmt.Sprintf("type %s is already defined as %s; the interpreter cannot change a type's definition", ts.Name.Name, old),
+				fmt.Sprintf("use a new name (for example %s2), or :reset to start a fresh session", ts.Name.Name)))
+		}
+		p.newTypes[ts.Name.Name] = def
+	}
+	if len(p.newTypes) > 0 && perr == nil {
+		var b strings.Builder
+		for name := range p.newTypes {
+			if ts := findTypeSpec(typeSpecs, name); ts != nil && ts.TypeParams == nil {
+				fmt.Fprintf(&b, ";__k.RegisterType(%q, (*%s)(nil))", name, name)
+			}
+		}
+		p.registerTypes = b.String()
+	}
+	isType := func(name string) bool {
+		_, ok := s.state.types[name]
+		return ok || localTypes[name]
+	}
+	funcInfoOf := func(name string) (funcInfo, bool) {
+		if fi, ok := p.newFuncs[name]; ok {
+			return fi, true
+		}
+		fi, ok := s.state.funcs[name]
+		return fi, ok
+	}
+	pkgOf := func(name string) string {
+		if path, ok := p.newImports[name]; ok {
+			return path
+		}
+		return s.state.imports[name]
+	}
+	globals := s.globalKinds()
+
+	// Walk everything for go statements, ranges, calls and selectors.
+	callFuns := map[ast.Expr]bool{}
+	declared := declaredTypes(root)
+	genericCalls := map[*ast.CallExpr]string{}
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			callFuns[n.Fun] = true
+			if id, ok := n.Fun.(*ast.Ident); ok {
+				if (id.Name == "min" || id.Name == "max") && !userDefined(s, p, id.Name) && len(n.Args) > 0 {
+					typ, bad := minMaxType(n.Args, globals, declared)
+					if bad != "" {
+						unsupported(n, id.Name+" over "+bad+" values",
+							fmt.Sprintf("%s is provided for float64, int and string; convert the arguments, e.g. %s(float64(a), float64(b))", id.Name, id.Name))
+					} else {
+						o, e := offset(id.Pos()), offset(id.End())
+						edits = append(edits, edit{o, e, "__k." + strings.ToUpper(id.Name[:1]) + id.Name[1:] + typ})
+						p.minmax = true
+					}
+				}
+				if id.Name == "clear" && !userDefined(s, p, id.Name) {
+					o, e := offset(id.Pos()), offset(id.End())
+					edits = append(edits, edit{o, e, "__k.Clear"})
+				}
+				if fi, ok := funcInfoOf(id.Name); ok && fi.tparams > 0 {
+					genericCalls[n] = id.Name
+				}
+				if fi, ok := funcInfoOf(id.Name); ok && fi.tparams >= 2 && fi.funcTyp {
+					unsupported(n, fmt.Sprintf("inferring the %d type parameters of %s from a function argument", fi.tparams, id.Name),
+						fmt.Sprintf("give the type arguments explicitly: %s[T1, T2](…)", id.Name))
+				}
+			}
+		case *ast.GoStmt:
+			const rec = "defer func(){__k.GoPanic(recover())}();"
+			if lit, ok := n.Call.Fun.(*ast.FuncLit); ok {
+				o := offset(lit.Body.Lbrace) + 1
+				edits = append(edits, edit{o, o, rec})
+			} else {
+				o, e := offset(n.Call.Pos()), offset(n.Call.End())
+				edits = append(edits, edit{o, o, "func(){" + rec}, edit{e, e, "}()"})
+			}
+		case *ast.RangeStmt:
+			switch x := n.X.(type) {
+			case *ast.FuncLit:
+				unsupported(x, "range over a function (Go 1.23 iterators)", "call the function with a callback, or collect the values into a slice and range over it")
+				return true
+			case *ast.Ident:
+				if fi, ok := funcInfoOf(x.Name); ok && fi.sig != "" && globals[x.Name] == reflect.Invalid {
+					unsupported(x, "range over a function (Go 1.23 iterators)", "call the function with a callback, or collect the values into a slice and range over it")
+					return true
+				}
+				if globals[x.Name] == reflect.Func {
+					unsupported(x, "range over a function (Go 1.23 iterators)", "call the function with a callback, or collect the values into a slice and range over it")
+					return true
+				}
+			}
+			if isIntExpr(n.X, globals) {
+				o, e := offset(n.X.Pos()), offset(n.X.End())
+				edits = append(edits, edit{o, o, "make([]struct{}, "}, edit{e, e, ")"})
+			} else {
+				p.suspects = append(p.suspects, suspect{offset(n.X.Pos()), "range over an int (Go 1.22) or over a function (Go 1.23)",
+					"write for i := 0; i < n; i++ { … }, or range over a slice"})
+			}
+		case *ast.SelectorExpr:
+			if id, ok := n.X.(*ast.Ident); ok {
+				switch pkgOf(id.Name) {
+				case "slices":
+					if !slicesOK[n.Sel.Name] {
+						fix := slicesFix[n.Sel.Name]
+						if fix == "" {
+							fix = "write it with a loop, or use package sort or gonum.org/v1/gonum/floats"
+						}
+						unsupported(n, "slices."+n.Sel.Name, fix+" (slices.Contains, ContainsFunc, Index, IndexFunc and DeleteFunc work)")
+					}
+				case "maps":
+					if !mapsOK[n.Sel.Name] {
+						unsupported(n, "maps."+n.Sel.Name, "loop over the map: for k, v := range m { … }")
+					}
+				}
+				if isType(id.Name) && !callFuns[n] && globals[id.Name] == reflect.Invalid {
+					unsupported(n, "a method expression used as a value ("+id.Name+"."+n.Sel.Name+")",
+						fmt.Sprintf("wrap it in a function literal: func(v %s, …) { return v.%s(…) }, or call it directly", id.Name, n.Sel.Name))
+				}
+			}
+			if par, ok := n.X.(*ast.ParenExpr); ok {
+				if st, ok := par.X.(*ast.StarExpr); ok {
+					if id, ok := st.X.(*ast.Ident); ok && isType(id.Name) && !callFuns[n] {
+						unsupported(n, "a method expression used as a value ((*"+id.Name+")."+n.Sel.Name+")",
+							fmt.Sprintf("wrap it in a function literal: func(v *%s, …) { return v.%s(…) }", id.Name, n.Sel.Name))
+					}
+				}
+			}
+		}
+		return true
+	})
+
+	// Top-level statements: comma-ok forms and error-typed interface values.
+	genericDefine := func(n ast.Node, rhs []ast.Expr) {
+		for _, r := range rhs {
+			if call, ok := r.(*ast.CallExpr); ok {
+				if name, ok := genericCalls[call]; ok {
+					unsupported(n, "declaring a variable from a generic function's result ("+name+") at the top level of a cell",
+						fmt.Sprintf("declare the variable with its type first and assign: var v T; v = %s(…) — or use the call inside a function or directly as the cell's last expression", name))
+				}
+			}
+		}
+	}
+	topVar := func(vs *ast.ValueSpec) {
+		genericDefine(vs, vs.Values)
+		if len(vs.Names) == 2 && len(vs.Values) == 1 && isCommaOK(vs.Values[0]) {
+			unsupported(vs, "comma-ok in a top-level var declaration",
+				"use := (v, ok := m[k]), or declare the variables first and assign: var v T; var ok bool; v, ok = m[k]")
+		}
+		if id, ok := vs.Type.(*ast.Ident); ok && id.Name == "error" {
+			for _, v := range vs.Values {
+				if isNilIdent(v) {
+					continue
+				}
+				edits = append(edits, wrapError(v, offset)...)
+			}
+		}
+	}
+	if f, ok := root.(*ast.File); ok {
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+				for _, sp := range gd.Specs {
+					topVar(sp.(*ast.ValueSpec))
+				}
+			}
+		}
+	}
+	for _, st := range stmts {
+		switch st := st.(type) {
+		case *ast.DeclStmt:
+			if gd, ok := st.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+				for _, sp := range gd.Specs {
+					topVar(sp.(*ast.ValueSpec))
+				}
+			}
+		case *ast.AssignStmt:
+			if st.Tok == token.DEFINE {
+				genericDefine(st, st.Rhs)
+				for _, r := range st.Rhs {
+					if call, ok := r.(*ast.CallExpr); ok && len(call.Args) == 1 {
+						if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "error" && !isNilIdent(call.Args[0]) {
+							edits = append(edits, wrapError(call.Args[0], offset)...)
+						}
+					}
+				}
+			}
+			if st.Tok != token.DEFINE || len(st.Lhs) != 2 || len(st.Rhs) != 1 {
+				break
+			}
+			lhs := text(st.Lhs[0]) + ", " + text(st.Lhs[1])
+			switch r := st.Rhs[0].(type) {
+			case *ast.IndexExpr:
+				if !pureExpr(r) {
+					unsupported(st, "comma-ok (v, ok := m[k]) at the top level of a cell with a computed key",
+						"compute the key first (k := …; v, ok := m[k]), or wrap the code in a function")
+					break
+				}
+				e := offset(r.End())
+				edits = append(edits, edit{e, e, ", false; " + lhs + " = " + text(r)})
+			case *ast.TypeAssertExpr:
+				if r.Type == nil {
+					break
+				}
+				o := offset(r.Pos())
+				edits = append(edits, edit{o, o, "*new(" + text(r.Type) + "), false; " + lhs + " = "})
+			case *ast.UnaryExpr:
+				if r.Op == token.ARROW {
+					unsupported(st, "comma-ok receive (v, ok := <-ch) at the top level of a cell",
+						"declare the variables first and assign: var v T; var ok bool; v, ok = <-ch (or do it inside a function)")
+				}
+			}
+		}
+	}
+	if perr != nil {
+		return nil, warnings, perr
+	}
+
+	switch g.kind {
+	case declChunk, importChunk:
+		p.yprefix = len("package main;")
+		p.build("", base, edits, "")
+	case stmtChunk:
+		p.yprefix = len("package main; func main() {")
+		p.build(";", base, edits, "")
+	case exprChunk:
+		fb := *p
+		fb.kind = stmtChunk
+		fb.segs = nil
+		fb.yprefix = len("package main; func main() {")
+		fb.build(";", base, edits, "")
+		if isPrintCall(stmts[0], pkgOf) {
+			return &fb, warnings, nil
+		}
+		end := g.chunks[0].end
+		var inner []edit
+		for _, e := range edits {
+			if e.start <= end {
+				inner = append(inner, e)
+			}
+		}
+		inner = append(inner, edit{end, end, ")"})
+		p.yprefix = len("package main; func main() {")
+		p.build(";__k.Show(", base, inner, "")
+		p.fallback = &fb
+	}
+	return p, warnings, nil
+}
+
+func findTypeSpec(specs []*ast.TypeSpec, name string) *ast.TypeSpec {
+	for _, ts := range specs {
+		if ts.Name.Name == name {
+			return ts
+		}
+	}
+	return nil
+}
+
+// typeDef is the normalised text of a type definition.
+func typeDef(fset *token.FileSet, ts *ast.TypeSpec) string {
+	var b strings.Builder
+	if ts.TypeParams != nil {
+		b.WriteString(printNode(fset, ts.TypeParams))
+		b.WriteByte(' ')
+	}
+	if ts.Assign.IsValid() {
+		b.WriteString("= ")
+	}
+	b.WriteString(printNode(fset, ts.Type))
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// funcInfo describes a declared function for completion, docs and the
+// generic-inference check.
+func (s *Session) funcInfo(fset *token.FileSet, d *ast.FuncDecl, p *evalPlan) funcInfo {
+	fi := funcInfo{plan: p}
+	sig := *d
+	sig.Body = nil
+	sig.Doc = nil
+	fi.sig = strings.Join(strings.Fields(printNode(fset, &sig)), " ")
+	if d.Doc != nil {
+		fi.doc = d.Doc.Text()
+	}
+	if d.Type.TypeParams != nil {
+		tp := map[string]bool{}
+		for _, f := range d.Type.TypeParams.List {
+			for _, n := range f.Names {
+				tp[n.Name] = true
+				fi.tparams++
+			}
+		}
+		for _, f := range d.Type.Params.List {
+			if ft, ok := f.Type.(*ast.FuncType); ok {
+				ast.Inspect(ft, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok && tp[id.Name] {
+						fi.funcTyp = true
+					}
+					return true
+				})
+			}
+		}
+	}
+	return fi
+}
+
+// userDefined reports whether a cell declared a function of that name.
+func userDefined(s *Session, p *evalPlan, name string) bool {
+	if _, ok := p.newFuncs[name]; ok {
+		return true
+	}
+	_, ok := s.state.funcs[name]
+	return ok
+}
+
+// minMaxType picks the host implementation of min or max for the
+// arguments: Float64 when any argument is visibly a float (or nothing is
+// known), String for strings, Int for integers. bad names a known type the
+// host functions do not cover.
+func minMaxType(args []ast.Expr, globals map[string]reflect.Kind, declared map[string]string) (typ, bad string) {
+	hasFloat, hasString, hasInt := false, false, false
+	for _, a := range args {
+		switch t := exprType(a, globals, declared); t {
+		case "float64", "untyped float":
+			hasFloat = true
+		case "string":
+			hasString = true
+		case "int", "untyped int":
+			hasInt = true
+		case "":
+		default:
+			bad = t
+		}
+	}
+	switch {
+	case bad != "":
+		return "", bad
+	case hasFloat:
+		return "Float64", ""
+	case hasString:
+		return "String", ""
+	case hasInt:
+		return "Int", ""
+	}
+	return "Float64", ""
+}
+
+// exprType guesses the type of an expression from its syntax, the
+// session's globals and the types declared in the group; "" when unknown.
+func exprType(e ast.Expr, globals map[string]reflect.Kind, declared map[string]string) string {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		switch e.Kind {
+		case token.INT:
+			return "untyped int"
+		case token.FLOAT:
+			return "untyped float"
+		case token.STRING:
+			return "string"
+		}
+	case *ast.ParenExpr:
+		return exprType(e.X, globals, declared)
+	case *ast.UnaryExpr:
+		return exprType(e.X, globals, declared)
+	case *ast.BinaryExpr:
+		x, y := exprType(e.X, globals, declared), exprType(e.Y, globals, declared)
+		if x == "" || strings.HasPrefix(x, "untyped") {
+			if y != "" {
+				return y
+			}
+		}
+		return x
+	case *ast.CallExpr:
+		if id, ok := e.Fun.(*ast.Ident); ok {
+			switch id.Name {
+			case "len", "cap":
+				return "int"
+			case "float64", "int", "string", "float32", "int64", "int32", "uint", "uint64":
+				return id.Name
+			}
+		}
+		if sel, ok := e.Fun.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "math" {
+				return "float64"
+			}
+		}
+	case *ast.Ident:
+		if t, ok := declared[e.Name]; ok {
+			return t
+		}
+		if k, ok := globals[e.Name]; ok {
+			switch k {
+			case reflect.Float64:
+				return "float64"
+			case reflect.Int:
+				return "int"
+			case reflect.String:
+				return "string"
+			case reflect.Invalid:
+				return ""
+			}
+			return k.String()
+		}
+	}
+	return ""
+}
+
+// declaredTypes collects names declared in a group with a visible basic
+// type: parameters and results (a, b float64), var x T, x := literal.
+func declaredTypes(root ast.Node) map[string]string {
+	m := map[string]string{}
+	set := func(name string, t ast.Expr) {
+		if id, ok := t.(*ast.Ident); ok {
+			m[name] = id.Name
+		}
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Field:
+			for _, id := range n.Names {
+				set(id.Name, n.Type)
+			}
+		case *ast.ValueSpec:
+			if n.Type != nil {
+				for _, id := range n.Names {
+					set(id.Name, n.Type)
+				}
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						if t := exprType(n.Rhs[i], nil, m); t != "" {
+							m[id.Name] = strings.TrimPrefix(strings.Replace(t, "untyped float", "float64", 1), "untyped ")
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return m
+}
+
+// isIntExpr reports whether e is visibly an integer: a literal, len/cap,
+// a global integer variable, or arithmetic on those.
+func isIntExpr(e ast.Expr, globals map[string]reflect.Kind) bool {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return e.Kind == token.INT
+	case *ast.ParenExpr:
+		return isIntExpr(e.X, globals)
+	case *ast.CallExpr:
+		if id, ok := e.Fun.(*ast.Ident); ok && (id.Name == "len" || id.Name == "cap") {
+			return true
+		}
+		if id, ok := e.Fun.(*ast.Ident); ok && len(e.Args) == 1 {
+			switch id.Name {
+			case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64":
+				return true
+			}
+		}
+	case *ast.Ident:
+		switch globals[e.Name] {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			return true
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.SHL, token.SHR:
+			return isIntExpr(e.X, globals) || (isIntExpr(e.Y, globals) && e.Op != token.SHL && e.Op != token.SHR)
+		}
+	case *ast.UnaryExpr:
+		return e.Op == token.SUB && isIntExpr(e.X, globals)
+	}
+	return false
+}
+
+// globalKinds returns the reflect kind of every global of the session.
+func (s *Session) globalKinds() map[string]reflect.Kind {
+	m := map[string]reflect.Kind{}
+	if s.in == nil {
+		return m
+	}
+	for name, v := range s.in.Globals() {
+		if v.IsValid() {
+			k := v.Kind()
+			if k == reflect.Interface && !v.IsNil() {
+				k = v.Elem().Kind()
+			}
+			m[name] = k
+		}
+	}
+	return m
+}
+
+func isCommaOK(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.IndexExpr:
+		return true
+	case *ast.TypeAssertExpr:
+		return e.Type != nil
+	case *ast.UnaryExpr:
+		return e.Op == token.ARROW
+	}
+	return false
+}
+
+func isNilIdent(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+// wrapError wraps v in func() error { return v }().
+func wrapError(v ast.Expr, offset func(token.Pos) int) []edit {
+	o, e := offset(v.Pos()), offset(v.End())
+	return []edit{{o, o, "func() error { return "}, {e, e, " }()"}}
+}
+
+// pureExpr reports whether an index expression can be evaluated twice
+// without visible effects (no calls or receives).
+func pureExpr(e ast.Expr) bool {
+	pure := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr, *ast.FuncLit:
+			pure = false
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				pure = false
+			}
+		}
+		return pure
+	})
+	return pure
+}
+
+// isPrintCall reports whether the statement is a call of fmt.Print,
+// Printf, Println or Fprint*; its (n, err) results are not shown.
+func isPrintCall(st ast.Stmt, pkgOf func(string) string) bool {
+	es, ok := st.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := es.X.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok || pkgOf(id.Name) != "fmt" {
+		return false
+	}
+	return strings.HasPrefix(sel.Sel.Name, "Print") || strings.HasPrefix(sel.Sel.Name, "Fprint")
+}

@@ -1,0 +1,514 @@
+package kernel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+
+	"github.com/gostat/gostat/builtins/cell"
+	"github.com/gostat/gostat/builtins/symbols"
+	"github.com/gostat/gostat/display"
+)
+
+// Options configure a Session.
+type Options struct {
+	// Display are the display options for the first cells (SetOptions
+	// changes them later). Zero means display.Plain.
+	Display display.Options
+	// Dir, if set, is made the process's working directory when the
+	// session starts (relative paths in cells resolve against it). It
+	// changes the whole process's directory.
+	Dir string
+	// Stdin is what interpreted code reads from fmt.Scan and os.Stdin.
+	// Nil means an empty reader (cells never read the terminal).
+	Stdin io.Reader
+	// Env is the environment interpreted code sees through os.Getenv.
+	// Nil means the process's environment.
+	Env []string
+	// KeepStdioRedirected keeps os.Stdout and os.Stderr pointing at the
+	// kernel's capture pipe for the whole life of the session instead of
+	// only while a cell runs, so that compiled code in goroutines that
+	// print between cells never reaches the real terminal. Use it in a
+	// kernel process whose own stdout is not a terminal a person reads;
+	// the session restores them on Close.
+	KeepStdioRedirected bool
+}
+
+// Session is an in-process Kernel: one yaegi interpreter and the state of
+// the cells evaluated in it. Eval calls are serialised; the query methods
+// (Complete, Doc, Vars) may be called while no cell runs.
+type Session struct {
+	mu   sync.Mutex // held during Eval, Reset and queries that use the interpreter
+	opts Options
+
+	optMu sync.Mutex
+	dopts display.Options
+
+	cap     *capture
+	restore func() // undoes KeepStdioRedirected
+
+	in    *interp.Interpreter
+	state *cellState
+	cells int // number of cells evaluated (for error locations)
+
+	// stale is the goroutine id of a cell that was interrupted while the
+	// interpreter was still busy (a blocking compiled call); the next
+	// cell waits for it.
+	stale int64
+
+	// run is the cell being evaluated (nil between cells).
+	runMu sync.Mutex
+	run   *cellRun
+
+	// goPanics are panics of goroutines started by cells, reported with
+	// the next result.
+	goMu     sync.Mutex
+	goPanics []string
+
+	closed bool
+}
+
+// hookPkg is the import path of the kernel's own host functions, imported
+// in every session as __k.
+const hookPkg = "gostatkernel"
+
+// preImports are imported into every session without an import line.
+var preImports = []string{"fmt", "math", "strings", "sort", "time", "math/rand", "os", "errors", "strconv"}
+
+// NewSession starts a session.
+func NewSession(opts Options) (*Session, error) {
+	if opts.Dir != "" {
+		if err := os.Chdir(opts.Dir); err != nil {
+			return nil, fmt.Errorf("kernel: %w", err)
+		}
+	}
+	if opts.Display.Width == 0 {
+		opts.Display = display.Plain
+	}
+	// yaegi reports some compile failures through log.Panic; keep them off
+	// the terminal (the kernel turns them into errors).
+	log.SetOutput(io.Discard)
+	c, err := newCapture()
+	if err != nil {
+		return nil, fmt.Errorf("kernel: %w", err)
+	}
+	s := &Session{opts: opts, dopts: opts.Display.Normalized(), cap: c}
+	if opts.Display.Width != 0 {
+		s.dopts = opts.Display
+	}
+	if err := s.start(); err != nil {
+		c.close()
+		return nil, err
+	}
+	if opts.KeepStdioRedirected {
+		s.restore = c.redirect()
+	}
+	return s, nil
+}
+
+// start creates a fresh interpreter with the pre-imports and prelude.
+func (s *Session) start() error {
+	stdin := s.opts.Stdin
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	env := s.opts.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	in := interp.New(interp.Options{
+		Stdin:  stdin,
+		Stdout: pipeWriter{s.cap},
+		Stderr: stderrWriter{s.cap},
+		Env:    env,
+		Args:   []string{"gostat"},
+	})
+	if err := in.Use(stdlib.Symbols); err != nil {
+		return fmt.Errorf("kernel: stdlib symbols: %w", err)
+	}
+	if err := in.Use(symbols.Symbols); err != nil {
+		return fmt.Errorf("kernel: builtin symbols: %w", err)
+	}
+	if err := in.Use(s.hooks()); err != nil {
+		return fmt.Errorf("kernel: hooks: %w", err)
+	}
+	s.in = in
+	s.state = newCellState()
+	var b strings.Builder
+	b.WriteString("import (\n\t__k \"" + hookPkg + "\"\n")
+	for _, p := range preImports {
+		fmt.Fprintf(&b, "\t%q\n", p)
+	}
+	for _, p := range symbols.Builtins {
+		fmt.Fprintf(&b, "\t%q\n", p)
+	}
+	b.WriteString(")")
+	if err := s.evalRaw(b.String()); err != nil {
+		return fmt.Errorf("kernel: pre-imports: %w", err)
+	}
+	for _, p := range preImports {
+		s.state.imports[pkgName(p)] = p
+	}
+	for _, p := range symbols.Builtins {
+		s.state.imports[pkgName(p)] = p
+	}
+	return nil
+}
+
+func (s *Session) evalRaw(src string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	_, err = s.in.EvalWithContext(context.Background(), src)
+	return err
+}
+
+func pkgName(path string) string {
+	if i := strings.LastIndex(path, "/"); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+// hooks are the host functions interpreted code calls through __k.
+func (s *Session) hooks() interp.Exports {
+	show := reflect.ValueOf(func(vs ...any) { s.showResults(vs) })
+	return interp.Exports{
+		hookPkg + "/" + hookPkg: {
+			"Show":       show,
+			"Clear":      reflect.ValueOf(clearValue),
+			"MinFloat64": reflect.ValueOf(minFloat64),
+			"MaxFloat64": reflect.ValueOf(maxFloat64),
+			"MinInt":     reflect.ValueOf(minOrdered[int]),
+			"MaxInt":     reflect.ValueOf(maxOrdered[int]),
+			"MinString":  reflect.ValueOf(minOrdered[string]),
+			"MaxString":  reflect.ValueOf(maxOrdered[string]),
+			"GoPanic":    reflect.ValueOf(func(r any) { s.goPanic(r) }),
+			"RegisterType": reflect.ValueOf(func(name string, ptr any) {
+				if t := reflect.TypeOf(ptr); t != nil && t.Kind() == reflect.Pointer {
+					s.state.typeNames[t.Elem()] = name
+				}
+			}),
+		},
+		// Let interpreted values that implement these interfaces reach
+		// Show with their methods (as yaegi does for fmt.Println).
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
+			show: {
+				reflect.TypeOf((*display.Displayer)(nil)).Elem(),
+				reflect.TypeOf((*error)(nil)).Elem(),
+				reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
+			},
+		})},
+	}
+}
+
+// cellRun collects what one cell produces.
+type cellRun struct {
+	on       func(Event)
+	evMu     sync.Mutex // serialises calls of on
+	outMu    sync.Mutex
+	out      strings.Builder
+	displays []display.Bundle
+	opts     display.Options
+}
+
+func (r *cellRun) event(e Event) {
+	if r.on == nil {
+		return
+	}
+	r.evMu.Lock()
+	defer r.evMu.Unlock()
+	r.on(e)
+}
+
+func (r *cellRun) output(text string) {
+	r.outMu.Lock()
+	r.out.WriteString(text)
+	r.outMu.Unlock()
+	r.event(Event{Kind: OutputEvent, Text: text})
+}
+
+func (r *cellRun) display(b display.Bundle) {
+	r.outMu.Lock()
+	r.displays = append(r.displays, b)
+	r.outMu.Unlock()
+	bb := b
+	r.event(Event{Kind: DisplayEvent, Display: &bb})
+}
+
+func (s *Session) current() *cellRun {
+	s.runMu.Lock()
+	defer s.runMu.Unlock()
+	return s.run
+}
+
+// showResults displays the values of a cell's final expression.
+func (s *Session) showResults(vs []any) {
+	r := s.current()
+	if r == nil {
+		return
+	}
+	s.cap.flush()
+	for _, v := range vs {
+		r.display(showValue(v, r.opts))
+	}
+}
+
+// show is cell.Show for builtins: a display shown while the cell runs.
+func (s *Session) show(b display.Bundle) {
+	r := s.current()
+	if r == nil {
+		return
+	}
+	s.cap.flush()
+	r.display(b)
+}
+
+func (s *Session) goPanic(r any) {
+	if r == nil {
+		return
+	}
+	msg := fmt.Sprintf("a goroutine started by a cell panicked: %v", r)
+	s.goMu.Lock()
+	if len(s.goPanics) < 16 {
+		s.goPanics = append(s.goPanics, msg)
+	}
+	s.goMu.Unlock()
+}
+
+func (s *Session) takeGoPanics() []string {
+	s.goMu.Lock()
+	defer s.goMu.Unlock()
+	p := s.goPanics
+	s.goPanics = nil
+	return p
+}
+
+// SetOptions sets the display options used for following cells.
+func (s *Session) SetOptions(o display.Options) {
+	s.optMu.Lock()
+	s.dopts = o.Normalized()
+	s.optMu.Unlock()
+}
+
+func (s *Session) displayOptions() display.Options {
+	s.optMu.Lock()
+	defer s.optMu.Unlock()
+	return s.dopts
+}
+
+// Eval runs one cell. See Kernel.Eval.
+func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
+	t0 := time.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return Result{Err: &Error{Kind: KernelDied, Message: "the session is closed"}, Duration: time.Since(t0)}
+	}
+	if s.stale != 0 {
+		if err := waitEvalGoroutine(ctx, s.stale); err != nil {
+			return Result{Err: &Error{Kind: Interrupted, Message: "interrupted while waiting for the previous (interrupted) cell to finish its compiled call",
+				Hint: "a compiled function such as time.Sleep or a long builtin cannot be stopped midway; wait for it or use :reset"}, Duration: time.Since(t0)}
+		}
+		s.stale = 0
+	}
+	s.cells++
+	run := &cellRun{on: on, opts: s.displayOptions()}
+	var res Result
+	if pending := s.cap.start(run.output); pending != "" {
+		run.output(pending)
+	}
+	s.runMu.Lock()
+	s.run = run
+	s.runMu.Unlock()
+	restoreHooks := cell.Bind(cell.Hooks{
+		Ctx:  ctx,
+		Show: s.show,
+		Progress: func(task string, done, total int) {
+			run.event(Event{Kind: ProgressEvent, Text: task, Done: done, Total: total})
+		},
+		Options: run.opts,
+	})
+	var restoreStdio func()
+	if !s.opts.KeepStdioRedirected {
+		restoreStdio = s.cap.redirect()
+	}
+	res.Err, res.Warnings = s.evalCell(ctx, src)
+	if restoreStdio != nil {
+		restoreStdio()
+	}
+	restoreHooks()
+	s.cap.stop()
+	s.runMu.Lock()
+	s.run = nil
+	s.runMu.Unlock()
+	for _, p := range s.takeGoPanics() {
+		res.Warnings = append(res.Warnings, p)
+	}
+	run.outMu.Lock()
+	res.Output = run.out.String()
+	res.Displays = run.displays
+	run.outMu.Unlock()
+	res.Duration = time.Since(t0)
+	return res
+}
+
+// evalCell splits, checks, rewrites and runs a cell's groups in order.
+func (s *Session) evalCell(ctx context.Context, src string) (*Error, []string) {
+	if strings.TrimSpace(src) == "" {
+		return nil, nil
+	}
+	chunks, err := splitCell(src)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return e, nil
+		}
+		return &Error{Kind: Syntax, Message: err.Error()}, nil
+	}
+	c := &cellSrc{src: src, index: s.cells}
+	groups := groupChunks(chunks)
+	plans := make([]*evalPlan, 0, len(groups))
+	var warnings []string
+	for _, g := range groups {
+		p, w, e := s.plan(c, g)
+		warnings = append(warnings, w...)
+		if e != nil {
+			return e, warnings
+		}
+		plans = append(plans, p)
+	}
+	for _, p := range plans {
+		if e := s.evalPlan(ctx, p); e != nil {
+			return e, warnings
+		}
+	}
+	return nil, warnings
+}
+
+// evalPlan runs one group. A final expression whose Show call does not
+// compile (a call without results) is run as a plain statement.
+func (s *Session) evalPlan(ctx context.Context, p *evalPlan) *Error {
+	err := s.evalSrc(ctx, p)
+	if err != nil && p.kind == exprChunk && p.fallback != nil && isCfgError(err) {
+		p = p.fallback
+		err = s.evalSrc(ctx, p)
+	}
+	if err != nil {
+		return s.mapError(err, p)
+	}
+	s.state.commit(p)
+	if p.registerTypes != "" {
+		// Learn the reflect types of the declared types (for Vars).
+		_ = s.evalRaw(p.registerTypes)
+	}
+	return nil
+}
+
+func isCfgError(err error) bool { return fmt.Sprintf("%T", err) == "*interp.cfgError" }
+
+// errInterrupted marks an eval stopped by its context.
+var errInterrupted = errors.New("interrupted")
+
+// evalSrc runs src in a fresh goroutine (so that an interrupted eval can
+// be recognised later by its goroutine id) and returns when it finishes or
+// ctx is done.
+func (s *Session) evalSrc(ctx context.Context, p *evalPlan) error {
+	type outcome struct {
+		err error
+		gid int64
+	}
+	done := make(chan outcome, 1)
+	gidc := make(chan int64, 1)
+	go func() {
+		gid := goroutineID()
+		gidc <- gid
+		var err error
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					err = interp.Panic{Value: r}
+				}
+			}()
+			_, err = s.in.EvalWithContext(ctx, p.src)
+		}()
+		done <- outcome{err, gid}
+	}()
+	gid := <-gidc
+	o := <-done
+	if o.err != nil && ctx.Err() != nil && (errors.Is(o.err, context.Canceled) || errors.Is(o.err, context.DeadlineExceeded)) {
+		if evalGoroutineAlive(gid) {
+			s.stale = gid
+		}
+		return errInterrupted
+	}
+	return o.err
+}
+
+// Vars lists the session's variables, sorted by name.
+func (s *Session) Vars() []Var {
+	if !s.mu.TryLock() {
+		return nil
+	}
+	defer s.mu.Unlock()
+	return s.vars()
+}
+
+func (s *Session) vars() []Var {
+	if s.in == nil || s.stale != 0 {
+		return nil
+	}
+	g := s.in.Globals()
+	out := make([]Var, 0, len(g))
+	for name, v := range g {
+		if strings.HasPrefix(name, "__") || name == "_" {
+			continue
+		}
+		out = append(out, Var{Name: name, Type: s.state.typeName(v), Value: shortValue(v)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Reset discards all state and starts a fresh interpreter.
+func (s *Session) Reset() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stale = 0
+	s.cells = 0
+	s.takeGoPanics()
+	s.cap.start(nil)
+	return s.start()
+}
+
+// Close releases the session. Restores os.Stdout/os.Stderr when they were
+// kept redirected.
+func (s *Session) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	if s.restore != nil {
+		s.restore()
+	}
+	s.in = nil
+	s.cap.close()
+	return nil
+}
+
+var _ Kernel = (*Session)(nil)

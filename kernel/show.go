@@ -1,0 +1,181 @@
+package kernel
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/gostat/gostat/display"
+)
+
+// How the kernel shows the value of a cell's final expression:
+//
+//   - a display.Displayer: its Bundle, laid out with the session's options;
+//   - nil (including a nil error result): <nil>;
+//   - an error: its message;
+//   - a string: Go-quoted ("hello"), so that "" and trailing spaces show;
+//   - a value with a String() string method (fmt.Stringer): that string;
+//   - a struct or pointer to struct: %+v (field names shown);
+//   - anything else (numbers, bools, slices, maps): %v. Floats print with
+//     %v, the shortest representation that reads back exactly.
+//
+// Slices, arrays and maps longer than maxShowElems show their first
+// elements followed by "… (n elements)". Each result of a multi-value call
+// is its own display, in order.
+
+// maxShowElems is the number of elements of a long slice or map shown.
+const maxShowElems = 100
+
+// maxShowBytes bounds the text of one plain value display.
+const maxShowBytes = 64 * 1024
+
+func showValue(v any, o display.Options) display.Bundle {
+	switch x := v.(type) {
+	case nil:
+		return display.Text("value", "<nil>")
+	case display.Displayer:
+		b := safeDisplay(x, o)
+		return b
+	case error:
+		return display.Text("error", safeCall(x.Error))
+	case string:
+		return display.Text("value", truncateText(strconv.Quote(x)))
+	case fmt.Stringer:
+		return display.Text("value", truncateText(safeCall(x.String)))
+	}
+	return display.Text("value", truncateText(formatPlain(reflect.ValueOf(v))))
+}
+
+func safeDisplay(d display.Displayer, o display.Options) (b display.Bundle) {
+	defer func() {
+		if r := recover(); r != nil {
+			b = display.Text("error", fmt.Sprintf("display failed: %v", r))
+		}
+	}()
+	b = d.Display(o)
+	return b
+}
+
+func safeCall(f func() string) (s string) {
+	defer func() {
+		if r := recover(); r != nil {
+			s = fmt.Sprintf("<panic in String: %v>", r)
+		}
+	}()
+	return f()
+}
+
+func formatPlain(v reflect.Value) string {
+	switch v.Kind() {
+	case reflect.Slice, reflect.Array:
+		if v.Len() > maxShowElems {
+			head := v.Slice(0, maxShowElems)
+			if v.Kind() == reflect.Array && !v.CanAddr() {
+				c := reflect.New(v.Type()).Elem()
+				c.Set(v)
+				head = c.Slice(0, maxShowElems)
+			}
+			s := fmt.Sprintf("%v", head.Interface())
+			return strings.TrimSuffix(s, "]") + fmt.Sprintf(" … (%d elements)]", v.Len())
+		}
+	case reflect.Map:
+		if v.Len() > maxShowElems {
+			return fmt.Sprintf("map with %d entries (%v)", v.Len(), v.Type())
+		}
+	case reflect.Struct:
+		return fmt.Sprintf("%+v", v.Interface())
+	case reflect.Pointer:
+		if !v.IsNil() && v.Elem().Kind() == reflect.Struct {
+			return fmt.Sprintf("%+v", v.Interface())
+		}
+	}
+	if !v.IsValid() {
+		return "<nil>"
+	}
+	return fmt.Sprintf("%v", v.Interface())
+}
+
+func truncateText(s string) string {
+	if len(s) <= maxShowBytes {
+		return s
+	}
+	cut := maxShowBytes
+	for cut > 0 && !isRuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + fmt.Sprintf("… (%d bytes)", len(s))
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// shortValue is the one-line rendering used by Vars.
+func shortValue(v reflect.Value) string {
+	if !v.IsValid() {
+		return "<nil>"
+	}
+	if v.CanInterface() {
+		x := v.Interface()
+		if s := shapeOf(x); s != "" {
+			return s
+		}
+		var s string
+		switch y := x.(type) {
+		case nil:
+			s = "<nil>"
+		case error:
+			s = safeCall(y.Error)
+		case string:
+			s = strconv.Quote(y)
+		default:
+			switch v.Kind() {
+			case reflect.Slice, reflect.Array:
+				if v.Len() > 8 {
+					s = fmt.Sprintf("[%d]%v", v.Len(), v.Type().Elem())
+					break
+				}
+				s = formatPlain(v)
+			case reflect.Map:
+				s = fmt.Sprintf("%d entries", v.Len())
+			case reflect.Func:
+				s = v.Type().String()
+			default:
+				if str, ok := x.(fmt.Stringer); ok {
+					s = safeCall(str.String)
+				} else {
+					s = formatPlain(v)
+				}
+			}
+		}
+		s = strings.Join(strings.Fields(s), " ")
+		if r := []rune(s); len(r) > 60 {
+			s = string(r[:59]) + "…"
+		}
+		return s
+	}
+	return v.Type().String()
+}
+
+// shapeOf returns "r×c frame" for values that report their shape, or "".
+func shapeOf(x any) string {
+	if s, ok := x.(interface{ Shape() (int, int) }); ok {
+		var r, c int
+		func() {
+			defer func() { _ = recover() }()
+			r, c = s.Shape()
+		}()
+		return fmt.Sprintf("%d×%d frame", r, c)
+	}
+	if s, ok := x.(interface {
+		NRows() int
+		Names() []string
+	}); ok {
+		var r, c int
+		func() {
+			defer func() { _ = recover() }()
+			r, c = s.NRows(), len(s.Names())
+		}()
+		return fmt.Sprintf("%d×%d frame", r, c)
+	}
+	return ""
+}

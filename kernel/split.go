@@ -1,0 +1,288 @@
+package kernel
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"strings"
+)
+
+// chunkKind classifies one top-level piece of a cell.
+type chunkKind int
+
+const (
+	declChunk   chunkKind = iota // const, func, type, var
+	importChunk                  // import
+	stmtChunk                    // any statement
+	exprChunk                    // an expression statement
+)
+
+// chunk is one top-level declaration or statement of a cell, as a byte range
+// of the cell.
+type chunk struct {
+	kind       chunkKind
+	start, end int
+	decl       *ast.File      // for declChunk and importChunk: the parsed pseudo-file
+	stmt       ast.Stmt       // for stmtChunk and exprChunk
+	fset       *token.FileSet // positions of decl/stmt
+}
+
+// group is a run of chunks evaluated in one interpreter call.
+type group struct {
+	kind   chunkKind // declChunk, importChunk, stmtChunk or exprChunk
+	chunks []chunk
+}
+
+// blankExcept returns src with every byte outside the ranges replaced by a
+// space (newlines are kept), so that positions in the result are positions
+// in src. Between two ranges separated by an explicit semicolon on the same
+// line, one semicolon is kept.
+func blankExcept(src string, ranges [][2]int) string {
+	b := []byte(src)
+	keep := make([]bool, len(b))
+	for _, r := range ranges {
+		for i := r[0]; i < r[1]; i++ {
+			keep[i] = true
+		}
+	}
+	for i := range b {
+		if !keep[i] && b[i] != '\n' {
+			b[i] = ' '
+		}
+	}
+	// Restore one separator between consecutive kept ranges that sit on the
+	// same line.
+	for k := 1; k < len(ranges); k++ {
+		gap := src[ranges[k-1][1]:ranges[k][0]]
+		if !strings.Contains(gap, "\n") && len(gap) > 0 {
+			b[ranges[k-1][1]] = ';'
+		} else if len(gap) == 0 {
+			// Adjacent ranges cannot happen for well-formed cells; keep as is.
+			continue
+		}
+	}
+	return string(b)
+}
+
+// parseDeclChunk parses text (a cell with only the chunk kept) as
+// declarations. Positions in the result are cell positions: the pseudo
+// package clause sits on a line of its own before the cell, which is
+// accounted for by lineShift 1.
+func parseDeclChunk(fset *token.FileSet, text string) (*ast.File, error) {
+	return parser.ParseFile(fset, "", "package main;"+text, parser.ParseComments)
+}
+
+// stmtPrefix wraps statements in a function body on the first line so that
+// columns on line 1 are shifted by its length.
+const stmtPrefix = "package main; func _() {"
+
+func parseStmtChunk(fset *token.FileSet, text string) ([]ast.Stmt, error) {
+	f, err := parser.ParseFile(fset, "", stmtPrefix+text+"\n}", parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	return f.Decls[0].(*ast.FuncDecl).Body.List, nil
+}
+
+// splitCell cuts a cell into chunks at depth-0 semicolons (explicit or
+// inserted at line ends), not inside for/if/switch headers: a cut is made
+// only where the text so far parses as a complete declaration or statement.
+// It returns a *syntaxError when the cell does not parse.
+func splitCell(src string) ([]chunk, error) {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var s scanner.Scanner
+	var scanErrs scanner.ErrorList
+	s.Init(file, []byte(src), func(pos token.Position, msg string) { scanErrs.Add(pos, msg) }, 0)
+
+	var chunks []chunk
+	start := -1 // offset of the first token of the current chunk
+	lastEnd := 0
+	depth := 0
+	try := func(end int) bool {
+		c, ok := classify(src, start, end)
+		if ok {
+			chunks = append(chunks, c)
+		}
+		return ok
+	}
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		off := file.Offset(pos)
+		switch tok {
+		case token.LPAREN, token.LBRACK, token.LBRACE:
+			depth++
+		case token.RPAREN, token.RBRACK, token.RBRACE:
+			depth--
+		}
+		if tok == token.SEMICOLON {
+			if start >= 0 && depth <= 0 {
+				if try(lastEnd) {
+					start = -1
+				}
+			}
+			continue
+		}
+		if start < 0 {
+			start = off
+		}
+		lastEnd = off + tokenLen(tok, lit)
+	}
+	if len(scanErrs) > 0 {
+		e := scanErrs[0]
+		return nil, &Error{Kind: Syntax, Message: e.Msg, Line: e.Pos.Line, Col: e.Pos.Column}
+	}
+	if start >= 0 {
+		if !try(lastEnd) {
+			return nil, chunkSyntaxError(src, start, lastEnd)
+		}
+	}
+	return chunks, nil
+}
+
+func tokenLen(tok token.Token, lit string) int {
+	if lit != "" {
+		return len(lit)
+	}
+	return len(tok.String())
+}
+
+// classify parses src[start:end] (in cell layout) and reports its kind.
+func classify(src string, start, end int) (chunk, bool) {
+	text := blankExcept(src, [][2]int{{start, end}})
+	first := firstToken(src[start:end])
+	c := chunk{start: start, end: end}
+	switch first {
+	case token.IMPORT, token.CONST, token.TYPE, token.VAR, token.FUNC:
+		fset := token.NewFileSet()
+		if f, err := parseDeclChunk(fset, text); err == nil {
+			c.kind = declChunk
+			if first == token.IMPORT {
+				c.kind = importChunk
+			}
+			c.decl, c.fset = f, fset
+			return c, true
+		}
+		if first != token.FUNC {
+			return c, false
+		}
+	}
+	fset := token.NewFileSet()
+	stmts, err := parseStmtChunk(fset, text)
+	if err != nil || len(stmts) != 1 {
+		return c, false
+	}
+	c.kind = stmtChunk
+	if _, ok := stmts[0].(*ast.ExprStmt); ok {
+		c.kind = exprChunk
+	}
+	c.stmt, c.fset = stmts[0], fset
+	return c, true
+}
+
+func firstToken(src string) token.Token {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var s scanner.Scanner
+	s.Init(file, []byte(src), nil, 0)
+	_, tok, _ := s.Scan()
+	return tok
+}
+
+// chunkSyntaxError reparses the failing chunk to report the parser's first
+// error at its cell position.
+func chunkSyntaxError(src string, start, end int) *Error {
+	text := blankExcept(src, [][2]int{{start, end}})
+	first := firstToken(src[start:end])
+	var err error
+	prefix := len(stmtPrefix)
+	switch first {
+	case token.IMPORT, token.CONST, token.TYPE, token.VAR:
+		_, err = parseDeclChunk(token.NewFileSet(), text)
+		prefix = len("package main;")
+	case token.FUNC:
+		// A func declaration with an error, or a func literal statement.
+		_, err = parseDeclChunk(token.NewFileSet(), text)
+		prefix = len("package main;")
+		if _, err2 := parseStmtChunk(token.NewFileSet(), text); isLiteralStart(src[start:end]) {
+			err, prefix = err2, len(stmtPrefix)
+		}
+	default:
+		_, err = parseStmtChunk(token.NewFileSet(), text)
+	}
+	e := &Error{Kind: Syntax, Message: "syntax error"}
+	if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
+		p := list[0].Pos
+		e.Message = list[0].Msg
+		e.Line, e.Col = p.Line, p.Column
+		if p.Line == 1 {
+			e.Col -= prefix
+		}
+	} else if err != nil {
+		e.Message = err.Error()
+	}
+	e.Message = strings.TrimPrefix(e.Message, "syntax error: ")
+	return e
+}
+
+// isLiteralStart reports whether src starts with "func(" (a function
+// literal) rather than "func name".
+func isLiteralStart(src string) bool {
+	s := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(src), "func"))
+	return strings.HasPrefix(s, "(") && !isMethodDecl(s)
+}
+
+// isMethodDecl reports whether s (the text after "func") looks like a method
+// declaration "(r T) Name(".
+func isMethodDecl(s string) bool {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				rest := strings.TrimSpace(s[i+1:])
+				return rest != "" && (isLetter(rune(rest[0])))
+			}
+		}
+	}
+	return false
+}
+
+func isLetter(r rune) bool {
+	return r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r > 127
+}
+
+// groupChunks joins consecutive chunks of the same kind. A final expression
+// chunk is its own group; expression chunks elsewhere are statements.
+func groupChunks(chunks []chunk) []group {
+	var groups []group
+	for i, c := range chunks {
+		k := c.kind
+		if k == exprChunk && i != len(chunks)-1 {
+			k = stmtChunk
+		}
+		if k != exprChunk && len(groups) > 0 && groups[len(groups)-1].kind == k {
+			g := &groups[len(groups)-1]
+			g.chunks = append(g.chunks, c)
+			continue
+		}
+		groups = append(groups, group{kind: k, chunks: []chunk{c}})
+	}
+	return groups
+}
+
+// ranges returns the byte ranges of the group's chunks.
+func (g group) ranges() [][2]int {
+	r := make([][2]int, len(g.chunks))
+	for i, c := range g.chunks {
+		r[i] = [2]int{c.start, c.end}
+	}
+	return r
+}
