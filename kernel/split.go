@@ -90,6 +90,13 @@ func parseStmtChunk(fset *token.FileSet, text string) ([]ast.Stmt, error) {
 // only where the text so far parses as a complete declaration or statement.
 // It returns a *syntaxError when the cell does not parse.
 func splitCell(src string) ([]chunk, error) {
+	chunks, _, err := splitCellAt(src)
+	return chunks, err
+}
+
+// splitCellAt is splitCell that also returns the offset where the chunk
+// that failed to parse starts.
+func splitCellAt(src string) ([]chunk, int, error) {
 	fset := token.NewFileSet()
 	file := fset.AddFile("", fset.Base(), len(src))
 	var s scanner.Scanner
@@ -134,14 +141,14 @@ func splitCell(src string) ([]chunk, error) {
 	}
 	if len(scanErrs) > 0 {
 		e := scanErrs[0]
-		return nil, &Error{Kind: Syntax, Message: e.Msg, Line: e.Pos.Line, Col: e.Pos.Column}
+		return nil, 0, &Error{Kind: Syntax, Message: e.Msg, Line: e.Pos.Line, Col: e.Pos.Column}
 	}
 	if start >= 0 {
 		if !try(lastEnd) {
-			return nil, chunkSyntaxError(src, start, lastEnd)
+			return nil, start, chunkSyntaxError(src, start, lastEnd)
 		}
 	}
-	return chunks, nil
+	return chunks, 0, nil
 }
 
 func tokenLen(tok token.Token, lit string) int {
