@@ -109,8 +109,28 @@ func NLS(f func(x []float64, b []float64) float64, X [][]float64, y []float64, s
 	if len(names) != p {
 		return nil, fmt.Errorf("models.NLS: %d names for %d parameters", len(names), p)
 	}
-	s := &nlsState{f: f, X: X, y: y, n: n, p: p, jac: o.Jacobian}
-	res := s.solve(start, o)
+	// Strategies tried in turn until one converges: the default (geodesic
+	// acceleration, small initial damping, MINPACK's running-maximum
+	// scaling), then variants with more damping, without acceleration and
+	// with other scalings. The best converged fit (smallest RSS) is kept.
+	strategies := []nlsStrategy{{true, 1e-3, 0}, {false, 1e-3, 0}, {true, 1, 1}, {false, 1e2, 1}, {true, 1e-3, 2}, {false, 1, 2}}
+	if o.NoGeodesic {
+		strategies = []nlsStrategy{{false, 1e-3, 0}, {false, 1e2, 1}, {false, 1, 2}}
+	}
+	var res *NLSFit
+	evals := 0
+	for _, st := range strategies {
+		s := &nlsState{f: f, X: X, y: y, n: n, p: p, jac: o.Jacobian}
+		r := s.solve(start, o, st)
+		evals += r.Evaluations
+		if res == nil || (r.Converged && !res.Converged) || (r.Converged == res.Converged && r.RSS < res.RSS) {
+			res = r
+		}
+		if res.Converged || cell.Interrupted() {
+			break
+		}
+	}
+	res.Evaluations = evals
 	res.Names = names
 	if !res.Converged {
 		return res, &ConvergenceError{Msg: "models.NLS: " + res.Message}
@@ -179,7 +199,7 @@ func (s *nlsState) jacobian(b []float64, J [][]float64) bool {
 	}
 	bb := append([]float64(nil), b...)
 	for j := 0; j < s.p; j++ {
-		h := 1e-3 * math.Max(math.Abs(b[j]), 1e-3)
+		h := 1e-5 * math.Max(math.Abs(b[j]), 1e-3)
 		// make h exactly representable relative to b_j
 		t := b[j] + h
 		h = t - b[j]
@@ -285,7 +305,14 @@ func relOffset(J [][]float64, r []float64) float64 {
 	return math.Sqrt(q1/float64(p)) / math.Sqrt(q2/float64(n-p))
 }
 
-func (s *nlsState) solve(start []float64, o NLSOptions) *NLSFit {
+// nlsStrategy are the knobs varied between attempts.
+type nlsStrategy struct {
+	geodesic bool
+	mu0      float64
+	scaling  int // 0: running max of column norms (MINPACK), 1: identity, 2: current column norms
+}
+
+func (s *nlsState) solve(start []float64, o NLSOptions, st nlsStrategy) *NLSFit {
 	n, p := s.n, s.p
 	b := append([]float64(nil), start...)
 	r := make([]float64, n)
@@ -316,7 +343,12 @@ func (s *nlsState) solve(start []float64, o NLSOptions) *NLSFit {
 	for j := range D {
 		maxDiag = math.Max(maxDiag, D[j]*D[j])
 	}
-	mu := 1e-3
+	mu := st.mu0
+	if st.scaling == 1 {
+		for j := range D {
+			D[j] = 1
+		}
+	}
 	nu := 2.0
 	rn := make([]float64, n)
 	bn := make([]float64, p)
@@ -333,7 +365,7 @@ func (s *nlsState) solve(start []float64, o NLSOptions) *NLSFit {
 		delta := dampedStep(J, r, D, mu)
 		// geodesic acceleration
 		var acc []float64
-		if !o.NoGeodesic {
+		if st.geodesic {
 			h := 0.1
 			for j := range bn {
 				bn[j] = b[j] + h*delta[j]
@@ -399,7 +431,14 @@ func (s *nlsState) solve(start []float64, o NLSOptions) *NLSFit {
 				break
 			}
 			for j := range D {
-				D[j] = math.Max(D[j], norm2(J[j]))
+				switch st.scaling {
+				case 0:
+					D[j] = math.Max(D[j], norm2(J[j]))
+				case 2:
+					if v := norm2(J[j]); v > 0 {
+						D[j] = v
+					}
+				}
 			}
 			if rho > 0 {
 				mu *= math.Max(1.0/3, 1-math.Pow(2*rho-1, 3))
@@ -459,6 +498,25 @@ func (s *nlsState) solve(start []float64, o NLSOptions) *NLSFit {
 			break
 		}
 	}
+	if converged {
+		// polish with undamped Gauss-Newton steps while they reduce the RSS
+		for k := 0; k < 20; k++ {
+			delta := dampedStep(J, r, D, 0)
+			for j := range bn {
+				bn[j] = b[j] + delta[j]
+			}
+			Sn, ok := s.resid(bn, rn)
+			if !ok || !(Sn < S) {
+				break
+			}
+			copy(b, bn)
+			copy(r, rn)
+			S = Sn
+			if !s.jacobian(b, J) {
+				break
+			}
+		}
+	}
 	if iter > o.MaxIter && msg == "" {
 		msg = fmt.Sprintf("no convergence in %d iterations (relative offset %.3g)", o.MaxIter, relOffset(J, r))
 	}
@@ -513,5 +571,5 @@ func (m *NLSFit) Display(o display.Options) display.Bundle {
 	} else {
 		fmt.Fprintf(&b, "Algorithm did not converge after %d iterations: %s\n", m.Iterations, m.Message)
 	}
-	return display.Text("nls", b.String())
+	return display.Text("nls", tidy(b.String()))
 }

@@ -279,7 +279,7 @@ func (m *LM) Display(o display.Options) display.Bundle {
 	if reading := m.reading(); reading != "" {
 		b.WriteString("\n" + wrapText(reading, o.Width))
 	}
-	return display.Text("lm", b.String())
+	return display.Text("lm", tidy(b.String()))
 }
 
 // fmtG formats like R's formatC(x, digits = d) ("%.dg").
@@ -325,12 +325,12 @@ func (m *LM) reading() string {
 			if m.Coef[j] < 0 {
 				dir = "lower"
 			}
-			fmt.Fprintf(&b, "  - %s: %s is on average %s %s than at the baseline %s (p = %s, %s).\n",
+			fmt.Fprintf(&b, "  - %s: %s is on average %s %s than at the baseline %s (p=%s, %s).\n",
 				name, y, rfmt.Num(math.Abs(m.Coef[j]), 4), dir, base+lvl, rfmt.PValue(m.PValue[j], 2), sig)
 			continue
 		}
 		if strings.Contains(name, ":") {
-			fmt.Fprintf(&b, "  - %s: interaction; the effect of one variable changes by %s per unit of the other (p = %s, %s).\n",
+			fmt.Fprintf(&b, "  - %s: interaction; the effect of one variable changes by %s per unit of the other (p=%s, %s).\n",
 				name, v, rfmt.PValue(m.PValue[j], 2), sig)
 			continue
 		}
@@ -338,7 +338,7 @@ func (m *LM) reading() string {
 		if m.Rank > 2 || (m.Rank > 1 && !m.Intercept) {
 			other = ", holding the other terms fixed"
 		}
-		fmt.Fprintf(&b, "  - %s: each unit increase goes with a change of %s in %s%s (p = %s, %s).\n",
+		fmt.Fprintf(&b, "  - %s: each unit increase goes with a change of %s in %s%s (p=%s, %s).\n",
 			name, v, y, other, rfmt.PValue(m.PValue[j], 2), sig)
 	}
 	if k == 0 {
@@ -427,7 +427,7 @@ func (c *CoefIntervals) Display(o display.Options) display.Bundle {
 		}
 		b.WriteString("\n")
 	}
-	return display.Text("confint", b.String())
+	return display.Text("confint", tidy(b.String()))
 }
 
 func trimPct(x float64) string {
@@ -469,4 +469,14 @@ func wrapText(s string, width int) string {
 		b.WriteString(cur + "\n")
 	}
 	return b.String()
+}
+
+// tidy removes trailing spaces from every line (R pads some lines; recorded
+// outputs are easier to compare without them).
+func tidy(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
