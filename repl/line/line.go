@@ -63,6 +63,9 @@ type Config struct {
 	Recover    bool
 	// Banner is printed at the start of an interactive session.
 	Banner string
+	// Load is a script whose cells run before the first prompt (gostat
+	// FILE).
+	Load string
 }
 
 // Prompts.
@@ -213,6 +216,14 @@ func Run(ctx context.Context, cfg Config) error {
 		fmt.Fprintln(cfg.Out, cfg.Banner)
 	}
 	s.recover(ctx)
+	if cfg.Load != "" {
+		if n, err := meta.Load(ctx, s.env, cfg.Load); err != nil {
+			s.printErr(err.Error())
+			s.failures++
+		} else if cfg.Interactive {
+			s.printNote(fmt.Sprintf("ran the %d cells of %s", n, cfg.Load))
+		}
+	}
 	return s.loop(ctx)
 }
 

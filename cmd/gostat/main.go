@@ -1,0 +1,404 @@
+// Command gostat is a statistics and machine-learning workbench for the
+// terminal: type Go at a prompt, get tables, model summaries and plots, and
+// save the session as a script that replays and checks itself.
+//
+// Usage:
+//
+//	gostat [-plain] [-recover]       interactive session (notebook UI or line mode)
+//	gostat [-plain] FILE             open a script: run its cells, then go on interactively
+//	gostat run [-k] [-record] [-o DIR] FILE|-   replay a script, printing its outputs
+//	gostat check FILE...             replay scripts and compare with their recorded outputs
+//	gostat version                   print the version
+//	gostat help                      print this help
+//
+// Piping a script into gostat runs it like `gostat run -`; piping other
+// lines runs them one cell at a time.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+
+	"github.com/gostat/gostat/display"
+	"github.com/gostat/gostat/kernel"
+	"github.com/gostat/gostat/kernel/remote"
+	"github.com/gostat/gostat/notebooks"
+	"github.com/gostat/gostat/repl/line"
+	"github.com/gostat/gostat/repl/meta"
+)
+
+const usage = `gostat — statistics and machine learning in Go, at the terminal
+
+Usage:
+  gostat [-plain] [-recover]            start an interactive session
+  gostat [-plain] FILE                  open a script: run its cells, then go on interactively
+  gostat run [-k] [-record] [-o DIR] FILE|-
+                                        replay a script (- reads standard input)
+  gostat check FILE...                  replay scripts and compare each cell's output
+                                        with its recorded "// Output:" block
+  gostat version                        print the version
+  gostat help                           print this help
+
+Flags of an interactive session:
+  -plain     line mode even on a full terminal (also when TERM=dumb or input is piped)
+  -recover   replay the journals of sessions that ended without :quit
+
+Flags of run:
+  -k         keep going after a failing cell
+  -record    write each cell's output into the script's "// Output:" blocks
+  -o DIR     write the images of plots into DIR
+
+Scripts: cells start with "// %%" lines, prose cells with "// %% [markdown]";
+see README.md. Inside a session, :help lists the builtins and meta-commands.
+`
+
+func main() {
+	if remote.IsChild() {
+		os.Exit(remote.ServeChild(newChildKernel))
+	}
+	os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// newChildKernel is the kernel a child process serves.
+func newChildKernel() (kernel.Kernel, error) {
+	return kernel.NewSession(kernel.Options{KeepStdioRedirected: true})
+}
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1 // a cell failed or an output differs
+	exitUsage = 2 // bad command line or unreadable script
+)
+
+// Main runs gostat with args and returns the exit status.
+func Main(args []string, stdin *os.File, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "run":
+			return cmdRun(args[1:], stdin, stdout, stderr)
+		case "check":
+			return cmdCheck(args[1:], stdout, stderr)
+		case "version", "-version", "--version":
+			fmt.Fprintln(stdout, version())
+			return exitOK
+		case "help", "-h", "-help", "--help":
+			fmt.Fprint(stdout, usage)
+			return exitOK
+		}
+	}
+	return cmdSession(args, stdin, stdout, stderr)
+}
+
+func usageError(stderr io.Writer, format string, a ...any) int {
+	fmt.Fprintf(stderr, "gostat: "+format+"\n", a...)
+	fmt.Fprintln(stderr, "Run 'gostat help' for usage.")
+	return exitUsage
+}
+
+// parseInterleaved parses flags that may come before or after the
+// positional arguments.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {}
+	return fs
+}
+
+// interruptContext is cancelled by the first Ctrl-C (SIGINT); a second one
+// kills the process the default way.
+func interruptContext() (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	go func() {
+		select {
+		case <-sig:
+			cancel()
+			signal.Stop(sig)
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() { signal.Stop(sig); cancel() }
+}
+
+func readScript(name string, stdin io.Reader) (*notebooks.Notebook, error) {
+	if name == "-" {
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			return nil, err
+		}
+		return notebooks.Parse("-", b)
+	}
+	return notebooks.ReadFile(name)
+}
+
+func cmdRun(args []string, stdin *os.File, stdout, stderr io.Writer) int {
+	fs := newFlagSet("run", stderr)
+	keep := fs.Bool("k", false, "keep going after a failing cell")
+	record := fs.Bool("record", false, "record outputs into the script")
+	outDir := fs.String("o", "", "folder for plot images")
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		return usageError(stderr, "run: %v", err)
+	}
+	if len(files) != 1 {
+		return usageError(stderr, "run takes one script (or - for standard input), got %d", len(files))
+	}
+	if *record && files[0] == "-" {
+		return usageError(stderr, "run -record needs a file to write to, not standard input")
+	}
+	nb, err := readScript(files[0], stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "gostat: %v\n", err)
+		return exitUsage
+	}
+	return runNotebook(nb, notebooks.Options{KeepGoing: *keep, Record: *record, OutDir: *outDir, Stdout: stdout, Stderr: stderr})
+}
+
+func runNotebook(nb *notebooks.Notebook, o notebooks.Options) int {
+	k, err := scriptKernel()
+	if err != nil {
+		fmt.Fprintf(o.Stderr, "gostat: %v\n", err)
+		return exitFail
+	}
+	defer k.Close()
+	ctx, stop := interruptContext()
+	defer stop()
+	rep := notebooks.Run(ctx, k, nb, o)
+	if o.Record && (rep.OK() || o.KeepGoing && !rep.Stopped) {
+		if err := nb.WriteFile(nb.Name); err != nil {
+			fmt.Fprintf(o.Stderr, "gostat: %v\n", err)
+			return exitFail
+		}
+		fmt.Fprintf(o.Stderr, "recorded the outputs of %d cells in %s\n", rep.Ran, nb.Name)
+	} else if o.Record {
+		fmt.Fprintf(o.Stderr, "gostat: %s not recorded: a cell failed (use -k to record errors as expected outputs)\n", nb.Name)
+	}
+	if !rep.OK() {
+		return exitFail
+	}
+	return exitOK
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("check", stderr)
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		return usageError(stderr, "check: %v", err)
+	}
+	if len(files) == 0 {
+		return usageError(stderr, "check needs at least one script")
+	}
+	ctx, stop := interruptContext()
+	defer stop()
+	status := exitOK
+	for _, f := range files {
+		nb, err := readScript(f, os.Stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "gostat: %v\n", err)
+			status = max(status, exitUsage)
+			continue
+		}
+		k, err := scriptKernel()
+		if err != nil {
+			fmt.Fprintf(stderr, "gostat: %v\n", err)
+			return exitFail
+		}
+		rep := notebooks.Check(ctx, k, nb, notebooks.Options{Stdout: stdout, Stderr: stderr})
+		k.Close()
+		if !rep.OK() && status == exitOK {
+			status = exitFail
+		}
+		if ctx.Err() != nil {
+			return exitFail
+		}
+	}
+	return status
+}
+
+// terminal facts about the process's standard streams.
+type tty struct {
+	in, out bool
+	dumb    bool
+	color   bool
+	width   int
+}
+
+func detectTTY(stdin *os.File, stdout io.Writer) tty {
+	var t tty
+	t.in = stdin != nil && term.IsTerminal(stdin.Fd())
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		t.out = true
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+			t.width = w
+		}
+	}
+	t.dumb = os.Getenv("TERM") == "dumb" || os.Getenv("TERM") == ""
+	_, noColor := os.LookupEnv("NO_COLOR")
+	t.color = t.out && !t.dumb && !noColor
+	return t
+}
+
+func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
+	fs := newFlagSet("gostat", stderr)
+	plain := fs.Bool("plain", false, "line mode")
+	recoverFlag := fs.Bool("recover", false, "recover crashed sessions")
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		return usageError(stderr, "%v", err)
+	}
+	if len(files) > 1 {
+		return usageError(stderr, "unknown command %q (or more than one script)", files[0])
+	}
+	t := detectTTY(stdin, stdout)
+
+	// Piped input: a script runs like `gostat run -`; other text is read
+	// line by line.
+	var in io.Reader = stdin
+	if !t.in && len(files) == 0 && !*recoverFlag {
+		br := bufio.NewReaderSize(stdin, 64<<10)
+		if looksLikeScript(br) {
+			b, err := io.ReadAll(br)
+			if err != nil {
+				fmt.Fprintf(stderr, "gostat: %v\n", err)
+				return exitUsage
+			}
+			nb, err := notebooks.Parse("-", b)
+			if err != nil {
+				fmt.Fprintf(stderr, "gostat: %v\n", err)
+				return exitUsage
+			}
+			return runNotebook(nb, notebooks.Options{Stdout: stdout, Stderr: stderr})
+		}
+		in = br
+	}
+	if len(files) == 1 {
+		if _, err := os.Stat(files[0]); err != nil {
+			if !strings.ContainsAny(files[0], "./") {
+				return usageError(stderr, "unknown command %q", files[0])
+			}
+			fmt.Fprintf(stderr, "gostat: %v\n", err)
+			return exitUsage
+		}
+	}
+
+	k := remote.NewSupervisor(remote.Options{Stray: stderr})
+	defer k.Close()
+	dir, _ := os.Getwd()
+	j, err := notebooks.OpenJournal(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "gostat: no crash journal (%v); cells will not survive a crash of gostat itself\n", err)
+		j = nil
+	}
+	hist := meta.NewHistory(j)
+
+	dopts := display.Plain
+	dopts.Color = t.color
+	if t.width > 0 {
+		dopts.Width = t.width
+	}
+	interactive := t.in && !(*recoverFlag && !t.in)
+	if interactive && t.out && !t.dumb && !*plain {
+		return runTUI(k, hist, files, dopts, stderr)
+	}
+	cfg := line.Config{
+		Kernel:      k,
+		History:     hist,
+		IsComplete:  kernel.IsComplete,
+		In:          in,
+		Out:         stdout,
+		Err:         stderr,
+		Interactive: interactive,
+		Liner:       interactive && t.out && !t.dumb,
+		Color:       t.color,
+		Display:     dopts,
+		RecoverDir:  dir,
+		Recover:     *recoverFlag,
+	}
+	if interactive {
+		cfg.HistoryFile = line.DefaultHistoryFile()
+		cfg.Banner = "gostat " + shortVersion() + " — type Go; :help for help, Ctrl-D to quit"
+	}
+	if len(files) == 1 {
+		cfg.Load = files[0]
+	}
+	if err := line.Run(context.Background(), cfg); err != nil {
+		if !errors.Is(err, context.Canceled) {
+			fmt.Fprintln(stderr, "gostat:", err)
+		}
+		return exitFail
+	}
+	return exitOK
+}
+
+// looksLikeScript peeks at piped input: a script's first non-blank line is
+// a cell marker (or a #! line).
+func looksLikeScript(br *bufio.Reader) bool {
+	b, _ := br.Peek(64 << 10)
+	for _, l := range strings.Split(string(b), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		return notebooks.IsMarker(l) || strings.HasPrefix(l, "#!")
+	}
+	return false
+}
+
+// version describes the build.
+func version() string {
+	v := shortVersion()
+	s := fmt.Sprintf("gostat %s (%s %s/%s", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == "github.com/traefik/yaegi" {
+				s += ", yaegi " + d.Version
+			}
+		}
+	}
+	return s + ")"
+}
+
+func shortVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += "-" + s.Value[:12]
+			}
+		}
+	}
+	return v
+}
