@@ -107,11 +107,16 @@ func (m *Model) onDoc(msg docMsg) {
 		m.setStatus("no help for " + msg.name)
 		return
 	}
-	m.docName = msg.name
+	m.showDoc(msg.name, msg.text)
+}
+
+// showDoc opens the help pane on text.
+func (m *Model) showDoc(name, text string) {
+	m.docName = name
 	if m.pane != paneDoc {
 		m.togglePane(paneDoc)
 	}
-	m.doc.SetContent(wrapDoc(msg.text, m.doc.Width))
+	m.doc.SetContent(wrapDoc(text, m.doc.Width))
 	m.doc.GotoTop()
 }
 

@@ -7,10 +7,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// IsComplete decides whether Enter runs the cell; kernel.IsComplete by
-// default (tests may replace it).
-var isCompleteFunc = bracketsClosed
-
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	m.now = m.opts.now()
 	// A status message lasts until the next key.
@@ -151,7 +147,7 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		if t == "" {
 			return nil
 		}
-		if isMeta(t) || isCompleteFunc(src) {
+		if isMeta(t) || m.opts.IsComplete(src) {
 			return m.submit(src)
 		}
 		m.ed.Newline()

@@ -1,122 +1,168 @@
 package tui
 
 import (
-	"context"
+	"fmt"
+	"os"
 	"strconv"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/gostat/gostat/kernel"
+	"github.com/gostat/gostat/repl/meta"
 )
-
-// MetaFunc runs a meta-command line that the notebook does not handle
-// itself and returns its output.
-type MetaFunc func(ctx context.Context, k kernel.Kernel, line string) (output string, err error)
 
 // isMeta reports whether a cell is a meta-command (":vars", "?name").
 func isMeta(s string) bool {
-	return strings.HasPrefix(s, ":") || strings.HasPrefix(s, "?")
+	_, ok := meta.Parse(s)
+	return ok
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// runMeta runs a meta-command. Those that act on the notebook (help, vars,
-// save, load, reset, quit, time) are handled here; others go to
-// Options.Meta. The command line shows in the history as a cell of its own
-// with its output, but is never saved into scripts.
+// runMeta runs a meta-command (parsed by package repl/meta, shared with line
+// mode). In the notebook each one acts on the screen: help and variables
+// open their panes, :save writes the current cells, :load opens a script,
+// :time runs its code as a cell (every cell shows its run time).
 func (m *Model) runMeta(line string) tea.Cmd {
-	name, arg := line, ""
-	if i := strings.IndexAny(line, " \t"); i >= 0 {
-		name, arg = line[:i], strings.TrimSpace(line[i+1:])
-	}
-	if strings.HasPrefix(name, "?") {
-		name, arg = ":help", strings.TrimSpace(line[1:])
-	}
-	switch name {
-	case ":help", ":h":
-		if arg == "" {
+	c, _ := meta.Parse(line)
+	switch c.Name {
+	case "help", "h":
+		if c.Arg == "" {
 			m.showKeys = true
 			return nil
 		}
-		return m.docCmd(arg)
-	case ":vars":
+		if info, ok := meta.Lookup(c.Arg); ok && strings.HasPrefix(c.Arg, ":") {
+			m.showDoc(c.Arg, commandHelp(info))
+			return nil
+		}
+		return m.docCmd(c.Arg)
+	case "vars":
 		if m.pane != paneVars {
 			m.togglePane(paneVars)
 		}
 		return m.varsCmd()
-	case ":save", ":w":
-		if arg == "" {
+	case "save", "w":
+		if c.Arg == "" {
 			return m.saveKey()
 		}
-		return m.save(arg)
-	case ":load", ":open", ":e":
-		if arg == "" {
+		return m.save(meta.SaveName(c.Arg))
+	case "load", "open", "e":
+		if c.Arg == "" {
 			m.setStatus("usage: :load FILE")
 			return nil
 		}
-		if err := m.load(arg); err != nil {
-			m.setStatus("cannot load " + arg + ": " + err.Error())
+		if err := m.load(c.Arg); err != nil {
+			m.setStatus("cannot load " + c.Arg + ": " + err.Error())
 		}
 		return nil
-	case ":quit", ":q", ":exit":
+	case "replay":
+		var cmds []tea.Cmd
+		for _, x := range m.cells.cells {
+			if x.State == OK && !x.Prose {
+				cmds = append(cmds, m.enqueue(x))
+			}
+		}
+		if len(cmds) == 0 {
+			m.setStatus("nothing to replay")
+		}
+		return tea.Batch(cmds...)
+	case "quit", "q", "exit":
 		return m.quit()
-	case ":reset":
+	case "reset":
 		if m.run != nil {
 			m.setStatus("a cell is running; Ctrl-C stops it first")
 			return nil
 		}
-		k := m.k
-		for _, c := range m.cells.cells {
-			if c.State == OK || c.State == Failed || c.State == Interrupted {
-				c.State = Loaded
-				c.invalidate()
+		for _, x := range m.cells.cells {
+			if x.State == OK || x.State == Failed || x.State == Interrupted {
+				x.State = Loaded
+				x.invalidate()
 			}
 		}
-		return func() tea.Msg {
-			err := k.Reset()
-			out := "session reset: all variables are gone (cells kept; R in cell mode re-runs them)"
-			return metaMsg{out: out, err: err}
+		if m.opts.Session != nil {
+			m.opts.Session.NewEpoch()
 		}
-	case ":time":
-		if arg == "" {
-			m.setStatus("usage: :time CODE")
+		k := m.k
+		return func() tea.Msg {
+			if err := k.Reset(); err != nil {
+				return metaMsg{err: err}
+			}
+			return metaMsg{out: "kernel reset: all variables are gone; the cells stay (Esc then R runs them again)"}
+		}
+	case "time":
+		if c.Arg == "" {
+			m.setStatus("usage: :time <code>")
 			return nil
 		}
-		// Every cell shows its run time; :time runs its code as a cell.
-		return m.submit(arg)
+		return m.submit(c.Arg)
 	}
-	if m.opts.Meta == nil {
-		m.setStatus("unknown command " + name + " (:help lists the keys and commands)")
-		return nil
+	m.setStatus(fmt.Errorf("%w :%s; :help lists them", meta.ErrUnknown, c.Name).Error())
+	return nil
+}
+
+func commandHelp(c meta.Info) string {
+	s := c.Usage + "\n    " + c.Summary
+	if c.Help != "" {
+		s += "\n\n" + c.Help
 	}
-	c := &Cell{ID: m.nextID, Src: line, State: Running, Started: m.opts.now()}
-	m.nextID++
-	m.cells.cells = append(m.cells.cells, c)
-	m.cells.follow = true
-	f, k, id := m.opts.Meta, m.k, c.ID
-	return func() tea.Msg {
-		out, err := f(context.Background(), k, line)
-		return metaMsg{id: id, out: out, err: err}
-	}
+	return s
 }
 
 func (m *Model) onMeta(msg metaMsg) tea.Cmd {
-	c := m.cells.byID(msg.id)
-	if c == nil {
-		if msg.err != nil {
-			m.setStatus(msg.err.Error())
-		} else {
-			m.setStatus(msg.out)
-		}
-		return m.varsCmd()
-	}
-	c.Meta = strings.TrimRight(msg.out, "\n")
-	c.State = OK
-	c.Dur = m.opts.now().Sub(c.Started)
 	if msg.err != nil {
-		c.State = Failed
-		c.Err = &kernel.Error{Kind: kernel.Runtime, Message: msg.err.Error()}
+		m.setStatus(msg.err.Error())
+	} else {
+		m.setStatus(msg.out)
 	}
-	c.invalidate()
 	return m.varsCmd()
+}
+
+// recoverOrphan offers to bring back the cells of a crashed session found
+// in dir (the journal of a process that ended without :quit).
+func (m *Model) recoverOrphan(dir string) {
+	orphans, err := meta.Orphans(dir)
+	if err != nil || len(orphans) == 0 {
+		return
+	}
+	o := orphans[len(orphans)-1]
+	if o.Cells <= 0 {
+		return
+	}
+	m.confirm = &question{
+		text: meta.RecoverQuestion(o) + " (y/n)",
+		answer: func(m *Model, yes bool) tea.Cmd {
+			if !yes {
+				m.setStatus("not recovered; the journal stays in " + o.Path)
+				return nil
+			}
+			first := len(m.cells.cells)
+			if err := m.loadCells(o.Path); err != nil {
+				m.setStatus("cannot recover: " + err.Error())
+				return nil
+			}
+			m.recovering = o.Path
+			var cmds []tea.Cmd
+			for _, c := range m.cells.cells[first:] {
+				if !c.Prose {
+					cmds = append(cmds, m.enqueue(c))
+				}
+			}
+			m.dirty = true
+			return tea.Batch(cmds...)
+		},
+	}
+}
+
+// recovered is called when the run queue drains: a recovered journal whose
+// cells all ran again is deleted (they are in this session's journal now).
+func (m *Model) recovered(allOK bool) {
+	if m.recovering == "" {
+		return
+	}
+	if allOK {
+		os.Remove(m.recovering)
+		m.setStatus("recovered the cells of the crashed session")
+	} else {
+		m.setStatus("some recovered cells failed; the old journal stays in " + m.recovering)
+	}
+	m.recovering = ""
 }

@@ -67,13 +67,14 @@ type Model struct {
 	counter int   // execution count
 	nextID  int
 
-	file     string
-	dirty    bool
-	deleted  []deletedCell
-	status   string
-	statusAt time.Time
-	quitting bool
-	quitOnce bool // Ctrl-D pressed once with unsaved cells
+	file       string
+	dirty      bool
+	recovering string // journal of a crashed session being replayed
+	deleted    []deletedCell
+	status     string
+	statusAt   time.Time
+	quitting   bool
+	quitOnce   bool // Ctrl-D pressed once with unsaved cells
 
 	sigName string
 	sigText string
@@ -126,7 +127,6 @@ type (
 	tickMsg time.Time
 	// metaMsg carries the result of a meta-command run off the UI goroutine.
 	metaMsg struct {
-		id  int
 		out string
 		err error
 	}
@@ -160,7 +160,7 @@ func New(k kernel.Kernel, opts Options) *Model {
 		now:     opts.now(),
 	}
 	if m.hist == nil {
-		m.hist = &memHistory{}
+		m.hist = OpenHistory(opts.HistoryFile)
 	}
 	m.nav.reset(m.hist)
 	m.layout()
@@ -170,7 +170,10 @@ func New(k kernel.Kernel, opts Options) *Model {
 // Init starts the spinner clock and, when a script was opened, loads it.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.setOptionsCmd()}
-	if m.opts.File != "" {
+	if m.opts.RecoverDir != "" {
+		m.recoverOrphan(m.opts.RecoverDir)
+	}
+	if m.opts.File != "" && m.confirm == nil {
 		if err := m.load(m.opts.File); err != nil {
 			m.setStatus("cannot open " + m.opts.File + ": " + err.Error())
 		}
@@ -414,12 +417,15 @@ func (m *Model) onDone(msg evalDoneMsg) tea.Cmd {
 		r := msg.res
 		c.Output, c.Displays, c.Err, c.Warnings, c.Dur = r.Output, r.Displays, r.Err, r.Warnings, r.Duration
 		c.Task, c.Total = "", 0
+		if m.opts.Session != nil {
+			// Successful cells go to the crash journal at once.
+			if err := m.opts.Session.Add(c.Src, r); err != nil {
+				m.setStatus("journal: " + err.Error())
+			}
+		}
 		switch {
 		case r.Err == nil:
 			c.State = OK
-			if m.opts.OnCell != nil {
-				m.opts.OnCell(c.Src, r.Text())
-			}
 		case r.Err.Kind == kernel.Interrupted:
 			c.State = Interrupted
 		default:
@@ -433,6 +439,7 @@ func (m *Model) onDone(msg evalDoneMsg) tea.Cmd {
 		m.queue = nil
 		cmds = append(cmds, m.kernelDied(c))
 	} else if c != nil && c.State != OK && len(m.queue) > 0 {
+		m.recovered(false)
 		m.setStatus(fmt.Sprintf("stopped: In[%d] failed; %d queued cells not run", c.N, len(m.queue)))
 		for _, id := range m.queue {
 			if q := m.cells.byID(id); q != nil {
@@ -448,6 +455,9 @@ func (m *Model) onDone(msg evalDoneMsg) tea.Cmd {
 		if q := m.cells.byID(id); q != nil {
 			cmds = append(cmds, m.start(q))
 		}
+	}
+	if m.run == nil && len(m.queue) == 0 && m.recovering != "" {
+		m.recovered(c != nil && c.State == OK)
 	}
 	cmds = append(cmds, m.varsCmd())
 	return tea.Batch(cmds...)
@@ -477,6 +487,9 @@ func (m *Model) kernelDied(c *Cell) tea.Cmd {
 				for _, x := range replay {
 					x.State = Loaded
 					x.invalidate()
+				}
+				if m.opts.Session != nil {
+					m.opts.Session.NewEpoch()
 				}
 				m.setStatus("Not replayed; the new kernel is empty. Select cells (Esc) and press r to run them.")
 				return nil
@@ -520,11 +533,42 @@ func (m *Model) varsCmd() tea.Cmd {
 // load reads a script: its cells appear with their recorded outputs, not
 // run until the user asks.
 func (m *Model) load(path string) error {
+	first := len(m.cells.cells)
+	if err := m.loadCells(path); err != nil {
+		return err
+	}
+	n := 0
+	for _, c := range m.cells.cells[first:] {
+		if !c.Prose {
+			n++
+		}
+	}
+	m.file = path
+	if first == 0 {
+		m.cells.follow = false
+		m.cells.topCell, m.cells.topLine = 0, 0
+	}
+	if n > 0 {
+		m.confirm = &question{
+			text: fmt.Sprintf("Opened %s: %d cells. Run them now? (y/n)", filepath.Base(path), n),
+			answer: func(m *Model, yes bool) tea.Cmd {
+				if !yes {
+					m.setStatus("Not run. Esc then R runs all cells; r runs the selected one.")
+					return nil
+				}
+				return m.runAll()
+			},
+		}
+	}
+	return nil
+}
+
+// loadCells appends the cells of the script at path, not run.
+func (m *Model) loadCells(path string) error {
 	nb, err := notebooks.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	n := 0
 	for _, nc := range nb.Cells {
 		c := &Cell{ID: m.nextID, State: Loaded}
 		m.nextID++
@@ -538,24 +582,8 @@ func (m *Model) load(path string) error {
 			c.Src = strings.Trim(nc.Source, "\n")
 			c.Recorded = nc.Output
 			c.IgnoreOutput = nc.IgnoreOutput
-			n++
 		}
 		m.cells.cells = append(m.cells.cells, c)
-	}
-	m.file = path
-	m.cells.follow = false
-	m.cells.topCell, m.cells.topLine = 0, 0
-	if n > 0 {
-		m.confirm = &question{
-			text: fmt.Sprintf("Opened %s: %d cells. Run them now? (y/n)", filepath.Base(path), n),
-			answer: func(m *Model, yes bool) tea.Cmd {
-				if !yes {
-					m.setStatus("Not run. Esc then R runs all cells; r runs the selected one.")
-					return nil
-				}
-				return m.runAll()
-			},
-		}
 	}
 	return nil
 }

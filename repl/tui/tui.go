@@ -15,6 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/gostat/gostat/display"
 	"github.com/gostat/gostat/kernel"
+	"github.com/gostat/gostat/repl/meta"
 )
 
 // Options configure the notebook. The zero value works: colours follow the
@@ -43,12 +44,18 @@ type Options struct {
 	// placeholders: every line one row, so bubbletea's renderer keeps its
 	// layout). Used when Graphics is "kitty".
 	Image func(b display.Bundle, width int) (lines []string, ok bool)
-	// OnCell is called after each successful cell with its source and
-	// plain output (the front end's journal).
-	OnCell func(src, output string)
-	// Meta runs a meta-command line (":vars", "?name", ":save f", …) and
-	// returns its output; quit reports ":quit". nil uses the built-in set.
-	Meta MetaFunc
+	// IsComplete tells whether Enter runs the cell (true) or continues it
+	// on a new line: kernel.IsComplete. nil uses a bracket-balance test.
+	IsComplete func(src string) bool
+	// HistoryFile is read into History when History is nil ("": none).
+	// Line mode's file is line.DefaultHistoryFile().
+	HistoryFile string
+	// Session records every cell run (meta.History); with a journal
+	// attached, each successful cell is synced to disk as it completes.
+	Session *meta.History
+	// RecoverDir is searched at start for journals of sessions that
+	// crashed; the user is offered to recover their cells.
+	RecoverDir string
 	// Input and Output default to the terminal (stdin/stdout).
 	Input  io.Reader
 	Output io.Writer
@@ -77,6 +84,9 @@ func (o Options) normalized() Options {
 	if o.Theme == "" {
 		o.Theme = os.Getenv("GOSTAT_THEME")
 	}
+	if o.IsComplete == nil {
+		o.IsComplete = bracketsClosed
+	}
 	return o
 }
 
@@ -88,7 +98,19 @@ func (o Options) now() time.Time {
 }
 
 // Run shows the notebook on the terminal and returns when the user quits.
-// k is the kernel cells run in (the caller closes it afterwards).
+// k is the kernel cells run in (the caller closes it afterwards). cmd/gostat
+// starts it as
+//
+//	err := tui.Run(supervisor, tui.Options{
+//		File:        file,                     // `gostat FILE`, or ""
+//		Session:     hist,                     // meta.NewHistory(journal)
+//		HistoryFile: line.DefaultHistoryFile(), // shared with line mode
+//		RecoverDir:  dir,                      // offer to recover crashed sessions
+//		IsComplete:  kernel.IsComplete,
+//		NoColor:     !color,
+//		Graphics:    graphics,                 // "kitty" to show PNG plots inline
+//		Image:       image,                    // kitty placeholder renderer
+//	})
 func Run(k kernel.Kernel, opts Options) error {
 	if opts.Theme == "" && os.Getenv("GOSTAT_THEME") == "" {
 		opts.Theme = themeFromEnv()

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -300,5 +302,24 @@ func TestThemeNoColor(t *testing.T) {
 	t.Setenv("COLORFGBG", "0;15")
 	if themeFromEnv() != "light" {
 		t.Error("COLORFGBG with a white background is the light theme")
+	}
+}
+
+func TestFileHistory(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state", "history")
+	// Line mode writes one entry per line.
+	os.MkdirAll(filepath.Dir(path), 0o755)
+	os.WriteFile(path, []byte("x := 1\nfmt.Println(\"a\\nb\")\n"), 0o600)
+	h := OpenHistory(path)
+	h.Add("func f() {\n    return\n}")
+	h.Add("func f() {\n    return\n}")
+	again := OpenHistory(path)
+	want := []string{"x := 1", `fmt.Println("a\nb")`, "func f() {\n    return\n}"}
+	if got := again.Entries(); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("entries %q, want %q", got, want)
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), "func f() {␤    return␤}\n") {
+		t.Errorf("file %q", b)
 	}
 }
