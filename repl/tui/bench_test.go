@@ -7,9 +7,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 	"github.com/gostat/gostat/display"
 	"github.com/gostat/gostat/repl/tui/internal/fakekernel"
+	"github.com/muesli/termenv"
 )
 
 // notebookWith returns a model holding n finished cells of mixed kinds
