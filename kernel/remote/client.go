@@ -67,6 +67,12 @@ type Client struct {
 
 	tail tailBuffer // the end of the child's stderr
 
+	// held is stderr text from the first "panic: " or "fatal error: " line
+	// on, kept back while a cell runs: if the child dies it is the crash
+	// report (shown once, in the error), otherwise it joins the output.
+	held    strings.Builder
+	holding bool
+
 	// PID is the child's process id.
 	PID int
 	// StartDuration is the time from starting the process to the kernel
@@ -200,18 +206,60 @@ type strayWriter struct {
 
 func (s *strayWriter) Write(p []byte) (int, error) {
 	c := s.c
+	text := string(p)
+	c.mu.Lock()
 	if s.stderr {
 		c.tail.Write(p)
+		if c.evalID != 0 {
+			if c.holding {
+				c.held.WriteString(text)
+				text = ""
+			} else if i := crashStart(text); i >= 0 {
+				c.holding = true
+				c.held.WriteString(text[i:])
+				text = text[:i]
+			}
+		}
 	}
-	c.mu.Lock()
 	ch := c.pending[c.evalID]
 	c.mu.Unlock()
+	if text == "" {
+		return len(p), nil
+	}
 	if ch != nil {
-		ch <- response{Event: &kernel.Event{Kind: kernel.OutputEvent, Text: string(p)}, stray: true}
+		ch <- response{Event: &kernel.Event{Kind: kernel.OutputEvent, Text: text}, stray: true}
 	} else if c.o.Stray != nil {
-		c.o.Stray.Write(p)
+		io.WriteString(c.o.Stray, text)
 	}
 	return len(p), nil
+}
+
+// crashStart is the offset of a line starting "panic: " or "fatal error: "
+// in s, or -1.
+func crashStart(s string) int {
+	i := -1
+	for _, m := range []string{"panic: ", "fatal error: "} {
+		j := -1
+		if strings.HasPrefix(s, m) {
+			j = 0
+		} else if k := strings.Index(s, "\n"+m); k >= 0 {
+			j = k + 1
+		}
+		if j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+	}
+	return i
+}
+
+// takeHeld returns and clears the held-back stderr text.
+func (c *Client) takeHeld() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.held.String()
+	c.held.Reset()
+	c.holding = false
+	return s
 }
 
 func (c *Client) register() (int64, chan response) {
@@ -340,6 +388,7 @@ func (c *Client) Eval(ctx context.Context, cell string, on func(kernel.Event)) k
 		} else {
 			r.Err = &kernel.Error{Kind: kernel.Runtime, Message: "kernel: " + resp.Err}
 		}
+		stray.WriteString(c.takeHeld())
 		if stray.Len() > 0 {
 			if r.Output != "" && !strings.HasSuffix(r.Output, "\n") {
 				r.Output += "\n"
@@ -399,6 +448,7 @@ func (c *Client) Eval(ctx context.Context, cell string, on func(kernel.Event)) k
 				}
 				break
 			}
+			c.takeHeld()
 			release()
 			return c.diedResult(stray.String(), start)
 		}
@@ -529,6 +579,8 @@ func deathHint(code int, trace string) string {
 	switch {
 	case strings.HasPrefix(trace, "panic:"):
 		return "a panic in a goroutine the cell started ends the whole kernel; recover() inside the goroutine (defer func(){ recover() }())"
+	case strings.Contains(trace, "concurrent map"):
+		return "goroutines that share a map need a sync.Mutex around every access"
 	case strings.Contains(trace, "out of memory"):
 		return "the cell used more memory than the machine has; work on a sample or free large values"
 	case code >= 0 && trace == "":
@@ -538,26 +590,15 @@ func deathHint(code int, trace string) string {
 }
 
 // crashTrace finds a Go panic or fatal error in the child's stderr: the
-// text from the first line starting "panic: " or "fatal error: ".
+// first lines from the first line starting "panic: " or "fatal error: ".
 func crashTrace(tail string) string {
-	i := -1
-	for _, marker := range []string{"panic: ", "fatal error: "} {
-		j := -1
-		if strings.HasPrefix(tail, marker) {
-			j = 0
-		} else if k := strings.Index(tail, "\n"+marker); k >= 0 {
-			j = k + 1
-		}
-		if j >= 0 && (i < 0 || j < i) {
-			i = j
-		}
-	}
+	i := crashStart(tail)
 	if i < 0 {
 		return ""
 	}
 	lines := strings.Split(strings.TrimSpace(tail[i:]), "\n")
-	if len(lines) > 40 {
-		lines = append(lines[:40], "…")
+	if len(lines) > 12 {
+		lines = append(lines[:12], "…")
 	}
 	return strings.Join(lines, "\n")
 }

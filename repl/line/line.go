@@ -419,7 +419,9 @@ func errorText(e *kernel.Error) string {
 	if e.Hint != "" {
 		b.WriteString("\n  hint: " + e.Hint)
 	}
-	if e.Stack != "" {
+	// A dead kernel's crash report is runtime internals; its first line
+	// is already in the message.
+	if e.Stack != "" && e.Kind != kernel.KernelDied {
 		b.WriteString("\n" + strings.TrimRight(e.Stack, "\n"))
 	}
 	return b.String()
