@@ -489,6 +489,13 @@ func chunkBounds(body []byte, n int) []int {
 // returns the fields and the position after the row's newline. Quoted
 // fields with escaped quotes are copied; others alias data.
 func splitRow(data []byte, pos int, delim byte, buf [][]byte) ([][]byte, int) {
+	buf, _, next := splitRowQ(data, pos, delim, buf, nil)
+	return buf, next
+}
+
+// splitRowQ is splitRow that also reports which fields were quoted (a
+// quoted "NA" is text, not missing).
+func splitRowQ(data []byte, pos int, delim byte, buf [][]byte, quoted []bool) ([][]byte, []bool, int) {
 	n := len(data)
 	for {
 		if pos < n && data[pos] == '"' {
@@ -523,6 +530,7 @@ func splitRow(data []byte, pos int, delim byte, buf [][]byte) ([][]byte, int) {
 				p++
 			}
 			buf = append(buf, out)
+			quoted = append(quoted, true)
 			pos = p
 		} else {
 			p := pos
@@ -534,17 +542,18 @@ func splitRow(data []byte, pos int, delim byte, buf [][]byte) ([][]byte, int) {
 				e--
 			}
 			buf = append(buf, data[pos:e])
+			quoted = append(quoted, false)
 			pos = p
 		}
 		if pos >= n {
-			return buf, n
+			return buf, quoted, n
 		}
 		if data[pos] == '\n' {
-			return buf, pos + 1
+			return buf, quoted, pos + 1
 		}
 		pos++ // delimiter
 		if pos >= n {
-			return append(buf, nil), n
+			return append(buf, nil), append(quoted, false), n
 		}
 	}
 }
@@ -561,11 +570,12 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 	}
 	naEmpty := na[""]
 	fields := make([][]byte, 0, ncol+1)
+	quoted := make([]bool, 0, ncol+1)
 	row := row0
 	pos := 0
 	for pos < len(b) {
 		start := pos
-		fields, pos = splitRow(b, pos, delim, fields[:0])
+		fields, quoted, pos = splitRowQ(b, pos, delim, fields[:0], quoted[:0])
 		if len(fields) == 1 && len(bytes.TrimSpace(fields[0])) == 0 && ncol != 1 {
 			continue // blank line
 		}
@@ -587,6 +597,7 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 				}
 				for len(fields) < ncol {
 					fields = append(fields, nil)
+					quoted = append(quoted, false)
 				}
 			default:
 				res.err = &csvError{msg: fmt.Sprintf("row has %d fields, the header has %d; fix the file, or pass CSVOptions{Ragged: \"pad\"} (fill with NA) or {Ragged: \"skip\"}", len(fields), ncol)}
@@ -623,7 +634,7 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 				}
 			case kString:
 				t := fld
-				if na[string(bytes.TrimSpace(t))] {
+				if !quoted[j] && na[string(bytes.TrimSpace(t))] || quoted[j] && len(t) == 0 && naEmpty {
 					c.c[row] = -1
 					continue
 				}

@@ -1,0 +1,220 @@
+package frame
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// Join combines f (left) with other (right) on equal values of the key
+// columns, which must exist in both with compatible types (numbers with
+// numbers, strings with strings; a mismatch is an error that names the key
+// and both types). how is "inner", "left", "right" or "outer". NA keys never
+// match. Rows come out in left order (each left row followed by its matches
+// in right order); unmatched right rows of right and outer joins follow.
+// Other columns present in both get the suffixes ".x" and ".y" (as R's
+// merge).
+//
+//	f.Join(g, "inner", "id")
+//	f.Join(g, "left", "year", "month")
+func (f *Frame) Join(other *Frame, how string, keys ...string) *Frame {
+	switch how {
+	case "inner", "left", "right", "outer", "full":
+	default:
+		panic(errorf("Join", "unknown join %q (use inner, left, right or outer)", how))
+	}
+	if len(keys) == 0 {
+		panic(errorf("Join", "name at least one key column present in both frames"))
+	}
+	lk := make([]*column, len(keys))
+	rk := make([]*column, len(keys))
+	for k, name := range keys {
+		l, err := f.col(name)
+		if err != nil {
+			panic(errorf("Join", "left frame: %s", err.(*Error).Msg))
+		}
+		r, err := other.col(name)
+		if err != nil {
+			panic(errorf("Join", "right frame: %s", err.(*Error).Msg))
+		}
+		ln, rn := l.kind != kString, r.kind != kString
+		if ln != rn {
+			panic(errorf("Join", "key %q is %s in the left frame but %s in the right; convert one side first (AsString(%q) or AsFloat(%q))", name, l.kind, r.kind, name, name))
+		}
+		lk[k], rk[k] = l, r
+	}
+	// Index the right rows by key tuple.
+	keyOf := func(cols []*column, r int) (string, bool) {
+		var b []byte
+		for _, c := range cols {
+			if c.isNA(r) {
+				return "", false
+			}
+			switch c.kind {
+			case kString:
+				s := c.lv[c.c[r]]
+				b = strconv.AppendInt(b, int64(len(s)), 10)
+				b = append(b, ':')
+				b = append(b, s...)
+			default:
+				v := c.float(r)
+				if v == 0 {
+					v = 0
+				}
+				b = strconv.AppendUint(b, math.Float64bits(v), 16)
+			}
+			b = append(b, '|')
+		}
+		return string(b), true
+	}
+	index := map[string][]int{}
+	for r := 0; r < other.nrows; r++ {
+		if k, ok := keyOf(rk, r); ok {
+			index[k] = append(index[k], r)
+		}
+	}
+	var li, ri []int
+	matched := make([]bool, other.nrows)
+	for r := 0; r < f.nrows; r++ {
+		k, ok := keyOf(lk, r)
+		var m []int
+		if ok {
+			m = index[k]
+		}
+		if len(m) == 0 {
+			if how == "left" || how == "outer" || how == "full" {
+				li = append(li, r)
+				ri = append(ri, -1)
+			}
+			continue
+		}
+		for _, q := range m {
+			li = append(li, r)
+			ri = append(ri, q)
+			matched[q] = true
+		}
+	}
+	if how == "right" || how == "outer" || how == "full" {
+		for q := 0; q < other.nrows; q++ {
+			if !matched[q] {
+				li = append(li, -1)
+				ri = append(ri, q)
+			}
+		}
+	}
+	isKey := map[string]bool{}
+	for _, k := range keys {
+		isKey[k] = true
+	}
+	var cols []*column
+	for _, c := range f.cols {
+		if isKey[c.name] {
+			cols = append(cols, coalesceKey(c, other.mustCol("Join", c.name), li, ri))
+			continue
+		}
+		nc := c.take(li)
+		if other.index(c.name) >= 0 {
+			nc.name = c.name + ".x"
+		}
+		cols = append(cols, nc)
+	}
+	for _, c := range other.cols {
+		if isKey[c.name] {
+			continue
+		}
+		nc := c.take(ri)
+		if f.index(c.name) >= 0 {
+			nc.name = c.name + ".y"
+		}
+		cols = append(cols, nc)
+	}
+	g := newFrame(cols)
+	g.nrows = len(li)
+	return g
+}
+
+// coalesceKey builds the output key column: the left value, or the right
+// one for unmatched right rows.
+func coalesceKey(l, r *column, li, ri []int) *column {
+	if l.kind == kString {
+		// Merge levels (left order, then new right levels).
+		pos := map[string]int32{}
+		lv := append([]string(nil), l.lv...)
+		for k, s := range lv {
+			pos[s] = int32(k)
+		}
+		for _, s := range r.lv {
+			if _, ok := pos[s]; !ok {
+				pos[s] = int32(len(lv))
+				lv = append(lv, s)
+			}
+		}
+		out := &column{name: l.name, kind: kString, lv: lv, c: make([]int32, len(li))}
+		for k := range li {
+			switch {
+			case li[k] >= 0:
+				out.c[k] = l.c[li[k]]
+			case r.c[ri[k]] >= 0:
+				out.c[k] = pos[r.lv[r.c[ri[k]]]]
+			default:
+				out.c[k] = -1
+			}
+		}
+		return out
+	}
+	if l.kind == r.kind && l.kind != kFloat {
+		out := l.take(li)
+		for k := range li {
+			if li[k] < 0 {
+				switch l.kind {
+				case kInt:
+					out.i[k] = r.i[ri[k]]
+					if out.na != nil {
+						out.na[k] = r.na != nil && r.na[ri[k]]
+					}
+				case kBool:
+					out.b[k] = r.b[ri[k]]
+				}
+			}
+		}
+		return out
+	}
+	v := make([]float64, len(li))
+	for k := range li {
+		if li[k] >= 0 {
+			v[k] = l.float(li[k])
+		} else {
+			v[k] = r.float(ri[k])
+		}
+	}
+	return &column{name: l.name, kind: kFloat, f: v}
+}
+
+// Lookup is a left join that adds the named columns of other (all non-key
+// columns when none are named) to f, matching on one key column, and
+// errors if a key occurs more than once in other (so f keeps its rows).
+func (f *Frame) Lookup(other *Frame, key string, cols ...string) *Frame {
+	kc := other.mustCol("Lookup", key)
+	seen := map[uint64]int{}
+	for r := 0; r < other.nrows; r++ {
+		if kc.isNA(r) {
+			continue
+		}
+		h := hashKey(kc, r)
+		if kc.kind == kString {
+			h = uint64(kc.c[r])
+		}
+		if p, dup := seen[h]; dup {
+			panic(errorf("Lookup", "key %q value %s occurs in rows %d and %d of the lookup frame; use Join for many-to-many", key, kc.str(r), p+1, r+1))
+		}
+		seen[h] = r
+	}
+	if len(cols) > 0 {
+		other = other.Select(append([]string{key}, cols...)...)
+	}
+	out := f.Join(other, "left", key)
+	if out.nrows != f.nrows {
+		panic(fmt.Errorf("frame.Lookup: internal row count mismatch"))
+	}
+	return out
+}

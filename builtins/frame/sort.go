@@ -1,0 +1,230 @@
+package frame
+
+import (
+	"math"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// Sort returns the rows ordered by one or more columns. A name prefixed
+// with "-" sorts descending: f.Sort("cyl", "-mpg"). The sort is stable
+// (ties keep their order), NA sorts last in both directions (R's default
+// na.last = TRUE), and string columns sort in factor order (their levels'
+// order; alphabetical unless SetLevels changed it).
+//
+// It is an LSD radix sort over 64-bit keys, linear in the number of rows.
+func (f *Frame) Sort(keys ...string) *Frame {
+	return f.take(f.Order(keys...))
+}
+
+// Order returns the row permutation (0-based) that Sort applies.
+func (f *Frame) Order(keys ...string) []int {
+	if len(keys) == 0 {
+		panic(errorf("Sort", "name at least one column to sort by"))
+	}
+	type key struct {
+		c    *column
+		desc bool
+	}
+	ks := make([]key, len(keys))
+	for k, name := range keys {
+		desc := false
+		if strings.HasPrefix(name, "-") && f.index(name) < 0 {
+			desc = true
+			name = name[1:]
+		}
+		ks[k] = key{f.mustCol("Sort", name), desc}
+	}
+	n := f.nrows
+	idx := make([]int32, n)
+	for r := range idx {
+		idx[r] = int32(r)
+	}
+	keysBuf := make([]uint64, n)
+	tmpIdx := make([]int32, n)
+	tmpKey := make([]uint64, n)
+	for k := len(ks) - 1; k >= 0; k-- {
+		c, desc := ks[k].c, ks[k].desc
+		// keys in the current permutation order
+		parallelRange(n, func(lo, hi int) {
+			for p := lo; p < hi; p++ {
+				keysBuf[p] = sortKey(c, int(idx[p]), desc)
+			}
+		})
+		radixSort(keysBuf, idx, tmpKey, tmpIdx)
+	}
+	out := make([]int, n)
+	for p, r := range idx {
+		out[p] = int(r)
+	}
+	return out
+}
+
+// sortKey maps a value to a uint64 whose unsigned order is the sort order;
+// NA maps to the maximum so it sorts last.
+func sortKey(c *column, r int, desc bool) uint64 {
+	var k uint64
+	switch c.kind {
+	case kFloat:
+		v := c.f[r]
+		if v != v {
+			return math.MaxUint64
+		}
+		if v == 0 {
+			v = 0 // -0 == +0
+		}
+		b := math.Float64bits(v)
+		if b>>63 == 1 {
+			k = ^b
+		} else {
+			k = b | 1<<63
+		}
+	case kInt:
+		if c.na != nil && c.na[r] {
+			return math.MaxUint64
+		}
+		k = uint64(c.i[r]) ^ 1<<63
+	case kString:
+		if c.c[r] < 0 {
+			return math.MaxUint64
+		}
+		k = uint64(c.c[r])
+	default:
+		if c.b[r] < 0 {
+			return math.MaxUint64
+		}
+		k = uint64(c.b[r])
+	}
+	if desc {
+		k = ^k
+		if k == math.MaxUint64 {
+			k--
+		}
+	} else if k == math.MaxUint64 {
+		k--
+	}
+	return k
+}
+
+// radixSort sorts keys ascending (stable), permuting idx alongside, with
+// 8-bit LSD passes; passes where every key has the same byte are skipped.
+func radixSort(keys []uint64, idx []int32, tk []uint64, ti []int32) {
+	n := len(keys)
+	if n < 2 {
+		return
+	}
+	var counts [8][256]int
+	// Histograms of all 8 bytes in one pass (split across cores).
+	nw := runtime.GOMAXPROCS(0)
+	if n < 1<<16 {
+		nw = 1
+	}
+	parts := make([][8][256]int, nw)
+	var wg sync.WaitGroup
+	for w := 0; w < nw; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			lo, hi := w*n/nw, (w+1)*n/nw
+			h := &parts[w]
+			for _, k := range keys[lo:hi] {
+				h[0][k&0xff]++
+				h[1][k>>8&0xff]++
+				h[2][k>>16&0xff]++
+				h[3][k>>24&0xff]++
+				h[4][k>>32&0xff]++
+				h[5][k>>40&0xff]++
+				h[6][k>>48&0xff]++
+				h[7][k>>56]++
+			}
+		}(w)
+	}
+	wg.Wait()
+	for w := range parts {
+		for b := 0; b < 8; b++ {
+			for v := 0; v < 256; v++ {
+				counts[b][v] += parts[w][b][v]
+			}
+		}
+	}
+	src, dst := keys, tk
+	si, di := idx, ti
+	swapped := false
+	for b := 0; b < 8; b++ {
+		cnt := &counts[b]
+		if cnt[byte(keys[0]>>(8*b))] == n {
+			continue // all keys share this byte
+		}
+		var off [256]int
+		s := 0
+		for v := 0; v < 256; v++ {
+			off[v] = s
+			s += cnt[v]
+		}
+		shift := uint(8 * b)
+		for p, k := range src {
+			d := byte(k >> shift)
+			q := off[d]
+			off[d]++
+			dst[q] = k
+			di[q] = si[p]
+		}
+		src, dst = dst, src
+		si, di = di, si
+		swapped = !swapped
+	}
+	if swapped {
+		copy(keys, src)
+		copy(idx, si)
+	}
+}
+
+// parallelRange splits [0,n) across the cores.
+func parallelRange(n int, fn func(lo, hi int)) {
+	nw := runtime.GOMAXPROCS(0)
+	if n < 1<<15 || nw < 2 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < nw; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			fn(w*n/nw, (w+1)*n/nw)
+		}(w)
+	}
+	wg.Wait()
+}
+
+// parallelFor runs fn(0..n-1) on up to GOMAXPROCS goroutines.
+func parallelFor(n int, fn func(i int)) {
+	nw := min(runtime.GOMAXPROCS(0), n)
+	if nw <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for w := 0; w < nw; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
