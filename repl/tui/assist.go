@@ -195,12 +195,13 @@ func signature(k kernel.Kernel, name string) string {
 	for _, it := range items {
 		if it.Text == last || it.Text == name {
 			s := name
-			if it.Detail != "" {
-				if strings.HasPrefix(it.Detail, "func") {
-					s += strings.TrimPrefix(it.Detail, "func")
-				} else {
-					s += " " + it.Detail
-				}
+			switch d := it.Detail; {
+			case strings.HasPrefix(d, "func "+last+"("):
+				s += strings.TrimPrefix(d, "func "+last)
+			case strings.HasPrefix(d, "func("):
+				s += strings.TrimPrefix(d, "func")
+			case d != "":
+				s += " " + d
 			}
 			if it.Doc != "" {
 				s += " — " + it.Doc

@@ -191,7 +191,11 @@ func (e *editor) WordAtCursor() string {
 	for j < len(a) && isID(a[j]) {
 		j++
 	}
-	return strings.Trim(string(b[i:])+string(a[:j]), ".")
+	w := strings.Trim(string(b[i:])+string(a[:j]), ".")
+	if w != "" && unicode.IsDigit([]rune(w)[0]) {
+		return "" // a number, not a name
+	}
+	return w
 }
 
 // View draws the editor: prompt column then highlighted, wrapped text, at

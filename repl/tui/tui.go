@@ -37,15 +37,17 @@ type Options struct {
 	// ASCII restricts drawing characters to ASCII.
 	ASCII   bool
 	Unicode bool // derived from ASCII
-	// Graphics is the image protocol of the terminal ("kitty" shows PNG
-	// plots inline through Image; anything else uses text plots).
+	// Graphics is the image protocol of the terminal: "kitty" shows PNG
+	// plots inline through Image; anything else uses the text forms (a
+	// full-screen view cannot hold sixel or iTerm2 images). "" lets Run
+	// detect it (plotting/term).
 	Graphics string
 	// Image renders a display's PNG as lines of terminal text (kitty Unicode
 	// placeholders: every line one row, so bubbletea's renderer keeps its
-	// layout). Used when Graphics is "kitty".
+	// layout). Used when Graphics is "kitty"; nil then means KittyImages.
 	Image func(b display.Bundle, width int) (lines []string, ok bool)
 	// IsComplete tells whether Enter runs the cell (true) or continues it
-	// on a new line: kernel.IsComplete. nil uses a bracket-balance test.
+	// on a new line. nil means kernel.IsComplete.
 	IsComplete func(src string) bool
 	// HistoryFile is read into History when History is nil ("": none).
 	// Line mode's file is line.DefaultHistoryFile().
@@ -85,7 +87,7 @@ func (o Options) normalized() Options {
 		o.Theme = os.Getenv("GOSTAT_THEME")
 	}
 	if o.IsComplete == nil {
-		o.IsComplete = bracketsClosed
+		o.IsComplete = kernel.IsComplete
 	}
 	return o
 }
@@ -106,7 +108,6 @@ func (o Options) now() time.Time {
 //		Session:     hist,                     // meta.NewHistory(journal)
 //		HistoryFile: line.DefaultHistoryFile(), // shared with line mode
 //		RecoverDir:  dir,                      // offer to recover crashed sessions
-//		IsComplete:  kernel.IsComplete,
 //		NoColor:     !color,
 //		Graphics:    graphics,                 // "kitty" to show PNG plots inline
 //		Image:       image,                    // kitty placeholder renderer
@@ -115,6 +116,7 @@ func Run(k kernel.Kernel, opts Options) error {
 	if opts.Theme == "" && os.Getenv("GOSTAT_THEME") == "" {
 		opts.Theme = themeFromEnv()
 	}
+	detectGraphics(&opts)
 	m := New(k, opts)
 	m.th.SetProfile()
 	popts := []tea.ProgramOption{}

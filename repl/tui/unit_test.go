@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/gostat/gostat/display"
 	"github.com/gostat/gostat/kernel"
+	"github.com/gostat/gostat/repl/tui/internal/fakekernel"
 )
 
 func TestClassify(t *testing.T) {
@@ -55,22 +59,6 @@ func TestMatchBracket(t *testing.T) {
 	} {
 		if got := matchBracket(rs, cl, tc.at); got != tc.want {
 			t.Errorf("match at %d: %d, want %d", tc.at, got, tc.want)
-		}
-	}
-}
-
-func TestBracketsClosed(t *testing.T) {
-	for src, want := range map[string]bool{
-		"x := 1":            true,
-		"for {":             false,
-		"f(1,\n2)":          true,
-		"s := `raw":         false,
-		"/* open":           false,
-		"x := \"a{\"":       true,
-		"func f() { }; f()": true,
-	} {
-		if got := bracketsClosed(src); got != want {
-			t.Errorf("bracketsClosed(%q) = %v", src, got)
 		}
 	}
 }
@@ -321,5 +309,42 @@ func TestFileHistory(t *testing.T) {
 	b, _ := os.ReadFile(path)
 	if !strings.Contains(string(b), "func f() {␤    return␤}\n") {
 		t.Errorf("file %q", b)
+	}
+}
+
+func TestSignature(t *testing.T) {
+	k := fakekernel.New()
+	if got := signature(k, "stats.TTest"); got != "stats.TTest(x, y []float64) *TTestResult — TTest is Welch's two-sample t-test." {
+		t.Errorf("signature %q", got)
+	}
+}
+
+func TestKittyImageLines(t *testing.T) {
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 400, 160)))
+	b := display.Bundle{Kind: "plot", Text: "text form", PNG: buf.Bytes()}
+	lines, ok := KittyImages(false)(b, 40)
+	if !ok || len(lines) != 8 {
+		t.Fatalf("ok %v, %d lines (want 40 cols × 8 rows)", ok, len(lines))
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w != 40 {
+			t.Errorf("line %d is %d columns wide", i, w)
+		}
+	}
+	if !strings.Contains(lines[0], "\x1b_G") {
+		t.Error("first line must carry the kitty transmit sequence")
+	}
+	// In a cell, the image replaces the text form; without an image
+	// renderer the text form shows.
+	c := &Cell{ID: 1, N: 1, Src: "plot", State: OK, Displays: []display.Bundle{b}}
+	rc := rc80()
+	rc.image = KittyImages(false)
+	if got := strings.Join(c.lines(rc), "\n"); strings.Contains(got, "text form") {
+		t.Error("image renderer not used")
+	}
+	c.invalidate()
+	if got := strings.Join(c.lines(rc80()), "\n"); !strings.Contains(got, "text form") {
+		t.Error("text form not used without an image renderer")
 	}
 }
