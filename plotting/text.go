@@ -17,7 +17,7 @@ func TextSize(o display.Options, rows int) (w, h int) {
 	w = max(o.Width-4, 30)
 	h = max(o.Height-4, 10)
 	if rows > 1 {
-		h = max(h, rows*10)
+		h = max(h, rows*12)
 	}
 	return w, h
 }
