@@ -51,3 +51,26 @@ func BenchmarkLogistic100kx20(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkRandomForest100kx20(b *testing.B) {
+	X, y := benchData()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m := NewRandomForestClassifier()
+		if err := m.FitXY(X, y); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkHistGradientBoosting100kx20(b *testing.B) {
+	X, y := benchData()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m := NewHistGradientBoostingClassifier()
+		m.EarlyStopping = "off"
+		if err := m.FitXY(X, y); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -24,6 +24,10 @@ type base struct {
 	ClassLabels  []string  `json:"classes,omitempty"`
 	NTrain       int       `json:"n_train"`
 	Fitted       bool      `json:"fitted"`
+	// Types are the feature columns' frame types ("float", "int", "bool").
+	Types []string `json:"types,omitempty"`
+	// fromFrame marks that Fit has just set the schema from a frame.
+	fromFrame bool
 }
 
 func (b *base) core() *base { return b }
@@ -49,10 +53,17 @@ func (b *base) checkXY(X *mat.Dense, y []float64, allowNaN bool) (int, int, erro
 	if n == 0 {
 		return 0, 0, errors.New("ml: no rows to fit")
 	}
+	if !b.fromFrame {
+		b.Target, b.TargetLevels, b.Types = "", nil, nil
+		b.Features = nil
+	}
+	b.fromFrame = false
 	if len(b.Features) != p {
 		b.Features = make([]string, p)
+		b.Types = make([]string, p)
 		for j := range b.Features {
 			b.Features[j] = "x" + strconv.Itoa(j+1)
+			b.Types[j] = "float"
 		}
 	}
 	if err := checkFinite(X, b.Features, allowNaN); err != nil {
@@ -182,3 +193,5 @@ func rowsOf(X *mat.Dense) [][]float64 {
 	}
 	return rows
 }
+
+var nan = math.NaN()

@@ -61,7 +61,7 @@ func linearPredict(b *base, f *linearFit, X *mat.Dense) ([]float64, error) {
 	return out, nil
 }
 
-func linearDisplay(title string, b *base, f *linearFit) display.Bundle {
+func linearDisplay(o display.Options, title string, b *base, f *linearFit) display.Bundle {
 	if !b.Fitted {
 		return display.Text("model", title+" (not fitted)")
 	}
@@ -71,7 +71,7 @@ func linearDisplay(title string, b *base, f *linearFit) display.Bundle {
 	for j, c := range f.Coef {
 		t.add(b.featureName(j), numDigits(c, 7))
 	}
-	return display.Text("model", t.String())
+	return t.bundle("model", o)
 }
 
 // LinearRegression is ordinary least squares, min ‖y − b₀ − Xb‖², solved
@@ -143,12 +143,12 @@ func (m *LinearRegression) PredictX(X *mat.Dense) ([]float64, error) {
 }
 
 // Coef returns the fitted coefficients; Intercept the intercept.
-func (m *LinearRegression) Coef() []float64   { return append([]float64(nil), m.fit.Coef...) }
+func (m *LinearRegression) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
 func (m *LinearRegression) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
 func (m *LinearRegression) Display(o display.Options) display.Bundle {
-	return linearDisplay("Linear regression (least squares)", &m.base, &m.fit)
+	return linearDisplay(o, "Linear regression (least squares)", &m.base, &m.fit)
 }
 func (m *LinearRegression) String() string { return m.Display(display.Plain).Text }
 
@@ -215,7 +215,7 @@ func (m *Ridge) FitXY(X *mat.Dense, y []float64) error {
 func (m *Ridge) PredictX(X *mat.Dense) ([]float64, error) { return linearPredict(&m.base, &m.fit, X) }
 
 // Coef returns the fitted coefficients; Intercept the intercept.
-func (m *Ridge) Coef() []float64   { return append([]float64(nil), m.fit.Coef...) }
+func (m *Ridge) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
 func (m *Ridge) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
@@ -224,7 +224,7 @@ func (m *Ridge) Display(o display.Options) display.Bundle {
 	if a == 0 {
 		a = 1
 	}
-	return linearDisplay("Ridge regression (alpha = "+num(a)+")", &m.base, &m.fit)
+	return linearDisplay(o, "Ridge regression (alpha = "+num(a)+")", &m.base, &m.fit)
 }
 func (m *Ridge) String() string { return m.Display(display.Plain).Text }
 
@@ -336,12 +336,12 @@ func (m *ElasticNet) PredictX(X *mat.Dense) ([]float64, error) {
 }
 
 // Coef returns the fitted coefficients; Intercept the intercept.
-func (m *ElasticNet) Coef() []float64   { return append([]float64(nil), m.fit.Coef...) }
+func (m *ElasticNet) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
 func (m *ElasticNet) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
 func (m *ElasticNet) Display(o display.Options) display.Bundle {
-	return linearDisplay(fmt.Sprintf("Elastic net (alpha = %s, l1 ratio = %s)", num(m.Alpha), num(m.L1Ratio)), &m.base, &m.fit)
+	return linearDisplay(o, fmt.Sprintf("Elastic net (alpha = %s, l1 ratio = %s)", num(m.Alpha), num(m.L1Ratio)), &m.base, &m.fit)
 }
 func (m *ElasticNet) String() string { return m.Display(display.Plain).Text }
 
@@ -385,7 +385,7 @@ func (m *Lasso) FitXY(X *mat.Dense, y []float64) error {
 func (m *Lasso) PredictX(X *mat.Dense) ([]float64, error) { return linearPredict(&m.base, &m.fit, X) }
 
 // Coef returns the fitted coefficients; Intercept the intercept.
-func (m *Lasso) Coef() []float64   { return append([]float64(nil), m.fit.Coef...) }
+func (m *Lasso) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
 func (m *Lasso) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
@@ -394,6 +394,6 @@ func (m *Lasso) Display(o display.Options) display.Bundle {
 	if a == 0 {
 		a = 1
 	}
-	return linearDisplay("Lasso (alpha = "+num(a)+")", &m.base, &m.fit)
+	return linearDisplay(o, "Lasso (alpha = "+num(a)+")", &m.base, &m.fit)
 }
 func (m *Lasso) String() string { return m.Display(display.Plain).Text }

@@ -269,7 +269,7 @@ func (m *LogisticRegression) Display(o display.Options) display.Bundle {
 	} else {
 		t.notes = append(t.notes, fmt.Sprintf("converged in %d Newton iterations", m.fit.NIter))
 	}
-	return display.Text("model", t.String())
+	return t.bundle("model", o)
 }
 
 func (m *LogisticRegression) String() string { return m.Display(display.Plain).Text }

@@ -90,7 +90,7 @@ func (c *Confusion) Display(o display.Options) display.Bundle {
 		}
 		t.add(row...)
 	}
-	return display.Text("confusion", t.String())
+	return t.bundle("confusion", o)
 }
 
 func (c *Confusion) String() string { return c.Display(display.Plain).Text }

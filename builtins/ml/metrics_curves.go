@@ -35,7 +35,7 @@ func (c *Curve) Display(o display.Options) display.Bundle {
 	for i := 0; i < len(c.X); i += step {
 		t.add(num(c.Thresholds[i]), num(c.X[i]), num(c.Y[i]))
 	}
-	return display.Text("curve", t.String())
+	return t.bundle("curve", o)
 }
 
 func (c *Curve) String() string { return c.Display(display.Plain).Text }
@@ -199,7 +199,7 @@ func (c *Calibration) Display(o display.Options) display.Bundle {
 	for i := range c.Count {
 		t.add(num(c.MeanPredicted[i]), num(c.FractionPositive[i]), fmt.Sprint(c.Count[i]))
 	}
-	return display.Text("calibration", t.String())
+	return t.bundle("calibration", o)
 }
 
 func (c *Calibration) String() string { return c.Display(display.Plain).Text }

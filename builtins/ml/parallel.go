@@ -81,3 +81,7 @@ func subSeed(seed uint64, i int) uint64 { return splitMix64(seed ^ splitMix64(ui
 
 // ctxOf returns the running cell's context.
 func ctxOf() context.Context { return cell.Context() }
+
+var ctxBackground = context.Background()
+
+func cellProgress(task string, done, total int) { cell.Progress(task, done, total) }

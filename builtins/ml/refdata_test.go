@@ -92,3 +92,17 @@ func floats(v any) []float64 {
 	}
 	return out
 }
+
+// standardiseCols z-scores the columns with the population sd (sklearn
+// StandardScaler).
+func standardiseCols(X *mat.Dense) *mat.Dense {
+	n, p := X.Dims()
+	Z := mat.NewDense(n, p, nil)
+	for j := 0; j < p; j++ {
+		mu, sd := meanSD(mat.Col(nil, j, X), 0)
+		for i := 0; i < n; i++ {
+			Z.Set(i, j, (X.At(i, j)-mu)/sd)
+		}
+	}
+	return Z
+}

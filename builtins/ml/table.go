@@ -1,10 +1,10 @@
 package ml
 
 import (
+	"github.com/gostat/gostat/display"
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // textTable lays out a small table as plain text: a header row, a rule and
@@ -18,68 +18,27 @@ type textTable struct {
 
 func (t *textTable) add(cells ...string) { t.rows = append(t.rows, cells) }
 
-func (t *textTable) String() string {
+// table converts t to the shared display.Table renderer.
+func (t *textTable) table() *display.Table {
 	nc := len(t.header)
 	for _, r := range t.rows {
 		if len(r) > nc {
 			nc = len(r)
 		}
 	}
-	w := make([]int, nc)
-	all := append([][]string{t.header}, t.rows...)
-	for _, r := range all {
-		for j, c := range r {
-			if n := utf8.RuneCountInString(c); n > w[j] {
-				w[j] = n
-			}
-		}
+	al := make([]display.Align, nc)
+	for j := 1; j < nc; j++ {
+		al[j] = display.Right
 	}
-	var b strings.Builder
-	if t.title != "" {
-		b.WriteString(t.title)
-		b.WriteByte('\n')
-	}
-	line := func(r []string) {
-		var lb strings.Builder
-		for j := 0; j < nc; j++ {
-			c := ""
-			if j < len(r) {
-				c = r[j]
-			}
-			pad := strings.Repeat(" ", w[j]-utf8.RuneCountInString(c))
-			if j > 0 {
-				lb.WriteString("  ")
-			}
-			if j == 0 {
-				lb.WriteString(c + pad)
-			} else {
-				lb.WriteString(pad + c)
-			}
-		}
-		b.WriteString(strings.TrimRight(lb.String(), " "))
-		b.WriteByte('\n')
-	}
-	if len(t.header) > 0 {
-		line(t.header)
-		tot := 0
-		for j, x := range w {
-			tot += x
-			if j > 0 {
-				tot += 2
-			}
-		}
-		b.WriteString(strings.Repeat("─", tot))
-		b.WriteByte('\n')
-	}
-	for _, r := range t.rows {
-		line(r)
-	}
-	for _, n := range t.notes {
-		b.WriteString(n)
-		b.WriteByte('\n')
-	}
-	return strings.TrimRight(b.String(), "\n")
+	return &display.Table{Title: t.title, Footer: strings.Join(t.notes, "\n"), Headers: t.header, Rows: t.rows, Align: al, KeepLeft: 1, Rule: len(t.header) > 0, MaxCellWidth: 60}
 }
+
+// bundle renders t in all forms for o.
+func (t *textTable) bundle(kind string, o display.Options) display.Bundle {
+	return t.table().Bundle(kind, o.Normalized())
+}
+
+func (t *textTable) String() string { return t.table().Text(display.Plain) }
 
 // num formats x with 4 significant digits, as R prints model summaries.
 func num(x float64) string { return numDigits(x, 4) }

@@ -1,0 +1,364 @@
+package ml
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/gostat/gostat/builtins/frame"
+	"github.com/gostat/gostat/display"
+	"gonum.org/v1/gonum/mat"
+)
+
+// KMeans is k-means clustering (Lloyd's algorithm) with k-means++ starts
+// (Arthur & Vassilvitskii 2007; greedy with 2 + ⌊ln k⌋ candidates per step,
+// as scikit-learn): it minimises the inertia Σ_i ‖x_i − c(x_i)‖², stopping
+// when the centres move (squared Frobenius norm) by less than
+// Tol × the mean feature variance. NInit starts run in parallel, each with
+// a seed derived from Seed, and the lowest-inertia result is kept.
+type KMeans struct {
+	// K is the number of clusters (default 8 when 0).
+	K int
+	// NInit is the number of k-means++ starts (default 10).
+	NInit int
+	// MaxIter bounds Lloyd iterations per start (default 300).
+	MaxIter int
+	// Tol is the relative convergence tolerance (default 1e-4).
+	Tol float64
+	// Seed makes the starts reproducible.
+	Seed uint64
+
+	features []string
+	centers  [][]float64
+	labels   []int
+	inertia  float64
+	nIter    int
+	fitted   bool
+}
+
+// NewKMeans returns k-means with k clusters and sklearn's defaults.
+func NewKMeans(k int) *KMeans { return &KMeans{K: k, NInit: 10, MaxIter: 300, Tol: 1e-4} }
+
+// Fit clusters the rows of f using all its numeric columns.
+func (m *KMeans) Fit(f *frame.Frame) error {
+	feats, _, err := featureColumns(f, "")
+	if err != nil {
+		return err
+	}
+	X, err := f.Matrix(feats...)
+	if err != nil {
+		return err
+	}
+	if err := m.FitX(X); err != nil {
+		return err
+	}
+	m.features = feats
+	return nil
+}
+
+// FitX clusters the rows of X.
+func (m *KMeans) FitX(X *mat.Dense) error {
+	var b base
+	n, p, err := b.checkXY(X, nil, false)
+	if err != nil {
+		return err
+	}
+	k := m.K
+	if k <= 0 {
+		k = 8
+	}
+	if k > n {
+		return fmt.Errorf("ml: KMeans with K = %d needs at least K rows, got %d", k, n)
+	}
+	nInit, maxIter, tol := m.NInit, m.MaxIter, m.Tol
+	if nInit <= 0 {
+		nInit = 10
+	}
+	if maxIter <= 0 {
+		maxIter = 300
+	}
+	if tol <= 0 {
+		tol = 1e-4
+	}
+	rows := rowsOf(X)
+	mv := 0.0
+	for j := 0; j < p; j++ {
+		_, sd := meanSD(mat.Col(nil, j, X), 0)
+		mv += sd * sd
+	}
+	tolAbs := tol * mv / float64(p)
+	type result struct {
+		c       [][]float64
+		l       []int
+		inertia float64
+		it      int
+	}
+	res := make([]result, nInit)
+	err = parallelFor(ctxOf(), "k-means", nInit, func(s int) error {
+		r := rand.New(rand.NewPCG(subSeed(m.Seed, s), 0x6b))
+		c := kmeansPP(rows, k, r)
+		c, l, in, it := lloyd(rows, c, maxIter, tolAbs)
+		res[s] = result{c, l, in, it}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	best := 0
+	for s := range res {
+		if res[s].inertia < res[best].inertia {
+			best = s
+		}
+	}
+	m.centers, m.labels, m.inertia, m.nIter = res[best].c, res[best].l, res[best].inertia, res[best].it
+	m.features = b.Features
+	m.fitted = true
+	return nil
+}
+
+func sqDist(a, b []float64) float64 {
+	d := 0.0
+	for j, v := range a {
+		e := v - b[j]
+		d += e * e
+	}
+	return d
+}
+
+func kmeansPP(rows [][]float64, k int, r *rand.Rand) [][]float64 {
+	n := len(rows)
+	trials := 2 + int(math.Log(float64(k)))
+	c := [][]float64{append([]float64(nil), rows[r.IntN(n)]...)}
+	d2 := make([]float64, n)
+	pot := 0.0
+	for i, x := range rows {
+		d2[i] = sqDist(x, c[0])
+		pot += d2[i]
+	}
+	nd := make([]float64, n)
+	for len(c) < k {
+		bestPot, bestI := math.Inf(1), -1
+		var bestD []float64
+		for t := 0; t < trials; t++ {
+			u := r.Float64() * pot
+			cand := n - 1
+			acc := 0.0
+			for i, v := range d2 {
+				acc += v
+				if acc > u {
+					cand = i
+					break
+				}
+			}
+			np := 0.0
+			for i, x := range rows {
+				nd[i] = math.Min(d2[i], sqDist(x, rows[cand]))
+				np += nd[i]
+			}
+			if np < bestPot {
+				bestPot, bestI = np, cand
+				bestD = append(bestD[:0], nd...)
+			}
+		}
+		c = append(c, append([]float64(nil), rows[bestI]...))
+		copy(d2, bestD)
+		pot = bestPot
+	}
+	return c
+}
+
+func lloyd(rows [][]float64, c [][]float64, maxIter int, tol float64) ([][]float64, []int, float64, int) {
+	n, k, p := len(rows), len(c), len(rows[0])
+	l := make([]int, n)
+	it := 0
+	for it = 1; it <= maxIter; it++ {
+		for i, x := range rows {
+			best, bd := 0, math.Inf(1)
+			for j := range c {
+				if d := sqDist(x, c[j]); d < bd {
+					best, bd = j, d
+				}
+			}
+			l[i] = best
+		}
+		nc := make([][]float64, k)
+		cnt := make([]float64, k)
+		for j := range nc {
+			nc[j] = make([]float64, p)
+		}
+		for i, x := range rows {
+			cnt[l[i]]++
+			for d, v := range x {
+				nc[l[i]][d] += v
+			}
+		}
+		shift := 0.0
+		for j := range nc {
+			if cnt[j] == 0 {
+				copy(nc[j], c[j])
+				continue
+			}
+			for d := range nc[j] {
+				nc[j][d] /= cnt[j]
+			}
+			shift += sqDist(nc[j], c[j])
+		}
+		c = nc
+		if shift <= tol {
+			break
+		}
+	}
+	// final assignment to the final centres
+	inertia := 0.0
+	for i, x := range rows {
+		best, bd := 0, math.Inf(1)
+		for j := range c {
+			if d := sqDist(x, c[j]); d < bd {
+				best, bd = j, d
+			}
+		}
+		l[i] = best
+		inertia += bd
+	}
+	if it > maxIter {
+		it = maxIter
+	}
+	return c, l, inertia, it
+}
+
+// Labels returns each training row's cluster (0 … K−1).
+func (m *KMeans) Labels() []int { return append([]int(nil), m.labels...) }
+
+// Centers returns the K×p matrix of cluster centres.
+func (m *KMeans) Centers() *mat.Dense {
+	if !m.fitted {
+		return nil
+	}
+	out := mat.NewDense(len(m.centers), len(m.centers[0]), nil)
+	for j, c := range m.centers {
+		out.SetRow(j, c)
+	}
+	return out
+}
+
+// Inertia is the within-cluster sum of squared distances.
+func (m *KMeans) Inertia() float64 { return m.inertia }
+
+// PredictX assigns each row of X to the nearest centre.
+func (m *KMeans) PredictX(X *mat.Dense) ([]int, error) {
+	if !m.fitted {
+		return nil, ErrNotFitted
+	}
+	if _, p := X.Dims(); p != len(m.centers[0]) {
+		return nil, fmt.Errorf("ml: X has %d columns, the clustering %d", p, len(m.centers[0]))
+	}
+	out := make([]int, 0)
+	for _, x := range rowsOf(X) {
+		best, bd := 0, math.Inf(1)
+		for j := range m.centers {
+			if d := sqDist(x, m.centers[j]); d < bd {
+				best, bd = j, d
+			}
+		}
+		out = append(out, best)
+	}
+	return out, nil
+}
+
+// Predict assigns each row of f (the columns used in Fit) to a cluster.
+func (m *KMeans) Predict(f *frame.Frame) ([]int, error) {
+	if !m.fitted {
+		return nil, ErrNotFitted
+	}
+	if f == nil {
+		return nil, errors.New("ml: the frame is nil")
+	}
+	b := &base{Features: m.features, Fitted: true}
+	X, err := schemaMatrix(b, f)
+	if err != nil {
+		return nil, err
+	}
+	return m.PredictX(X)
+}
+
+// Display shows the cluster sizes and centres.
+func (m *KMeans) Display(o display.Options) display.Bundle {
+	if !m.fitted {
+		return display.Text("model", "KMeans (not fitted)")
+	}
+	t := &textTable{title: fmt.Sprintf("k-means: %d clusters, inertia %s, %d iterations", len(m.centers), numDigits(m.inertia, 6), m.nIter)}
+	t.header = []string{"cluster", "size"}
+	t.header = append(t.header, m.features...)
+	cnt := make([]int, len(m.centers))
+	for _, l := range m.labels {
+		cnt[l]++
+	}
+	for j, c := range m.centers {
+		row := []string{fmt.Sprint(j), fmt.Sprint(cnt[j])}
+		for _, v := range c {
+			row = append(row, num(v))
+		}
+		t.add(row...)
+	}
+	return t.bundle("kmeans", o)
+}
+func (m *KMeans) String() string { return m.Display(display.Plain).Text }
+
+// Silhouette is the mean silhouette coefficient of a clustering (Rousseeuw
+// 1987; sklearn silhouette_score): for each row s = (b − a)/max(a, b) with a
+// the mean Euclidean distance to the other rows of its cluster and b the
+// smallest mean distance to another cluster; s = 0 for singleton clusters.
+func Silhouette(X *mat.Dense, labels []int) float64 {
+	s := SilhouetteSamples(X, labels)
+	t := 0.0
+	for _, v := range s {
+		t += v
+	}
+	return t / float64(len(s))
+}
+
+// SilhouetteSamples returns the silhouette coefficient of every row.
+func SilhouetteSamples(X *mat.Dense, labels []int) []float64 {
+	n, _ := X.Dims()
+	if len(labels) != n {
+		panic(fmt.Sprintf("ml.Silhouette: X has %d rows but there are %d labels", n, len(labels)))
+	}
+	k := 0
+	for _, l := range labels {
+		if l+1 > k {
+			k = l + 1
+		}
+	}
+	cnt := make([]float64, k)
+	for _, l := range labels {
+		cnt[l]++
+	}
+	rows := rowsOf(X)
+	out := make([]float64, n)
+	parts := chunks(n, workers(n/100+1))
+	_ = parallelFor(ctxBackground, "", len(parts), func(c int) error {
+		sum := make([]float64, k)
+		for i := parts[c][0]; i < parts[c][1]; i++ {
+			clear(sum)
+			for j, y := range rows {
+				sum[labels[j]] += math.Sqrt(sqDist(rows[i], y))
+			}
+			li := labels[i]
+			if cnt[li] <= 1 {
+				out[i] = 0
+				continue
+			}
+			a := sum[li] / (cnt[li] - 1)
+			b := math.Inf(1)
+			for c := range sum {
+				if c != li && cnt[c] > 0 {
+					b = math.Min(b, sum[c]/cnt[c])
+				}
+			}
+			out[i] = (b - a) / math.Max(a, b)
+		}
+		return nil
+	})
+	return out
+}
