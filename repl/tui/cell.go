@@ -263,6 +263,9 @@ func errorLines(e *kernel.Error, th *Theme, width int) []string {
 	switch e.Kind {
 	case kernel.Interrupted:
 		head = "interrupted: "
+		if strings.Contains(strings.ToLower(msg), "interrupt") {
+			head = ""
+		}
 	case kernel.KernelDied:
 		head = "kernel died: "
 	case kernel.Unsupported:

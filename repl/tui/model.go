@@ -100,6 +100,8 @@ type runState struct {
 	ch     chan tea.Msg
 }
 
+const statusInterrupting = "interrupting…"
+
 // Messages.
 type (
 	evalEventMsg struct {
@@ -410,6 +412,9 @@ func (m *Model) onDone(msg evalDoneMsg) tea.Cmd {
 	}
 	m.run.cancel()
 	m.run = nil
+	if m.status == statusInterrupting {
+		m.status = ""
+	}
 	var cmds []tea.Cmd
 	c := m.cells.byID(msg.id)
 	died := false
@@ -521,7 +526,7 @@ func (m *Model) interrupt() {
 			}
 		}
 		m.queue = nil
-		m.setStatus("interrupting…")
+		m.setStatus(statusInterrupting)
 	}
 }
 
