@@ -131,10 +131,11 @@ func Run(ctx context.Context, k kernel.Kernel, nb *Notebook, o Options) *Report 
 		cr.Got = OutputText(cr.Result)
 		rep.Ran++
 		writeImages(o, nb, &cr)
+		failed := cr.Result.Err != nil && !expectedFailure(c, cr.Got)
 		if o.Record {
 			c.SetOutput(cr.Got)
 		}
-		if cr.Result.Err != nil && !expectedFailure(c, cr.Got) {
+		if failed {
 			cr.Failed = true
 			rep.Failed++
 			fmt.Fprintf(o.Stderr, "%s:%d: cell %d: %s\n", nb.Name, ErrorLine(c, cr.Result.Err), cr.Number, errorText(cr.Result.Err))

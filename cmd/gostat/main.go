@@ -28,12 +28,13 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
+	xterm "github.com/charmbracelet/x/term"
 
 	"github.com/gostat/gostat/display"
 	"github.com/gostat/gostat/kernel"
 	"github.com/gostat/gostat/kernel/remote"
 	"github.com/gostat/gostat/notebooks"
+	"github.com/gostat/gostat/plotting/term"
 	"github.com/gostat/gostat/repl/line"
 	"github.com/gostat/gostat/repl/meta"
 )
@@ -253,10 +254,10 @@ type tty struct {
 
 func detectTTY(stdin *os.File, stdout io.Writer) tty {
 	var t tty
-	t.in = stdin != nil && term.IsTerminal(stdin.Fd())
-	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+	t.in = stdin != nil && xterm.IsTerminal(stdin.Fd())
+	if f, ok := stdout.(*os.File); ok && xterm.IsTerminal(f.Fd()) {
 		t.out = true
-		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+		if w, _, err := xterm.GetSize(f.Fd()); err == nil && w > 0 {
 			t.width = w
 		}
 	}
@@ -342,6 +343,22 @@ func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		RecoverDir:  dir,
 		Recover:     *recoverFlag,
 	}
+	if interactive && t.out && !t.dumb {
+		caps := term.Detect()
+		cfg.Display.Graphics = caps.Protocol
+		if caps.Images() {
+			cfg.Image = func(b display.Bundle) (string, bool) {
+				cols, rows := b.Cols, b.Rows
+				if cols <= 0 {
+					cols = min(cfg.Display.Width, 100)
+				}
+				if rows <= 0 {
+					rows = cols * 2 / 5
+				}
+				return term.Inline(b.PNG, cols, rows, caps)
+			}
+		}
+	}
 	if interactive {
 		cfg.HistoryFile = line.DefaultHistoryFile()
 		cfg.Banner = "gostat " + shortVersion() + " — type Go; :help for help, Ctrl-D to quit"
@@ -359,17 +376,30 @@ func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 }
 
 // looksLikeScript peeks at piped input: a script's first non-blank line is
-// a cell marker (or a #! line).
+// a cell marker (or a #! line). It reads no further than that line, so an
+// interactive pipe is not held up.
 func looksLikeScript(br *bufio.Reader) bool {
-	b, _ := br.Peek(64 << 10)
-	for _, l := range strings.Split(string(b), "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
+	isScript := func(l string) bool { return notebooks.IsMarker(l) || strings.HasPrefix(l, "#!") }
+	n := 1
+	for {
+		b, err := br.Peek(n)
+		s := string(b)
+		for {
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				break
+			}
+			l := strings.TrimSpace(s[:i])
+			s = s[i+1:]
+			if l != "" {
+				return isScript(l)
+			}
 		}
-		return notebooks.IsMarker(l) || strings.HasPrefix(l, "#!")
+		if err != nil {
+			return isScript(strings.TrimSpace(s))
+		}
+		n = len(b) + 1
 	}
-	return false
 }
 
 // version describes the build.
