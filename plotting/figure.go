@@ -91,6 +91,10 @@ type Panel struct {
 	Legend bool
 	// Equal asks for the same limits on both axes (ROC, calibration).
 	Equal bool
+	// LegendPos places the legend inside image renderings: "" or
+	// "topright", "topleft", "bottomright", "bottomleft". Text renderings
+	// always put the legend in the header line.
+	LegendPos string
 }
 
 // NewPanel returns an empty panel with automatic limits.

@@ -154,7 +154,8 @@ func buildPlot(p *Panel, small bool) (*plot.Plot, error) {
 	pl.X.Label.Text = p.XLabel
 	pl.Y.Label.Text = p.YLabel
 	pl.Title.TextStyle.Font.Size = vg.Points(12)
-	pl.Legend.Top = true
+	pl.Legend.Top = !strings.HasPrefix(p.LegendPos, "bottom")
+	pl.Legend.Left = strings.HasSuffix(p.LegendPos, "left")
 	pl.Legend.ThumbnailWidth = vg.Points(14)
 	var heat *HeatMap
 	nPoints, nLegend := 0, 0
@@ -261,6 +262,12 @@ func buildPlot(p *Panel, small bool) (*plot.Plot, error) {
 	}
 	if nLegend > 0 {
 		pl.Legend.XOffs = -vg.Points(4)
+		if pl.Legend.Left {
+			pl.Legend.XOffs = vg.Points(4)
+		}
+		if !pl.Legend.Top {
+			pl.Legend.YOffs = vg.Points(4)
+		}
 		pl.Add(legendBackground{})
 	}
 	if heat != nil {
@@ -548,11 +555,17 @@ type legendBackground struct{}
 
 func (legendBackground) Plot(c draw.Canvas, plt *plot.Plot) {
 	r := plt.Legend.Rectangle(c)
-	// Legend.Rectangle mirrors left and right; the legend is drawn at the
-	// right edge, shifted by XOffs.
+	// Legend.Rectangle mirrors left and right and ignores the offsets.
 	w := r.Max.X - r.Min.X
-	r.Max.X = c.Max.X + plt.Legend.XOffs
-	r.Min.X = r.Max.X - w
+	if plt.Legend.Left {
+		r.Min.X = c.Min.X + plt.Legend.XOffs
+		r.Max.X = r.Min.X + w
+	} else {
+		r.Max.X = c.Max.X + plt.Legend.XOffs
+		r.Min.X = r.Max.X - w
+	}
+	r.Min.Y += plt.Legend.YOffs
+	r.Max.Y += plt.Legend.YOffs
 	pad := vg.Points(3)
 	r.Min.X -= pad
 	r.Min.Y -= pad

@@ -17,7 +17,7 @@ func TextSize(o display.Options, rows int) (w, h int) {
 	w = max(o.Width-4, 30)
 	h = max(o.Height-4, 10)
 	if rows > 1 {
-		h = max(h, rows*12)
+		h = max(h, rows*14)
 	}
 	return w, h
 }
@@ -43,8 +43,9 @@ type tcell struct {
 
 // sheet is a grid of character cells with colours.
 type sheet struct {
-	w, h int
-	c    []tcell
+	w, h  int
+	c     []tcell
+	ascii bool // text is transliterated to ASCII
 }
 
 func newSheet(w, h int) *sheet {
@@ -65,6 +66,9 @@ func (s *sheet) set(x, y int, r rune, col int) {
 // text writes str from (x, y), clipped at xmax (exclusive); it returns the
 // column after the last character written.
 func (s *sheet) text(x, y int, str string, col int, xmax int) int {
+	if s.ascii {
+		str = ASCIIOnly(str)
+	}
 	for _, r := range str {
 		if x >= xmax {
 			break
@@ -77,8 +81,45 @@ func (s *sheet) text(x, y int, str string, col int, xmax int) int {
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
+// asciiFor spells out the non-ASCII characters that labels commonly use.
+var asciiFor = map[rune]string{
+	'√': "sqrt", '−': "-", '–': "-", '—': "-", '…': "...", '×': "x", '·': "*", '²': "^2", '³': "^3",
+	'λ': "lambda", 'α': "alpha", 'β': "beta", 'σ': "sigma", 'μ': "mu", '≤': "<=", '≥': ">=", '±': "+/-",
+	'é': "e", 'è': "e", 'ü': "u", 'ö': "o", 'ä': "a", '°': "deg",
+}
+
+// ASCIIOnly transliterates s to ASCII for terminals without Unicode:
+// common symbols are spelled out, anything else becomes '?'.
+func ASCIIOnly(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case asciiFor[r] != "":
+			b.WriteString(asciiFor[r])
+		default:
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
 // truncate shortens s to n runes, marking the cut with an ellipsis.
 func truncate(s string, n int, unicode bool) string {
+	if !unicode {
+		s = ASCIIOnly(s)
+	}
 	if runeLen(s) <= n {
 		return s
 	}
@@ -138,6 +179,7 @@ func renderText(f *Figure, o display.Options, color bool) string {
 		top = 1
 	}
 	s := newSheet(W, H+top)
+	s.ascii = !o.Unicode
 	if f.Title != "" {
 		t := truncate(f.Title, W, o.Unicode)
 		x := (W - runeLen(t)) / 2
@@ -236,7 +278,11 @@ func legendFor(p *Panel, m mode, st panelStyle) []legendEntry {
 		default:
 			continue
 		}
-		out = append(out, legendEntry{g, l.Label, col})
+		label := l.Label
+		if !m.unicode {
+			label = ASCIIOnly(label)
+		}
+		out = append(out, legendEntry{g, label, col})
 	}
 	return out
 }
@@ -326,6 +372,10 @@ func renderPanel(p *Panel, s *sheet, ox, oy, w, h int, m mode) {
 		bottom = 3
 	}
 	ph := oy + h - y - bottom
+	if nb := boxCount(p); nb > 0 {
+		// Boxes need about four rows each; more only adds empty space.
+		ph = min(ph, 4*nb+1)
+	}
 	if ph < 2 {
 		return
 	}
@@ -398,6 +448,9 @@ func renderPanel(p *Panel, s *sheet, ox, oy, w, h int, m mode) {
 		}
 		s.set(px+cx, ay, m.pick('┬', '+'), noColor)
 		lab := t.Label
+		if !m.unicode {
+			lab = ASCIIOnly(lab)
+		}
 		start := px + cx - runeLen(lab)/2
 		if start+runeLen(lab) > ox+w {
 			start = ox + w - runeLen(lab)
@@ -433,6 +486,18 @@ func boxTicks(p *Panel) []Tick {
 		}
 	}
 	return nil
+}
+
+// boxCount is the number of boxes when the panel holds only box plots.
+func boxCount(p *Panel) int {
+	n := 0
+	for _, l := range p.Layers {
+		if l.Kind != Boxes {
+			return 0
+		}
+		n += len(l.Boxes)
+	}
+	return n
 }
 
 // BoxY is the y position of box i of n: the first box is drawn at the top.

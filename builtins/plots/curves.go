@@ -64,6 +64,7 @@ func trapezoid(x, y []float64) float64 {
 func ROC(yTrue, score []float64) *Plot {
 	p := plotting.NewPanel("ROC curve", "False positive rate", "True positive rate")
 	p.XMin, p.XMax, p.YMin, p.YMax = -0.02, 1.02, -0.02, 1.02
+	p.LegendPos = "bottomright"
 	p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, 1}, Y: []float64{0, 1}, Color: -1, Dashed: true})
 	return newPlot("ROC", p).AddROC(yTrue, score, "")
 }
@@ -94,6 +95,7 @@ func (p *Plot) AddROC(yTrue, score []float64, name string) *Plot {
 func PR(yTrue, score []float64) *Plot {
 	p := plotting.NewPanel("Precision-recall curve", "Recall", "Precision")
 	p.XMin, p.XMax, p.YMin, p.YMax = -0.02, 1.02, -0.02, 1.02
+	p.LegendPos = "bottomleft"
 	pl := newPlot("PR", p).AddPR(yTrue, score, "")
 	if pl.err != nil {
 		return pl
@@ -175,6 +177,7 @@ func Calibration(yTrue, prob []float64, bins int) *Plot {
 		}
 	}
 	p := plotting.NewPanel("Calibration curve", "Mean predicted probability", "Fraction of positives")
+	p.LegendPos = "bottomright"
 	p.XMin, p.XMax, p.YMin, p.YMax = -0.02, 1.02, -0.02, 1.02
 	p.Legend = true
 	p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, 1}, Y: []float64{0, 1}, Color: -1, Dashed: true, Label: "perfectly calibrated"})
@@ -269,6 +272,10 @@ func Curve(c any) *Plot {
 	}
 	p.XMin, p.XMax, p.YMin, p.YMax = -0.02, 1.02, -0.02, 1.02
 	p.Legend = true
+	p.LegendPos = "bottomright"
+	if kind == "PR" {
+		p.LegendPos = "bottomleft"
+	}
 	p.Add(plotting.Layer{Kind: plotting.Lines, X: xs, Y: ys, Label: label, Color: 0})
 	return newPlot("Curve", p)
 }

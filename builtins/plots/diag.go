@@ -88,6 +88,7 @@ func Diagnostics(fitted, residuals, stdResiduals, leverage []float64) *Plot {
 			p4.Add(plotting.Layer{Kind: plotting.Lines, X: hx, Y: lo, Color: 3, Dashed: true, Marker: 3})
 		}
 		p4.Legend = true
+		p4.LegendPos = "bottomleft"
 	}
 	fig := &plotting.Figure{Rows: 2, Cols: 2, Panels: []*plotting.Panel{p1, p2, p3, p4}}
 	return &Plot{fig: fig, kind: "Diagnostics"}
