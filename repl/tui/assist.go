@@ -161,7 +161,7 @@ func (m *Model) sigCmd() tea.Cmd {
 	src := m.ed.Value()
 	name := callAtCursor(src[:m.ed.Offset()])
 	if name == "" || isKeyword(name) {
-		m.sigName, m.sigText = "", ""
+		m.clearSig()
 		return nil
 	}
 	if name == m.sigName {

@@ -13,6 +13,9 @@ type cellList struct {
 	topLine int
 	// sel is the index of the selected cell in navigation mode (-1: none).
 	sel int
+	// editing is the ID of the cell loaded into the editor (0: none); it
+	// is marked like a selected cell.
+	editing int
 }
 
 func newCellList() cellList { return cellList{follow: true, sel: -1} }
@@ -41,7 +44,7 @@ func (l *cellList) invalidateAll() {
 
 func (l *cellList) cellLines(i int, rc *renderCtx) []string {
 	r := *rc
-	r.selected = i == l.sel
+	r.selected = i == l.sel || (l.editing != 0 && l.cells[i].ID == l.editing)
 	return l.cells[i].lines(&r)
 }
 

@@ -130,7 +130,7 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		if m.ed.Value() != "" {
 			m.ed.Reset()
 			m.comp.close()
-			m.sigText = ""
+			m.clearSig()
 			return nil
 		}
 		m.setStatus("Ctrl-D or :quit leaves gostat")

@@ -236,6 +236,7 @@ func (m *Model) layout() {
 }
 
 func (m *Model) renderCtx() *renderCtx {
+	m.cells.editing = m.editing
 	rc := &renderCtx{
 		th:      &m.th,
 		width:   m.historyWidth(),
@@ -310,7 +311,7 @@ func (m *Model) submit(src string) tea.Cmd {
 	m.nav.reset(m.hist)
 	m.ed.Reset()
 	m.comp.close()
-	m.sigText = ""
+	m.clearSig()
 	if isMeta(trimmed) {
 		return m.runMeta(trimmed)
 	}
@@ -333,6 +334,12 @@ func (m *Model) submit(src string) tea.Cmd {
 	m.dirty = true
 	m.quitOnce = false
 	return m.enqueue(c)
+}
+
+// clearSig hides the signature hint and drops answers still on the way.
+func (m *Model) clearSig() {
+	m.sigName, m.sigText = "", ""
+	m.sigSeq++
 }
 
 // enqueue runs c now, or after the running cell.
