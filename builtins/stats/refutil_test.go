@@ -49,16 +49,16 @@ func floatsOf(t testing.TB, s []string) []float64 {
 
 // rHT is R's htest as stored by reference/r/_htest.R.
 type rHT struct {
-	Method      string             `json:"method"`
-	Statistic   rnum               `json:"statistic"`
-	Parameter   map[string]rnum    `json:"parameter"`
-	PValue      rnum               `json:"p_value"`
-	ConfInt     []rnum             `json:"conf_int"`
-	Estimate    map[string]rnum    `json:"estimate"`
-	NullValue   map[string]rnum    `json:"null_value"`
-	StdErr      *rnum              `json:"stderr"`
-	Alternative string             `json:"alternative"`
-	Extra       map[string]any     `json:"-"`
+	Method      string          `json:"method"`
+	Statistic   rnum            `json:"statistic"`
+	Parameter   map[string]rnum `json:"parameter"`
+	PValue      rnum            `json:"p_value"`
+	ConfInt     []rnum          `json:"conf_int"`
+	Estimate    map[string]rnum `json:"estimate"`
+	NullValue   map[string]rnum `json:"null_value"`
+	StdErr      *rnum           `json:"stderr"`
+	Alternative string          `json:"alternative"`
+	Extra       map[string]any  `json:"-"`
 }
 
 func loadR(t testing.TB, name string, v any) {

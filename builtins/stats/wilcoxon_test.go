@@ -4,15 +4,15 @@ import "testing"
 
 func TestWilcoxonR(t *testing.T) {
 	var r struct {
-		X             []float64 `json:"x"`
-		Y             []float64 `json:"y"`
-		ExactTwo      rHT       `json:"ranksum_exact_two_sided"`
-		ExactGreater  rHT       `json:"ranksum_exact_greater"`
-		NormalCC      rHT       `json:"ranksum_normal_cc"`
-		NormalNoCC    rHT       `json:"ranksum_normal_nocc"`
-		Mtcars        rHT       `json:"mtcars_mpg_am0_vs_am1_normal_cc"`
-		PairedSleep   rHT       `json:"signed_rank_paired_sleep_normal_cc"`
-		OneSampleMu1  rHT       `json:"signed_rank_one_sample_x_mu1_exact"`
+		X            []float64 `json:"x"`
+		Y            []float64 `json:"y"`
+		ExactTwo     rHT       `json:"ranksum_exact_two_sided"`
+		ExactGreater rHT       `json:"ranksum_exact_greater"`
+		NormalCC     rHT       `json:"ranksum_normal_cc"`
+		NormalNoCC   rHT       `json:"ranksum_normal_nocc"`
+		Mtcars       rHT       `json:"mtcars_mpg_am0_vs_am1_normal_cc"`
+		PairedSleep  rHT       `json:"signed_rank_paired_sleep_normal_cc"`
+		OneSampleMu1 rHT       `json:"signed_rank_one_sample_x_mu1_exact"`
 	}
 	loadR(t, "wilcox_tests", &r)
 	h, err := WilcoxTest2(r.X, r.Y)
