@@ -196,7 +196,7 @@ func (f *Frame) Quantile(col string, p float64) float64 {
 		panic(errorf("Quantile", "probability %v is outside [0, 1]", p))
 	}
 	x := dropNaN(f.numCol("Quantile", col).floats())
-	return quantilesInPlace(x, []float64{p})[0]
+	return radixQuantiles(x, []float64{p})[0]
 }
 
 // Median returns the median of column col, skipping NA (correct with
@@ -366,4 +366,91 @@ func floatColumn(name string, v []float64) *column {
 
 func intColumn(name string, v []int64) *column {
 	return &column{name: name, kind: kInt, i: v}
+}
+
+// floatKey maps a float64 to a uint64 with the same order (NaN excluded).
+func floatKey(v float64) uint64 {
+	b := math.Float64bits(v)
+	if b>>63 == 1 {
+		return ^b
+	}
+	return b | 1<<63
+}
+
+// radixQuantiles returns R's type-7 quantiles of x (no NaN; x is not
+// modified) at the probabilities ps. It finds the needed order statistics
+// by one histogram pass over the top 16 bits of order-preserving float
+// keys, gathers only the buckets that hold them, and selects within those
+// small buckets: about two passes over the data for all probabilities.
+func radixQuantiles(x []float64, ps []float64) []float64 {
+	n := len(x)
+	out := make([]float64, len(ps))
+	if n < 1<<14 {
+		y := append([]float64(nil), x...)
+		return quantilesInPlace(y, ps)
+	}
+	var counts [1 << 16]int32
+	for _, v := range x {
+		counts[floatKey(v)>>48]++
+	}
+	// Needed ranks.
+	type need struct{ rank, bucket, start int }
+	var ranks []int
+	for _, p := range ps {
+		h := float64(n-1) * p
+		lo := min(max(int(math.Floor(h)), 0), n-1)
+		ranks = append(ranks, lo)
+		if lo+1 < n {
+			ranks = append(ranks, lo+1)
+		}
+	}
+	bucketOf := map[int]int{} // bucket → start rank
+	needs := make([]need, len(ranks))
+	for k, rk := range ranks {
+		cum := 0
+		for b := 0; b < len(counts); b++ {
+			c := int(counts[b])
+			if rk < cum+c {
+				needs[k] = need{rk, b, cum}
+				bucketOf[b] = cum
+				break
+			}
+			cum += c
+		}
+	}
+	var slot [1 << 16]int8
+	for b := range slot {
+		slot[b] = -1
+	}
+	var bufs [][]float64
+	for b := range bucketOf {
+		slot[b] = int8(len(bufs))
+		bufs = append(bufs, make([]float64, 0, counts[b]))
+	}
+	for _, v := range x {
+		if s := slot[floatKey(v)>>48]; s >= 0 {
+			bufs[s] = append(bufs[s], v)
+		}
+	}
+	vals := map[int][]float64{}
+	for b := range bucketOf {
+		vals[b] = bufs[slot[b]]
+	}
+	stat := map[int]float64{}
+	for _, nd := range needs {
+		buf := vals[nd.bucket]
+		selectK(buf, nd.rank-nd.start)
+		stat[nd.rank] = buf[nd.rank-nd.start]
+	}
+	for k, p := range ps {
+		h := float64(n-1) * p
+		lo := min(max(int(math.Floor(h)), 0), n-1)
+		a := stat[lo]
+		if frac := h - float64(lo); frac > 0 && lo+1 < n {
+			out[k] = a + frac*(stat[lo+1]-a)
+		} else {
+			out[k] = a
+		}
+	}
+	return out
 }

@@ -333,7 +333,7 @@ func parseCSV(data []byte, file string, o CSVOptions) (*Frame, error) {
 			if forced != "" {
 				msg += fmt.Sprintf(", but the column was asked to be %s; fix the value or add it to the NA tokens (NA: []string{%q})", forced, s.badVal)
 			} else {
-				msg += fmt.Sprintf(" (%d of %d values in this column are; %d are not); read the column as text with CSVOptions{Types: map[string]string{%q: \"string\"}}, or declare the value missing with CSVOptions{NA: []string{\"\", \"NA\", %q}}", nNum, nNum+nBad, nBad, c.name, s.badVal)
+				msg += fmt.Sprintf(" (%d of the column's %d values are numbers); read the column as text with CSVOptions{Types: map[string]string{%q: \"string\"}}, or declare the value missing with CSVOptions{NA: []string{\"\", \"NA\", %q}}", nNum, nNum+nBad, c.name, s.badVal)
 			}
 			return nil, &Error{Op: "ReadCSV", Msg: msg}
 		}

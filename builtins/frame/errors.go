@@ -56,7 +56,7 @@ func Closest(name string, candidates []string) string {
 	for _, c := range candidates {
 		lc := strings.ToLower(c)
 		d := editDistance(ln, lc)
-		if strings.Contains(lc, ln) || strings.Contains(ln, lc) {
+		if min(len(lc), len(ln)) >= 3 && (strings.Contains(lc, ln) || strings.Contains(ln, lc)) {
 			d = min(d, 1)
 		}
 		if d < bestD {

@@ -26,13 +26,11 @@ func (f *Frame) Describe(cols ...string) *Frame {
 	type row struct{ count, mean, sd, min, q25, q50, q75, max float64 }
 	rows := make([]row, len(cols))
 	parallelFor(len(cs), func(k int) {
-		x := dropNaN(cs[k].floats())
 		var rw row
+		x, mean, v, lo, hi := summarize(cs[k].floats())
 		rw.count = float64(len(x))
-		rw.mean = meanOf(x)
-		rw.sd = math.Sqrt(varOf(x))
-		rw.min, rw.max = minMax(x)
-		q := quantilesInPlace(x, []float64{0.25, 0.5, 0.75})
+		rw.mean, rw.sd, rw.min, rw.max = mean, math.Sqrt(v), lo, hi
+		q := radixQuantiles(x, []float64{0.25, 0.5, 0.75})
 		rw.q25, rw.q50, rw.q75 = q[0], q[1], q[2]
 		rows[k] = rw
 	})
@@ -58,6 +56,44 @@ func (f *Frame) Describe(cols ...string) *Frame {
 		floatColumn("q75", get(func(r row) float64 { return r.q75 })),
 		floatColumn("max", get(func(r row) float64 { return r.max })),
 	})
+}
+
+// summarize copies the non-NaN values of x and returns them with their
+// mean (two-pass corrected), sample variance, min and max, in two passes.
+func summarize(x []float64) (vals []float64, mean, variance, lo, hi float64) {
+	vals = make([]float64, 0, len(x))
+	s := 0.0
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range x {
+		if v == v {
+			vals = append(vals, v)
+			s += v
+			if v < lo {
+				lo = v
+			}
+			if v > hi {
+				hi = v
+			}
+		}
+	}
+	n := float64(len(vals))
+	if len(vals) == 0 {
+		nan := math.NaN()
+		return vals, nan, nan, nan, nan
+	}
+	m := s / n
+	c, ss := 0.0, 0.0
+	for _, v := range vals {
+		d := v - m
+		c += d
+		ss += d * d
+	}
+	mean = m + c/n
+	variance = math.NaN()
+	if len(vals) > 1 {
+		variance = (ss - c*c/n) / (n - 1)
+	}
+	return vals, mean, variance, lo, hi
 }
 
 // ColumnProfile is the data-quality summary of one column (see Profile).

@@ -1,0 +1,497 @@
+package frame_test
+
+import (
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/gostat/gostat/builtins/datasets"
+	"github.com/gostat/gostat/builtins/frame"
+	"github.com/gostat/gostat/display"
+)
+
+func TestUnknownColumnSuggests(t *testing.T) {
+	m := datasets.MustLoad("mtcars")
+	other := frame.New("cyl", []int{4, 6})
+	cases := []struct {
+		name string
+		fn   func()
+	}{
+		{"Select", func() { m.Select("mgp") }},
+		{"Drop", func() { m.Drop("mgp") }},
+		{"Rename", func() { m.Rename("mgp", "x") }},
+		{"Sort", func() { m.Sort("-mgp") }},
+		{"GroupBy", func() { m.GroupBy("mgp") }},
+		{"Agg", func() { m.GroupBy("cyl").Agg("mean(mgp)") }},
+		{"Filter", func() { m.Filter("mgp > 3") }},
+		{"Mutate", func() { m.Mutate("x", "mgp * 2") }},
+		{"Where", func() { m.Where("mgp", ">", 3) }},
+		{"Col", func() { m.Col("mgp") }},
+		{"Factor", func() { m.Factor("mgp") }},
+		{"Mean", func() { m.Mean("mgp") }},
+		{"Join", func() { m.Join(other, "inner", "mgp") }},
+		{"Pivot", func() { m.Pivot("mgp", "cyl", "hp", "mean") }},
+		{"Impute", func() { m.Impute("mean", "mgp") }},
+		{"Crosstab", func() { m.Crosstab("mgp", "cyl") }},
+		{"ValueCounts", func() { m.ValueCounts("mgp") }},
+		{"Unique", func() { m.Unique("mgp") }},
+		{"DropNA", func() { m.DropNA("mgp") }},
+		{"TrainTest", func() { m.TrainTest(0.2, 1, "mgp") }},
+	}
+	for _, c := range cases {
+		err := panicErr(t, c.fn)
+		if !strings.Contains(err.Error(), `"mgp"`) || !strings.Contains(err.Error(), `did you mean "mpg"`) {
+			t.Errorf("%s: error %q should name mgp and suggest mpg", c.name, err)
+		}
+	}
+	if _, err := m.Floats("mgp"); err == nil || !strings.Contains(err.Error(), `"mpg"`) {
+		t.Errorf("Floats: %v", err)
+	}
+	if _, err := m.Matrix("mpg", "mgp"); err == nil || !strings.Contains(err.Error(), `"mpg"`) {
+		t.Errorf("Matrix: %v", err)
+	}
+	if err := frame.NewStandardize("mgp").Fit(m); err == nil || !strings.Contains(err.Error(), `did you mean "mpg"`) {
+		t.Errorf("Standardize.Fit: %v", err)
+	}
+}
+
+func TestJoin(t *testing.T) {
+	l := frame.New("id", []int{1, 2, 3, 3}, "x", []string{"a", "b", "c", "d"})
+	r := frame.New("id", []int{3, 4, 1}, "y", []float64{30, 40, 10})
+	check := func(how string, ids []string, xs []string, ys []string) {
+		t.Helper()
+		j := l.Join(r, how, "id")
+		got := strings.Join(j.Factor("id"), ",") + " " + strings.Join(j.Factor("x"), ",") + " " + strings.Join(j.Factor("y"), ",")
+		want := strings.Join(ids, ",") + " " + strings.Join(xs, ",") + " " + strings.Join(ys, ",")
+		if got != want {
+			t.Errorf("%s join: got %s, want %s", how, got, want)
+		}
+	}
+	check("inner", []string{"1", "3", "3"}, []string{"a", "c", "d"}, []string{"10", "30", "30"})
+	check("left", []string{"1", "2", "3", "3"}, []string{"a", "b", "c", "d"}, []string{"10", "NA", "30", "30"})
+	check("right", []string{"1", "3", "3", "4"}, []string{"a", "c", "d", "NA"}, []string{"10", "30", "30", "40"})
+	check("outer", []string{"1", "2", "3", "3", "4"}, []string{"a", "b", "c", "d", "NA"}, []string{"10", "NA", "30", "30", "40"})
+	// Two keys, name clash suffixes.
+	a := frame.New("k1", []string{"x", "x", "y"}, "k2", []int{1, 2, 1}, "v", []float64{1, 2, 3})
+	b := frame.New("k1", []string{"x", "y"}, "k2", []int{2, 1}, "v", []float64{20, 30})
+	j := a.Join(b, "inner", "k1", "k2")
+	if got := strings.Join(j.Names(), ","); got != "k1,k2,v.x,v.y" {
+		t.Errorf("names %s", got)
+	}
+	if v := j.Col("v.y"); len(v) != 2 || v[0] != 20 || v[1] != 30 {
+		t.Errorf("v.y = %v", v)
+	}
+	// Key type mismatch.
+	s := frame.New("id", []string{"1", "2"}, "z", []int{1, 2})
+	err := panicErr(t, func() { l.Join(s, "inner", "id") })
+	wantErr(t, err, `key "id" is int in the left frame but string in the right`, "AsString")
+	err = panicErr(t, func() { l.Join(r, "sideways", "id") })
+	wantErr(t, err, "unknown join")
+}
+
+func TestSortStableNALast(t *testing.T) {
+	f := frame.New("g", []string{"b", "a", "b", "a", "c"}, "x", []float64{2, math.NaN(), 1, 3, 2}, "i", []int{1, 2, 3, 4, 5})
+	got := strings.Join(f.Sort("x").Factor("i"), ",")
+	if got != "3,1,5,4,2" {
+		t.Errorf("sort x: %s", got)
+	}
+	got = strings.Join(f.Sort("-x").Factor("i"), ",")
+	if got != "4,1,5,3,2" {
+		t.Errorf("sort -x (stable, NA last): %s", got)
+	}
+	got = strings.Join(f.Sort("g", "-x").Factor("i"), ",")
+	if got != "4,2,1,3,5" {
+		t.Errorf("sort g, -x: %s", got)
+	}
+	// Factor order, not alphabetical.
+	w := datasets.MustLoad("warpbreaks").Sort("-tension")
+	if w.Factor("tension")[0] != "H" {
+		t.Errorf("descending factor order: first is %s, want H", w.Factor("tension")[0])
+	}
+	// Random data: matches sort.SliceStable.
+	r := rand.New(rand.NewPCG(5, 6))
+	n := 100000
+	x := make([]float64, n)
+	k := make([]int, n)
+	for i := range x {
+		x[i] = math.Round(r.NormFloat64()*100) / 10
+		k[i] = r.IntN(50) - 25
+	}
+	g := frame.New("x", x, "k", k)
+	order := g.Order("k", "-x")
+	want := make([]int, n)
+	for i := range want {
+		want[i] = i
+	}
+	sort.SliceStable(want, func(a, b int) bool {
+		if k[want[a]] != k[want[b]] {
+			return k[want[a]] < k[want[b]]
+		}
+		return x[want[a]] > x[want[b]]
+	})
+	for i := range want {
+		if order[i] != want[i] {
+			t.Fatalf("order[%d] = %d, want %d", i, order[i], want[i])
+		}
+	}
+}
+
+func TestQuantileSelectionMatchesSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{1, 2, 7, 1000, 50000, 300000} {
+		x := make([]float64, n)
+		for i := range x {
+			x[i] = r.NormFloat64() * 10
+			if i%7 == 0 {
+				x[i] = math.Round(x[i])
+			}
+		}
+		s := append([]float64(nil), x...)
+		sort.Float64s(s)
+		f := frame.New("x", x)
+		for _, p := range []float64{0, 0.01, 0.25, 0.5, 0.75, 0.9, 1} {
+			h := float64(n-1) * p
+			lo := int(math.Floor(h))
+			want := s[lo]
+			if lo+1 < n {
+				want += (h - float64(lo)) * (s[lo+1] - s[lo])
+			}
+			if got := f.Quantile("x", p); got != want {
+				t.Errorf("n=%d p=%v: %v, want %v", n, p, got, want)
+			}
+		}
+		d := f.Describe()
+		if got := d.Col("median")[0]; got != f.Quantile("x", 0.5) {
+			t.Errorf("describe median %v", got)
+		}
+	}
+	// Median with NaN (gota gets this wrong).
+	f := frame.New("x", []float64{1, math.NaN(), 3})
+	if m := f.Median("x"); m != 2 {
+		t.Errorf("median of 1, NA, 3 = %v, want 2", m)
+	}
+}
+
+func TestGroupByAggregates(t *testing.T) {
+	f := frame.New("g", []string{"b", "a", "b", "a", "b"}, "x", []float64{1, 2, math.NaN(), 4, 5}, "s", []string{"p", "q", "p", "r", "p"})
+	f = f.FillNA("s", "z")
+	a := f.GroupBy("g").Agg("n()", "count(x)", "sum(x)", "mean(x)", "median(x)", "sd(x)", "var(x)", "min(x)", "max(x)",
+		"q = quantile(x, 0.5)", "n_unique(s)", "first(x)", "last(x)")
+	if got := strings.Join(a.Factor("g"), ","); got != "a,b" {
+		t.Fatalf("group order %s", got)
+	}
+	want := map[string][]float64{
+		"n": {2, 3}, "count_x": {2, 2}, "sum_x": {6, 6}, "mean_x": {3, 3}, "median_x": {3, 3},
+		"sd_x": {math.Sqrt(2), math.Sqrt(8)}, "var_x": {2, 8}, "min_x": {2, 1}, "max_x": {4, 5},
+		"q": {3, 3}, "n_unique_s": {2, 1}, "first_x": {2, 1}, "last_x": {4, 5},
+	}
+	for col, w := range want {
+		got := a.Col(col)
+		for k := range w {
+			if math.Abs(got[k]-w[k]) > 1e-14 {
+				t.Errorf("%s[%d] = %v, want %v", col, k, got[k], w[k])
+			}
+		}
+	}
+	// Group with only NA → NaN mean, count 0.
+	g := frame.New("g", []int{1, 1, 2}, "x", []float64{1, 2, math.NaN()}).GroupBy("g").Agg("mean(x)", "count(x)")
+	if !math.IsNaN(g.Col("mean_x")[1]) || g.Col("count_x")[1] != 0 {
+		t.Errorf("all-NA group: %v %v", g.Col("mean_x"), g.Col("count_x"))
+	}
+	// NA key is its own group, last.
+	h := frame.New("g", []float64{2, math.NaN(), 1, 2}, "x", []float64{1, 2, 3, 4}).GroupBy("g").Sum("x")
+	if got := strings.Join(h.Factor("g"), ","); got != "1,2,NA" {
+		t.Errorf("NA key group: %s", got)
+	}
+	err := panicErr(t, func() { f.GroupBy("g").Agg("mean(s)") })
+	wantErr(t, err, `column "s" is string`)
+	err = panicErr(t, func() { f.GroupBy("g").Agg("meen(x)") })
+	wantErr(t, err, "did you mean mean")
+	// Sparse wide int keys go through the sort path.
+	k := frame.New("k", []int{1 << 40, -5, 1 << 40, 7}, "x", []float64{1, 2, 3, 4}).GroupBy("k").Sum("x")
+	if got := strings.Join(k.Factor("k"), ","); got != "-5,7,1099511627776" || k.Col("x")[2] != 4 {
+		t.Errorf("wide keys: %s %v", got, k.Col("x"))
+	}
+}
+
+func TestFilterMutateExpressions(t *testing.T) {
+	m := datasets.MustLoad("mtcars")
+	a := m.Filter("mpg > 25 && cyl == 4")
+	b := m.Where("mpg", ">", 25).Where("cyl", "==", 4)
+	if a.NRows() != 6 || b.NRows() != 6 {
+		t.Errorf("filter rows %d %d, want 6", a.NRows(), b.NRows())
+	}
+	iris := datasets.MustLoad("iris")
+	if n := iris.Filter(`Species != "setosa" && Sepal.Length >= 7`).NRows(); n != 13 {
+		t.Errorf("string filter: %d rows, want 13", n)
+	}
+	if n := iris.Where("Species", "in", []string{"setosa", "virginica"}).NRows(); n != 100 {
+		t.Errorf("in: %d", n)
+	}
+	aq := datasets.MustLoad("airquality")
+	if n := aq.Filter("is_na(Ozone)").NRows(); n != 37 {
+		t.Errorf("is_na: %d", n)
+	}
+	if n := aq.Filter("Ozone > 100 || Temp > 95").NRows(); n != 9 { // R: sum(Ozone > 100 | Temp > 95, na.rm = TRUE)
+		t.Errorf("NA in ||: %d rows", n)
+	}
+	k := m.Mutate("kpl", "mpg * 0.425144").Mutate("r", "ifelse(am == 1, log(hp) ^ 2, -sqrt(hp) % 7)").Mutate("heavy", "wt > 3.5")
+	mpg, kpl, r, hp := k.Col("mpg"), k.Col("kpl"), k.Col("r"), k.Col("hp")
+	am := k.Col("am")
+	for i := range mpg {
+		if kpl[i] != mpg[i]*0.425144 {
+			t.Fatalf("kpl[%d]", i)
+		}
+		want := math.Pow(math.Log(hp[i]), 2)
+		if am[i] == 0 {
+			x := -math.Sqrt(hp[i])
+			want = x - 7*math.Floor(x/7)
+		}
+		if r[i] != want {
+			t.Fatalf("r[%d] = %v, want %v", i, r[i], want)
+		}
+	}
+	if k.Type("heavy") != "bool" {
+		t.Errorf("heavy type %s", k.Type("heavy"))
+	}
+	for _, bad := range []string{"mpg >", "mpg + + ", "foo(mpg)", `model * 2`, "(mpg", "mpg $ 2"} {
+		err := panicErr(t, func() { m.Mutate("z", bad) })
+		if !strings.Contains(err.Error(), "frame.Mutate") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+	err := panicErr(t, func() { m.Filter("mpg * 2") })
+	wantErr(t, err, "not a condition")
+}
+
+func TestReshape(t *testing.T) {
+	f := frame.New("id", []string{"a", "a", "b"}, "k", []string{"x", "y", "x"}, "v", []float64{1, 2, 3})
+	p := f.Pivot("id", "k", "v", "sum")
+	if got := strings.Join(p.Names(), ","); got != "id,x,y" {
+		t.Fatalf("pivot names %s", got)
+	}
+	if y := p.Col("y"); y[0] != 2 || !math.IsNaN(y[1]) {
+		t.Errorf("pivot y = %v", y)
+	}
+	long := p.Melt([]string{"id"}, nil)
+	if long.NRows() != 4 || strings.Join(long.Factor("variable"), ",") != "x,x,y,y" {
+		t.Errorf("melt: %v", long.Factor("variable"))
+	}
+	c := frame.Concat(f, frame.New("id", []string{"c"}, "v", []float64{9}, "w", []int{1}))
+	if c.NRows() != 4 || c.Factor("k")[3] != "NA" || c.Factor("w")[0] != "NA" {
+		t.Errorf("concat: %v %v", c.Factor("k"), c.Factor("w"))
+	}
+	err := panicErr(t, func() { frame.Concat(f, frame.New("v", []string{"x"})) })
+	wantErr(t, err, `column "v" is float in frame 1 but string in frame 2`)
+	vc := datasets.MustLoad("mtcars").ValueCounts("cyl")
+	if strings.Join(vc.Factor("cyl"), ",") != "8,4,6" || vc.Col("n")[0] != 14 {
+		t.Errorf("value counts %v %v", vc.Factor("cyl"), vc.Col("n"))
+	}
+	u := frame.New("a", []int{1, 1, 2, 1}, "b", []string{"x", "x", "y", "z"})
+	if u.Unique().NRows() != 3 || u.Unique("a").NRows() != 2 {
+		t.Errorf("unique %d %d", u.Unique().NRows(), u.Unique("a").NRows())
+	}
+}
+
+func TestMissingValues(t *testing.T) {
+	f := frame.New("x", []float64{math.NaN(), 1, math.NaN(), 3, math.NaN()}, "s", []string{"a", "b", "b", "c", "d"}).SetNA("s", "d")
+	na := f.NACounts()
+	if na.Col("na")[0] != 3 || na.Col("na")[1] != 1 {
+		t.Errorf("NA counts %v", na.Col("na"))
+	}
+	cases := map[string][]float64{
+		"mean":   {2, 1, 2, 3, 2},
+		"median": {2, 1, 2, 3, 2},
+		"ffill":  {math.NaN(), 1, 1, 3, 3},
+		"bfill":  {1, 1, 3, 3, math.NaN()},
+		"mode":   {1, 1, 1, 3, 1},
+	}
+	for m, want := range cases {
+		got := f.Impute(m, "x").Col("x")
+		for i := range want {
+			if got[i] != want[i] && !(math.IsNaN(got[i]) && math.IsNaN(want[i])) {
+				t.Errorf("%s: %v, want %v", m, got, want)
+				break
+			}
+		}
+	}
+	if got := f.Impute("mode", "s").Factor("s")[4]; got != "b" {
+		t.Errorf("mode of s: %s", got)
+	}
+	if got := f.FillNA("x", 0).Col("x")[0]; got != 0 {
+		t.Errorf("FillNA %v", got)
+	}
+	if f.DropNA().NRows() != 2 || f.DropNACols(0).NCols() != 0 || f.DropNACols(0.5).NCols() != 1 {
+		t.Errorf("drop NA: %d rows, %d, %d", f.DropNA().NRows(), f.DropNACols(0).NCols(), f.DropNACols(0.5).NCols())
+	}
+}
+
+func TestTransformers(t *testing.T) {
+	iris := datasets.MustLoad("iris")
+	train, test := iris.TrainTest(0.2, 1, "Species")
+	if train.NRows() != 120 || test.NRows() != 30 {
+		t.Fatalf("split %d/%d", train.NRows(), test.NRows())
+	}
+	for _, n := range test.GroupBy("Species").Count().Col("n") {
+		if n != 10 {
+			t.Errorf("stratified test counts %v", test.GroupBy("Species").Count().Col("n"))
+		}
+	}
+	s := frame.NewStandardize()
+	z, err := s.FitTransform(train)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := z.Mean("Sepal.Length"); math.Abs(m) > 1e-14 || math.Abs(z.SD("Sepal.Length")-1) > 1e-14 {
+		t.Errorf("standardized mean %v sd %v", m, z.SD("Sepal.Length"))
+	}
+	zt, _ := s.Transform(test)
+	want := (test.Col("Petal.Width")[0] - train.Mean("Petal.Width")) / train.SD("Petal.Width")
+	if zt.Col("Petal.Width")[0] != want {
+		t.Errorf("test data must use training parameters")
+	}
+	oh := frame.NewOneHot("Species")
+	oh.DropFirst = true
+	e, err := oh.FitTransform(train)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(e.Names(), ","); got != "Sepal.Length,Sepal.Width,Petal.Length,Petal.Width,Species_versicolor,Species_virginica" {
+		t.Errorf("one-hot names %s", got)
+	}
+	novel := frame.New("Species", []string{"setosa", "arctica"})
+	_, err = oh.Transform(novel)
+	wantErr(t, err, `level "arctica"`, "not seen in Fit", `Unseen: "zeros"`)
+	oh.Unseen = "zeros"
+	e, err = oh.Transform(novel)
+	if err != nil || e.Col("Species_virginica")[1] != 0 {
+		t.Errorf("unseen zeros: %v", err)
+	}
+	o := frame.NewOrdinal("tension")
+	w, err := o.FitTransform(datasets.MustLoad("warpbreaks"))
+	if err != nil || w.Col("tension")[0] != 0 || w.Col("tension")[53] != 2 {
+		t.Errorf("ordinal: %v", err)
+	}
+	mm, _ := frame.NewMinMax("Sepal.Width").FitTransform(iris)
+	if mm.Min("Sepal.Width") != 0 || mm.Max("Sepal.Width") != 1 {
+		t.Errorf("minmax")
+	}
+	b := frame.NewBinning(4, "Sepal.Length")
+	bb, err := b.FitTransform(iris)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lv := bb.Levels("Sepal.Length"); len(lv) != 4 || lv[0] != "(-Inf,5.1]" {
+		t.Errorf("bins %v", lv)
+	}
+	p, _ := frame.NewPolynomial(2, "wt", "hp").FitTransform(datasets.MustLoad("mtcars"))
+	if got := strings.Join(p.Names()[12:], ","); got != "wt^2,hp^2,wt:hp" {
+		t.Errorf("poly names %s", got)
+	}
+	lg, err := frame.NewLog(0, "Ozone").FitTransform(datasets.MustLoad("airquality"))
+	if err != nil || math.Abs(lg.Col("Ozone")[0]-math.Log(41)) > 1e-15 {
+		t.Errorf("log: %v", err)
+	}
+	_, err = frame.NewLog(0, "x").FitTransform(frame.New("x", []float64{1, 0}))
+	wantErr(t, err, `column "x" row 2`)
+	_, err = frame.NewStandardize().Transform(iris)
+	wantErr(t, err, "not fitted")
+	im := frame.NewImputer("median", "Ozone")
+	aq := datasets.MustLoad("airquality")
+	ai, err := im.FitTransform(aq)
+	if err != nil || ai.Col("Ozone")[4] != 31.5 {
+		t.Errorf("imputer: %v", err)
+	}
+	bc := frame.NewBoxCox("Wind")
+	if _, err := bc.FitTransform(aq); err != nil || math.Abs(bc.Lambdas[0]-0.6952) > 2e-4 {
+		t.Errorf("box-cox %v %v", err, bc.Lambdas)
+	}
+}
+
+func TestFolds(t *testing.T) {
+	folds := frame.KFold(103, 5, 9)
+	seen := make([]int, 103)
+	for _, f := range folds {
+		if len(f.Test) < 20 || len(f.Test) > 21 || len(f.Train)+len(f.Test) != 103 {
+			t.Errorf("fold sizes %d/%d", len(f.Train), len(f.Test))
+		}
+		for _, r := range f.Test {
+			seen[r]++
+		}
+	}
+	for r, n := range seen {
+		if n != 1 {
+			t.Fatalf("row %d in %d test parts", r, n)
+		}
+	}
+	iris := datasets.MustLoad("iris")
+	for _, f := range iris.Folds(5, 3, "Species") {
+		for _, n := range iris.Take(f.Test).GroupBy("Species").Count().Col("n") {
+			if n != 10 {
+				t.Errorf("stratified fold class counts")
+			}
+		}
+	}
+	a1, _ := iris.TrainTest(0.3, 7)
+	a2, _ := iris.TrainTest(0.3, 7)
+	if a1.CSV() != a2.CSV() {
+		t.Error("same seed must give the same split")
+	}
+}
+
+func TestGotaRoundTrip(t *testing.T) {
+	f := frame.New("x", []float64{1.5, math.NaN()}, "i", []int{1, 2}, "s", []string{"a", "b"}, "b", []bool{true, false})
+	f = f.SetNA("s", "b")
+	df := f.ToGota()
+	if df.Nrow() != 2 || df.Ncol() != 4 {
+		t.Fatalf("gota shape %d×%d", df.Nrow(), df.Ncol())
+	}
+	g, err := frame.FromGota(df)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.CSV() != f.CSV() || strings.Join(g.Types(), ",") != "float,int,string,bool" {
+		t.Errorf("gota round trip:\n%s\n%s %v", g.CSV(), f.CSV(), g.Types())
+	}
+}
+
+func TestDisplay(t *testing.T) {
+	m := datasets.MustLoad("mtcars")
+	s := m.String()
+	for _, want := range []string{"frame: 32 rows × 12 columns", "<dbl>", "Mazda RX4", "⋮", "Volvo 142E"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("display lacks %q:\n%s", want, s)
+		}
+	}
+	for _, line := range strings.Split(s, "\n") {
+		if display.Width(line) > 80 {
+			t.Errorf("line wider than 80: %q", line)
+		}
+	}
+	b := m.Display(display.Options{Width: 40, Color: true, Unicode: false})
+	for _, line := range strings.Split(b.Text, "\n") {
+		if display.Width(line) > 40 {
+			t.Errorf("line wider than 40: %q", line)
+		}
+		for _, r := range line {
+			if r > 127 {
+				t.Fatalf("non-ASCII in ASCII mode: %q", line)
+			}
+		}
+	}
+	if !strings.Contains(b.ANSI, "\x1b[1m") || !strings.Contains(b.Markdown, "| model <str> |") || !strings.Contains(b.HTML, "<td>Mazda RX4</td>") {
+		t.Errorf("ANSI/Markdown/HTML forms missing")
+	}
+	p := datasets.MustLoad("airquality").Profile().String()
+	for _, want := range []string{"profile: 153 rows", "Ozone", "24.2%", "outliers"} {
+		if !strings.Contains(p, want) {
+			t.Errorf("profile lacks %q:\n%s", want, p)
+		}
+	}
+	dup := frame.New("a", []int{1, 1}, "b", []int{1, 1}).Profile().String()
+	if !strings.Contains(dup, "same as a") || !strings.Contains(dup, "constant") || !strings.Contains(dup, "1 duplicated rows") {
+		t.Errorf("profile notes:\n%s", dup)
+	}
+}
