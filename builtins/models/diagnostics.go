@@ -1,0 +1,304 @@
+package models
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/gostat/gostat/builtins/internal/rfmt"
+	"github.com/gostat/gostat/display"
+	"gonum.org/v1/gonum/mat"
+)
+
+// weightedResid returns sqrt(w_i)·r_i (plain residuals for OLS).
+func (m *LM) weightedResid() []float64 {
+	if m.Weights == nil {
+		return m.Residuals
+	}
+	out := make([]float64, len(m.Residuals))
+	for i, r := range m.Residuals {
+		out[i] = r * math.Sqrt(m.Weights[i])
+	}
+	return out
+}
+
+// StandardizedResiduals returns r_i / (σ·sqrt(1 - h_ii)) (R's rstandard),
+// using weighted residuals for WLS.
+func (m *LM) StandardizedResiduals() []float64 {
+	h := m.Hat()
+	r := m.weightedResid()
+	out := make([]float64, len(r))
+	for i := range r {
+		out[i] = r[i] / (m.Sigma * math.Sqrt(1-h[i]))
+	}
+	return out
+}
+
+// StudentizedResiduals returns externally studentized residuals
+// r_i / (σ_(i)·sqrt(1 - h_ii)) with σ_(i) the residual SD without
+// observation i (R's rstudent).
+func (m *LM) StudentizedResiduals() []float64 {
+	h := m.Hat()
+	r := m.weightedResid()
+	df := float64(m.DFResidual)
+	out := make([]float64, len(r))
+	for i := range r {
+		s2 := (m.RSS - r[i]*r[i]/(1-h[i])) / (df - 1)
+		out[i] = r[i] / (math.Sqrt(s2) * math.Sqrt(1-h[i]))
+	}
+	return out
+}
+
+// CooksDistance returns Cook's distances D_i = r_i² h_ii / (p σ² (1-h_ii)²)
+// with p = Rank (R's cooks.distance).
+func (m *LM) CooksDistance() []float64 {
+	h := m.Hat()
+	r := m.weightedResid()
+	p := float64(m.Rank)
+	out := make([]float64, len(r))
+	for i := range r {
+		t := r[i] / (m.Sigma * (1 - h[i]))
+		out[i] = t * t * h[i] / p
+	}
+	return out
+}
+
+// VIF returns the variance inflation factor 1/(1 - R²_j) of every
+// non-intercept coefficient, R²_j from regressing column j on the other
+// columns of the design (with the intercept). Aliased columns get NaN.
+func (m *LM) VIF() map[string]float64 {
+	out := map[string]float64{}
+	for _, j := range m.fit.kept {
+		if m.Names[j] == "(Intercept)" {
+			continue
+		}
+		var cols [][]float64
+		hasInt := false
+		for _, k := range m.fit.kept {
+			if k == j {
+				continue
+			}
+			if m.Names[k] == "(Intercept)" {
+				hasInt = true
+			}
+			cols = append(cols, m.X[k])
+		}
+		if !hasInt {
+			one := make([]float64, m.d.n)
+			for i := range one {
+				one[i] = 1
+			}
+			cols = append([][]float64{one}, cols...)
+		}
+		f := solveLS(lsProblem{n: m.d.n, p: len(cols), cols: cols, y: m.X[j], w: m.Weights})
+		tss := weightedTSS(m.X[j], m.Weights, true).hi
+		r2 := 1 - f.rss/tss
+		out[m.Names[j]] = 1 / (1 - r2)
+	}
+	for j, a := range m.Aliased {
+		if a {
+			out[m.Names[j]] = math.NaN()
+		}
+	}
+	return out
+}
+
+// TestResult is the result of a diagnostic test.
+type TestResult struct {
+	Method    string
+	Statistic float64
+	DF        float64
+	PValue    float64
+}
+
+// String formats the result in one line, as R's print.htest would show it.
+func (t TestResult) String() string {
+	df := ""
+	if t.DF > 0 {
+		df = fmt.Sprintf(", df = %g", t.DF)
+	}
+	return fmt.Sprintf("%s: statistic = %s%s, %s", t.Method, rfmt.Num(t.Statistic, 5), df, rfmt.PValueLine(t.PValue))
+}
+
+// BreuschPagan tests for heteroscedasticity with the studentized
+// (Koenker) statistic, as lmtest::bptest's default: n·R² of the regression
+// of the squared residuals on the model's columns, chi-square with
+// Rank - 1 degrees of freedom.
+func (m *LM) BreuschPagan() TestResult {
+	r := m.weightedResid()
+	e2 := make([]float64, len(r))
+	for i, v := range r {
+		e2[i] = v * v
+	}
+	var cols [][]float64
+	hasInt := false
+	for _, k := range m.fit.kept {
+		cols = append(cols, m.X[k])
+		if m.Names[k] == "(Intercept)" {
+			hasInt = true
+		}
+	}
+	if !hasInt {
+		one := make([]float64, m.d.n)
+		for i := range one {
+			one[i] = 1
+		}
+		cols = append([][]float64{one}, cols...)
+	}
+	f := solveLS(lsProblem{n: len(e2), p: len(cols), cols: cols, y: e2})
+	tss := weightedTSS(e2, nil, true).hi
+	r2 := 1 - f.rss/tss
+	df := float64(f.rank - 1)
+	bp := float64(len(e2)) * r2
+	return TestResult{Method: "studentized Breusch-Pagan test", Statistic: bp, DF: df, PValue: pChisqUpper(bp, df)}
+}
+
+// DurbinWatson returns the Durbin-Watson statistic Σ(e_i - e_{i-1})² / Σe_i²
+// (about 2 without autocorrelation; observations in data order).
+func (m *LM) DurbinWatson() float64 {
+	r := m.weightedResid()
+	num, den := 0.0, 0.0
+	for i, v := range r {
+		den += v * v
+		if i > 0 {
+			d := v - r[i-1]
+			num += d * d
+		}
+	}
+	return num / den
+}
+
+// JarqueBera tests normality of the residuals: JB = n/6·(S² + (K-3)²/4)
+// with the (biased) sample skewness S and kurtosis K, chi-square with 2
+// degrees of freedom.
+func (m *LM) JarqueBera() TestResult {
+	r := m.weightedResid()
+	n := float64(len(r))
+	mean := 0.0
+	for _, v := range r {
+		mean += v
+	}
+	mean /= n
+	var m2, m3, m4 float64
+	for _, v := range r {
+		d := v - mean
+		m2 += d * d
+		m3 += d * d * d
+		m4 += d * d * d * d
+	}
+	m2, m3, m4 = m2/n, m3/n, m4/n
+	s := m3 / math.Pow(m2, 1.5)
+	k := m4 / (m2 * m2)
+	jb := n / 6 * (s*s + (k-3)*(k-3)/4)
+	return TestResult{Method: "Jarque-Bera normality test", Statistic: jb, DF: 2, PValue: pChisqUpper(jb, 2)}
+}
+
+// ConditionNumber returns the 2-norm condition number of the design matrix
+// X (over estimable columns, unscaled, as statsmodels reports it): the
+// ratio of its largest to smallest singular value.
+func (m *LM) ConditionNumber() float64 {
+	k := len(m.fit.rinv)
+	if k == 0 {
+		return math.NaN()
+	}
+	a := mat.NewDense(k, k, nil)
+	for i := 0; i < k; i++ {
+		for j := 0; j < k; j++ {
+			a.Set(i, j, m.fit.rinv[i][j])
+		}
+	}
+	var svd mat.SVD
+	if !svd.Factorize(a, mat.SVDNone) {
+		return math.NaN()
+	}
+	s := svd.Values(nil)
+	return s[0] / s[len(s)-1]
+}
+
+// Diagnostics bundles the regression diagnostics of a linear model.
+type Diagnostics struct {
+	VIF             map[string]float64
+	BreuschPagan    TestResult
+	DurbinWatson    float64
+	JarqueBera      TestResult
+	ConditionNumber float64
+	// Leverage, CooksDistance and StandardizedResiduals per observation.
+	Leverage, CooksDistance, StandardizedResiduals []float64
+	names                                          []string
+	rank, n                                        int
+}
+
+// Diagnose computes the diagnostics of the model.
+func (m *LM) Diagnose() *Diagnostics {
+	var names []string
+	for j, nm := range m.Names {
+		if nm != "(Intercept)" && !m.Aliased[j] {
+			names = append(names, nm)
+		}
+	}
+	return &Diagnostics{VIF: m.VIF(), BreuschPagan: m.BreuschPagan(), DurbinWatson: m.DurbinWatson(),
+		JarqueBera: m.JarqueBera(), ConditionNumber: m.ConditionNumber(), Leverage: m.Hat(),
+		CooksDistance: m.CooksDistance(), StandardizedResiduals: m.StandardizedResiduals(),
+		names: names, rank: m.Rank, n: len(m.Residuals)}
+}
+
+// String returns the report at display.Plain.
+func (d *Diagnostics) String() string { return d.Display(display.Plain).Text }
+
+// Display reports the diagnostics with short readings.
+func (d *Diagnostics) Display(o display.Options) display.Bundle {
+	o = o.Normalized()
+	var b strings.Builder
+	b.WriteString("Regression diagnostics\n\n")
+	if len(d.names) > 0 {
+		b.WriteString("Variance inflation factors:\n")
+		vals := make([]float64, len(d.names))
+		for i, nm := range d.names {
+			vals[i] = d.VIF[nm]
+		}
+		b.WriteString(rfmt.NamedVector(d.names, vals, 4, o.Width))
+		mx := 0.0
+		for _, v := range vals {
+			mx = math.Max(mx, v)
+		}
+		if mx > 10 {
+			b.WriteString("  VIF above 10: strong collinearity inflates those standard errors.\n")
+		} else if mx > 5 {
+			b.WriteString("  VIF above 5: noticeable collinearity.\n")
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "%s\n", d.BreuschPagan)
+	fmt.Fprintf(&b, "  %s\n", verdict(d.BreuschPagan.PValue, "the residual variance changes with the predictors (heteroscedasticity)", "no evidence of heteroscedasticity"))
+	fmt.Fprintf(&b, "Durbin-Watson statistic: %s (about 2 without autocorrelation of neighbouring residuals)\n", rfmt.Num(d.DurbinWatson, 4))
+	fmt.Fprintf(&b, "%s\n", d.JarqueBera)
+	fmt.Fprintf(&b, "  %s\n", verdict(d.JarqueBera.PValue, "the residuals are not normally distributed", "no evidence against normal residuals"))
+	fmt.Fprintf(&b, "Condition number of X: %s\n", rfmt.Num(d.ConditionNumber, 4))
+	// influential points
+	idx := make([]int, len(d.CooksDistance))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, c int) bool { return d.CooksDistance[idx[a]] > d.CooksDistance[idx[c]] })
+	thr := 4 / float64(d.n)
+	var infl []string
+	for _, i := range idx[:min(3, len(idx))] {
+		if d.CooksDistance[i] > thr {
+			infl = append(infl, fmt.Sprintf("row %d (D = %s, leverage %s)", i+1, rfmt.Num(d.CooksDistance[i], 3), rfmt.Num(d.Leverage[i], 3)))
+		}
+	}
+	if len(infl) > 0 {
+		b.WriteString(wrapText(fmt.Sprintf("Influential observations (Cook's D > 4/n): %s\n", strings.Join(infl, "; ")), o.Width))
+	} else {
+		b.WriteString("No influential observations (all Cook's D <= 4/n).\n")
+	}
+	return display.Text("diagnostics", tidy(b.String()))
+}
+
+func verdict(p float64, yes, no string) string {
+	if p < 0.05 {
+		return "p < 0.05: " + yes + "."
+	}
+	return "p >= 0.05: " + no + "."
+}

@@ -1,0 +1,718 @@
+package models
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/gostat/gostat/builtins/cell"
+	"github.com/gostat/gostat/builtins/frame"
+	"github.com/gostat/gostat/builtins/internal/rfmt"
+	"github.com/gostat/gostat/display"
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/mat"
+)
+
+// GLMFit is a fitted generalized linear model. Vectors indexed by
+// coefficient follow Names; aliased coefficients are NaN.
+type GLMFit struct {
+	Formula, Call string
+	Family        Family
+	Names         []string
+	// Coef are the maximum-likelihood estimates; StdErr are
+	// sqrt(φ·diag((X'WX)^{-1})) with the IRLS weights W of the last
+	// iteration (as R); ZValue = Coef/StdErr (labelled t when the
+	// dispersion φ is estimated); PValue from the normal (or t with
+	// DFResidual degrees of freedom when φ is estimated).
+	Coef, StdErr, ZValue, PValue []float64
+	Aliased                      []bool
+	Rank                         int
+	NObs, NDropped               int
+	// Deviance and NullDeviance (intercept-only model) with their degrees
+	// of freedom.
+	Deviance, NullDeviance float64
+	DFResidual, DFNull     int
+	// Dispersion φ: 1 for binomial and Poisson, otherwise the Pearson
+	// estimate Σ w_i r_i² / DFResidual with working weights and residuals.
+	Dispersion float64
+	// Iterations of Fisher scoring (IRLS); Converged reports R's criterion
+	// |dev - dev_old| / (|dev| + 0.1) < 1e-8 within 25 iterations.
+	Iterations int
+	Converged  bool
+	// Warnings as R gives them (non-convergence, fitted probabilities
+	// numerically 0 or 1, …).
+	Warnings []string
+	// Fitted are the means μ_i; LinearPredictor η_i = x_i'b; Y the response.
+	Fitted, LinearPredictor, Y []float64
+	// WorkingWeights are the IRLS weights of the last iteration.
+	WorkingWeights []float64
+	// YName is the response's name.
+	YName string
+
+	aic   float64
+	covU  [][]float64
+	prior []float64
+	d     *design
+	fit   lsFit
+}
+
+// GLMOptions tune GLMWithOptions (zero values: R's defaults).
+type GLMOptions struct {
+	// Epsilon is the relative deviance-change tolerance (default 1e-8).
+	Epsilon float64
+	// MaxIter caps the Fisher-scoring iterations (default 25).
+	MaxIter int
+	// Weights are prior case weights, one per frame row (nil: all 1). For
+	// binomial they are the numbers of trials behind proportion responses.
+	Weights []float64
+}
+
+// GLM fits a generalized linear model by iteratively reweighted least
+// squares (Fisher scoring), as R's glm(formula, family, data = f):
+//
+//	m, err := models.GLM("am ~ wt + hp", mtcars, models.Binomial("logit"))
+//
+// Starting values, the convergence rule (relative deviance change below
+// 1e-8, at most 25 iterations), the standard errors (from the weights of
+// the last iteration), the dispersion, deviances and AIC follow R's glm.fit
+// and summary.glm. R's warnings are reproduced: "algorithm did not
+// converge" and, for binomial fits, "fitted probabilities numerically 0 or
+// 1 occurred" (a sign of perfect separation).
+func GLM(formula string, f *frame.Frame, family Family) (*GLMFit, error) {
+	return GLMWithOptions(formula, f, family, nil)
+}
+
+// GLMWithOptions is GLM with a convergence tolerance, iteration limit and
+// prior weights.
+func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptions) (m *GLMFit, err error) {
+	defer recoverErr("models.GLM", &err)
+	if err := family.check(); err != nil {
+		return nil, fmt.Errorf("models.GLM: %v", err)
+	}
+	d, err := buildDesign(formula, f, true)
+	if err != nil {
+		return nil, err
+	}
+	o := GLMOptions{}
+	if opt != nil {
+		o = *opt
+	}
+	var prior []float64
+	if o.Weights != nil {
+		if len(o.Weights) != f.NRows() {
+			return nil, fmt.Errorf("models.GLM: %d weights for %d rows", len(o.Weights), f.NRows())
+		}
+		prior = make([]float64, d.n)
+		for i, r := range d.rows {
+			prior[i] = o.Weights[r]
+		}
+	}
+	if err := family.checkY(d.y); err != nil {
+		return nil, fmt.Errorf("models.GLM: %v", err)
+	}
+	m, err = fitGLM(d, family, prior, o)
+	if err != nil {
+		return nil, err
+	}
+	m.Formula = formula
+	fam := family.Name
+	if family.Name == "binomial" && family.Link != "logit" || family.Name == "poisson" && family.Link != "log" ||
+		family.Name == "gaussian" && family.Link != "identity" || family.Name == "Gamma" && family.Link != "inverse" {
+		fam = fmt.Sprintf("%s(link = %q)", family.Name, family.Link)
+	}
+	m.Call = fmt.Sprintf("glm(formula = %s, family = %s)", formula, fam)
+	return m, nil
+}
+
+// GLMMatrix fits a GLM on the columns of X as given (include a column of
+// ones for an intercept).
+func GLMMatrix(X *mat.Dense, y []float64, names []string, family Family) (*GLMFit, error) {
+	if err := family.check(); err != nil {
+		return nil, fmt.Errorf("models.GLMMatrix: %v", err)
+	}
+	if X == nil {
+		return nil, fmt.Errorf("models.GLMMatrix: X is nil")
+	}
+	n, p := X.Dims()
+	if len(y) != n {
+		return nil, fmt.Errorf("models.GLMMatrix: y has %d values, X has %d rows", len(y), n)
+	}
+	if names == nil {
+		for j := 0; j < p; j++ {
+			names = append(names, fmt.Sprintf("x%d", j+1))
+		}
+	}
+	if err := family.checkY(y); err != nil {
+		return nil, fmt.Errorf("models.GLMMatrix: %v", err)
+	}
+	d := &design{n: n, names: names, y: y, yName: "y"}
+	for j := 0; j < p; j++ {
+		c := mat.Col(nil, j, X)
+		d.cols = append(d.cols, c)
+		isOne := true
+		for _, v := range c {
+			if v != 1 {
+				isOne = false
+			}
+		}
+		if isOne && !d.intercept {
+			d.intercept = true
+			d.assign = append(d.assign, -1)
+		} else {
+			d.assign = append(d.assign, len(d.terms))
+			d.terms = append(d.terms, names[j])
+		}
+	}
+	m, err := fitGLM(d, family, nil, GLMOptions{})
+	if err != nil {
+		return nil, err
+	}
+	m.Call = fmt.Sprintf("models.GLMMatrix(X, y, family = %s)", family.Name)
+	return m, nil
+}
+
+// wlsSolve solves one IRLS step min Σ w (z - Xb)². Small problems use the
+// QR solver (double-double when cheap), large ones the normal equations
+// X'WX accumulated in parallel blocks with BLAS and solved by Cholesky on
+// the equilibrated matrix (falling back to QR if it is not positive
+// definite).
+type wlsSolver struct {
+	cols [][]float64
+	rows *mat.Dense // row-major copy for the blocked path
+	n, p int
+}
+
+func (s *wlsSolver) solve(z, w []float64) lsFit {
+	if int64(s.n)*int64(s.p)*int64(s.p) <= 4e6 || s.p > 200 {
+		return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w})
+	}
+	if s.rows == nil {
+		data := make([]float64, s.n*s.p)
+		for j, c := range s.cols {
+			for i, v := range c {
+				data[i*s.p+j] = v
+			}
+		}
+		s.rows = mat.NewDense(s.n, s.p, data)
+	}
+	p := s.p
+	nb := runtime.GOMAXPROCS(0)
+	if nb > 8 {
+		nb = 8
+	}
+	parts := make([][]float64, nb)
+	rhs := make([][]float64, nb)
+	var wg sync.WaitGroup
+	chunk := (s.n + nb - 1) / nb
+	raw := s.rows.RawMatrix()
+	for b := 0; b < nb; b++ {
+		wg.Add(1)
+		go func(b int) {
+			defer wg.Done()
+			lo := b * chunk
+			hi := min(s.n, lo+chunk)
+			A := make([]float64, p*p)
+			r := make([]float64, p)
+			const blk = 4096
+			xw := make([]float64, blk*p)
+			for start := lo; start < hi; start += blk {
+				end := min(hi, start+blk)
+				m := end - start
+				for i := 0; i < m; i++ {
+					sw := math.Sqrt(w[start+i])
+					row := raw.Data[(start+i)*p : (start+i+1)*p]
+					dst := xw[i*p : (i+1)*p]
+					zz := sw * z[start+i]
+					for j, v := range row {
+						t := v * sw
+						dst[j] = t
+						r[j] += t * zz
+					}
+				}
+				blas64.Syrk(blas.Trans, 1, blas64.General{Rows: m, Cols: p, Stride: p, Data: xw[:m*p]}, 1,
+					blas64.Symmetric{Uplo: blas.Upper, N: p, Stride: p, Data: A})
+			}
+			parts[b] = A
+			rhs[b] = r
+		}(b)
+	}
+	wg.Wait()
+	A := mat.NewSymDense(p, nil)
+	bv := make([]float64, p)
+	for b := range parts {
+		for i := 0; i < p; i++ {
+			bv[i] += rhs[b][i]
+			for j := i; j < p; j++ {
+				A.SetSym(i, j, A.At(i, j)+parts[b][i*p+j])
+			}
+		}
+	}
+	// equilibrate
+	sc := make([]float64, p)
+	for i := 0; i < p; i++ {
+		sc[i] = 1 / math.Sqrt(A.At(i, i))
+		if math.IsInf(sc[i], 0) || math.IsNaN(sc[i]) {
+			return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w})
+		}
+	}
+	As := mat.NewSymDense(p, nil)
+	for i := 0; i < p; i++ {
+		for j := i; j < p; j++ {
+			As.SetSym(i, j, A.At(i, j)*sc[i]*sc[j])
+		}
+	}
+	var ch mat.Cholesky
+	if !ch.Factorize(As) || ch.Cond() > 1e10 {
+		return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w})
+	}
+	bs := mat.NewVecDense(p, nil)
+	for i := range bv {
+		bs.SetVec(i, bv[i]*sc[i])
+	}
+	var x mat.VecDense
+	if err := ch.SolveVecTo(&x, bs); err != nil {
+		return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w})
+	}
+	var inv mat.SymDense
+	if err := ch.InverseTo(&inv); err != nil {
+		return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w})
+	}
+	fit := lsFit{rank: p, coef: make([]float64, p), aliased: make([]bool, p), kept: make([]int, p)}
+	fit.xtxinv = make([][]float64, p)
+	for i := 0; i < p; i++ {
+		fit.kept[i] = i
+		fit.coef[i] = x.AtVec(i) * sc[i]
+		fit.xtxinv[i] = make([]float64, p)
+		for j := 0; j < p; j++ {
+			fit.xtxinv[i][j] = inv.At(i, j) * sc[i] * sc[j]
+		}
+	}
+	fit.cond = ch.Cond()
+	return fit
+}
+
+func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, error) {
+	n, p := d.n, len(d.cols)
+	eps := o.Epsilon
+	if eps <= 0 {
+		eps = 1e-8
+	}
+	maxit := o.MaxIter
+	if maxit <= 0 {
+		maxit = 25
+	}
+	y := d.y
+	w := func(i int) float64 { return weightAt(prior, i) }
+	eta := make([]float64, n)
+	mu := make([]float64, n)
+	for i := range y {
+		mu[i] = fam.mustart(y[i], w(i))
+		eta[i] = fam.linkfun(mu[i])
+	}
+	for i := range y {
+		mu[i] = fam.linkinv(eta[i])
+	}
+	devOf := func(mu []float64) float64 {
+		s := 0.0
+		for i := range y {
+			s += fam.devResid(y[i], mu[i], w(i))
+		}
+		return s
+	}
+	devold := devOf(mu)
+	solver := &wlsSolver{cols: d.cols, n: n, p: p}
+	z := make([]float64, n)
+	ww := make([]float64, n)
+	var fit lsFit
+	var coef, coefold []float64
+	conv := false
+	iter := 0
+	var warnings []string
+	ctx := cell.Context()
+	var dev float64
+	for iter = 1; iter <= maxit; iter++ {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		for i := range y {
+			me := fam.muEta(eta[i])
+			v := fam.variance(mu[i])
+			if w(i) > 0 && me != 0 {
+				z[i] = eta[i] + (y[i]-mu[i])/me
+				ww[i] = w(i) * me * me / v
+			} else {
+				z[i] = 0
+				ww[i] = 0
+			}
+		}
+		fit = solver.solve(z, ww)
+		if fit.rank == 0 {
+			return nil, fmt.Errorf("models.GLM: the design has no estimable columns")
+		}
+		start := make([]float64, p)
+		for j := range start {
+			if fit.aliased[j] {
+				start[j] = 0
+			} else {
+				start[j] = fit.coef[j]
+			}
+		}
+		linpred := func(b []float64) {
+			parallelFor(n, func(lo, hi int) {
+				for i := lo; i < hi; i++ {
+					s := 0.0
+					for j, c := range d.cols {
+						if b[j] != 0 {
+							s += c[i] * b[j]
+						}
+					}
+					eta[i] = s
+					mu[i] = fam.linkinv(s)
+				}
+			})
+		}
+		linpred(start)
+		dev = devOf(mu)
+		// step halving on non-finite deviance or invalid eta/mu
+		bad := func() bool {
+			if math.IsNaN(dev) || math.IsInf(dev, 0) {
+				return true
+			}
+			for i := range mu {
+				if !fam.validEta(eta[i]) || !fam.validMu(mu[i]) {
+					return true
+				}
+			}
+			return false
+		}
+		if bad() {
+			if coefold == nil {
+				return nil, fmt.Errorf("models.GLM: no valid set of coefficients has been found: please supply starting values")
+			}
+			for k := 0; k < maxit && bad(); k++ {
+				for j := range start {
+					start[j] = (start[j] + coefold[j]) / 2
+				}
+				linpred(start)
+				dev = devOf(mu)
+			}
+			if bad() {
+				return nil, fmt.Errorf("models.GLM: inner loop; cannot correct step size")
+			}
+		}
+		coef = start
+		if math.Abs(dev-devold)/(math.Abs(dev)+0.1) < eps {
+			conv = true
+			break
+		}
+		devold = dev
+		coefold = append([]float64(nil), coef...)
+	}
+	if iter > maxit {
+		iter = maxit
+	}
+	if !conv {
+		warnings = append(warnings, "glm.fit: algorithm did not converge")
+	}
+	sepEps := 10 * dblEps
+	if fam.Name == "binomial" {
+		for _, v := range mu {
+			if v > 1-sepEps || v < sepEps {
+				warnings = append(warnings, "glm.fit: fitted probabilities numerically 0 or 1 occurred")
+				break
+			}
+		}
+	}
+	if fam.Name == "poisson" {
+		for _, v := range mu {
+			if v < sepEps {
+				warnings = append(warnings, "glm.fit: fitted rates numerically 0 occurred")
+				break
+			}
+		}
+	}
+	m := &GLMFit{Family: fam, Names: d.names, Coef: make([]float64, p), Aliased: fit.aliased, Rank: fit.rank,
+		NDropped: d.nDropped, Deviance: dev, Iterations: iter, Converged: conv, Warnings: warnings,
+		Fitted: mu, LinearPredictor: eta, Y: y, WorkingWeights: ww, YName: d.yName, prior: prior, d: d, fit: fit}
+	for j := range m.Coef {
+		m.Coef[j] = coef[j]
+		if fit.aliased[j] {
+			m.Coef[j] = math.NaN()
+		}
+	}
+	nok := 0
+	for i := 0; i < n; i++ {
+		if w(i) != 0 {
+			nok++
+		}
+	}
+	m.NObs = nok
+	m.DFResidual = nok - fit.rank
+	dfInt := 0
+	if d.intercept {
+		dfInt = 1
+	}
+	m.DFNull = nok - dfInt
+	// null deviance
+	var wtdmu float64
+	if d.intercept {
+		sw, swy := 0.0, 0.0
+		for i := range y {
+			sw += w(i)
+			swy += w(i) * y[i]
+		}
+		wtdmu = swy / sw
+	}
+	nd := 0.0
+	for i := range y {
+		mu0 := wtdmu
+		if !d.intercept {
+			mu0 = fam.linkinv(0)
+		}
+		nd += fam.devResid(y[i], mu0, w(i))
+	}
+	m.NullDeviance = nd
+	// dispersion
+	if fam.fixedDispersion {
+		m.Dispersion = 1
+	} else if m.DFResidual > 0 {
+		s := 0.0
+		for i := range y {
+			if ww[i] > 0 {
+				r := (y[i] - mu[i]) / fam.muEta(eta[i])
+				s += ww[i] * r * r
+			}
+		}
+		m.Dispersion = s / float64(m.DFResidual)
+	} else {
+		m.Dispersion = math.NaN()
+	}
+	m.aic = fam.aic(y, mu, prior, dev) + 2*float64(fit.rank)
+	// covariance (unscaled) from the last IRLS weights
+	m.covU = make([][]float64, p)
+	for i := range m.covU {
+		m.covU[i] = make([]float64, p)
+		for j := range m.covU[i] {
+			m.covU[i][j] = math.NaN()
+		}
+	}
+	for a, i := range fit.kept {
+		for b, j := range fit.kept {
+			m.covU[i][j] = fit.xtxinv[a][b]
+		}
+	}
+	m.StdErr = make([]float64, p)
+	m.ZValue = make([]float64, p)
+	m.PValue = make([]float64, p)
+	for j := 0; j < p; j++ {
+		if fit.aliased[j] {
+			m.StdErr[j], m.ZValue[j], m.PValue[j] = math.NaN(), math.NaN(), math.NaN()
+			continue
+		}
+		m.StdErr[j] = math.Sqrt(m.Dispersion * m.covU[j][j])
+		m.ZValue[j] = m.Coef[j] / m.StdErr[j]
+		if fam.fixedDispersion {
+			m.PValue[j] = pNorm2(m.ZValue[j])
+		} else {
+			m.PValue[j] = pT2(m.ZValue[j], float64(m.DFResidual))
+		}
+	}
+	return m, nil
+}
+
+// AIC returns R's AIC for the fit: family AIC + 2·Rank.
+func (m *GLMFit) AIC() float64 { return m.aic }
+
+// logLikDF is the number of parameters counted by logLik: Rank, plus one
+// for the dispersion of gaussian, Gamma and inverse.gaussian families.
+func (m *GLMFit) logLikDF() int {
+	if m.Family.fixedDispersion {
+		return m.Rank
+	}
+	return m.Rank + 1
+}
+
+// LogLik returns R's logLik.glm: df - AIC/2 with df = Rank (+1 when the
+// dispersion is estimated).
+func (m *GLMFit) LogLik() float64 { return float64(m.logLikDF()) - m.aic/2 }
+
+// BIC returns -2·logLik + log(n)·df.
+func (m *GLMFit) BIC() float64 {
+	return -2*m.LogLik() + math.Log(float64(m.NObs))*float64(m.logLikDF())
+}
+
+// DevianceResiduals returns sign(y - μ)·sqrt(d_i) (R's residuals(type = "deviance")).
+func (m *GLMFit) DevianceResiduals() []float64 {
+	out := make([]float64, len(m.Y))
+	for i, y := range m.Y {
+		d := m.Family.devResid(y, m.Fitted[i], weightAt(m.prior, i))
+		out[i] = math.Copysign(math.Sqrt(math.Max(d, 0)), y-m.Fitted[i])
+	}
+	return out
+}
+
+// PearsonResiduals returns (y - μ)·sqrt(w)/sqrt(V(μ)).
+func (m *GLMFit) PearsonResiduals() []float64 {
+	out := make([]float64, len(m.Y))
+	for i, y := range m.Y {
+		out[i] = (y - m.Fitted[i]) * math.Sqrt(weightAt(m.prior, i)) / math.Sqrt(m.Family.variance(m.Fitted[i]))
+	}
+	return out
+}
+
+// Vcov returns φ·(X'WX)^{-1}.
+func (m *GLMFit) Vcov() *mat.Dense {
+	p := len(m.Coef)
+	v := mat.NewDense(p, p, nil)
+	for i := 0; i < p; i++ {
+		for j := 0; j < p; j++ {
+			v.Set(i, j, m.Dispersion*m.covU[i][j])
+		}
+	}
+	return v
+}
+
+// ConfInt returns Wald confidence intervals b ± z_{(1+level)/2}·SE (R's
+// confint.default; with an estimated dispersion the t quantile is used).
+func (m *GLMFit) ConfInt(level float64) *CoefIntervals {
+	if !(level > 0 && level < 1) {
+		level = 0.95
+	}
+	q := qNorm((1 + level) / 2)
+	ci := &CoefIntervals{Names: m.Names, Level: level, Estimate: m.Coef}
+	for j := range m.Coef {
+		ci.Lower = append(ci.Lower, m.Coef[j]-q*m.StdErr[j])
+		ci.Upper = append(ci.Upper, m.Coef[j]+q*m.StdErr[j])
+	}
+	return ci
+}
+
+// ExpCoef returns exp(b) with Wald intervals exp(b ± z·SE): odds ratios for
+// a logit link, rate ratios for a log link (R: exp(cbind(coef(m),
+// confint.default(m)))).
+func (m *GLMFit) ExpCoef(level float64) *CoefIntervals {
+	ci := m.ConfInt(level)
+	out := &CoefIntervals{Names: m.Names, Level: ci.Level, Exp: true}
+	for j := range m.Coef {
+		out.Estimate = append(out.Estimate, math.Exp(m.Coef[j]))
+		out.Lower = append(out.Lower, math.Exp(ci.Lower[j]))
+		out.Upper = append(out.Upper, math.Exp(ci.Upper[j]))
+	}
+	return out
+}
+
+// OddsRatios is ExpCoef for logistic models (an error for other links).
+func (m *GLMFit) OddsRatios(level float64) (*CoefIntervals, error) {
+	if m.Family.Link != "logit" {
+		return nil, fmt.Errorf("models: odds ratios need a logit link; this model uses %s (use ExpCoef for exp(coefficients))", m.Family.Link)
+	}
+	return m.ExpCoef(level), nil
+}
+
+// RateRatios is ExpCoef for log-link models (Poisson rate ratios).
+func (m *GLMFit) RateRatios(level float64) (*CoefIntervals, error) {
+	if m.Family.Link != "log" {
+		return nil, fmt.Errorf("models: rate ratios need a log link; this model uses %s (use ExpCoef for exp(coefficients))", m.Family.Link)
+	}
+	return m.ExpCoef(level), nil
+}
+
+// String returns the summary at display.Plain.
+func (m *GLMFit) String() string { return m.Display(display.Plain).Text }
+
+// Display shows the fit like R 4.2's summary.glm.
+func (m *GLMFit) Display(o display.Options) display.Bundle {
+	o = o.Normalized()
+	var b strings.Builder
+	b.WriteString("\nCall:\n" + m.Call + "\n\n")
+	b.WriteString(residualBlock("Deviance Residuals", m.DevianceResiduals(), o.Width))
+	b.WriteString("\n")
+	if na := len(m.Coef) - m.Rank; na > 0 {
+		fmt.Fprintf(&b, "Coefficients: (%d not defined because of singularities)\n", na)
+	} else {
+		b.WriteString("Coefficients:\n")
+	}
+	stat, pn := "z value", "Pr(>|z|)"
+	if !m.Family.fixedDispersion {
+		stat, pn = "t value", "Pr(>|t|)"
+	}
+	b.WriteString(coefTable(m.Names, m.Coef, m.StdErr, m.ZValue, m.PValue, stat, pn, true))
+	b.WriteString("\n")
+	if m.Family.fixedDispersion {
+		fmt.Fprintf(&b, "(Dispersion parameter for %s family taken to be 1)\n\n", m.Family.Name)
+	} else {
+		fmt.Fprintf(&b, "(Dispersion parameter for %s family taken to be %s)\n\n", m.Family.Name, rfmt.Num(m.Dispersion, 7))
+	}
+	devs := rfmt.Format([]float64{m.NullDeviance, m.Deviance}, 5)
+	dfs := rfmt.Format([]float64{float64(m.DFNull), float64(m.DFResidual)}, 7)
+	fmt.Fprintf(&b, "    Null deviance: %s  on %s  degrees of freedom\n", devs[0], dfs[0])
+	fmt.Fprintf(&b, "Residual deviance: %s  on %s  degrees of freedom\n", devs[1], dfs[1])
+	if m.NDropped > 0 {
+		s := "s"
+		if m.NDropped == 1 {
+			s = ""
+		}
+		fmt.Fprintf(&b, "  (%d observation%s deleted due to missingness)\n", m.NDropped, s)
+	}
+	fmt.Fprintf(&b, "AIC: %s\n\n", rfmt.Num(m.aic, 5))
+	fmt.Fprintf(&b, "Number of Fisher Scoring iterations: %d\n", m.Iterations)
+	for _, w := range m.Warnings {
+		b.WriteString("\nWarning: " + w + "\n")
+	}
+	if r := m.reading(); r != "" {
+		b.WriteString("\n" + wrapText(r, o.Width))
+	}
+	return display.Text("glm", tidy(b.String()))
+}
+
+// reading interprets the coefficients in plain language (odds ratios for
+// logit, rate ratios for log links).
+func (m *GLMFit) reading() string {
+	var kind string
+	switch m.Family.Link {
+	case "logit":
+		kind = "odds"
+	case "log":
+		kind = "expected " + m.YName
+		if m.Family.Name == "poisson" {
+			kind = "expected count"
+		}
+	default:
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("Reading:\n")
+	k := 0
+	for j, name := range m.Names {
+		if name == "(Intercept)" || m.Aliased[j] {
+			continue
+		}
+		if k == 6 {
+			b.WriteString("  …\n")
+			break
+		}
+		k++
+		r := math.Exp(m.Coef[j])
+		sig := "statistically significant at the 5% level"
+		if m.PValue[j] >= 0.05 {
+			sig = "not statistically significant at the 5% level"
+		}
+		per := "each unit increase in " + name
+		if m.d != nil && m.d.ts != nil && m.d.assign[j] >= 0 {
+			t := m.d.ts.terms[m.d.assign[j]]
+			if len(t.keys) == 1 {
+				if lv, ok := m.d.levels[t.keys[0]]; ok && len(lv) > 0 {
+					per = name + " (vs the baseline " + lv[0] + ")"
+				}
+			}
+		}
+		fmt.Fprintf(&b, "  - %s multiplies the %s by %s (p=%s, %s).\n", per, kind, rfmt.Num(r, 4), rfmt.PValue(m.PValue[j], 2), sig)
+	}
+	if k == 0 {
+		return ""
+	}
+	return b.String()
+}
