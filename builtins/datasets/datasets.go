@@ -204,9 +204,10 @@ func List() Catalog {
 
 // Display shows the catalog as a table.
 func (c Catalog) Display(o display.Options) display.Bundle {
+	o = o.Normalized()
 	t := &display.Table{Title: fmt.Sprintf("%d built-in datasets (datasets.Load(name); Describe(name) for details)", len(c)),
 		Headers: []string{"name", "rows", "cols", "title"},
-		Align:   []display.Align{display.Left, display.Right, display.Right, display.Left}, MaxCellWidth: 70}
+		Align:   []display.Align{display.Left, display.Right, display.Right, display.Left}, MaxCellWidth: max(20, o.Width-30)}
 	for _, i := range c {
 		t.Rows = append(t.Rows, []string{i.Name, fmt.Sprint(i.Rows), fmt.Sprint(i.Cols), i.Title})
 	}
