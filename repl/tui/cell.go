@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -211,7 +212,7 @@ func (c *Cell) render(rc *renderCtx) []string {
 		txt := d.Text
 		if th.Color && d.ANSI != "" {
 			txt = d.ANSI
-			add(trimBlankTail(splitLines(strings.ReplaceAll(txt, "\t", "        "))), false)
+			add(balanceSGR(trimBlankTail(splitLines(strings.ReplaceAll(txt, "\t", "        ")))), false)
 			continue
 		}
 		add(splitLines(sanitizeOutput(txt)), false)
@@ -329,4 +330,35 @@ func trimBlankTail(lines []string) []string {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
+}
+
+var sgrRE = regexp.MustCompile("\x1b\\[[0-9;:]*m")
+
+// balanceSGR makes every line of a styled text self-contained: a style
+// still open at the end of a line is closed there and opened again at the
+// start of the next, so that lines can be drawn, cut and redrawn one at a
+// time (bubbletea redraws only changed lines) without colour bleeding into
+// the gutter or the status bar.
+func balanceSGR(lines []string) []string {
+	carry := ""
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		seqs := sgrRE.FindAllString(l, -1)
+		if carry == "" && len(seqs) == 0 {
+			out[i] = l
+			continue
+		}
+		out[i] = carry + l + "\x1b[m"
+		for _, q := range seqs {
+			p := q[2 : len(q)-1]
+			if p == "" || p == "0" {
+				carry = ""
+			} else if strings.HasPrefix(p, "0;") {
+				carry = q
+			} else {
+				carry += q
+			}
+		}
+	}
+	return out
 }

@@ -348,3 +348,14 @@ func TestKittyImageLines(t *testing.T) {
 		t.Error("text form not used without an image renderer")
 	}
 }
+
+func TestBalanceSGR(t *testing.T) {
+	in := []string{"\x1b[1mbold", "still\x1b[0m plain", "plain", "\x1b[31mred"}
+	want := []string{"\x1b[1mbold\x1b[m", "\x1b[1mstill\x1b[0m plain\x1b[m", "plain", "\x1b[31mred\x1b[m"}
+	got := balanceSGR(in)
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}
