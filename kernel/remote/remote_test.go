@@ -278,3 +278,19 @@ func BenchmarkEvalRoundTrip(b *testing.B) {
 		c.Eval(context.Background(), "value 1", nil)
 	}
 }
+
+func TestSupervisorReset(t *testing.T) {
+	s := NewSupervisor(Options{})
+	defer s.Close()
+	s.Eval(context.Background(), "set x 1", nil)
+	pid := s.PID()
+	if err := s.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	if r := s.Eval(context.Background(), "get x", nil); r.Err == nil {
+		t.Errorf("x survived the reset: %+v", r)
+	}
+	if s.PID() == pid {
+		t.Error("reset kept the same kernel process")
+	}
+}
