@@ -2,8 +2,10 @@ package frame
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -121,6 +123,7 @@ type colStats struct {
 type chunkResult struct {
 	rows     int
 	dicts    []map[string]int32
+	small    []map[uint64]int32
 	levels   [][]string
 	stats    []colStats
 	err      *csvError
@@ -533,10 +536,7 @@ func splitRowQ(data []byte, pos int, delim byte, buf [][]byte, quoted []bool) ([
 			quoted = append(quoted, true)
 			pos = p
 		} else {
-			p := pos
-			for p < n && data[p] != delim && data[p] != '\n' {
-				p++
-			}
+			p := scanField(data, pos, delim)
 			e := p
 			if e > pos && data[e-1] == '\r' {
 				e--
@@ -558,9 +558,36 @@ func splitRowQ(data []byte, pos int, delim byte, buf [][]byte, quoted []bool) ([
 	}
 }
 
+const (
+	lo8 = 0x0101010101010101
+	hi8 = 0x8080808080808080
+)
+
+// scanField returns the position of the first delimiter or newline at or
+// after p (len(data) if none), testing 8 bytes at a time.
+func scanField(data []byte, p int, delim byte) int {
+	n := len(data)
+	dm := uint64(delim) * lo8
+	nm := uint64('\n') * lo8
+	for p+8 <= n {
+		x := binary.LittleEndian.Uint64(data[p:])
+		a := x ^ dm
+		b := x ^ nm
+		t := ((a - lo8) &^ a & hi8) | ((b - lo8) &^ b & hi8)
+		if t != 0 {
+			return p + bits.TrailingZeros64(t)/8
+		}
+		p += 8
+	}
+	for p < n && data[p] != delim && data[p] != '\n' {
+		p++
+	}
+	return p
+}
+
 func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bool, ragged string) chunkResult {
 	ncol := len(cols)
-	res := chunkResult{stats: make([]colStats, ncol), dicts: make([]map[string]int32, ncol), levels: make([][]string, ncol)}
+	res := chunkResult{stats: make([]colStats, ncol), dicts: make([]map[string]int32, ncol), small: make([]map[uint64]int32, ncol), levels: make([][]string, ncol)}
 	for j := range res.stats {
 		res.stats[j].intOK = true
 		res.stats[j].badLine = -1
@@ -638,13 +665,30 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 					c.c[row] = -1
 					continue
 				}
-				d := res.dicts[j]
-				code, ok := d[string(t)]
+				if len(t) <= 7 {
+					// Short strings: pack into an integer key (cheaper
+					// hashing than a string key).
+					var key uint64
+					for q := len(t) - 1; q >= 0; q-- {
+						key = key<<8 | uint64(t[q])
+					}
+					key |= uint64(len(t)) << 56
+					sd := res.small[j]
+					if sd == nil {
+						sd = map[uint64]int32{}
+						res.small[j] = sd
+					}
+					code, ok := sd[key]
+					if !ok {
+						code = res.addLevel(j, t)
+						sd[key] = code
+					}
+					c.c[row] = code
+					continue
+				}
+				code, ok := res.dicts[j][string(t)]
 				if !ok {
-					code = int32(len(res.levels[j]))
-					s := string(t)
-					d[s] = code
-					res.levels[j] = append(res.levels[j], s)
+					code = res.addLevel(j, t)
 				}
 				c.c[row] = code
 			case kBool:
@@ -672,6 +716,15 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 	}
 	res.rows = row - row0
 	return res
+}
+
+// addLevel records a new chunk-local level of column j and returns its code.
+func (res *chunkResult) addLevel(j int, t []byte) int32 {
+	code := int32(len(res.levels[j]))
+	s := string(t)
+	res.dicts[j][s] = code
+	res.levels[j] = append(res.levels[j], s)
+	return code
 }
 
 // compactIndex returns the row indexes to keep when chunks reserved more

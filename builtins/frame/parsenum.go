@@ -38,29 +38,37 @@ func parseNumber(b []byte) (v float64, isInt bool, ok bool) {
 		k++
 	}
 	var mant uint64
-	nd, dp, digits := 0, 0, 0
 	dot, exp := false, false
-	for ; k < len(s); k++ {
-		c := s[k]
-		if c >= '0' && c <= '9' {
-			digits++
-			if mant != 0 || c != '0' {
-				nd++
-				if nd > 19 {
-					return slowParse(s)
-				}
-			}
-			mant = mant*10 + uint64(c-'0')
-			if dot {
-				dp++
-			}
-			continue
+	ds := k
+	for k < len(s) && s[k]-'0' < 10 {
+		mant = mant*10 + uint64(s[k]-'0')
+		k++
+	}
+	intEnd := k
+	dp := 0
+	if k < len(s) && s[k] == '.' {
+		dot = true
+		k++
+		fs := k
+		for k < len(s) && s[k]-'0' < 10 {
+			mant = mant*10 + uint64(s[k]-'0')
+			k++
 		}
-		if c == '.' && !dot {
-			dot = true
-			continue
+		dp = k - fs
+	}
+	digits := intEnd - ds + dp
+	nd := digits
+	if digits > 19 {
+		// Leading zeros do not count; more than 19 significant digits
+		// may have overflowed the mantissa.
+		for q := ds; q < k && (s[q] == '0' || s[q] == '.'); q++ {
+			if s[q] == '0' {
+				nd--
+			}
 		}
-		break
+		if nd > 19 {
+			return slowParse(s)
+		}
 	}
 	if digits == 0 {
 		return slowParse(s)
