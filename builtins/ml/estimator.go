@@ -132,6 +132,11 @@ func (b *base) encodeClasses(y []float64) ([]int, error) {
 	if len(u) < 2 {
 		return nil, fmt.Errorf("ml: the target has only one class (%v); a classifier needs at least two", u)
 	}
+	for _, v := range u {
+		if v != math.Trunc(v) {
+			return nil, fmt.Errorf("ml: the target has non-integer values (%v) — it looks continuous; use a regressor, or make classes with frame.NewBinning", v)
+		}
+	}
 	b.ClassValues = append([]float64(nil), u...)
 	b.ClassLabels = make([]string, len(u))
 	for k, v := range u {

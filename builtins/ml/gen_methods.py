@@ -24,6 +24,9 @@ func ({r} *{name}) Score(f *frame.Frame, target string) (float64, error) {{ retu
 // ScoreXY returns the {what} of the predictions on X against y.
 func ({r} *{name}) ScoreXY(X *mat.Dense, y []float64) (float64, error) {{ return scoreXY({r}, X, y) }}
 ''')
+    out.append(f'''
+func ({r} *{name}) state() any {{ return &{r}.fit }}
+''')
     if clf:
         out.append(f'''
 // PredictProba returns the n×K matrix of class probabilities for the rows of

@@ -258,7 +258,7 @@ func (gr *hgbGrower) grow(rows []int32, leafFn func(rows []int32, v float64)) *t
 		if nd.bin < len(th) {
 			t.Threshold[nd.id] = th[nd.bin]
 		} else {
-			t.Threshold[nd.id] = math.Inf(1)
+			t.Threshold[nd.id] = math.MaxFloat64 // finite, so the model file stays valid JSON
 		}
 		t.MissingLeft[nd.id] = nd.missingLeft
 		t.Left[nd.id], t.Right[nd.id] = int32(li), int32(ri)

@@ -24,6 +24,8 @@ func (m *LogisticRegression) ScoreXY(X *mat.Dense, y []float64) (float64, error)
 	return scoreXY(m, X, y)
 }
 
+func (m *LogisticRegression) state() any { return &m.fit }
+
 // PredictProba returns the n×K matrix of class probabilities for the rows of
 // f; column k is class Classes()[k].
 func (m *LogisticRegression) PredictProba(f *frame.Frame) (*mat.Dense, error) {
@@ -53,6 +55,8 @@ func (m *LinearRegression) ScoreXY(X *mat.Dense, y []float64) (float64, error) {
 	return scoreXY(m, X, y)
 }
 
+func (m *LinearRegression) state() any { return &m.fit }
+
 // Fit fits the model to frame f: column target is the target, every other
 // column a feature.
 func (m *Ridge) Fit(f *frame.Frame, target string) error { return fitFrame(m, f, target) }
@@ -68,6 +72,8 @@ func (m *Ridge) Score(f *frame.Frame, target string) (float64, error) {
 
 // ScoreXY returns the R² of the predictions on X against y.
 func (m *Ridge) ScoreXY(X *mat.Dense, y []float64) (float64, error) { return scoreXY(m, X, y) }
+
+func (m *Ridge) state() any { return &m.fit }
 
 // Fit fits the model to frame f: column target is the target, every other
 // column a feature.
@@ -85,6 +91,8 @@ func (m *Lasso) Score(f *frame.Frame, target string) (float64, error) {
 // ScoreXY returns the R² of the predictions on X against y.
 func (m *Lasso) ScoreXY(X *mat.Dense, y []float64) (float64, error) { return scoreXY(m, X, y) }
 
+func (m *Lasso) state() any { return &m.fit }
+
 // Fit fits the model to frame f: column target is the target, every other
 // column a feature.
 func (m *ElasticNet) Fit(f *frame.Frame, target string) error { return fitFrame(m, f, target) }
@@ -100,6 +108,8 @@ func (m *ElasticNet) Score(f *frame.Frame, target string) (float64, error) {
 
 // ScoreXY returns the R² of the predictions on X against y.
 func (m *ElasticNet) ScoreXY(X *mat.Dense, y []float64) (float64, error) { return scoreXY(m, X, y) }
+
+func (m *ElasticNet) state() any { return &m.fit }
 
 // Fit fits the model to frame f: column target is the target, every other
 // column a feature.
@@ -122,6 +132,8 @@ func (m *DecisionTreeClassifier) Score(f *frame.Frame, target string) (float64, 
 func (m *DecisionTreeClassifier) ScoreXY(X *mat.Dense, y []float64) (float64, error) {
 	return scoreXY(m, X, y)
 }
+
+func (m *DecisionTreeClassifier) state() any { return &m.fit }
 
 // PredictProba returns the n×K matrix of class probabilities for the rows of
 // f; column k is class Classes()[k].
@@ -154,6 +166,8 @@ func (m *DecisionTreeRegressor) ScoreXY(X *mat.Dense, y []float64) (float64, err
 	return scoreXY(m, X, y)
 }
 
+func (m *DecisionTreeRegressor) state() any { return &m.fit }
+
 // Fit fits the model to frame f: column target is the target, every other
 // column a feature.
 func (m *RandomForestClassifier) Fit(f *frame.Frame, target string) error {
@@ -175,6 +189,8 @@ func (m *RandomForestClassifier) Score(f *frame.Frame, target string) (float64, 
 func (m *RandomForestClassifier) ScoreXY(X *mat.Dense, y []float64) (float64, error) {
 	return scoreXY(m, X, y)
 }
+
+func (m *RandomForestClassifier) state() any { return &m.fit }
 
 // PredictProba returns the n×K matrix of class probabilities for the rows of
 // f; column k is class Classes()[k].
@@ -207,6 +223,8 @@ func (m *RandomForestRegressor) ScoreXY(X *mat.Dense, y []float64) (float64, err
 	return scoreXY(m, X, y)
 }
 
+func (m *RandomForestRegressor) state() any { return &m.fit }
+
 // Fit fits the model to frame f: column target is the target, every other
 // column a feature.
 func (m *HistGradientBoostingClassifier) Fit(f *frame.Frame, target string) error {
@@ -228,6 +246,8 @@ func (m *HistGradientBoostingClassifier) Score(f *frame.Frame, target string) (f
 func (m *HistGradientBoostingClassifier) ScoreXY(X *mat.Dense, y []float64) (float64, error) {
 	return scoreXY(m, X, y)
 }
+
+func (m *HistGradientBoostingClassifier) state() any { return &m.fit }
 
 // PredictProba returns the n×K matrix of class probabilities for the rows of
 // f; column k is class Classes()[k].
@@ -262,6 +282,8 @@ func (m *HistGradientBoostingRegressor) ScoreXY(X *mat.Dense, y []float64) (floa
 	return scoreXY(m, X, y)
 }
 
+func (m *HistGradientBoostingRegressor) state() any { return &m.fit }
+
 // Fit fits the model to frame f: column target is the target, every other
 // column a feature.
 func (m *KNeighborsClassifier) Fit(f *frame.Frame, target string) error {
@@ -281,6 +303,8 @@ func (m *KNeighborsClassifier) Score(f *frame.Frame, target string) (float64, er
 func (m *KNeighborsClassifier) ScoreXY(X *mat.Dense, y []float64) (float64, error) {
 	return scoreXY(m, X, y)
 }
+
+func (m *KNeighborsClassifier) state() any { return &m.fit }
 
 // PredictProba returns the n×K matrix of class probabilities for the rows of
 // f; column k is class Classes()[k].
@@ -311,6 +335,8 @@ func (m *KNeighborsRegressor) ScoreXY(X *mat.Dense, y []float64) (float64, error
 	return scoreXY(m, X, y)
 }
 
+func (m *KNeighborsRegressor) state() any { return &m.fit }
+
 // Fit fits the model to frame f: column target is the target, every other
 // column a feature.
 func (m *GaussianNB) Fit(f *frame.Frame, target string) error { return fitFrame(m, f, target) }
@@ -326,6 +352,8 @@ func (m *GaussianNB) Score(f *frame.Frame, target string) (float64, error) {
 
 // ScoreXY returns the accuracy of the predictions on X against y.
 func (m *GaussianNB) ScoreXY(X *mat.Dense, y []float64) (float64, error) { return scoreXY(m, X, y) }
+
+func (m *GaussianNB) state() any { return &m.fit }
 
 // PredictProba returns the n×K matrix of class probabilities for the rows of
 // f; column k is class Classes()[k].
@@ -349,6 +377,8 @@ func (m *MultinomialNB) Score(f *frame.Frame, target string) (float64, error) {
 
 // ScoreXY returns the accuracy of the predictions on X against y.
 func (m *MultinomialNB) ScoreXY(X *mat.Dense, y []float64) (float64, error) { return scoreXY(m, X, y) }
+
+func (m *MultinomialNB) state() any { return &m.fit }
 
 // PredictProba returns the n×K matrix of class probabilities for the rows of
 // f; column k is class Classes()[k].

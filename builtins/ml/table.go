@@ -1,6 +1,7 @@
 package ml
 
 import (
+	"github.com/gostat/gostat/builtins/internal/rfmt"
 	"github.com/gostat/gostat/display"
 	"math"
 	"strconv"
@@ -43,8 +44,8 @@ func (t *textTable) String() string { return t.table().Text(display.Plain) }
 // num formats x with 4 significant digits, as R prints model summaries.
 func num(x float64) string { return numDigits(x, 4) }
 
-// numDigits formats x with d significant digits and no trailing zeros
-// beyond them; NaN prints as "NaN", infinities as "Inf"/"-Inf".
+// numDigits formats x with d significant digits as R's format(x, digits =
+// d) does (package rfmt); NaN prints as "NaN", infinities as "Inf"/"-Inf".
 func numDigits(x float64, d int) string {
 	switch {
 	case math.IsNaN(x):
@@ -56,20 +57,7 @@ func numDigits(x float64, d int) string {
 	case x == 0:
 		return "0"
 	}
-	ax := math.Abs(x)
-	if ax >= 1e-4 && ax < 1e15 {
-		e := int(math.Floor(math.Log10(ax)))
-		dec := d - 1 - e
-		if dec < 0 {
-			dec = 0
-		}
-		s := strconv.FormatFloat(x, 'f', dec, 64)
-		if strings.Contains(s, ".") {
-			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-		}
-		return s
-	}
-	return strconv.FormatFloat(x, 'g', d, 64)
+	return rfmt.Num(x, d)
 }
 
 // fixed formats x with dec decimals.

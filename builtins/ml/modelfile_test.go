@@ -1,0 +1,88 @@
+package ml
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gostat/gostat/builtins/datasets"
+)
+
+func TestSaveLoadRoundTrip(t *testing.T) {
+	train := datasets.MustLoad("Pima_tr")
+	test := datasets.MustLoad("Pima_te")
+	dir := t.TempDir()
+	models := []Estimator{
+		NewPipeline(NewLogisticRegression(), NewStandardScaler()),
+		NewPipeline(NewKNeighborsClassifier(), NewStandardScaler()),
+		NewRandomForestClassifier(), NewHistGradientBoostingClassifier(), NewDecisionTreeClassifier(),
+		NewGaussianNB(), NewMultinomialNB(),
+	}
+	for _, m := range models {
+		if err := m.Fit(train, "type"); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, typeName(m)+".json")
+		if err := Save(path, m, map[string]float64{"test_accuracy": 0.8}); err != nil {
+			t.Fatalf("%s: %v", typeName(m), err)
+		}
+		back, err := Load(path)
+		if err != nil {
+			t.Fatalf("%s: %v", typeName(m), err)
+		}
+		p1, _ := m.(Classifier).PredictProba(test)
+		p2, err := back.(Classifier).PredictProba(test)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, c := p1.Dims()
+		for i := 0; i < r; i++ {
+			for j := 0; j < c; j++ {
+				if p1.At(i, j) != p2.At(i, j) {
+					t.Fatalf("%s: probability [%d,%d] %v after reload, %v before", typeName(m), i, j, p2.At(i, j), p1.At(i, j))
+				}
+			}
+		}
+		if _, err := back.Predict(test.Drop("ped")); err == nil || !strings.Contains(err.Error(), `"ped"`) {
+			t.Errorf("%s: missing column error: %v", typeName(m), err)
+		}
+	}
+	// regressors
+	b := datasets.MustLoad("Boston")
+	for _, m := range []Estimator{NewRidge(), NewLasso(), NewLinearRegression(), NewElasticNet(), NewRandomForestRegressor(), NewHistGradientBoostingRegressor(), NewKNeighborsRegressor(), NewDecisionTreeRegressor()} {
+		if err := m.Fit(b, "medv"); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, typeName(m)+".json")
+		if err := Save(path, m, nil); err != nil {
+			t.Fatal(err)
+		}
+		back, err := Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := m.Predict(b)
+		c, _ := back.Predict(b)
+		for i := range a {
+			if a[i] != c[i] {
+				t.Fatalf("%s: prediction %d differs after reload", typeName(m), i)
+			}
+		}
+	}
+	// a tampered file is refused
+	path := filepath.Join(dir, "RandomForestClassifier.json")
+	raw, _ := os.ReadFile(path)
+	bad := strings.Replace(string(raw), `"threshold":[`, `"threshold":[1`, 1)
+	os.WriteFile(path, []byte(bad), 0o644)
+	if _, err := Load(path); err == nil || !strings.Contains(err.Error(), "SHA-256") {
+		t.Errorf("tampered file: %v", err)
+	}
+	h, err := ReadModelFile(filepath.Join(dir, "Pipeline.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Target != "type" || len(h.Schema) != 7 || h.TrainingRows != 200 || h.Metrics["test_accuracy"] != 0.8 {
+		t.Errorf("header %+v", h)
+	}
+}

@@ -1,0 +1,262 @@
+package ml
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/gostat/gostat/builtins/frame"
+	"gonum.org/v1/gonum/mat"
+)
+
+// scorer is a named metric of a fitted model's predictions.
+type scorer struct {
+	name      string
+	greater   bool // larger is better
+	needProba bool
+	fn        func(y, pred []float64, P *mat.Dense) float64
+}
+
+// Metrics lists the metric names accepted by CrossValidate, GridSearch,
+// LearningCurve, CompareModels and PermutationImportance. An empty name
+// means the model's Score: accuracy for classifiers, r2 for regressors.
+var Metrics = []string{"accuracy", "balanced_accuracy", "f1", "f1_macro", "f1_micro", "f1_weighted",
+	"precision", "recall", "roc_auc", "average_precision", "log_loss", "brier",
+	"r2", "mse", "rmse", "mae", "mape"}
+
+func positiveColumn(P *mat.Dense) []float64 {
+	_, k := P.Dims()
+	return mat.Col(nil, k-1, P)
+}
+
+func getScorer(name string, classifier bool) (scorer, error) {
+	n := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "neg_"), "neg "))
+	if n == "" {
+		if classifier {
+			n = "accuracy"
+		} else {
+			n = "r2"
+		}
+	}
+	s := scorer{name: n, greater: true}
+	switch n {
+	case "accuracy":
+		s.fn = func(y, p []float64, _ *mat.Dense) float64 { return Accuracy(y, p) }
+	case "balanced_accuracy":
+		s.fn = func(y, p []float64, _ *mat.Dense) float64 { return BalancedAccuracy(y, p) }
+	case "f1", "precision", "recall":
+		f := map[string]func([]float64, []float64, string) float64{"f1": F1, "precision": Precision, "recall": Recall}[n]
+		s.fn = func(y, p []float64, _ *mat.Dense) float64 { return f(y, p, "binary") }
+	case "f1_macro", "f1_micro", "f1_weighted":
+		avg := strings.TrimPrefix(n, "f1_")
+		s.fn = func(y, p []float64, _ *mat.Dense) float64 { return F1(y, p, avg) }
+	case "roc_auc":
+		s.needProba = true
+		s.fn = func(y, _ []float64, P *mat.Dense) float64 { return ROCAUC(y, positiveColumn(P)) }
+	case "average_precision":
+		s.needProba = true
+		s.fn = func(y, _ []float64, P *mat.Dense) float64 { return AveragePrecision(y, positiveColumn(P)) }
+	case "log_loss":
+		s.needProba, s.greater = true, false
+		s.fn = func(y, _ []float64, P *mat.Dense) float64 { return LogLoss(y, positiveColumn(P)) }
+	case "brier":
+		s.needProba, s.greater = true, false
+		s.fn = func(y, _ []float64, P *mat.Dense) float64 { return BrierScore(y, positiveColumn(P)) }
+	case "r2":
+		s.fn = func(y, p []float64, _ *mat.Dense) float64 { return R2(y, p) }
+	case "mse":
+		s.greater = false
+		s.fn = func(y, p []float64, _ *mat.Dense) float64 { return MSE(y, p) }
+	case "rmse":
+		s.greater = false
+		s.fn = func(y, p []float64, _ *mat.Dense) float64 { return RMSE(y, p) }
+	case "mae":
+		s.greater = false
+		s.fn = func(y, p []float64, _ *mat.Dense) float64 { return MAE(y, p) }
+	case "mape":
+		s.greater = false
+		s.fn = func(y, p []float64, _ *mat.Dense) float64 { return MAPE(y, p) }
+	default:
+		return s, fmt.Errorf("ml: unknown metric %q; use one of %s", name, strings.Join(Metrics, ", "))
+	}
+	if s.needProba && !classifier {
+		return s, fmt.Errorf("ml: metric %q needs class probabilities but the model is a regressor", n)
+	}
+	return s, nil
+}
+
+// safeScore runs a scorer, turning a metric's panic (bad labels) into an
+// error.
+func (s scorer) score(y, pred []float64, P *mat.Dense) (v float64, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	if s.needProba {
+		if _, k := P.Dims(); k != 2 {
+			return 0, fmt.Errorf("ml: metric %q needs two classes, the model has %d", s.name, k)
+		}
+	}
+	return s.fn(y, pred, P), nil
+}
+
+// dataset is what resampling works on: either a frame and a target (for
+// pipelines, which need frames) or a matrix and a target vector.
+type dataset struct {
+	f      *frame.Frame
+	target string
+	X      *mat.Dense
+	y      []float64
+	labels []string // class labels for stratification
+	n      int
+}
+
+func frameDataset(e Estimator, f *frame.Frame, target string) (*dataset, error) {
+	if f == nil {
+		return nil, fmt.Errorf("ml: the frame is nil")
+	}
+	if !f.Has(target) {
+		msg := fmt.Sprintf("ml: the frame has no target column %q", target)
+		if c := frame.Closest(target, f.Names()); c != "" {
+			msg += fmt.Sprintf("; did you mean %q?", c)
+		}
+		return nil, fmt.Errorf("%s", msg)
+	}
+	d := &dataset{f: f, target: target, n: f.NRows()}
+	if IsClassifier(e) {
+		s, err := f.Strings(target)
+		if err != nil {
+			return nil, err
+		}
+		d.labels = s
+	}
+	if m, ok := e.(model); ok {
+		// plain models: extract the matrix once
+		X, y, err := frameXY(m, f, target)
+		if err != nil {
+			return nil, err
+		}
+		d.X, d.y = X, y
+	}
+	return d, nil
+}
+
+func matrixDataset(e Estimator, X *mat.Dense, y []float64) (*dataset, error) {
+	if X == nil {
+		return nil, fmt.Errorf("ml: X is nil")
+	}
+	n, _ := X.Dims()
+	if len(y) != n {
+		return nil, fmt.Errorf("ml: X has %d rows but y has %d values", n, len(y))
+	}
+	d := &dataset{X: X, y: y, n: n}
+	if IsClassifier(e) {
+		d.labels = make([]string, n)
+		for i, v := range y {
+			d.labels[i] = fmt.Sprint(v)
+		}
+	}
+	return d, nil
+}
+
+// folds makes k folds, stratified by class for classifiers.
+func (d *dataset) folds(k int, seed uint64) ([]frame.Fold, error) {
+	if k < 2 || k > d.n {
+		return nil, fmt.Errorf("ml: need 2 ≤ folds ≤ rows, got %d folds for %d rows", k, d.n)
+	}
+	if d.labels != nil {
+		cnt := map[string]int{}
+		for _, l := range d.labels {
+			cnt[l]++
+		}
+		small := []string{}
+		for l, c := range cnt {
+			if c < k {
+				small = append(small, l)
+			}
+		}
+		if len(small) > 0 {
+			sort.Strings(small)
+			return nil, fmt.Errorf("ml: class(es) %s have fewer rows than the %d folds; use fewer folds", quoteList(small), k)
+		}
+		return frame.StratifiedKFold(d.labels, k, seed), nil
+	}
+	return frame.KFold(d.n, k, seed), nil
+}
+
+// fitScore fits a fresh clone of e on rows tr and scores it on rows te. It
+// returns the score and the predictions on te.
+func (d *dataset) fitScore(e Estimator, ps Params, tr, te []int, s scorer) (float64, []float64, []float64, error) {
+	m := Clone(e)
+	if ps != nil {
+		if err := m.SetParams(ps); err != nil {
+			return 0, nil, nil, err
+		}
+	}
+	var pred, y []float64
+	var P *mat.Dense
+	var err error
+	if d.X != nil {
+		if err = m.FitXY(rowsDense(d.X, tr), pick(d.y, tr)); err != nil {
+			return 0, nil, nil, err
+		}
+		Xte := rowsDense(d.X, te)
+		if pred, err = m.PredictX(Xte); err != nil {
+			return 0, nil, nil, err
+		}
+		if s.needProba {
+			pm, ok := m.(probaModel)
+			if !ok {
+				return 0, nil, nil, fmt.Errorf("ml: %s gives no probabilities", typeName(m))
+			}
+			if P, err = pm.PredictProbaX(Xte); err != nil {
+				return 0, nil, nil, err
+			}
+		}
+		y = pick(d.y, te)
+	} else {
+		train, test := d.f.Take(tr), d.f.Take(te)
+		if err = m.Fit(train, d.target); err != nil {
+			return 0, nil, nil, err
+		}
+		if pred, err = m.Predict(test); err != nil {
+			return 0, nil, nil, err
+		}
+		if s.needProba {
+			c, ok := m.(interface {
+				PredictProba(*frame.Frame) (*mat.Dense, error)
+			})
+			if !ok {
+				return 0, nil, nil, fmt.Errorf("ml: %s gives no probabilities", typeName(m))
+			}
+			if P, err = c.PredictProba(test); err != nil {
+				return 0, nil, nil, err
+			}
+		}
+		if y, err = targetFor(coreOf(m), test, d.target, IsClassifier(m)); err != nil {
+			return 0, nil, nil, err
+		}
+	}
+	v, err := s.score(y, pred, P)
+	return v, pred, y, err
+}
+
+func pick(v []float64, idx []int) []float64 {
+	out := make([]float64, len(idx))
+	for a, i := range idx {
+		out[a] = v[i]
+	}
+	return out
+}
+
+func meanSD1(v []float64) (float64, float64) {
+	if len(v) < 2 {
+		if len(v) == 1 {
+			return v[0], math.NaN()
+		}
+		return math.NaN(), math.NaN()
+	}
+	return meanSD(v, 1)
+}

@@ -1,0 +1,206 @@
+package ml
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+
+	"github.com/gostat/gostat/builtins/frame"
+	"github.com/gostat/gostat/display"
+	"gonum.org/v1/gonum/mat"
+)
+
+// Grid lists candidate values per hyperparameter (field name), e.g.
+//
+//	ml.Grid{"MaxDepth": {0, 5, 10}, "MaxFeatures": {"sqrt", "0.5"}}
+type Grid map[string][]any
+
+// combos expands the grid into every combination (keys sorted, so the order
+// is fixed).
+func (g Grid) combos() []Params {
+	keys := make([]string, 0, len(g))
+	for k := range g {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := []Params{{}}
+	for _, k := range keys {
+		var next []Params
+		for _, p := range out {
+			for _, v := range g[k] {
+				q := Params{}
+				for a, b := range p {
+					q[a] = b
+				}
+				q[k] = v
+				next = append(next, q)
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// SearchResult is the outcome of a hyperparameter search: every candidate's
+// cross-validated mean and sd, their ranks, and the best model refitted on
+// all the data.
+type SearchResult struct {
+	Metric     string
+	Candidates []Params
+	Mean, SD   []float64
+	// Scores[i] are candidate i's fold scores.
+	Scores [][]float64
+	// Rank[i] is candidate i's rank (1 = best).
+	Rank []int
+	// Best are the best parameters and BestScore their mean score.
+	Best      Params
+	BestScore float64
+	// BestModel is a copy of the estimator with Best set, fitted on all rows.
+	BestModel Estimator
+}
+
+// GridSearch cross-validates (k folds, seed, metric as in CrossValidate)
+// every combination of the grid's values on frame f, ranks them, and
+// refits the best on all of f. All (candidate, fold) fits run in parallel
+// on all cores; the search stops when the cell is interrupted.
+func GridSearch(e Estimator, grid Grid, f *frame.Frame, target string, k int, seed uint64, metric string) (*SearchResult, error) {
+	d, err := frameDataset(e, f, target)
+	if err != nil {
+		return nil, err
+	}
+	return search(e, grid.combos(), d, k, seed, metric)
+}
+
+// GridSearchXY is GridSearch on a matrix and target vector.
+func GridSearchXY(e Estimator, grid Grid, X *mat.Dense, y []float64, k int, seed uint64, metric string) (*SearchResult, error) {
+	d, err := matrixDataset(e, X, y)
+	if err != nil {
+		return nil, err
+	}
+	return search(e, grid.combos(), d, k, seed, metric)
+}
+
+// RandomSearch is GridSearch over nIter combinations drawn at random
+// (without repeats) from the grid, with seed.
+func RandomSearch(e Estimator, grid Grid, nIter int, f *frame.Frame, target string, k int, seed uint64, metric string) (*SearchResult, error) {
+	d, err := frameDataset(e, f, target)
+	if err != nil {
+		return nil, err
+	}
+	return search(e, sampleCombos(grid, nIter, seed), d, k, seed, metric)
+}
+
+// RandomSearchXY is RandomSearch on a matrix and target vector.
+func RandomSearchXY(e Estimator, grid Grid, nIter int, X *mat.Dense, y []float64, k int, seed uint64, metric string) (*SearchResult, error) {
+	d, err := matrixDataset(e, X, y)
+	if err != nil {
+		return nil, err
+	}
+	return search(e, sampleCombos(grid, nIter, seed), d, k, seed, metric)
+}
+
+func sampleCombos(g Grid, n int, seed uint64) []Params {
+	all := g.combos()
+	if n <= 0 || n >= len(all) {
+		return all
+	}
+	r := rand.New(rand.NewPCG(seed, 0x5ea2c4))
+	perm := r.Perm(len(all))[:n]
+	sort.Ints(perm)
+	out := make([]Params, n)
+	for i, p := range perm {
+		out[i] = all[p]
+	}
+	return out
+}
+
+func search(e Estimator, cands []Params, d *dataset, k int, seed uint64, metric string) (*SearchResult, error) {
+	if k == 0 {
+		k = 5
+	}
+	if len(cands) == 0 {
+		return nil, fmt.Errorf("ml: the grid is empty")
+	}
+	s, err := getScorer(metric, IsClassifier(e))
+	if err != nil {
+		return nil, err
+	}
+	// check every parameter name once, up front
+	for _, c := range cands {
+		if err := Clone(e).SetParams(c); err != nil {
+			return nil, err
+		}
+	}
+	folds, err := d.folds(k, seed)
+	if err != nil {
+		return nil, err
+	}
+	r := &SearchResult{Metric: s.name, Candidates: cands, Mean: make([]float64, len(cands)), SD: make([]float64, len(cands)), Scores: make([][]float64, len(cands)), Rank: make([]int, len(cands))}
+	for i := range r.Scores {
+		r.Scores[i] = make([]float64, k)
+	}
+	err = parallelFor(ctxOf(), "grid search", len(cands)*k, func(t int) error {
+		c, fo := t/k, t%k
+		v, _, _, err := d.fitScore(e, cands[c], folds[fo].Train, folds[fo].Test, s)
+		if err != nil {
+			return fmt.Errorf("candidate %v, fold %d: %w", cands[c], fo+1, err)
+		}
+		r.Scores[c][fo] = v
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ord := make([]int, len(cands))
+	for i := range cands {
+		r.Mean[i], r.SD[i] = meanSD1(r.Scores[i])
+		ord[i] = i
+	}
+	sort.SliceStable(ord, func(a, b int) bool {
+		if s.greater {
+			return r.Mean[ord[a]] > r.Mean[ord[b]]
+		}
+		return r.Mean[ord[a]] < r.Mean[ord[b]]
+	})
+	for rank, i := range ord {
+		r.Rank[i] = rank + 1
+	}
+	best := ord[0]
+	r.Best, r.BestScore = cands[best], r.Mean[best]
+	m := Clone(e)
+	if err := m.SetParams(r.Best); err != nil {
+		return nil, err
+	}
+	if d.X != nil {
+		err = m.FitXY(d.X, d.y)
+	} else {
+		err = m.Fit(d.f, d.target)
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.BestModel = m
+	return r, nil
+}
+
+// Display shows the candidates ranked by their mean score.
+func (r *SearchResult) Display(o display.Options) display.Bundle {
+	t := &textTable{title: fmt.Sprintf("Hyperparameter search: %d candidates × %d folds, %s; best %s = %s with %s", len(r.Candidates), len(r.Scores[0]), r.Metric, r.Metric, numDigits(r.BestScore, 4), r.Best)}
+	t.header = []string{"rank", "parameters", "mean", "sd"}
+	ord := make([]int, len(r.Rank))
+	for i := range ord {
+		ord[i] = i
+	}
+	sort.SliceStable(ord, func(a, b int) bool { return r.Rank[ord[a]] < r.Rank[ord[b]] })
+	for _, i := range ord {
+		sd := numDigits(r.SD[i], 3)
+		if math.IsNaN(r.SD[i]) {
+			sd = "NA"
+		}
+		t.add(fmt.Sprint(r.Rank[i]), r.Candidates[i].String(), numDigits(r.Mean[i], 4), sd)
+	}
+	return t.bundle("search", o)
+}
+
+func (r *SearchResult) String() string { return r.Display(display.Plain).Text }
