@@ -51,6 +51,15 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		switch msg.String() {
 		case "esc", "q", "?", "f1", "enter", "ctrl+c":
 			m.showKeys = false
+			m.keysOff = 0
+		case "up", "k":
+			m.keysOff = max(0, m.keysOff-1)
+		case "down", "j":
+			m.keysOff++
+		case "pgup":
+			m.keysOff = max(0, m.keysOff-m.historyHeight()+2)
+		case "pgdown", " ":
+			m.keysOff += m.historyHeight() - 2
 		}
 		return nil
 	}

@@ -56,6 +56,7 @@ type Model struct {
 	mode     mode
 	pane     paneKind
 	showKeys bool
+	keysOff  int // scroll offset of the key list
 	vars     []kernel.Var
 	docName  string
 

@@ -190,3 +190,13 @@ func TestKernelDeathReplay(t *testing.T) {
 	}
 	teatest.RequireEqualOutput(t, []byte(view))
 }
+
+// TestKeysGolden is the key overlay on a wide screen.
+func TestKeysGolden(t *testing.T) {
+	opts := testOptions()
+	opts.Width, opts.Height = 100, 30
+	tm, _ := newTest(t, opts)
+	tm.Send(tea.KeyMsg{Type: tea.KeyF1})
+	waitFor(t, tm, "Commands")
+	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
+}

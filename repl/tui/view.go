@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/gostat/gostat/repl/meta"
 )
 
 // editorLines renders the editor with its prompt column.
@@ -215,39 +216,49 @@ func (m *Model) paneView(h int) []string {
 	return out
 }
 
-// keysView is the help overlay: every binding, from the key map.
+// keysView is the help overlay: every binding, from the key map, and the
+// meta-commands, in two columns on wide screens.
 func (m *Model) keysView(h int) []string {
-	var out []string
-	section := func(title string, bs []key.Binding) {
-		out = append(out, "", "  "+m.th.PaneTitle.Render(title))
+	section := func(title string, bs []key.Binding) []string {
+		out := []string{"", "  " + m.th.PaneTitle.Render(title)}
 		for _, b := range bs {
 			hp := b.Help()
-			out = append(out, fmt.Sprintf("    %-18s %s", hp.Key, hp.Desc))
+			out = append(out, fmt.Sprintf("    %-16s %s", hp.Key, hp.Desc))
 		}
+		return out
 	}
-	section("Editor", m.keys.editorHelp())
-	section("Cells (after Esc)", m.keys.navHelp())
-	out = append(out, "", "  "+m.th.PaneTitle.Render("Commands"),
-		"    ?name, :help name  help on a name      :vars      variables pane",
-		"    :save [FILE]       save the notebook   :load FILE open a script",
-		"    :reset             fresh session       :time CODE run and time",
-		"    :quit              leave", "",
-		m.th.Dim.Render("  Esc, q or F1 closes this help."))
-	// Two columns when tall content meets a wide screen.
-	if len(out) > h && m.width >= 100 {
-		half := (len(out) + 1) / 2
-		left, right := out[:half], out[half:]
-		var cols []string
-		for i := range left {
-			r := ""
-			if i < len(right) {
-				r = right[i]
+	editor := section("Editor", m.keys.editorHelp())
+	cells := section("Cells (after Esc)", m.keys.navHelp())
+	cmds := []string{"", "  " + m.th.PaneTitle.Render("Commands (typed as a cell)")}
+	for _, c := range meta.Commands {
+		cmds = append(cmds, fmt.Sprintf("    %-16s %s", c.Usage, c.Summary))
+	}
+	foot := []string{"", m.th.Dim.Render("  Esc, q or F1 closes this; ↑/↓ scroll.")}
+	var out []string
+	if m.width >= 100 {
+		colW := min(52, m.width/2)
+		left := append(editor, foot...)
+		right := append(cells, cmds...)
+		for i := 0; i < max(len(left), len(right)); i++ {
+			l, r := "", ""
+			if i < len(left) {
+				l = ansi.Truncate(left[i], colW-1, "…")
 			}
-			cols = append(cols, padRight(left[i], m.width/2)+r)
+			if i < len(right) {
+				r = ansi.Truncate(right[i], m.width-colW, "…")
+			}
+			out = append(out, padRight(l, colW)+r)
 		}
-		out = cols
+	} else {
+		for _, block := range [][]string{editor, cells, cmds, foot} {
+			for _, l := range block {
+				out = append(out, ansi.Truncate(l, m.width, "…"))
+			}
+		}
 	}
+	// Scrolled with ↑/↓ when taller than the screen.
+	m.keysOff = min(m.keysOff, max(0, len(out)-h))
 	res := make([]string, h)
-	copy(res, out)
+	copy(res, out[m.keysOff:])
 	return res
 }
