@@ -1,0 +1,102 @@
+package models
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestRidgeLassoR(t *testing.T) {
+	r := rCase(t, "ridge_lasso_mtcars")
+	var preds []string
+	for _, p := range r["predictors"].([]any) {
+		preds = append(preds, p.(string))
+	}
+	f := mtcars(t)
+	fm := "mpg ~ . - model"
+	ri, err := Ridge(fm, f, num(r["ridge_alpha"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(ri.Names, ",") != strings.Join(preds, ",") {
+		t.Fatalf("predictors %v, want %v", ri.Names, preds)
+	}
+	closeAll(t, "ridge coef", ri.CoefStd, named(t, r["ridge_coef"], preds), 1e-12)
+	closeAll(t, "sd", ri.SD, named(t, r["x_sd_population"], preds), 1e-14)
+	la, err := Lasso(fm, f, num(r["lasso_alpha"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := named(t, r["lasso_coef"], preds)
+	closeAll(t, "lasso coef", la.CoefStd, want, 1e-10)
+	// objective at R's coefficients vs ours
+	pd, _ := penDesign(fm, f)
+	ref := pd.toPenalized("", "gaussian", la.Lambda, 1, pd.ybar, want, 0)
+	if d := (la.Objective - ref.Objective) / ref.Objective; math.Abs(d) > 1e-12 {
+		t.Errorf("lasso objective %.15g vs R's %.15g", la.Objective, ref.Objective)
+	}
+	checkClose(t, "ridge intercept (z scale)", ri.Intercept+dot(ri.Coef, ri.Mean), num(r["ridge_intercept"]), 1e-13)
+	// the path at λ = 0.1 reproduces the single fit (warm starts)
+	p, err := PenalizedPathFit(fm, f, PathOptions{L1Ratio: 1, Lambda: []float64{1, 0.5, 0.1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeAll(t, "path at 0.1", p.CoefStd[2], want, 1e-10)
+	if p.DF[0] >= p.DF[2] {
+		t.Errorf("df should grow along the path: %v", p.DF)
+	}
+}
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+func TestCVPenalized(t *testing.T) {
+	f := mtcars(t)
+	p, err := CVPenalized("mpg ~ wt + hp + qsec + drat + disp", f, PathOptions{L1Ratio: 1, NFolds: 5, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Lambda) != 100 || p.Lambda[0] <= p.Lambda[99] {
+		t.Fatalf("bad lambda sequence")
+	}
+	if p.DF[0] != 0 {
+		t.Errorf("at lambda_max no coefficient should be non-zero, df = %d", p.DF[0])
+	}
+	if !(p.Lambda1SE >= p.LambdaMin) || p.CVMean[p.IndexMin] > p.CVMean[p.Index1SE] {
+		t.Errorf("lambda.1se %g must be >= lambda.min %g", p.Lambda1SE, p.LambdaMin)
+	}
+	s := p.String()
+	if !strings.Contains(s, "lambda.min") || !strings.Contains(s, "lambda.1se") {
+		t.Errorf("display:\n%s", s)
+	}
+	// at the end of the path the lasso approaches OLS
+	m, _ := OLS("mpg ~ wt + hp + qsec + drat + disp", f)
+	last := len(p.Lambda) - 1
+	for j := range p.Coef[last] {
+		if relErr(p.Coef[last][j], m.Coef[j+1]) > 0.05 {
+			t.Errorf("coef %s at small lambda %g, OLS %g", p.Names[j], p.Coef[last][j], m.Coef[j+1])
+		}
+	}
+}
+
+func TestLogisticPenalizedLimit(t *testing.T) {
+	f := mtcars(t)
+	g, _ := GLM("am ~ wt + hp", f, Binomial("logit"))
+	pl, err := LogisticLasso("am ~ wt + hp", f, 1e-12, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeAll(t, "logistic lasso -> MLE", append([]float64{pl.Intercept}, pl.Coef...), g.Coef, 1e-6)
+	p, err := CVPenalized("am ~ wt + hp + qsec + drat", f, PathOptions{L1Ratio: 0.5, Family: "binomial", NFolds: 4, NLambda: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.DevRatio[len(p.DevRatio)-1] < p.DevRatio[0] {
+		t.Errorf("deviance explained should grow: %v", p.DevRatio)
+	}
+}
