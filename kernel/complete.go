@@ -103,7 +103,7 @@ func (s *Session) identifiers() []Completion {
 		items = append(items, Completion{Text: name, Kind: "type", Detail: def})
 	}
 	for name, path := range s.state.imports {
-		items = append(items, Completion{Text: name, Kind: "package", Detail: path, Doc: firstLine(symbols.Docs[path+"."])})
+		items = append(items, Completion{Text: name, Kind: "package", Detail: path, Doc: firstLine(docText(path + "."))})
 	}
 	for _, k := range goKeywords {
 		items = append(items, Completion{Text: k, Kind: "keyword"})
@@ -123,13 +123,35 @@ func (s *Session) globals() map[string]reflect.Value {
 	if s.in == nil || s.stale != 0 {
 		return out
 	}
-	for name, v := range s.in.Globals() {
+	for name, v := range s.safeGlobals() {
 		if strings.HasPrefix(name, "__") || name == "_" {
 			continue
 		}
 		out[name] = v
 	}
 	return out
+}
+
+// safeGlobals is Interpreter.Globals, which panics when a cell that
+// declared variables failed to compile (the symbols exist but the frame was
+// not grown); running an empty statement grows the frame.
+func (s *Session) safeGlobals() map[string]reflect.Value {
+	try := func() (g map[string]reflect.Value, ok bool) {
+		defer func() {
+			if r := recover(); r != nil {
+				ok = false
+			}
+		}()
+		return s.in.Globals(), true
+	}
+	if g, ok := try(); ok {
+		return g
+	}
+	_ = s.evalRaw(";")
+	if g, ok := try(); ok {
+		return g
+	}
+	return map[string]reflect.Value{}
 }
 
 // members completes after "expr.": package members, or fields and methods
@@ -182,7 +204,7 @@ func (s *Session) packageMembers(path string) []Completion {
 			continue
 		}
 		kind, detail := symbolKind(name, v)
-		items = append(items, Completion{Text: name, Kind: kind, Detail: detail, Doc: firstLine(symbols.Docs[path+"."+name])})
+		items = append(items, Completion{Text: name, Kind: kind, Detail: detail, Doc: firstLine(docText(path + "." + name))})
 	}
 	return items
 }
@@ -228,7 +250,7 @@ func valueMembers(v reflect.Value) []Completion {
 				sig = methodSig(m.Type)
 			}
 			items = append(items, Completion{Text: m.Name, Kind: "method", Detail: strings.Replace(sig, "func", "func "+m.Name, 1),
-				Doc: firstLine(symbols.Docs[docKey(t, m.Name)])})
+				Doc: firstLine(docText(docKey(t, m.Name)))})
 		}
 	}
 	addMethods(t)
@@ -381,15 +403,15 @@ func (s *Session) Doc(name string) (string, bool) {
 		if ok {
 			for _, it := range valueMembers(base) {
 				if it.Text == parts[len(parts)-1] {
-					d := it.Detail
-					if full := symbols.Docs[docKey(base.Type(), it.Text)]; full != "" {
-						d += "\n\n" + full
-					} else if base.Kind() == reflect.Interface && !base.IsNil() {
-						if full := symbols.Docs[docKey(base.Elem().Type(), it.Text)]; full != "" {
-							d += "\n\n" + full
+					if full := docText(docKey(base.Type(), it.Text)); full != "" {
+						return full, true
+					}
+					if base.Kind() == reflect.Interface && !base.IsNil() {
+						if full := docText(docKey(base.Elem().Type(), it.Text)); full != "" {
+							return full, true
 						}
 					}
-					return d + "\n", true
+					return it.Detail + "\n", true
 				}
 			}
 		}
@@ -413,17 +435,23 @@ func docFromTable(name string, imports map[string]string) (string, bool) {
 	path := parts[0]
 	if p, ok := imports[parts[0]]; ok {
 		path = p
-	} else if p, ok := symbols.PackagePath[parts[0]]; ok {
+	} else if p, ok := symbols.PackagePath(parts[0]); ok {
 		path = p
 	}
 	key := path + "."
 	if len(parts) == 2 {
 		key += parts[1]
 	}
-	if d, ok := symbols.Docs[key]; ok {
-		return d, true
+	return symbols.Doc(key)
+}
+
+// docText is the generated doc for key, or "".
+func docText(key string) string {
+	if key == "" {
+		return ""
 	}
-	return "", false
+	d, _ := symbols.Doc(key)
+	return d
 }
 
 // showValueText is the plain display of a value (for Doc).

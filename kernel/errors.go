@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"go/scanner"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -52,9 +53,16 @@ func (s *Session) mapError(err error, p *evalPlan) *Error {
 	return e
 }
 
+// incompleteType matches yaegi's message for an undefined name in some
+// top-level declarations.
+var incompleteType = regexp.MustCompile(`^CFG post-order panic: (?:\d+:\d+: )?incomplete type (\S+)$`)
+
 // explainCompile rewrites interpreter messages that hide an unsupported
-// feature.
+// feature or an ordinary error.
 func explainCompile(e *Error) {
+	if m := incompleteType.FindStringSubmatch(e.Message); m != nil {
+		e.Message = "undefined: " + m[1]
+	}
 	msg := e.Message
 	switch {
 	case strings.HasPrefix(msg, "undefined selector: slices.") || strings.HasPrefix(msg, "undefined selector: maps."):
@@ -74,6 +82,16 @@ func explainCompile(e *Error) {
 	case strings.HasPrefix(msg, "undefined: min") || strings.HasPrefix(msg, "undefined: max") || strings.HasPrefix(msg, "undefined: clear"):
 		e.Kind = Unsupported
 	}
+}
+
+// reflectPanics are messages of panics that yaegi's use of reflect raises
+// where compiled Go raises a runtime error.
+var reflectPanics = map[string]string{
+	"reflect: slice index out of range":               "runtime error: index out of range",
+	"reflect: array index out of range":               "runtime error: index out of range",
+	"reflect: string index out of range":              "runtime error: index out of range",
+	"reflect.Value.Slice: slice index out of bounds":  "runtime error: slice bounds out of range",
+	"reflect.Value.Slice3: slice index out of bounds": "runtime error: slice bounds out of range",
 }
 
 // mapPanic handles a recovered panic: a runtime panic of the cell, or an
@@ -102,10 +120,15 @@ func (s *Session) mapPanic(pan interp.Panic, p *evalPlan) *Error {
 	switch v := pan.Value.(type) {
 	case runtime.Error:
 		e.Message = v.Error()
+	case *reflect.ValueError:
+		e.Message = "runtime error: use of a nil or invalid value (" + v.Error() + ")"
 	case error:
 		e.Message = "panic: " + v.Error()
 	default:
 		e.Message = "panic: " + val
+		if m, ok := reflectPanics[val]; ok {
+			e.Message = m
+		}
 		if strings.HasPrefix(val, "os.Exit(") {
 			e.Message = val + " was called; the cell stopped and the session goes on"
 		}
@@ -140,12 +163,19 @@ func (s *Session) mapPanic(pan interp.Panic, p *evalPlan) *Error {
 			continue
 		}
 		l, c, ok := plan.cellPosition(line, col)
+		if ok && plan.nchunks > 1 && plan.kind != declChunk && name == "main" {
+			// yaegi reports some runtime panics of a statement group at
+			// its first statement whichever statement failed: unknown.
+			if fl, fc := plan.cell.position(plan.firstChunk); fl == l && fc == c {
+				ok = false
+			}
+		}
 		if !ok {
 			lines = append(lines, "  in "+where)
 			continue
 		}
 		lines = append(lines, fmt.Sprintf("  in %s (cell %d, line %d:%d)", where, cellIdx, l, c))
-		if plan == p && !located {
+		if plan.cell == p.cell && !located {
 			e.Line, e.Col, located = l, c, true
 		}
 	}

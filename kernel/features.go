@@ -72,7 +72,7 @@ const unsupportedPrefix = "not supported by the interpreter (yaegi v0.16.1): "
 // interpreter evaluates.
 func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 	base := blankExcept(c.src, g.ranges())
-	p := &evalPlan{kind: g.kind, cell: c, newTypes: map[string]string{}, newFuncs: map[string]funcInfo{}, newImports: map[string]string{}}
+	p := &evalPlan{kind: g.kind, cell: c, nchunks: len(g.chunks), firstChunk: g.chunks[0].start, newTypes: map[string]string{}, newFuncs: map[string]funcInfo{}, newImports: map[string]string{}}
 	fset := token.NewFileSet()
 	var root ast.Node
 	var off0 int // parse wrapper length: AST offset - off0 = cell offset
@@ -337,6 +337,7 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 			}
 		case *ast.AssignStmt:
 			if st.Tok == token.DEFINE {
+				p.defines = append(p.defines, define{lhsStart: offset(st.Lhs[0].Pos()), opEnd: offset(st.TokPos) + 2, end: offset(st.End()), n: len(st.Lhs)})
 				genericDefine(st, st.Rhs)
 				for _, r := range st.Rhs {
 					if call, ok := r.(*ast.CallExpr); ok && len(call.Args) == 1 {
@@ -643,7 +644,7 @@ func (s *Session) globalKinds() map[string]reflect.Kind {
 	if s.in == nil {
 		return m
 	}
-	for name, v := range s.in.Globals() {
+	for name, v := range s.safeGlobals() {
 		if v.IsValid() {
 			k := v.Kind()
 			if k == reflect.Interface && !v.IsNil() {

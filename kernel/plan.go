@@ -44,19 +44,28 @@ type seg struct {
 
 // evalPlan is one interpreter call and what to remember if it succeeds.
 type evalPlan struct {
-	kind     chunkKind
-	src      string // what the interpreter evaluates
-	yprefix  int    // bytes the interpreter puts before src on its line 1
-	segs     []seg
-	cell     *cellSrc
-	fallback *evalPlan // for a final expression: run it as a statement
-	suspects []suspect // constructs that may make yaegi fail with "nil type"
-	minmax   bool      // min or max were rewritten to host functions
+	kind       chunkKind
+	src        string // what the interpreter evaluates
+	yprefix    int    // bytes the interpreter puts before src on its line 1
+	segs       []seg
+	cell       *cellSrc
+	fallback   *evalPlan // for a final expression: run it as a statement
+	suspects   []suspect // constructs that may make yaegi fail with "nil type"
+	minmax     bool      // min or max were rewritten to host functions
+	defines    []define  // top-level := statements (for diagnosing errors)
+	nchunks    int       // number of statements or declarations in the group
+	firstChunk int       // cell offset of the group's first chunk
 
 	newTypes      map[string]string // type name -> definition
 	newFuncs      map[string]funcInfo
 	newImports    map[string]string // local name -> path
 	registerTypes string            // source that reports declared types' reflect types
+}
+
+// define is a top-level "a, b := rhs" statement: the cell range of its
+// left side and operator, and the number of names.
+type define struct {
+	lhsStart, opEnd, end, n int
 }
 
 // suspect is a construct yaegi may fail on without a clear message.

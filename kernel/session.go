@@ -151,7 +151,9 @@ func (s *Session) start() error {
 		fmt.Fprintf(&b, "\t%q\n", p)
 	}
 	for _, p := range symbols.Builtins {
-		fmt.Fprintf(&b, "\t%q\n", p)
+		if symbols.Has(p) {
+			fmt.Fprintf(&b, "\t%q\n", p)
+		}
 	}
 	b.WriteString(")")
 	if err := s.evalRaw(b.String()); err != nil {
@@ -161,7 +163,9 @@ func (s *Session) start() error {
 		s.state.imports[pkgName(p)] = p
 	}
 	for _, p := range symbols.Builtins {
-		s.state.imports[pkgName(p)] = p
+		if symbols.Has(p) {
+			s.state.imports[pkgName(p)] = p
+		}
 	}
 	return nil
 }
@@ -408,6 +412,11 @@ func (s *Session) evalPlan(ctx context.Context, p *evalPlan) *Error {
 		err = s.evalSrc(ctx, p)
 	}
 	if err != nil {
+		if strings.Contains(err.Error(), "constant definition loop") {
+			if e := s.diagnoseDefines(p); e != nil {
+				return e
+			}
+		}
 		return s.mapError(err, p)
 	}
 	s.state.commit(p)
@@ -416,6 +425,40 @@ func (s *Session) evalPlan(ctx context.Context, p *evalPlan) *Error {
 		_ = s.evalRaw(p.registerTypes)
 	}
 	return nil
+}
+
+// diagnoseDefines explains yaegi's "constant definition loop", which it
+// reports for a top-level x := expr whose expr does not compile: each
+// right-hand side is compiled alone (as _ = expr, at the same position) to
+// get the real error.
+func (s *Session) diagnoseDefines(p *evalPlan) *Error {
+	for _, d := range p.defines {
+		base := []byte(blankExcept(p.cell.src, [][2]int{{d.lhsStart, d.end}}))
+		lhs := "_" + strings.Repeat(",_", d.n-1) + "="
+		for i := d.lhsStart; i < d.opEnd; i++ {
+			if base[i] != '\n' {
+				base[i] = ' '
+			}
+		}
+		copy(base[d.lhsStart:], lhs)
+		q := &evalPlan{kind: stmtChunk, cell: p.cell, yprefix: len("package main; func main() {")}
+		q.build(";", string(base), nil, "")
+		_, err := s.compile(q.src)
+		if err != nil && !strings.Contains(err.Error(), "constant definition loop") {
+			return s.mapError(err, q)
+		}
+	}
+	return nil
+}
+
+// compile compiles src without running it.
+func (s *Session) compile(src string) (_ *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return s.in.Compile(src)
 }
 
 func isCfgError(err error) bool { return fmt.Sprintf("%T", err) == "*interp.cfgError" }
@@ -471,7 +514,7 @@ func (s *Session) vars() []Var {
 	if s.in == nil || s.stale != 0 {
 		return nil
 	}
-	g := s.in.Globals()
+	g := s.safeGlobals()
 	out := make([]Var, 0, len(g))
 	for name, v := range g {
 		if strings.HasPrefix(name, "__") || name == "_" {

@@ -11,11 +11,17 @@
 // package (one file per package) and then cmd/gendocs, which writes
 // docs_generated.go from the packages' doc comments.
 //
-// To expose a new builtin package, add its import path to the
-// //go:generate line for builtins below and to Builtins, then regenerate.
+// To expose a new builtin package, add a //go:generate line for it in
+// extract.go, add its path to Builtins and to the gendocs line, then
+// regenerate.
 package symbols
 
-import "reflect"
+import (
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+)
 
 // Symbols maps "importpath/name" to the package's exported symbols, in the
 // form interp.Interpreter.Use expects. The generated files fill it in init.
@@ -24,15 +30,89 @@ var Symbols = map[string]map[string]reflect.Value{}
 // Builtins are the import paths of gostat's builtin packages that every
 // session imports without an import line. Adding a builtin package is one
 // line here plus its path on the //go:generate line in extract.go.
-var Builtins = []string{}
+var Builtins = []string{
+	"github.com/gostat/gostat/builtins/frame",
+	"github.com/gostat/gostat/builtins/datasets",
+	"github.com/gostat/gostat/builtins/stats",
+	"github.com/gostat/gostat/builtins/models",
+	"github.com/gostat/gostat/builtins/ml",
+	"github.com/gostat/gostat/builtins/plots",
+}
 
-// Docs is the documentation of the exposed packages, generated from their
-// doc comments (docs_generated.go). Keys are "importpath." for a package,
-// "importpath.Name" for a package-level name, and "importpath.Type.Method"
-// for a method. Values start with the declaration's signature, followed by
-// its doc comment.
-var Docs = map[string]string{}
+// Exposed are the third-party packages interpreted code may import.
+var Exposed = []string{
+	"gonum.org/v1/gonum/stat",
+	"gonum.org/v1/gonum/stat/distuv",
+	"gonum.org/v1/gonum/mat",
+	"gonum.org/v1/gonum/floats",
+	"gonum.org/v1/gonum/optimize",
+	"gonum.org/v1/plot",
+	"gonum.org/v1/plot/plotter",
+	"gonum.org/v1/plot/vg",
+	"gonum.org/v1/plot/vg/draw",
+	"gonum.org/v1/plot/vg/vgimg",
+	"github.com/go-gota/gota/dataframe",
+	"github.com/go-gota/gota/series",
+}
 
-// PackagePath maps the usual local name of each documented package
-// ("stats", "distuv", "rand") to its import path.
-var PackagePath = map[string]string{}
+// Has reports whether the symbol table of an import path is present.
+func Has(path string) bool {
+	_, ok := Symbols[path+"/"+path[strings.LastIndex(path, "/")+1:]]
+	return ok
+}
+
+var (
+	docOnce     sync.Once
+	docIndex    map[string]string
+	docPackages map[string]string // set by docs_generated.go
+)
+
+// Doc returns the documentation of an exposed name, generated from its doc
+// comment (docs_generated.go). Keys are "importpath." for a package,
+// "importpath.Name" for a package-level name and "importpath.Type.Method"
+// for a method. The text starts with the declaration, followed by the doc
+// comment.
+func Doc(key string) (string, bool) {
+	docOnce.Do(loadDocs)
+	d, ok := docIndex[key]
+	return d, ok
+}
+
+// DocKeys returns the documented keys that start with prefix, sorted.
+func DocKeys(prefix string) []string {
+	docOnce.Do(loadDocs)
+	var keys []string
+	for k := range docIndex {
+		if strings.HasPrefix(k, prefix) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// PackagePath returns the import path of a documented package from its
+// package name ("stats", "distuv", "rand").
+func PackagePath(name string) (string, bool) {
+	p, ok := docPackages[name]
+	return p, ok
+}
+
+func loadDocs() {
+	docIndex = map[string]string{}
+	data := docData
+	for data != "" {
+		end := strings.IndexByte(data, 0)
+		if end < 0 {
+			end = len(data)
+		}
+		rec := data[:end]
+		if k, v, ok := strings.Cut(rec, "\x01"); ok {
+			docIndex[k] = v
+		}
+		if end == len(data) {
+			break
+		}
+		data = data[end+1:]
+	}
+}
