@@ -479,3 +479,19 @@ func parseBool(s string) (bool, bool) {
 	}
 	return false, false
 }
+
+// FromColumnMap builds a frame from a map of column name to column (as in
+// FromColumns). Go maps have no order, so columns are sorted by name; use
+// FromColumns or New to choose the order.
+func FromColumnMap(cols map[string]any) (*Frame, error) {
+	names := make([]string, 0, len(cols))
+	for n := range cols {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	vals := make([]any, len(names))
+	for k, n := range names {
+		vals[k] = cols[n]
+	}
+	return FromColumns(names, vals...)
+}

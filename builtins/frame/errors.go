@@ -9,7 +9,9 @@ import (
 // Error is the error type of frame operations. Op names the operation and
 // Msg says what went wrong and how to fix it.
 type Error struct {
-	Op  string
+	// Op is the operation ("Select", "ReadCSV", …).
+	Op string
+	// Msg says what went wrong and how to fix it.
 	Msg string
 }
 

@@ -98,11 +98,13 @@ func summarize(x []float64) (vals []float64, mean, variance, lo, hi float64) {
 
 // ColumnProfile is the data-quality summary of one column (see Profile).
 type ColumnProfile struct {
+	// Name and Type are the column's name and type.
 	Name, Type string
 	// Count is the number of present values; Missing the number of NA and
 	// MissingPct their percentage of rows.
 	Count, Missing int
-	MissingPct     float64
+	// MissingPct is the percentage of missing rows.
+	MissingPct float64
 	// Unique is the number of distinct present values.
 	Unique int
 	// Numeric summaries (NaN for string and bool columns).
@@ -114,16 +116,20 @@ type ColumnProfile struct {
 	Top []string
 	// Constant is true when the column has at most one distinct value;
 	// DuplicateOf names an earlier column with identical values.
-	Constant    bool
+	Constant bool
+	// DuplicateOf names an earlier column with the same values ("" if none).
 	DuplicateOf string
 }
 
 // Profile is a data-quality report of a frame: one ColumnProfile per
 // column plus the number of duplicated rows. It displays as a table.
 type Profile struct {
-	Rows, Cols    int
+	// Rows and Cols are the frame's shape.
+	Rows, Cols int
+	// DuplicateRows counts rows equal to an earlier row.
 	DuplicateRows int
-	Columns       []ColumnProfile
+	// Columns holds one profile per column.
+	Columns []ColumnProfile
 }
 
 // Profile returns a data-quality report in one call: per column its type,

@@ -8,6 +8,7 @@ import (
 // Fold is one fold of a cross-validation split: 0-based row indexes of the
 // training and test parts, each in increasing order.
 type Fold struct {
+	// Train and Test are the row indexes of the two parts.
 	Train, Test []int
 }
 

@@ -76,7 +76,8 @@ func mapColumns(op string, f *Frame, cols []string, fn func(k int, name string, 
 // the mean and sample sd (n-1, as R's scale()) learned by Fit. NA stays NA.
 type Standardize struct {
 	// Cols are the columns to scale (all numeric columns when empty).
-	Cols      []string
+	Cols []string
+	// Means and SDs are the fitted centre and scale of each column.
 	Means     []float64
 	SDs       []float64
 	fitted    []string
@@ -145,7 +146,9 @@ func (s *Standardize) String() string {
 // MinMax rescales numeric columns to [0, 1]: (x - min) / (max - min), with
 // min and max learned by Fit (new data may fall outside [0, 1]).
 type MinMax struct {
-	Cols      []string
+	// Cols are the columns to rescale (all numeric columns when empty).
+	Cols []string
+	// Mins and Maxs are the fitted ranges.
 	Mins      []float64
 	Maxs      []float64
 	fitted    []string
@@ -192,7 +195,9 @@ func (s *MinMax) FitTransform(f *Frame) (*Frame, error) { return fitTransform(s,
 // Log replaces numeric columns by log(x + Offset). A value with
 // x + Offset ≤ 0 is an error naming the column and row.
 type Log struct {
-	Cols   []string
+	// Cols are the columns to transform (all numeric when empty).
+	Cols []string
+	// Offset is added before taking the log.
 	Offset float64
 	fitted []string
 }
@@ -233,7 +238,9 @@ func (l *Log) FitTransform(f *Frame) (*Frame, error) { return fitTransform(l, f)
 // ℓ(λ) = -n/2 · log(σ̂²(λ)) + (λ - 1) Σ log x, σ̂² the population variance
 // of y (as scipy.stats.boxcox_normmax(method="mle")), searched in [-5, 5].
 type BoxCox struct {
-	Cols    []string
+	// Cols are the columns to transform (all numeric when empty).
+	Cols []string
+	// Lambdas are the fitted λ of each column.
 	Lambdas []float64
 	fitted  []string
 }
@@ -340,10 +347,13 @@ func (t *BoxCox) FitTransform(f *Frame) (*Frame, error) { return fitTransform(t,
 // A level not seen in Fit is an error by default; with Unseen "zeros" its
 // rows get 0 in every indicator. NA gives NA in every indicator.
 type OneHot struct {
-	Cols      []string
+	// Cols are the columns to encode (all string and bool when empty).
+	Cols []string
+	// DropFirst leaves out the first level's indicator (treatment coding).
 	DropFirst bool
 	// Unseen is "error" (default) or "zeros".
 	Unseen string
+	// Levels are the fitted levels of each column.
 	Levels [][]string
 	fitted []string
 }
@@ -428,8 +438,11 @@ func (o *OneHot) FitTransform(f *Frame) (*Frame, error) { return fitTransform(o,
 // factor order (set an order with SetLevels first). A level not seen in
 // Fit is an error, or NA with Unseen "na".
 type Ordinal struct {
-	Cols   []string
+	// Cols are the columns to encode (all string and bool when empty).
+	Cols []string
+	// Unseen is "error" (default) or "na".
 	Unseen string
+	// Levels are the fitted levels of each column, in code order.
 	Levels [][]string
 	fitted []string
 }
@@ -497,11 +510,15 @@ func (o *Ordinal) FitTransform(f *Frame) (*Frame, error) { return fitTransform(o
 // "uniform" uses equal widths. The outer edges become -Inf and Inf so new
 // data outside the training range still falls in a bin.
 type Binning struct {
-	Cols     []string
-	Bins     int
+	// Cols are the columns to bin (all numeric when empty).
+	Cols []string
+	// Bins is the number of intervals.
+	Bins int
+	// Strategy is "quantile" (default) or "uniform".
 	Strategy string
-	Edges    [][]float64
-	fitted   []string
+	// Edges are the fitted bin edges of each column.
+	Edges  [][]float64
+	fitted []string
 }
 
 // NewBinning returns a Binning transformer with the given number of bins
@@ -595,8 +612,11 @@ func (b *Binning) FitTransform(f *Frame) (*Frame, error) { return fitTransform(b
 // "x^2", …) and, with Interactions, the pairwise products of the columns
 // (named "a:b", as R's formula terms). The original columns stay.
 type Polynomial struct {
-	Cols         []string
-	Degree       int
+	// Cols are the columns to expand (all numeric when empty).
+	Cols []string
+	// Degree is the highest power added.
+	Degree int
+	// Interactions adds the pairwise products.
 	Interactions bool
 	fitted       []string
 }
@@ -667,8 +687,11 @@ func (p *Polynomial) FitTransform(f *Frame) (*Frame, error) { return fitTransfor
 // "median" (numeric columns) or "mode" (any column), so test data is
 // filled with training values.
 type Imputer struct {
-	Cols   []string
+	// Cols are the columns to fill (all with NA when empty).
+	Cols []string
+	// Method is "mean", "median" or "mode".
 	Method string
+	// Values are the fitted fill values (as text).
 	Values []string
 	fitted []string
 }
@@ -757,3 +780,108 @@ func (m *Imputer) Transform(f *Frame) (*Frame, error) {
 
 // FitTransform fits on f and transforms it.
 func (m *Imputer) FitTransform(f *Frame) (*Frame, error) { return fitTransform(m, f) }
+
+// String describes the fitted parameters.
+func (s *MinMax) String() string {
+	if !s.hasFitted {
+		return "MinMax (not fitted)"
+	}
+	var b strings.Builder
+	b.WriteString("MinMax: (x - min) / (max - min)")
+	for k, n := range s.fitted {
+		fmt.Fprintf(&b, "\n  %s: min %s, max %s", n, signif(s.Mins[k], 6), signif(s.Maxs[k], 6))
+	}
+	return b.String()
+}
+
+// String describes the transformation.
+func (l *Log) String() string {
+	if l.fitted == nil {
+		return "Log (not fitted)"
+	}
+	return fmt.Sprintf("Log: log(x + %v) of %s", l.Offset, strings.Join(l.fitted, ", "))
+}
+
+// String lists the fitted λ of each column.
+func (t *BoxCox) String() string {
+	if t.fitted == nil {
+		return "BoxCox (not fitted)"
+	}
+	var b strings.Builder
+	b.WriteString("BoxCox: (x^λ - 1) / λ, λ by maximum likelihood")
+	for k, n := range t.fitted {
+		fmt.Fprintf(&b, "\n  %s: λ = %s", n, signif(t.Lambdas[k], 5))
+	}
+	return b.String()
+}
+
+// String lists the learned levels.
+func (o *OneHot) String() string {
+	if o.fitted == nil {
+		return "OneHot (not fitted)"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "OneHot (drop first: %v, unseen levels: %s)", o.DropFirst, or(o.Unseen, "error"))
+	for k, n := range o.fitted {
+		fmt.Fprintf(&b, "\n  %s: %s", n, strings.Join(o.Levels[k], ", "))
+	}
+	return b.String()
+}
+
+// String lists the learned levels in code order.
+func (o *Ordinal) String() string {
+	if o.fitted == nil {
+		return "Ordinal (not fitted)"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Ordinal (unseen levels: %s)", or(o.Unseen, "error"))
+	for k, n := range o.fitted {
+		fmt.Fprintf(&b, "\n  %s: %s", n, strings.Join(o.Levels[k], " < "))
+	}
+	return b.String()
+}
+
+// String lists the learned bin edges.
+func (bn *Binning) String() string {
+	if bn.fitted == nil {
+		return "Binning (not fitted)"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Binning: %d %s bins", bn.Bins, or(bn.Strategy, "quantile"))
+	for k, n := range bn.fitted {
+		e := make([]string, len(bn.Edges[k]))
+		for q, v := range bn.Edges[k] {
+			e[q] = formatFloat(v)
+		}
+		fmt.Fprintf(&b, "\n  %s: edges %s", n, strings.Join(e, ", "))
+	}
+	return b.String()
+}
+
+// String describes the added features.
+func (p *Polynomial) String() string {
+	if p.fitted == nil {
+		return "Polynomial (not fitted)"
+	}
+	return fmt.Sprintf("Polynomial: degree %d, interactions %v, of %s", p.Degree, p.Interactions, strings.Join(p.fitted, ", "))
+}
+
+// String lists the learned fill values.
+func (m *Imputer) String() string {
+	if m.fitted == nil {
+		return "Imputer (not fitted)"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Imputer: %s", m.Method)
+	for k, n := range m.fitted {
+		fmt.Fprintf(&b, "\n  %s: %s", n, m.Values[k])
+	}
+	return b.String()
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

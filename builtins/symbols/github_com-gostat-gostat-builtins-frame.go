@@ -15,6 +15,7 @@ func init() {
 		"Concat":          reflect.ValueOf(frame.Concat),
 		"DefaultNA":       reflect.ValueOf(&frame.DefaultNA).Elem(),
 		"FormatFloats":    reflect.ValueOf(frame.FormatFloats),
+		"FromColumnMap":   reflect.ValueOf(frame.FromColumnMap),
 		"FromColumns":     reflect.ValueOf(frame.FromColumns),
 		"FromGota":        reflect.ValueOf(frame.FromGota),
 		"FromMaps":        reflect.ValueOf(frame.FromMaps),
