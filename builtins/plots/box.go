@@ -45,6 +45,10 @@ func box(label string, x []float64) plotting.Box {
 //
 //	plots.BoxPlot(iris.Col("Sepal.Length"), iris.Factor("Species"))
 func BoxPlot(y []float64, group []string) *Plot {
+	return boxPlot(y, group, nil)
+}
+
+func boxPlot(y []float64, group, order []string) *Plot {
 	if group != nil && len(group) != len(y) {
 		return errorf("BoxPlot", "group has %d values but y has %d; give one group label per value (or nil for one box)", len(group), len(y))
 	}
@@ -56,7 +60,7 @@ func BoxPlot(y []float64, group []string) *Plot {
 		}
 		l.Boxes = append(l.Boxes, box("", v))
 	} else {
-		for _, lv := range levels(group) {
+		for _, lv := range levelsIn(group, order) {
 			var v []float64
 			for i, g := range group {
 				if g == lv && !math.IsNaN(y[i]) {

@@ -199,7 +199,7 @@ func TestBadInput(t *testing.T) {
 		{LassoPath([]float64{1, 0}, [][]float64{{1}, {2}}, nil), "lambdas must be positive"},
 		{Diagnostics([]float64{1, 2, 3}, []float64{1, 2}, nil, nil), "residuals has 2"},
 		{Scatter([]float64{1, 1, 1}, []float64{1, 2, 3}).Fit(), "all x values are equal"},
-		{PairsOf([]string{"a"}, [][]float64{{1}, {2}}), "1 names for 2 columns"},
+		{PairsData([]string{"a"}, [][]float64{{1}, {2}}), "1 names for 2 columns"},
 	}
 	for _, c := range cases {
 		err := c.p.Err()

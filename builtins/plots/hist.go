@@ -149,7 +149,37 @@ func histogram(kind string, v, breaks []float64) *Plot {
 	}
 	p := plotting.NewPanel("", "x", "Frequency")
 	p.Add(l)
-	return newPlot(kind, p)
+	pl := newPlot(kind, p)
+	pl.data = v
+	return pl
+}
+
+// WithDensity overlays the kernel density estimate (bw.nrd0) on a
+// histogram, scaled to counts: n · binwidth · f(x), as
+// lines(density(x)) over hist(x, freq = FALSE) would look on the count
+// scale.
+func (p *Plot) WithDensity() *Plot {
+	if p.err != nil {
+		return p
+	}
+	if p.data == nil {
+		return failed("WithDensity", fmt.Errorf("plots.WithDensity: only a histogram can carry a density; use plots.Density(x)"))
+	}
+	q := p.panel()
+	l := q.Layers[0]
+	width := (l.X2[len(l.X2)-1] - l.X[0]) / float64(len(l.X))
+	gx, gy, err := kde(p.data, BandwidthNRD0(p.data))
+	if err != nil {
+		return failed("WithDensity", err)
+	}
+	scale := float64(len(p.data)) * width
+	ys := make([]float64, len(gy))
+	for i, v := range gy {
+		ys[i] = v * scale
+	}
+	q.Add(plotting.Layer{Kind: plotting.Lines, X: gx, Y: ys, Color: 3, Label: "density"})
+	q.Legend = true
+	return p
 }
 
 // BandwidthNRD0 is Silverman's rule-of-thumb bandwidth as R's bw.nrd0:
@@ -224,12 +254,16 @@ func Density(x []float64) *Plot {
 // DensityBy draws one density curve per group (each with its own bw.nrd0
 // bandwidth), with a legend.
 func DensityBy(x []float64, group []string) *Plot {
+	return densityBy(x, group, nil)
+}
+
+func densityBy(x []float64, group, order []string) *Plot {
 	if len(group) != len(x) {
 		return errorf("DensityBy", "group has %d values but x has %d; give one group label per value", len(group), len(x))
 	}
 	p := plotting.NewPanel("", "x", "Density")
 	p.Legend = true
-	for k, lv := range levels(group) {
+	for k, lv := range levelsIn(group, order) {
 		var v []float64
 		for i, g := range group {
 			if g == lv && !math.IsNaN(x[i]) && !math.IsInf(x[i], 0) {

@@ -38,18 +38,18 @@ func Pairs(df *frame.Frame, cols ...string) *Plot {
 		}
 		data[i] = v
 	}
-	return PairsOf(cols, data)
+	return PairsData(cols, data)
 }
 
-// PairsOf is Pairs over slices: names[i] labels data[i].
-func PairsOf(names []string, data [][]float64) *Plot {
+// PairsData is Pairs over slices: names[i] labels data[i].
+func PairsData(names []string, data [][]float64) *Plot {
 	k := len(data)
 	if len(names) != k {
-		return errorf("PairsOf", "%d names for %d columns", len(names), k)
+		return errorf("PairsData", "%d names for %d columns", len(names), k)
 	}
 	for i := 1; i < k; i++ {
 		if len(data[i]) != len(data[0]) {
-			return errorf("PairsOf", "column %s has %d values but %s has %d", names[i], len(data[i]), names[0], len(data[0]))
+			return errorf("PairsData", "column %s has %d values but %s has %d", names[i], len(data[i]), names[0], len(data[0]))
 		}
 	}
 	fig := &plotting.Figure{Rows: k, Cols: k}

@@ -33,6 +33,7 @@ type Plot struct {
 	fig  *plotting.Figure
 	kind string
 	err  error
+	data []float64 // the sample of a histogram (for WithDensity)
 }
 
 func newPlot(kind string, p *plotting.Panel) *Plot {

@@ -27,6 +27,10 @@ func Scatter(x, y []float64) *Plot {
 //
 //	plots.ScatterBy(iris.Col("Sepal.Length"), iris.Col("Petal.Length"), iris.Factor("Species"))
 func ScatterBy(x, y []float64, group []string) *Plot {
+	return scatterBy(x, y, group, nil)
+}
+
+func scatterBy(x, y []float64, group, order []string) *Plot {
 	if err := sameLen("ScatterBy", "x", x, "y", y); err != nil {
 		return failed("ScatterBy", err)
 	}
@@ -35,7 +39,7 @@ func ScatterBy(x, y []float64, group []string) *Plot {
 	}
 	p := plotting.NewPanel("", "x", "y")
 	p.Legend = true
-	for k, lv := range levels(group) {
+	for k, lv := range levelsIn(group, order) {
 		var xs, ys []float64
 		for i, g := range group {
 			if g == lv {

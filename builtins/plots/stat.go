@@ -122,6 +122,33 @@ func pairsFinite(x, y []float64) ([]float64, []float64) {
 	return xs, ys
 }
 
+// levelsIn returns the levels of g in the given order (a frame's factor
+// order), followed by any values of g not in it, sorted.
+func levelsIn(g []string, order []string) []string {
+	if order == nil {
+		return levels(g)
+	}
+	seen := map[string]bool{}
+	for _, v := range g {
+		seen[v] = true
+	}
+	var out []string
+	known := map[string]bool{}
+	for _, v := range order {
+		known[v] = true
+		if seen[v] {
+			out = append(out, v)
+		}
+	}
+	var rest []string
+	for _, v := range levels(g) {
+		if !known[v] {
+			rest = append(rest, v)
+		}
+	}
+	return append(out, rest...)
+}
+
 // levels returns the distinct values of g sorted (numbers numerically,
 // then text), as R's factor() orders them.
 func levels(g []string) []string {

@@ -1,0 +1,79 @@
+package plots
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gostat/gostat/builtins/datasets"
+	"github.com/gostat/gostat/builtins/ml"
+	"github.com/gostat/gostat/builtins/models"
+)
+
+func TestFrameBuilders(t *testing.T) {
+	wb := datasets.MustLoad("warpbreaks")
+	p := BoxPlotOf(wb, "breaks", "tension")
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	var got []string
+	for _, b := range p.panel().Layers[0].Boxes {
+		got = append(got, b.Label)
+	}
+	if strings.Join(got, ",") != "L,M,H" {
+		t.Fatalf("box order %v; want the frame's level order L,M,H", got)
+	}
+	if p.panel().XLabel != "breaks" {
+		t.Fatalf("x label %q", p.panel().XLabel)
+	}
+	ir := datasets.MustLoad("iris")
+	s := ScatterOf(ir, "Petal.Length", "Petal.Width", "Species")
+	if s.Err() != nil || len(s.panel().Layers) != 3 || s.panel().YLabel != "Petal.Width" {
+		t.Fatalf("ScatterOf: %v", s.Err())
+	}
+	if e := ScatterOf(ir, "Petal.Lenght", "Petal.Width", "").Err(); e == nil || !strings.Contains(e.Error(), "Petal.Length") {
+		t.Fatalf("misspelt column: %v", e)
+	}
+	if h := HistogramOf(ir, "Sepal.Width").WithDensity(); h.Err() != nil || len(h.panel().Layers) != 2 {
+		t.Fatalf("HistogramOf.WithDensity: %v", h.Err())
+	}
+	if d := DensityOf(ir, "Sepal.Width", "Species"); d.Err() != nil || len(d.panel().Layers) != 3 {
+		t.Fatalf("DensityOf: %v", d.Err())
+	}
+	if e := Scatter([]float64{1, 2}, []float64{1, 2}).WithDensity().Err(); e == nil {
+		t.Fatal("WithDensity on a scatter should fail")
+	}
+}
+
+func TestCurveFromML(t *testing.T) {
+	mt := datasets.MustLoad("mtcars")
+	wt := mt.Col("wt")
+	score := make([]float64, len(wt))
+	for i, w := range wt {
+		score[i] = -w
+	}
+	c := ml.ROCCurve(mt.Col("am"), score)
+	p := Curve(c)
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	own := ROC(mt.Col("am"), score)
+	if p.panel().Layers[1].Label != own.panel().Layers[1].Label {
+		t.Fatalf("ml curve legend %q, ROC legend %q", p.panel().Layers[1].Label, own.panel().Layers[1].Label)
+	}
+	if e := Curve(42).Err(); e == nil {
+		t.Fatal("Curve(42) should fail")
+	}
+}
+
+func TestDiagnosticsOfModelsLM(t *testing.T) {
+	r := loadRef(t)
+	fit, err := models.OLS("mpg ~ wt", datasets.MustLoad("mtcars"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := DiagnosticsOf(fit)
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	near(t, "rstandard via models.LM", p.fig.Panels[3].Layers[0].Y, r["lm_std_resid"], 11)
+}
