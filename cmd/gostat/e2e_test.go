@@ -447,3 +447,99 @@ func TestWholeProcessKilled(t *testing.T) {
 		t.Errorf("recovered journal kept: %v", err)
 	}
 }
+
+// tmuxSession runs gostat -plain on a real terminal (a tmux pane), so that
+// line editing (liner), its history file and Ctrl-C at the prompt are
+// exercised as a person uses them.
+type tmuxSession struct {
+	t    *testing.T
+	name string
+}
+
+func startTmux(t *testing.T, dir string, env ...string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not installed")
+	}
+	name := fmt.Sprintf("gostat-e2e-%d", time.Now().UnixNano())
+	args := []string{"new-session", "-d", "-s", name, "-x", "100", "-y", "30", "-c", dir, "env"}
+	args = append(args, env...)
+	args = append(args, "TERM=xterm", "NO_COLOR=1", gostatBin, "-plain")
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		t.Skipf("tmux cannot start a session here: %v %s", err, out)
+	}
+	s := &tmuxSession{t: t, name: name}
+	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", name).Run() })
+	return s
+}
+
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	if out, err := exec.Command("tmux", append([]string{"send-keys", "-t", s.name}, keys...)...).CombinedOutput(); err != nil {
+		s.t.Fatalf("send-keys: %v %s", err, out)
+	}
+}
+
+func (s *tmuxSession) screen() string {
+	out, _ := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+	return string(out)
+}
+
+func (s *tmuxSession) waitFor(want string) {
+	s.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(s.screen(), want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s.t.Fatalf("no %q on the screen:\n%s", want, s.screen())
+}
+
+func TestLineModeOnTerminal(t *testing.T) {
+	dir := t.TempDir()
+	state := t.TempDir()
+	s := startTmux(t, dir, "XDG_STATE_HOME="+state)
+	s.waitFor("gostat>")
+	// Multi-line continuation.
+	s.keys("func sq(v int) int {", "Enter")
+	s.waitFor("   ...>")
+	s.keys("return v * v", "Enter", "}", "Enter")
+	s.keys("sq(12)", "Enter")
+	s.waitFor("144")
+	// Ctrl-C at the prompt clears the line; the next line runs alone.
+	s.keys("this is not go", "C-c")
+	s.keys("sq(3) + 1000", "Enter")
+	s.waitFor("1009")
+	// Ctrl-C interrupts a running cell.
+	s.keys("for {}", "Enter")
+	time.Sleep(300 * time.Millisecond)
+	s.keys("C-c")
+	s.waitFor("error: interrupted")
+	// Up-arrow recalls the history.
+	s.keys("Up", "Up", "Enter")
+	deadline0 := time.Now().Add(10 * time.Second)
+	for strings.Count(s.screen(), "\n1009\n") < 2 && time.Now().Before(deadline0) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if strings.Count(s.screen(), "\n1009\n") < 2 {
+		t.Fatalf("the recalled line did not run again:\n%s", s.screen())
+	}
+	s.keys("C-d")
+	deadline := time.Now().Add(10 * time.Second)
+	hist := filepath.Join(state, "gostat", "history")
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(hist); err == nil && strings.Contains(string(b), "sq(12)") {
+			if strings.Contains(string(b), "this is not go") {
+				t.Errorf("an aborted line went into the history:\n%s", b)
+			}
+			if ents, _ := os.ReadDir(filepath.Join(dir, ".gostat")); len(ents) != 0 {
+				t.Errorf("Ctrl-D left the journal: %v", ents)
+			}
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("history file %s not written; screen:\n%s", hist, s.screen())
+}

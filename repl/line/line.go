@@ -339,13 +339,15 @@ func (s *session) loop(ctx context.Context) error {
 				continue
 			}
 		}
+		// Lines go into the editing history one by one, as typed: a
+		// multi-line cell comes back line by line with the arrow keys.
+		s.addHistory(text)
 		buf = append(buf, text)
 		src := strings.Join(buf, "\n")
 		if !s.cfg.IsComplete(src) {
 			continue
 		}
 		buf = buf[:0]
-		s.addHistory(src)
 		s.runCell(ctx, src)
 	}
 	// End of input (Ctrl-D) is a clean end too.
