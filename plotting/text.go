@@ -37,7 +37,7 @@ func ANSI(f *Figure, o display.Options) string {
 type tcell struct {
 	r    rune
 	col  int
-	bg   int
+	bg   int // xterm-256 background, noColor for none
 	bold bool
 }
 
@@ -152,7 +152,12 @@ func (s *sheet) string(color bool) string {
 				if c.bg != noColor {
 					b.WriteString(sgrBg256(c.bg))
 					if c.col == noColor {
-						b.WriteString("\x1b[38;5;16m")
+						// Black or white text, whichever reads on the background.
+						if luma256(c.bg) < 0.5 {
+							b.WriteString("\x1b[38;5;231m")
+						} else {
+							b.WriteString("\x1b[38;5;16m")
+						}
 					}
 				}
 				if c.col != noColor {
@@ -825,6 +830,26 @@ func renderHeat(p *Panel, l Layer, s *sheet, ox, oy, w, h int, m mode) {
 		}
 		y++
 	}
+}
+
+// luma256 is the relative luminance (0–1) of xterm-256 colour c.
+func luma256(c int) float64 {
+	var r, g, b float64
+	switch {
+	case c >= 232:
+		v := float64(8+10*(c-232)) / 255
+		r, g, b = v, v, v
+	case c >= 16:
+		lv := []float64{0, 95, 135, 175, 215, 255}
+		c -= 16
+		r, g, b = lv[c/36]/255, lv[(c/6)%6]/255, lv[c%6]/255
+	default:
+		if c == 7 || c >= 9 {
+			return 0.8
+		}
+		return 0.2
+	}
+	return 0.299*r + 0.587*g + 0.114*b
 }
 
 func fmtFixed(v float64, d int) string {

@@ -108,8 +108,9 @@ func (p *Plot) Figure() *plotting.Figure { return p.fig }
 
 // Display renders the plot for o: Text always (braille or ASCII with text
 // labels), ANSI when o.Color, PNG when o.Graphics is an image protocol
-// (kitty, iterm, sixel), and SVG (for reports) when the plot has at most
-// 5000 points.
+// (kitty, iterm, sixel), and SVG (for reports and `gostat run -o`) unless
+// o.Graphics is "none". Point layers of more than 5000 points are
+// rasterised inside the SVG, so it stays small.
 func (p *Plot) Display(o display.Options) display.Bundle {
 	o = o.Normalized()
 	if p.err != nil {
@@ -129,7 +130,7 @@ func (p *Plot) Display(o display.Options) display.Bundle {
 			b.PNG = png
 		}
 	}
-	if o.Graphics != "none" && p.fig.NPoints() <= 5000 {
+	if o.Graphics != "none" {
 		if svg, err := plotting.SVG(p.fig, pxToPt(w*10), pxToPt(h*20)); err == nil {
 			b.SVG = svg
 		}
