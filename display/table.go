@@ -224,10 +224,50 @@ func (t *Table) layout(o Options) []span {
 	}
 	if t.Footer != "" {
 		for _, l := range strings.Split(t.Footer, "\n") {
-			out = append(out, span{kind: 5, text: l})
+			for _, w := range Wrap(l, o.Width) {
+				out = append(out, span{kind: 5, text: w})
+			}
 		}
 	}
 	return out
+}
+
+// Wrap breaks s into lines of at most w cells at spaces (a word longer
+// than w is cut), indenting continuation lines by two spaces.
+func Wrap(s string, w int) []string {
+	if Width(s) <= w || w < 8 {
+		return []string{s}
+	}
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		for Width(word) > w-2 {
+			cut := runewidth.Truncate(word, w-2, "")
+			if cur != "" {
+				lines = append(lines, cur)
+				cur = ""
+			}
+			lines = append(lines, cut)
+			word = word[len(cut):]
+		}
+		switch {
+		case cur == "":
+			if len(lines) > 0 {
+				cur = "  " + word
+			} else {
+				cur = word
+			}
+		case Width(cur)+1+Width(word) <= w:
+			cur += " " + word
+		default:
+			lines = append(lines, cur)
+			cur = "  " + word
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
 }
 
 func joinCells(cells []string) string {

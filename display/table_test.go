@@ -100,3 +100,18 @@ func TestTableForms(t *testing.T) {
 		t.Errorf("bundle %+v", b)
 	}
 }
+
+func TestWrap(t *testing.T) {
+	got := Wrap("… and 16 more columns: column_14 <dbl>, column_15 <dbl>, column_16 <dbl>", 30)
+	for _, l := range got {
+		if Width(l) > 30 {
+			t.Errorf("wrapped line too wide: %q", l)
+		}
+	}
+	if len(got) < 3 || !strings.HasPrefix(got[1], "  ") {
+		t.Errorf("wrap: %q", got)
+	}
+	if w := Wrap(strings.Repeat("x", 50), 20); len(w) != 3 {
+		t.Errorf("long word: %q", w)
+	}
+}

@@ -13,6 +13,10 @@ import (
 // lists the rest by name.
 const maxShownCols = 24
 
+// maxBlocks is the number of folded blocks of columns a frame display uses
+// at most.
+const maxBlocks = 2
+
 // Display shows the frame as an aligned table: its shape, column names and
 // types, and the first and last rows with the middle elided when it is
 // long (all rows up to 20, otherwise the first and last 5; o.Height > 40
@@ -28,6 +32,9 @@ func (f *Frame) Display(o display.Options) display.Bundle {
 func (f *Frame) String() string { return f.Display(display.Plain).Text }
 
 func (f *Frame) table(o display.Options) *display.Table {
+	if len(f.cols) == 0 {
+		return &display.Table{Title: fmt.Sprintf("frame: %d rows, no columns", f.nrows)}
+	}
 	head, tail := f.nrows, 0
 	limit := 20
 	show := 5
@@ -43,14 +50,6 @@ func (f *Frame) table(o display.Options) *display.Table {
 	}
 	for r := f.nrows - tail; r < f.nrows; r++ {
 		rows = append(rows, r)
-	}
-	cols := f.cols
-	var hidden []string
-	if len(cols) > maxShownCols {
-		for _, c := range cols[maxShownCols:] {
-			hidden = append(hidden, c.name+" <"+c.kind.short()+">")
-		}
-		cols = cols[:maxShownCols]
 	}
 	times := "×"
 	dots := "⋮"
@@ -68,9 +67,14 @@ func (f *Frame) table(o display.Options) *display.Table {
 	for i, r := range rows {
 		cells[i] = []string{strconv.Itoa(r + 1)}
 	}
-	for _, c := range cols {
-		t.Headers = append(t.Headers, c.name)
-		t.SubHeaders = append(t.SubHeaders, "<"+c.kind.short()+">")
+	// Columns are shown while they fit in maxBlocks folded blocks (and at
+	// most maxShownCols); the rest are listed by name in the footer.
+	labelW := len(strconv.Itoa(f.nrows)) + 2
+	budget := maxBlocks * max(20, o.Width-labelW)
+	used := 0
+	var cols []*column
+	var hidden []string
+	for j, c := range f.cols {
 		al := display.Left
 		var vals []string
 		if c.kind == kFloat {
@@ -89,6 +93,21 @@ func (f *Frame) table(o display.Options) *display.Table {
 				vals[i] = c.str(r)
 			}
 		}
+		w := max(display.Width(c.name), len(c.kind.short())+2)
+		for _, v := range vals {
+			w = max(w, display.Width(v))
+		}
+		w = min(w, 40) + 2
+		if j > 0 && (used+w > budget || len(cols) >= maxShownCols) {
+			for _, h := range f.cols[j:] {
+				hidden = append(hidden, h.name+" <"+h.kind.short()+">")
+			}
+			break
+		}
+		used += w
+		cols = append(cols, c)
+		t.Headers = append(t.Headers, c.name)
+		t.SubHeaders = append(t.SubHeaders, "<"+c.kind.short()+">")
 		t.Align = append(t.Align, al)
 		for i := range rows {
 			cells[i] = append(cells[i], vals[i])
@@ -105,7 +124,11 @@ func (f *Frame) table(o display.Options) *display.Table {
 	t.Rows = cells
 	var foot []string
 	if len(hidden) > 0 {
-		foot = append(foot, fmt.Sprintf("… and %d more columns: %s", len(hidden), strings.Join(hidden, ", ")))
+		ell := "…"
+		if !o.Unicode {
+			ell = "..."
+		}
+		foot = append(foot, fmt.Sprintf("%s and %d more columns: %s", ell, len(hidden), strings.Join(hidden, ", ")))
 	}
 	if n := len(f.warnings); n > 0 {
 		w := f.warnings
