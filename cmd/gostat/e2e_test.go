@@ -543,3 +543,22 @@ func TestLineModeOnTerminal(t *testing.T) {
 	}
 	t.Fatalf("history file %s not written; screen:\n%s", hist, s.screen())
 }
+
+// TestRecoverOnTerminal: after a crash, the next interactive session in the
+// folder asks whether to recover, and does.
+func TestRecoverOnTerminal(t *testing.T) {
+	dir := t.TempDir()
+	journal := filepath.Join(dir, ".gostat", "journal-999999996.gost")
+	os.MkdirAll(filepath.Dir(journal), 0o755)
+	write(t, filepath.Dir(journal), filepath.Base(journal), "// %%\nx := 20\n\n// %%\ny := x * 2\n")
+	s := startTmux(t, dir, "XDG_STATE_HOME="+t.TempDir())
+	s.waitFor("Found 2 cells of a gostat session (process 999999996")
+	s.keys("y", "Enter")
+	s.waitFor("recovered 2 cells from process 999999996")
+	s.keys("y + 2", "Enter")
+	s.waitFor("42")
+	if _, err := os.Stat(journal); !os.IsNotExist(err) {
+		t.Errorf("recovered journal kept: %v", err)
+	}
+	s.keys(":quit", "Enter")
+}

@@ -23,6 +23,8 @@ func IsChild() bool { return os.Getenv(ChildEnv) == "1" }
 //		os.Exit(remote.ServeChild(func() (kernel.Kernel, error) { … }))
 //	}
 func ServeChild(newKernel func() (kernel.Kernel, error)) int {
+	// Programs the cells start must not take themselves for kernels.
+	os.Unsetenv(ChildEnv)
 	in := os.NewFile(3, "gostat-kernel-in")
 	out := os.NewFile(4, "gostat-kernel-out")
 	if in == nil || out == nil {
