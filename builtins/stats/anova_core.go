@@ -1,6 +1,5 @@
 package stats
 
-import "sort"
 
 // groupIndex maps labels to group numbers in level order (sorted labels,
 // as R's factor does for character data) and returns the levels.
@@ -12,7 +11,7 @@ func groupIndex(g []string) (idx []int, levels []string) {
 			levels = append(levels, s)
 		}
 	}
-	sort.Strings(levels)
+	sortLevels(levels)
 	pos := make(map[string]int, len(levels))
 	for i, s := range levels {
 		pos[s] = i

@@ -119,6 +119,12 @@ type HTest struct {
 	Checks      []Check
 	Notes       []string // warnings such as "Chi-squared approximation may be incorrect"
 
+	// Table tests (χ², Fisher) also report the expected counts, Pearson
+	// residuals (O-E)/√E and standardized residuals, with the level names
+	// when the table was built from factors.
+	Expected, Residuals, StdResiduals [][]float64
+	RowNames, ColNames                []string
+
 	// subject and h1 build the conclusion sentence.
 	subject string // "the difference in means of -1.58"
 	h1      string // "the true difference in means is not equal to 0" (overrides the default)

@@ -143,9 +143,10 @@ func tieSum(ties []int) float64 {
 // both samples have fewer than 50 values and there are no ties, else the
 // normal approximation with tie correction and continuity correction
 // (Opt.NoCorrect turns it off). Opt.ConfInt adds the Hodges–Lehmann
-// estimate (median of all xᵢ - yⱼ) and its confidence interval (exact, or by
-// inverting the normal approximation; R stops that search at 1e-4, gostat
-// solves it to full precision). The effect size is the rank-biserial
+// estimate (median of all xᵢ - yⱼ) and its confidence interval (exact, or,
+// as R, by inverting the normal approximation with a root search that stops
+// at a tolerance of 1e-4, so agreeing with R's numbers). The effect size is
+// the rank-biserial
 // correlation r = 2W/(nx·ny) - 1.
 func WilcoxTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 	o, err := getOpt("WilcoxTest2", opts)
@@ -262,7 +263,7 @@ func WilcoxTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 				if fu >= 0 {
 					return mumax
 				}
-				return zeroin(func(d float64) float64 { return wdiff(d, zq) }, mumin, mumax, fl, fu)
+				return rZeroin(func(d float64) float64 { return wdiff(d, zq) }, mumin, mumax, fl, fu, 1e-4, 1000)
 			}
 			alpha := 1 - o.ConfLevel
 			switch o.Alternative {
@@ -274,7 +275,7 @@ func WilcoxTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 				h.ConfInt = [2]float64{math.Inf(-1), root(stdNormalQuantile(alpha, true))}
 			}
 			h.EstNames = []string{"difference in location"}
-			h.Estimate = []float64{root(0)}
+			h.Estimate = []float64{uniroot(func(d float64) float64 { return wdiff(d, 0) }, mumin, mumax, 1e-4)}
 		}
 	}
 	h.subject = "the difference in location"
