@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"sync"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -81,6 +82,7 @@ type Model struct {
 	sigText string
 	sigSeq  int
 	sigMemo map[string]string
+	optSync *optionsSync
 
 	now time.Time
 }
@@ -160,6 +162,7 @@ func New(k kernel.Kernel, opts Options) *Model {
 		height:  opts.Height,
 		nextID:  1,
 		sigMemo: map[string]string{},
+		optSync: &optionsSync{},
 		now:     opts.now(),
 	}
 	if m.hist == nil {
@@ -206,11 +209,28 @@ func (m *Model) displayOptions() display.Options {
 	}
 }
 
+// optionsSync orders SetOptions calls made from concurrent commands: a
+// call older than one already applied is dropped.
+type optionsSync struct {
+	mu      sync.Mutex
+	seq     int
+	applied int
+}
+
 func (m *Model) setOptionsCmd() tea.Cmd {
 	o := m.displayOptions()
-	k := m.k
+	k, sy := m.k, m.optSync
+	sy.mu.Lock()
+	sy.seq++
+	seq := sy.seq
+	sy.mu.Unlock()
 	return func() tea.Msg {
-		k.SetOptions(o)
+		sy.mu.Lock()
+		defer sy.mu.Unlock()
+		if seq > sy.applied {
+			k.SetOptions(o)
+			sy.applied = seq
+		}
 		return nil
 	}
 }

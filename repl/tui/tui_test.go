@@ -200,3 +200,18 @@ func TestKeysGolden(t *testing.T) {
 	waitFor(t, tm, "Commands")
 	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }
+
+// TestDisplayOptionsFollowResize: the kernel lays displays out for the
+// output column (screen width minus the In/Out gutter), after every resize.
+func TestDisplayOptionsFollowResize(t *testing.T) {
+	tm, k := newTest(t, testOptions())
+	tm.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	tm.Send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	typeCell(tm, "x := 1")
+	waitFor(t, tm, "In [2]")
+	finalView(t, tm)
+	o := k.Options()
+	if o.Width != 120-8 || o.Color || !o.Unicode || o.Graphics != "text" {
+		t.Errorf("display options %+v", o)
+	}
+}
