@@ -1,6 +1,5 @@
 package stats
 
-
 // groupIndex maps labels to group numbers in level order (sorted labels,
 // as R's factor does for character data) and returns the levels.
 func groupIndex(g []string) (idx []int, levels []string) {

@@ -122,7 +122,9 @@ func (t *FreqTable) text(o display.Options) string {
 }
 
 // Display implements display.Displayer.
-func (t *FreqTable) Display(o display.Options) display.Bundle { return display.Text("table", t.text(o)) }
+func (t *FreqTable) Display(o display.Options) display.Bundle {
+	return display.Text("table", t.text(o))
+}
 
 // String returns the plain-text display.
 func (t *FreqTable) String() string { return t.text(display.Plain) }
