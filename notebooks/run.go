@@ -116,6 +116,7 @@ func Run(ctx context.Context, k kernel.Kernel, nb *Notebook, o Options) *Report 
 	k.SetOptions(o.Display)
 	rep := &Report{Name: nb.Name}
 	start := time.Now()
+	var done []string // cells that ran without error, to replay after a kernel death
 	for i, c := range nb.Cells {
 		if c.Kind != Code || c.Empty() {
 			continue
@@ -144,7 +145,11 @@ func Run(ctx context.Context, k kernel.Kernel, nb *Notebook, o Options) *Report 
 				rep.Stopped = true
 				break
 			}
+			afterDeath(ctx, k, cr.Result, done, o.Stderr)
 			continue
+		}
+		if cr.Result.Err == nil {
+			done = append(done, c.Code())
 		}
 		rep.Cells = append(rep.Cells, cr)
 	}
@@ -256,6 +261,7 @@ func Check(ctx context.Context, k kernel.Kernel, nb *Notebook, o Options) *Repor
 	k.SetOptions(o.Display)
 	rep := &Report{Name: nb.Name}
 	start := time.Now()
+	var done []string
 	for i, c := range nb.Cells {
 		if c.Kind != Code || c.Empty() {
 			continue
@@ -268,6 +274,11 @@ func Check(ctx context.Context, k kernel.Kernel, nb *Notebook, o Options) *Repor
 		cr.Result = k.Eval(ctx, c.Code(), nil)
 		cr.Got = OutputText(cr.Result)
 		rep.Ran++
+		if cr.Result.Err == nil {
+			done = append(done, c.Code())
+		} else {
+			afterDeath(ctx, k, cr.Result, done, o.Stderr)
+		}
 		want := ""
 		if c.HasOutput {
 			want = c.Output
@@ -317,4 +328,20 @@ func indentDiff(d string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// afterDeath rebuilds the state of a kernel that died during a cell (the
+// supervisor has started a fresh one) by replaying the cells that had run,
+// so that the cells after it run in the state they expect.
+func afterDeath(ctx context.Context, k kernel.Kernel, r kernel.Result, done []string, stderr io.Writer) {
+	if r.Err == nil || r.Err.Kind != kernel.KernelDied || len(done) == 0 {
+		return
+	}
+	for i, src := range done {
+		if rr := k.Eval(ctx, src, nil); rr.Err != nil {
+			fmt.Fprintf(stderr, "gostat: replay after the kernel restart stopped at cell %d of %d: %s\n", i+1, len(done), rr.Err.Message)
+			return
+		}
+	}
+	fmt.Fprintf(stderr, "gostat: the kernel restarted; replayed the %d cells that had run\n", len(done))
 }

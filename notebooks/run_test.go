@@ -227,3 +227,29 @@ func TestJournal(t *testing.T) {
 		t.Errorf("removed journal still there: %v", err)
 	}
 }
+
+// dyingKernel reports a dead kernel (and loses its state, as a fresh one
+// would) on the cell "die".
+type dyingKernel struct{ *fakekernel.Kernel }
+
+func (k dyingKernel) Eval(ctx context.Context, src string, on func(kernel.Event)) kernel.Result {
+	if strings.TrimSpace(src) == "die" {
+		k.Reset()
+		return kernel.Result{Err: &kernel.Error{Kind: kernel.KernelDied, Message: "the kernel exited with status 2"}}
+	}
+	return k.Kernel.Eval(ctx, src, on)
+}
+
+func TestReplayAfterKernelDeath(t *testing.T) {
+	src := "// %%\nset x 1\n\n// %%\ndie\n\n// %%\nget x\n// Output:\n// 1\n"
+	var out, errb bytes.Buffer
+	rep := Run(context.Background(), dyingKernel{fakekernel.New()}, mustParse(t, src), Options{KeepGoing: true, Stdout: &out, Stderr: &errb})
+	if rep.Failed != 1 || out.String() != "1\n" || !strings.Contains(errb.String(), "replayed the 1 cells") {
+		t.Errorf("run -k: failed %d, out %q, err %q", rep.Failed, out.String(), errb.String())
+	}
+	errb.Reset()
+	rep = Check(context.Background(), dyingKernel{fakekernel.New()}, mustParse(t, src), Options{Stdout: &out, Stderr: &errb})
+	if rep.Failed != 1 || rep.Mismatched != 0 || !strings.Contains(errb.String(), "replayed the 1 cells") {
+		t.Errorf("check: failed %d mismatched %d, err %q", rep.Failed, rep.Mismatched, errb.String())
+	}
+}

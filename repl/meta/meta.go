@@ -278,6 +278,9 @@ func (env *Env) save(arg string) error {
 		return fmt.Errorf("save: %v", err)
 	}
 	fmt.Fprintf(env.Out, "saved %d cells to %s\n", len(nb.Cells), path)
+	if env.Width != 0 && env.Width != 80 {
+		fmt.Fprintf(env.Out, "note: the outputs were laid out for %d columns; `gostat check` compares at 80 — `gostat run -record %s` re-records them\n", env.Width, path)
+	}
 	return nil
 }
 
