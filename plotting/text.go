@@ -744,34 +744,45 @@ func renderHeat(p *Panel, l Layer, s *sheet, ox, oy, w, h int, m mode) {
 	if digits <= 0 {
 		digits = 2
 	}
-	vals := make([][]string, nr)
-	vw := 0
-	for i := range hm.Values {
-		vals[i] = make([]string, nc)
-		for j := range nc {
-			v := math.NaN()
-			if j < len(hm.Values[i]) {
-				v = hm.Values[i][j]
-			}
-			vals[i][j] = fmtFixed(v, digits)
-			vw = max(vw, runeLen(vals[i][j]))
-		}
-	}
 	lw := 0
 	for _, r := range hm.RowNames {
 		lw = max(lw, runeLen(r))
 	}
 	lw = min(lw, w/4)
-	cw := vw + 3 // shade, space, value, gap
 	maxName := 0
 	for _, c := range hm.ColNames {
 		maxName = max(maxName, runeLen(c))
 	}
-	cw = max(cw, min(maxName+1, 10))
-	if lw+1+nc*cw > w {
-		cw = max((w-lw-1)/max(nc, 1), vw+1)
+	// Cell layout: [shade, space,] value right-aligned, one blank column.
+	// No shade, then fewer digits, when the matrix does not fit.
+	var vals [][]string
+	var vw, cw int
+	shade := !m.color
+	for {
+		vals, vw = heatValues(hm, digits)
+		pad := 1
+		if shade {
+			pad = 3
+		}
+		cw = max(vw+pad, min(maxName+1, 10))
+		if lw+1+nc*cw <= w {
+			break
+		}
+		cw = vw + pad
+		if lw+1+nc*cw <= w {
+			break
+		}
+		if shade {
+			shade = false
+			continue
+		}
+		if digits > 1 {
+			digits--
+			continue
+		}
+		break
 	}
-	show := min(nc, (w-lw-1)/cw)
+	show := max(min(nc, (w-lw-1)/cw), 1)
 	x0 := ox + lw + 1
 	for j := 0; j < show && j < len(hm.ColNames); j++ {
 		name := truncate(hm.ColNames[j], cw-1, m.unicode)
@@ -824,7 +835,9 @@ func renderHeat(p *Panel, l Layer, s *sheet, ox, oy, w, h int, m mode) {
 				if math.IsNaN(v) {
 					k = 0
 				}
-				s.set(cx+cw-1-vw-2, y, sh[k], noColor)
+				if shade {
+					s.set(cx+cw-1-vw-2, y, sh[k], noColor)
+				}
 				s.text(cx+cw-1-runeLen(str), y, str, noColor, ox+w)
 			}
 		}
@@ -850,6 +863,25 @@ func luma256(c int) float64 {
 		return 0.2
 	}
 	return 0.299*r + 0.587*g + 0.114*b
+}
+
+// heatValues formats the matrix with d decimals and returns the widest.
+func heatValues(hm *HeatMap, d int) ([][]string, int) {
+	vals := make([][]string, len(hm.Values))
+	vw := 0
+	nc := len(hm.Values[0])
+	for i := range hm.Values {
+		vals[i] = make([]string, nc)
+		for j := range nc {
+			v := math.NaN()
+			if j < len(hm.Values[i]) {
+				v = hm.Values[i][j]
+			}
+			vals[i][j] = fmtFixed(v, d)
+			vw = max(vw, runeLen(vals[i][j]))
+		}
+	}
+	return vals, vw
 }
 
 func fmtFixed(v float64, d int) string {

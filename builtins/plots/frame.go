@@ -2,6 +2,7 @@ package plots
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/gostat/gostat/builtins/frame"
 )
@@ -103,4 +104,59 @@ func groupCol(df *frame.Frame, fn, by string) ([]string, []string, error) {
 		return nil, nil, fmt.Errorf("plots.%s: %w", fn, err)
 	}
 	return g, df.Levels(by), nil
+}
+
+// CorrHeatmapOf draws the Pearson correlation matrix of the numeric
+// columns cols of df (all numeric columns when none are named), each
+// correlation over the rows where both columns are present (R's
+// cor(use = "pairwise.complete.obs")).
+//
+//	plots.CorrHeatmapOf(datasets.MustLoad("mtcars"))
+func CorrHeatmapOf(df *frame.Frame, cols ...string) *Plot {
+	if df == nil {
+		return errorf("CorrHeatmapOf", "the frame is nil")
+	}
+	if len(cols) == 0 {
+		cols = df.NumericNames()
+	}
+	if len(cols) < 2 {
+		return errorf("CorrHeatmapOf", "need at least 2 numeric columns, have %d", len(cols))
+	}
+	data := make([][]float64, len(cols))
+	for i, c := range cols {
+		v, err := floatCol(df, "CorrHeatmapOf", c)
+		if err != nil {
+			return failed("CorrHeatmapOf", err)
+		}
+		data[i] = v
+	}
+	r := make([][]float64, len(cols))
+	for i := range cols {
+		r[i] = make([]float64, len(cols))
+		for j := range cols {
+			r[i][j] = pearson(data[i], data[j])
+		}
+	}
+	return CorrHeatmap(r, cols)
+}
+
+// pearson is the correlation of x and y over the pairs where both are
+// finite (NaN when fewer than 2 pairs or a zero variance).
+func pearson(x, y []float64) float64 {
+	xs, ys := pairsFinite(x, y)
+	if len(xs) < 2 {
+		return math.NaN()
+	}
+	mx, my := mean(xs), mean(ys)
+	var sxy, sxx, syy float64
+	for i := range xs {
+		dx, dy := xs[i]-mx, ys[i]-my
+		sxy += dx * dy
+		sxx += dx * dx
+		syy += dy * dy
+	}
+	if sxx == 0 || syy == 0 {
+		return math.NaN()
+	}
+	return sxy / math.Sqrt(sxx*syy)
 }

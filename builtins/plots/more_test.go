@@ -77,3 +77,17 @@ func TestDiagnosticsOfModelsLM(t *testing.T) {
 	}
 	near(t, "rstandard via models.LM", p.fig.Panels[3].Layers[0].Y, r["lm_std_resid"], 11)
 }
+
+func TestCorrHeatmapOf(t *testing.T) {
+	mt := datasets.MustLoad("mtcars")
+	p := CorrHeatmapOf(mt, "mpg", "wt", "hp")
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	h := p.panel().Layers[0].Heat
+	// cor(mtcars$mpg, mtcars$wt) = -0.8676593765172278 (R 4.2)
+	near(t, "cor(mpg, wt)", []float64{h.Values[0][1], h.Values[1][0]}, []float64{-0.8676593765172278, -0.8676593765172278}, 13)
+	if h.Values[2][2] != 1 {
+		t.Fatalf("diagonal %v", h.Values[2][2])
+	}
+}
