@@ -227,8 +227,15 @@ func (s *strayWriter) Write(p []byte) (int, error) {
 		return len(p), nil
 	}
 	if ch != nil {
-		ch <- response{Event: &kernel.Event{Kind: kernel.OutputEvent, Text: text}, stray: true}
-	} else if c.o.Stray != nil {
+		// Never block: the cell may have ended (and stopped reading)
+		// between the lookup and the send.
+		select {
+		case ch <- response{Event: &kernel.Event{Kind: kernel.OutputEvent, Text: text}, stray: true}:
+			return len(p), nil
+		default:
+		}
+	}
+	if c.o.Stray != nil {
 		io.WriteString(c.o.Stray, text)
 	}
 	return len(p), nil
