@@ -131,7 +131,22 @@ func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, er
 		usedNames = append(usedNames, k)
 	}
 	sort.Strings(usedNames)
+	floatCache := map[string][]float64{}
 	for _, v := range usedNames {
+		if f.IsNumeric(v) {
+			// numeric columns: NA is NaN (frame contract)
+			vals, err := f.Floats(v)
+			if err != nil {
+				return nil, err
+			}
+			floatCache[v] = vals
+			for i, x := range vals {
+				if x != x {
+					keep[i] = false
+				}
+			}
+			continue
+		}
 		na, err := f.NA(v)
 		if err != nil {
 			return nil, err
@@ -142,7 +157,7 @@ func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, er
 			}
 		}
 	}
-	var rows []int
+	rows := make([]int, 0, nr)
 	for i, k := range keep {
 		if k {
 			rows = append(rows, i)
@@ -153,7 +168,7 @@ func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, er
 	if d.n == 0 {
 		return nil, fmt.Errorf("models: no complete rows: every row has a missing value in one of %s", strings.Join(usedNames, ", "))
 	}
-	ev := &evaluator{pf: pf, f: f, rows: rows, cache: map[string]*variable{}}
+	ev := &evaluator{pf: pf, f: f, rows: rows, cache: map[string]*variable{}, floats: floatCache}
 	if pf.lhs != nil {
 		yv, err := ev.eval(pf.lhs, false)
 		if err != nil {
@@ -328,10 +343,11 @@ func (d *design) build(ev *evaluator, ref *design) error {
 
 // evaluator evaluates formula factors on the selected rows of a frame.
 type evaluator struct {
-	pf    *parsedFormula
-	f     *frame.Frame
-	rows  []int
-	cache map[string]*variable
+	pf     *parsedFormula
+	f      *frame.Frame
+	rows   []int
+	cache  map[string]*variable
+	floats map[string][]float64 // numeric columns already read
 }
 
 func (ev *evaluator) errf(n *node, format string, args ...any) error {
@@ -401,9 +417,16 @@ func (ev *evaluator) column(n *node) (*variable, error) {
 		}
 		return &variable{key: name, codes: c, levels: lv}, nil
 	}
-	all, err := ev.f.Floats(name)
-	if err != nil {
-		return nil, err
+	all, ok := ev.floats[name]
+	if !ok {
+		var err error
+		all, err = ev.f.Floats(name)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(ev.rows) == len(all) {
+		return &variable{key: name, numeric: true, hi: all}, nil
 	}
 	c := make([]float64, len(ev.rows))
 	for i, r := range ev.rows {

@@ -170,7 +170,7 @@ func parseFormula(src string) (*parsedFormula, error) {
 		if t.kind == tEOF {
 			return nil, &FormulaError{src, len(src), 1, "formula needs a '~' between the response and the predictors, as in \"y ~ x1 + x2\""}
 		}
-		return nil, p.errAt(t, fmt.Sprintf("expected '~' but found %q", t.text))
+		return nil, p.errAt(t, fmt.Sprintf("expected '~' after the response but found %q; write formulas as \"y ~ x1 + x2\"", t.text))
 	}
 	if p.peek().kind == tEOF {
 		return nil, &FormulaError{src, len(src), 1, "formula has nothing after '~'; write the predictors, or 1 for an intercept-only model"}
@@ -327,7 +327,6 @@ type termSet struct {
 // terms are ordered by interaction order, first appearance within an order.
 func expandTerms(pf *parsedFormula, dotVars []string) (*termSet, error) {
 	ts := &termSet{intercept: true}
-	var add func(n *node, sign int) ([]term, error)
 	var expand func(n *node) ([]term, error)
 	expand = func(n *node) ([]term, error) {
 		switch n.kind {
@@ -392,6 +391,10 @@ func expandTerms(pf *parsedFormula, dotVars []string) (*termSet, error) {
 				}
 				return append(append([]term{}, a...), crossOnly([]term{all}, b)...), nil
 			case "^":
+				if base := n.args[0]; base.kind == "var" || base.kind == "call" {
+					src := base.src(pf.src)
+					return nil, &FormulaError{pf.src, n.pos, n.end - n.pos, fmt.Sprintf("%s in a formula would mean the interaction of %s with itself (just %s); for a power write I(%s)", pf.src[n.pos:n.end], src, src, pf.src[n.pos:n.end])}
+				}
 				k, err := strconv.Atoi(strings.TrimSpace(pf.src[n.args[1].pos:n.args[1].end]))
 				if err != nil || k < 1 {
 					return nil, &FormulaError{pf.src, n.args[1].pos, n.args[1].end - n.args[1].pos, "the power of a term group must be a positive integer, as in (a + b + c)^2; for a numeric power of a variable write I(x^2)"}
@@ -421,7 +424,6 @@ func expandTerms(pf *parsedFormula, dotVars []string) (*termSet, error) {
 		}
 		return nil, &FormulaError{pf.src, n.pos, n.end - n.pos, "cannot use this as a formula term"}
 	}
-	_ = add
 	raw, err := expand(pf.rhs)
 	if err != nil {
 		return nil, err
@@ -448,9 +450,6 @@ func expandTerms(pf *parsedFormula, dotVars []string) (*termSet, error) {
 			ts.intercept = false
 			continue
 		}
-		if t.keys[0] == "\x00x" { // removed marker
-			continue
-		}
 		if t.keys[0] == "\x00noint" {
 			ts.intercept = false
 			continue
@@ -461,6 +460,46 @@ func expandTerms(pf *parsedFormula, dotVars []string) (*termSet, error) {
 		}
 		seen[k] = true
 		terms = append(terms, t)
+	}
+	// factors within a term in order of first appearance in the formula (R)
+	order := map[string]int{}
+	var walk func(n *node)
+	walk = func(n *node) {
+		switch n.kind {
+		case "var", "call":
+			key := n.src(pf.src)
+			if n.kind == "var" {
+				key = n.text
+			}
+			if _, ok := order[key]; !ok {
+				order[key] = len(order)
+			}
+		case "dot":
+			for _, v := range dotVars {
+				if _, ok := order[v]; !ok {
+					order[v] = len(order)
+				}
+			}
+		default:
+			for _, a := range n.args {
+				walk(a)
+			}
+		}
+	}
+	walk(pf.rhs)
+	for i := range terms {
+		t := &terms[i]
+		idx := make([]int, len(t.keys))
+		for k := range idx {
+			idx[k] = k
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return order[t.keys[idx[a]]] < order[t.keys[idx[b]]] })
+		keys := make([]string, len(idx))
+		facs := make([]*node, len(idx))
+		for k, j := range idx {
+			keys[k], facs[k] = t.keys[j], t.factors[j]
+		}
+		t.keys, t.factors = keys, facs
 	}
 	// stable sort by order
 	sort.SliceStable(terms, func(i, j int) bool { return len(terms[i].keys) < len(terms[j].keys) })
@@ -487,8 +526,8 @@ func mergeTerm(a, b term) term {
 
 func crossOnly(a, b []term) []term {
 	var out []term
-	for _, y := range b {
-		for _, x := range a {
+	for _, x := range a {
+		for _, y := range b {
 			if len(x.keys) == 0 {
 				out = append(out, y)
 				continue

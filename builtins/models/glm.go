@@ -11,8 +11,7 @@ import (
 	"github.com/gostat/gostat/builtins/frame"
 	"github.com/gostat/gostat/builtins/internal/rfmt"
 	"github.com/gostat/gostat/display"
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -214,26 +213,36 @@ func (s *wlsSolver) solve(z, w []float64) lsFit {
 			defer wg.Done()
 			lo := b * chunk
 			hi := min(s.n, lo+chunk)
-			A := make([]float64, p*p)
+			A := make([]float64, p*p) // lower triangle, row j holds A[j][0..j]
 			r := make([]float64, p)
-			const blk = 4096
-			xw := make([]float64, blk*p)
-			for start := lo; start < hi; start += blk {
-				end := min(hi, start+blk)
-				m := end - start
-				for i := 0; i < m; i++ {
-					sw := math.Sqrt(w[start+i])
-					row := raw.Data[(start+i)*p : (start+i+1)*p]
-					dst := xw[i*p : (i+1)*p]
-					zz := sw * z[start+i]
-					for j, v := range row {
-						t := v * sw
-						dst[j] = t
-						r[j] += t * zz
+			i := lo
+			for ; i+4 <= hi; i += 4 {
+				r0 := raw.Data[i*p : i*p+p]
+				r1 := raw.Data[(i+1)*p : (i+1)*p+p]
+				r2 := raw.Data[(i+2)*p : (i+2)*p+p]
+				r3 := raw.Data[(i+3)*p : (i+3)*p+p]
+				w0, w1, w2, w3 := w[i], w[i+1], w[i+2], w[i+3]
+				z0, z1, z2, z3 := w0*z[i], w1*z[i+1], w2*z[i+2], w3*z[i+3]
+				for j := 0; j < p; j++ {
+					a0, a1, a2, a3 := w0*r0[j], w1*r1[j], w2*r2[j], w3*r3[j]
+					c := A[j*p : j*p+j+1]
+					for k := range c {
+						c[k] += a0*r0[k] + a1*r1[k] + a2*r2[k] + a3*r3[k]
 					}
+					r[j] += z0*r0[j] + z1*r1[j] + z2*r2[j] + z3*r3[j]
 				}
-				blas64.Syrk(blas.Trans, 1, blas64.General{Rows: m, Cols: p, Stride: p, Data: xw[:m*p]}, 1,
-					blas64.Symmetric{Uplo: blas.Upper, N: p, Stride: p, Data: A})
+			}
+			for ; i < hi; i++ {
+				row := raw.Data[i*p : i*p+p]
+				wz := w[i] * z[i]
+				for j := 0; j < p; j++ {
+					a := w[i] * row[j]
+					c := A[j*p : j*p+j+1]
+					for k := range c {
+						c[k] += a * row[k]
+					}
+					r[j] += wz * row[j]
+				}
 			}
 			parts[b] = A
 			rhs[b] = r
@@ -245,8 +254,8 @@ func (s *wlsSolver) solve(z, w []float64) lsFit {
 	for b := range parts {
 		for i := 0; i < p; i++ {
 			bv[i] += rhs[b][i]
-			for j := i; j < p; j++ {
-				A.SetSym(i, j, A.At(i, j)+parts[b][i*p+j])
+			for j := 0; j <= i; j++ {
+				A.SetSym(j, i, A.At(j, i)+parts[b][i*p+j])
 			}
 		}
 	}
@@ -362,15 +371,17 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		}
 		linpred := func(b []float64) {
 			parallelFor(n, func(lo, hi int) {
-				for i := lo; i < hi; i++ {
-					s := 0.0
-					for j, c := range d.cols {
-						if b[j] != 0 {
-							s += c[i] * b[j]
-						}
+				e := eta[lo:hi]
+				for i := range e {
+					e[i] = 0
+				}
+				for j, c := range d.cols {
+					if b[j] != 0 {
+						floats.AddScaled(e, b[j], c[lo:hi])
 					}
-					eta[i] = s
-					mu[i] = fam.linkinv(s)
+				}
+				for i := lo; i < hi; i++ {
+					mu[i] = fam.linkinv(eta[i])
 				}
 			})
 		}

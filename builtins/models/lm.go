@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/gostat/gostat/builtins/frame"
 	"gonum.org/v1/gonum/mat"
@@ -313,6 +314,9 @@ func fitLM(d *design, w []float64, call string) (*LM, error) {
 // weightedTSS returns Σ w (y - ȳ_w)² (or Σ w y² without an intercept) in
 // double-double precision.
 func weightedTSS(y, w []float64, intercept bool) dd {
+	if len(y) > 200000 {
+		return ddFrom(fastTSS(y, w, intercept))
+	}
 	sw, swy := dd{}, dd{}
 	for i, v := range y {
 		wi := 1.0
@@ -437,4 +441,51 @@ func leverage(cols [][]float64, kept []int, rinv [][]float64, w []float64, n int
 		}
 	})
 	return h
+}
+
+// fastTSS is weightedTSS in float64 with per-chunk two-pass sums (large
+// data, where the double-double loop would dominate the fit's time).
+func fastTSS(y, w []float64, intercept bool) float64 {
+	n := len(y)
+	sums := make([][2]float64, 0)
+	var mu sync.Mutex
+	parallelFor(n, func(lo, hi int) {
+		sw, swy := 0.0, 0.0
+		for i := lo; i < hi; i++ {
+			wi := 1.0
+			if w != nil {
+				wi = w[i]
+			}
+			sw += wi
+			swy += wi * y[i]
+		}
+		mu.Lock()
+		sums = append(sums, [2]float64{sw, swy})
+		mu.Unlock()
+	})
+	sw, swy := 0.0, 0.0
+	for _, s := range sums {
+		sw += s[0]
+		swy += s[1]
+	}
+	mean := 0.0
+	if intercept {
+		mean = swy / sw
+	}
+	var tot float64
+	parallelFor(n, func(lo, hi int) {
+		s := 0.0
+		for i := lo; i < hi; i++ {
+			wi := 1.0
+			if w != nil {
+				wi = w[i]
+			}
+			d := y[i] - mean
+			s += wi * d * d
+		}
+		mu.Lock()
+		tot += s
+		mu.Unlock()
+	})
+	return tot
 }

@@ -2,6 +2,8 @@ package models
 
 import (
 	"math"
+
+	"gonum.org/v1/gonum/floats"
 	"runtime"
 	"sync"
 )
@@ -103,16 +105,11 @@ func householder(a [][]float64, perm []int, y []float64, tol float64, orig []flo
 		v := x[1:]
 		apply := func(c []float64) {
 			c = c[k:m]
-			w := c[0]
 			cc := c[1:]
-			for i, vi := range v {
-				w += vi * cc[i]
-			}
+			w := c[0] + floats.Dot(v, cc)
 			w *= t
 			c[0] -= w
-			for i, vi := range v {
-				cc[i] -= w * vi
-			}
+			floats.AddScaled(cc, -w, v)
 		}
 		for j := k + 1; j < p; j++ {
 			apply(a[j])
@@ -155,7 +152,7 @@ func sumSq(x []float64) float64 {
 // blocks (TSQR): each block of rows is factorised in parallel and the
 // stacked triangular factors are factorised again. The result is the same R
 // (up to signs) with QR's accuracy.
-const tsqrBlockRows = 65536
+const tsqrBlockRows = 16384
 
 // solveLS solves the least-squares problem. It never forms X'X.
 func solveLS(pr lsProblem) lsFit {

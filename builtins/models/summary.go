@@ -167,12 +167,16 @@ func padRight(s string, w int) string {
 	return s
 }
 
-// quantile7 returns R's type-7 quantiles of x at probs.
+// quantile7 returns R's type-7 quantiles of x at increasing probs, by
+// successive selection (O(n) overall) rather than a full sort.
 func quantile7(x []float64, probs []float64) []float64 {
+	if len(x) > 50000 {
+		return quantileBuckets(x, probs)
+	}
 	s := append([]float64(nil), x...)
-	sort.Float64s(s)
 	n := len(s)
 	out := make([]float64, len(probs))
+	from := 0
 	for k, p := range probs {
 		if n == 0 {
 			out[k] = math.NaN()
@@ -181,13 +185,171 @@ func quantile7(x []float64, probs []float64) []float64 {
 		h := float64(n-1) * p
 		lo := math.Floor(h)
 		i := int(lo)
-		if i+1 < n {
-			out[k] = s[i] + (h-lo)*(s[i+1]-s[i])
+		var a float64
+		switch {
+		case i == 0:
+			a = s[0]
+			for _, v := range s {
+				a = math.Min(a, v)
+			}
+		case i >= n-1:
+			a = s[0]
+			for _, v := range s {
+				a = math.Max(a, v)
+			}
+		default:
+			if i < from {
+				from = 0
+			}
+			a = selectK(s[from:], i-from)
+			from = i
+		}
+		if i+1 < n && h > lo {
+			b := math.Inf(1)
+			for _, v := range s[i+1:] {
+				b = math.Min(b, v)
+			}
+			out[k] = a + (h-lo)*(b-a)
 		} else {
-			out[k] = s[n-1]
+			out[k] = a
 		}
 	}
 	return out
+}
+
+// quantileBuckets computes exact type-7 quantiles of large vectors in two
+// passes: count values in 65536 equal-width buckets, then sort only the
+// buckets holding the needed order statistics.
+func quantileBuckets(x []float64, probs []float64) []float64 {
+	n := len(x)
+	mn, mx := x[0], x[0]
+	for _, v := range x {
+		if v < mn {
+			mn = v
+		}
+		if v > mx {
+			mx = v
+		}
+	}
+	const nb = 65536
+	out := make([]float64, len(probs))
+	if mx == mn {
+		for k := range out {
+			out[k] = mn
+		}
+		return out
+	}
+	sc := float64(nb) / (mx - mn)
+	bucket := func(v float64) int {
+		b := int((v - mn) * sc)
+		if b >= nb {
+			b = nb - 1
+		}
+		return b
+	}
+	counts := make([]int, nb)
+	for _, v := range x {
+		counts[bucket(v)]++
+	}
+	start := make([]int, nb+1)
+	for b := 0; b < nb; b++ {
+		start[b+1] = start[b] + counts[b]
+	}
+	// order statistics needed
+	need := map[int]bool{}
+	for _, p := range probs {
+		h := float64(n-1) * p
+		i := int(math.Floor(h))
+		need[i] = true
+		if i+1 < n {
+			need[i+1] = true
+		}
+	}
+	bucketOf := func(r int) int {
+		lo, hi := 0, nb-1
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if start[mid+1] <= r {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		return lo
+	}
+	want := map[int][]float64{}
+	for r := range need {
+		want[bucketOf(r)] = nil
+	}
+	for _, v := range x {
+		b := bucket(v)
+		if vals, ok := want[b]; ok {
+			want[b] = append(vals, v)
+		}
+	}
+	for b, vals := range want {
+		sort.Float64s(vals)
+		want[b] = vals
+	}
+	stat := func(r int) float64 {
+		b := bucketOf(r)
+		return want[b][r-start[b]]
+	}
+	for k, p := range probs {
+		h := float64(n-1) * p
+		lo := math.Floor(h)
+		i := int(lo)
+		a := stat(i)
+		if i+1 < n && h > lo {
+			out[k] = a + (h-lo)*(stat(i+1)-a)
+		} else {
+			out[k] = a
+		}
+	}
+	return out
+}
+
+// selectK partially orders s so that s[k] is the k-th smallest value, all
+// before it are <= and all after it are >= (Hoare's quickselect with
+// median-of-three pivots), and returns s[k].
+func selectK(s []float64, k int) float64 {
+	lo, hi := 0, len(s)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if s[mid] < s[lo] {
+			s[mid], s[lo] = s[lo], s[mid]
+		}
+		if s[hi] < s[lo] {
+			s[hi], s[lo] = s[lo], s[hi]
+		}
+		if s[hi] < s[mid] {
+			s[hi], s[mid] = s[mid], s[hi]
+		}
+		pivot := s[mid]
+		i, j := lo, hi
+		for i <= j {
+			for s[i] < pivot {
+				i++
+			}
+			for s[j] > pivot {
+				j--
+			}
+			if i <= j {
+				s[i], s[j] = s[j], s[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return s[k]
+		}
+	}
+	return s[k]
 }
 
 // zapsmall rounds x as R's zapsmall(x, digits).

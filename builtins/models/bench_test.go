@@ -1,0 +1,163 @@
+package models
+
+import (
+	"fmt"
+	"math"
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/gostat/gostat/builtins/frame"
+)
+
+// bigFrame builds the big.csv shape of ../shared/notes/benchmark-data.md in
+// memory: col1…col7 normal with the documented means and sds, col0 the
+// documented linear combination plus N(0, 2) noise.
+func bigFrame(n int) *frame.Frame {
+	rng := rand.New(rand.NewSource(42))
+	ms := [][2]float64{{0, 1}, {5, 2}, {-1, 0.5}, {2, 3}, {0, 1}, {100, 10}, {0, 0.1}}
+	beta := []float64{0.5, -0.25, 1.5, 0.1, -2, 0.01, 3}
+	cols := make([][]float64, 8)
+	for j := range cols {
+		cols[j] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		y := 1.0
+		for j := 1; j <= 7; j++ {
+			v := ms[j-1][0] + ms[j-1][1]*rng.NormFloat64()
+			cols[j][i] = v
+			y += beta[j-1] * v
+		}
+		cols[0][i] = y + 2*rng.NormFloat64()
+	}
+	names := []string{"col0", "col1", "col2", "col3", "col4", "col5", "col6", "col7"}
+	anys := make([]any, 8)
+	for j := range anys {
+		anys[j] = cols[j]
+	}
+	f, err := frame.FromColumns(names, anys...)
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
+// clfFrame builds the clf.csv shape: x0…x19 ~ N(0,1), y from a logistic
+// model with intercept 0.3 and weights ~ N(0, 0.5).
+func clfFrame(n int) *frame.Frame {
+	rng := rand.New(rand.NewSource(7))
+	w := make([]float64, 20)
+	for j := range w {
+		w[j] = 0.5 * rng.NormFloat64()
+	}
+	names := []string{"y"}
+	cols := []any{}
+	xs := make([][]float64, 20)
+	for j := range xs {
+		xs[j] = make([]float64, n)
+	}
+	y := make([]float64, n)
+	for i := 0; i < n; i++ {
+		eta := 0.3
+		for j := range xs {
+			v := rng.NormFloat64()
+			xs[j][i] = v
+			eta += w[j] * v
+		}
+		if rng.Float64() < 1/(1+math.Exp(-eta)) {
+			y[i] = 1
+		}
+	}
+	cols = append(cols, y)
+	for j := range xs {
+		names = append(names, fmt.Sprintf("x%d", j))
+		cols = append(cols, xs[j])
+	}
+	f, err := frame.FromColumns(names, cols...)
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
+func clfFormula() string {
+	var t []string
+	for j := 0; j < 20; j++ {
+		t = append(t, fmt.Sprintf("x%d", j))
+	}
+	return "y ~ " + strings.Join(t, " + ")
+}
+
+// BenchmarkOLSBig: OLS col0 ~ col1 + … + col7 on 1M rows with the full
+// summary (target ≤ 0.15 s).
+func BenchmarkOLSBig(b *testing.B) {
+	f := bigFrame(1000000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m, err := OLS("col0 ~ col1 + col2 + col3 + col4 + col5 + col6 + col7", f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = m.String()
+	}
+}
+
+// BenchmarkLogisticClf: logistic GLM y ~ x0 + … + x19 on 100k rows with
+// the summary (target ≤ 0.06 s).
+func BenchmarkLogisticClf(b *testing.B) {
+	f := clfFrame(100000)
+	fm := clfFormula()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m, err := GLM(fm, f, Binomial("logit"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = m.String()
+	}
+}
+
+// TestLargeFitsAgree checks the blocked (TSQR, normal-equation) paths used
+// for large data against the double-double solver on the same data.
+func TestLargeFitsAgree(t *testing.T) {
+	f := bigFrame(200000)
+	m, err := OLS("col0 ~ col1 + col2 + col3 + col4 + col5 + col6 + col7", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Precise {
+		t.Fatal("expected the blocked float64 path")
+	}
+	d, _ := buildDesign("col0 ~ col1 + col2 + col3 + col4 + col5 + col6 + col7", f, true)
+	ref := lsFit{coef: make([]float64, len(d.cols)), aliased: make([]bool, len(d.cols))}
+	kept := make([]int, len(d.cols))
+	scale := make([]float64, len(d.cols))
+	for j := range kept {
+		kept[j] = j
+		scale[j] = pow2Scale(norm2(d.cols[j]))
+	}
+	solvePrecise(lsProblem{n: d.n, p: len(d.cols), cols: d.cols, y: d.y}, nil, scale, kept, &ref)
+	for j := range ref.coef {
+		if e := relErr(m.Coef[j], ref.coef[j]); e > 1e-12 {
+			t.Errorf("coef %s: %.17g vs %.17g (%.2g)", m.Names[j], m.Coef[j], ref.coef[j], e)
+		}
+		se := m.Sigma * math.Sqrt(ref.xtxinv[j][j])
+		if e := relErr(m.StdErr[j], se); e > 1e-11 {
+			t.Errorf("se %s: %.17g vs %.17g", m.Names[j], m.StdErr[j], se)
+		}
+	}
+	g := clfFrame(30000)
+	gl, err := GLM(clfFormula(), g, Binomial("logit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gt, err := GLMWithOptions(clfFormula(), g, Binomial("logit"), &GLMOptions{Epsilon: 1e-14, MaxIter: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j := range gl.Coef {
+		if e := relErr(gl.Coef[j], gt.Coef[j]); e > 1e-6 {
+			t.Errorf("glm coef %s: %g vs tight %g", gl.Names[j], gl.Coef[j], gt.Coef[j])
+		}
+	}
+}
