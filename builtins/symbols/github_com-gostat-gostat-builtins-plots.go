@@ -18,6 +18,7 @@ func init() {
 		"BoxStats":        reflect.ValueOf(plots.BoxStats),
 		"Calibration":     reflect.ValueOf(plots.Calibration),
 		"CorrHeatmap":     reflect.ValueOf(plots.CorrHeatmap),
+		"CorrHeatmapOf":   reflect.ValueOf(plots.CorrHeatmapOf),
 		"Curve":           reflect.ValueOf(plots.Curve),
 		"DPI":             reflect.ValueOf(plots.DPI),
 		"Density":         reflect.ValueOf(plots.Density),
