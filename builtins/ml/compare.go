@@ -114,6 +114,9 @@ func compare(a, b Estimator, da, db *dataset, k int, seed uint64, metric string)
 
 // Display shows both models' fold scores and the tests.
 func (c *Comparison) Display(o display.Options) display.Bundle {
+	if c == nil {
+		return display.Text("nil", "<nil Comparison>")
+	}
 	t := &textTable{title: fmt.Sprintf("Model comparison on the same %d folds (%s)", len(c.Diff), c.A.Metric)}
 	t.header = []string{"fold", "A: " + c.A.Model, "B: " + c.B.Model, "A − B"}
 	for i := range c.Diff {

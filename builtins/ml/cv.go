@@ -86,6 +86,9 @@ func crossValidate(e Estimator, d *dataset, k int, seed uint64, metric string) (
 
 // Display shows the fold scores and their mean ± sd.
 func (r *CVResult) Display(o display.Options) display.Bundle {
+	if r == nil {
+		return display.Text("nil", "<nil CVResult>")
+	}
 	t := &textTable{title: fmt.Sprintf("%d-fold cross-validation of %s: %s = %s ± %s (mean ± sd)", len(r.Scores), r.Model, r.Metric, numDigits(r.Mean, 4), numDigits(r.SD, 3))}
 	t.header = []string{"fold", r.Metric}
 	for i, v := range r.Scores {
@@ -95,3 +98,55 @@ func (r *CVResult) Display(o display.Options) display.Bundle {
 }
 
 func (r *CVResult) String() string { return r.Display(display.Plain).Text }
+
+// CVTable holds the cross-validation of several models on the same folds.
+type CVTable struct {
+	Names   []string
+	Results []*CVResult
+}
+
+// CrossValidateModels cross-validates each model on the same k folds
+// (seed) of frame f with the same metric, as CrossValidate does; names
+// label the rows of the table (nil: the models' type names).
+func CrossValidateModels(models []Estimator, names []string, f *frame.Frame, target string, k int, seed uint64, metric string) (*CVTable, error) {
+	t := &CVTable{}
+	for i, m := range models {
+		r, err := CrossValidate(m, f, target, k, seed, metric)
+		if err != nil {
+			return nil, fmt.Errorf("model %d (%s): %w", i+1, typeName(m), err)
+		}
+		name := typeName(m)
+		if i < len(names) {
+			name = names[i]
+		}
+		t.Names = append(t.Names, name)
+		t.Results = append(t.Results, r)
+	}
+	return t, nil
+}
+
+// Display shows one row per model: mean, sd and the fold scores.
+func (t *CVTable) Display(o display.Options) display.Bundle {
+	if t == nil {
+		return display.Text("nil", "<nil CVTable>")
+	}
+	if len(t.Results) == 0 {
+		return display.Text("cv", "no models")
+	}
+	r0 := t.Results[0]
+	tt := &textTable{title: fmt.Sprintf("%d-fold cross-validation (%s, same folds for every model)", len(r0.Scores), r0.Metric)}
+	tt.header = []string{"model", "mean", "sd"}
+	for i := range r0.Scores {
+		tt.header = append(tt.header, "fold "+strconv.Itoa(i+1))
+	}
+	for i, r := range t.Results {
+		row := []string{t.Names[i], numDigits(r.Mean, 4), numDigits(r.SD, 3)}
+		for _, v := range r.Scores {
+			row = append(row, numDigits(v, 4))
+		}
+		tt.add(row...)
+	}
+	return tt.bundle("cv", o)
+}
+
+func (t *CVTable) String() string { return t.Display(display.Plain).Text }

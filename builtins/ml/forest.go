@@ -283,6 +283,9 @@ func (m *RandomForestClassifier) FeatureImportances() *Importance {
 
 // Display summarises the forest.
 func (m *RandomForestClassifier) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil RandomForestClassifier>")
+	}
 	return forestDisplay(o, "Random forest classifier", &m.base, &m.fit, m.NTrees, m.Params())
 }
 func (m *RandomForestClassifier) String() string { return m.Display(display.Plain).Text }
@@ -385,6 +388,9 @@ func (m *RandomForestRegressor) FeatureImportances() *Importance {
 
 // Display summarises the forest.
 func (m *RandomForestRegressor) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil RandomForestRegressor>")
+	}
 	return forestDisplay(o, "Random forest regressor", &m.base, &m.fit, m.NTrees, m.Params())
 }
 func (m *RandomForestRegressor) String() string { return m.Display(display.Plain).Text }

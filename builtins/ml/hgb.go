@@ -495,6 +495,9 @@ func (m *HistGradientBoostingClassifier) NIter() int { return m.fit.NIter }
 
 // Display summarises the model.
 func (m *HistGradientBoostingClassifier) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil HistGradientBoostingClassifier>")
+	}
 	return hgbDisplay(o, "Histogram gradient boosting classifier", &m.base, &m.fit, m.Params())
 }
 func (m *HistGradientBoostingClassifier) String() string { return m.Display(display.Plain).Text }
@@ -578,6 +581,9 @@ func (m *HistGradientBoostingRegressor) NIter() int { return m.fit.NIter }
 
 // Display summarises the model.
 func (m *HistGradientBoostingRegressor) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil HistGradientBoostingRegressor>")
+	}
 	return hgbDisplay(o, "Histogram gradient boosting regressor", &m.base, &m.fit, m.Params())
 }
 func (m *HistGradientBoostingRegressor) String() string { return m.Display(display.Plain).Text }

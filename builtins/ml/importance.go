@@ -64,6 +64,9 @@ func (im *Importance) order() []int {
 
 // Display lists features by decreasing importance with a bar.
 func (im *Importance) Display(o display.Options) display.Bundle {
+	if im == nil {
+		return display.Text("nil", "<nil Importance>")
+	}
 	title := "Impurity importance (mean decrease in impurity, normalised)"
 	if im.Kind == "permutation" {
 		title = fmt.Sprintf("Permutation importance (drop in %s, %d repeats)", im.Metric, len(im.Repeats[0]))

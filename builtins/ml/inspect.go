@@ -218,6 +218,9 @@ func quantile(v []float64, p float64) float64 {
 
 // Display lists the curve.
 func (d *Dependence) Display(o display.Options) display.Bundle {
+	if d == nil {
+		return display.Text("nil", "<nil Dependence>")
+	}
 	t := &textTable{title: "Partial dependence on " + d.Feature}
 	t.header = []string{d.Feature, "average prediction"}
 	for k := range d.Grid {
@@ -310,6 +313,9 @@ func LearningCurveCV(e Estimator, f *frame.Frame, target string, fracs []float64
 
 // Display lists the curve.
 func (lc *LearningCurve) Display(o display.Options) display.Bundle {
+	if lc == nil {
+		return display.Text("nil", "<nil LearningCurve>")
+	}
 	t := &textTable{title: "Learning curve (" + lc.Metric + ", mean ± sd over folds)"}
 	t.header = []string{"training rows", "train", "test"}
 	for i, n := range lc.Sizes {

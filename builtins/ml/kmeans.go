@@ -284,6 +284,9 @@ func (m *KMeans) Predict(f *frame.Frame) ([]int, error) {
 
 // Display shows the cluster sizes and centres.
 func (m *KMeans) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil KMeans>")
+	}
 	if !m.fitted {
 		return display.Text("model", "KMeans (not fitted)")
 	}

@@ -191,6 +191,9 @@ func (m *KNeighborsClassifier) PredictX(X *mat.Dense) ([]float64, error) {
 
 // Display describes the model.
 func (m *KNeighborsClassifier) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil KNeighborsClassifier>")
+	}
 	if !m.Fitted {
 		return display.Text("model", "KNeighborsClassifier (not fitted) "+m.Params().String())
 	}
@@ -281,6 +284,9 @@ func (m *KNeighborsRegressor) PredictX(X *mat.Dense) ([]float64, error) {
 
 // Display describes the model.
 func (m *KNeighborsRegressor) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil KNeighborsRegressor>")
+	}
 	if !m.Fitted {
 		return display.Text("model", "KNeighborsRegressor (not fitted) "+m.Params().String())
 	}

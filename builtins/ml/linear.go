@@ -148,6 +148,9 @@ func (m *LinearRegression) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
 func (m *LinearRegression) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil LinearRegression>")
+	}
 	return linearDisplay(o, "Linear regression (least squares)", &m.base, &m.fit)
 }
 func (m *LinearRegression) String() string { return m.Display(display.Plain).Text }
@@ -220,6 +223,9 @@ func (m *Ridge) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
 func (m *Ridge) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil Ridge>")
+	}
 	a := m.Alpha
 	if a == 0 {
 		a = 1
@@ -341,6 +347,9 @@ func (m *ElasticNet) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
 func (m *ElasticNet) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil ElasticNet>")
+	}
 	return linearDisplay(o, fmt.Sprintf("Elastic net (alpha = %s, l1 ratio = %s)", num(m.Alpha), num(m.L1Ratio)), &m.base, &m.fit)
 }
 func (m *ElasticNet) String() string { return m.Display(display.Plain).Text }
@@ -390,6 +399,9 @@ func (m *Lasso) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
 func (m *Lasso) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil Lasso>")
+	}
 	a := m.Alpha
 	if a == 0 {
 		a = 1

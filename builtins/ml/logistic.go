@@ -241,6 +241,9 @@ func (m *LogisticRegression) PredictX(X *mat.Dense) ([]float64, error) {
 
 // Display shows the coefficient table.
 func (m *LogisticRegression) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil LogisticRegression>")
+	}
 	if !m.Fitted {
 		return display.Text("model", "LogisticRegression (not fitted) "+m.Params().String())
 	}

@@ -81,6 +81,9 @@ func ConfusionMatrix(yTrue, yPred []float64) *Confusion {
 
 // Display shows the matrix with true labels down and predictions across.
 func (c *Confusion) Display(o display.Options) display.Bundle {
+	if c == nil {
+		return display.Text("nil", "<nil Confusion>")
+	}
 	t := &textTable{title: "Confusion matrix (rows: true, columns: predicted)"}
 	t.header = append([]string{""}, c.Names...)
 	for i, r := range c.Counts {

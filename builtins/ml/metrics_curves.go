@@ -22,6 +22,9 @@ type Curve struct {
 
 // Display prints the area and a thinned list of points.
 func (c *Curve) Display(o display.Options) display.Bundle {
+	if c == nil {
+		return display.Text("nil", "<nil Curve>")
+	}
 	xl, yl, al := "FPR", "TPR", "AUC"
 	if c.Kind == "PR" {
 		xl, yl, al = "recall", "precision", "average precision"
@@ -194,6 +197,9 @@ func CalibrationCurve(yTrue, p []float64, nBins int) *Calibration {
 
 // Display lists the bins.
 func (c *Calibration) Display(o display.Options) display.Bundle {
+	if c == nil {
+		return display.Text("nil", "<nil Calibration>")
+	}
 	t := &textTable{title: "Calibration curve"}
 	t.header = []string{"mean predicted", "fraction positive", "n"}
 	for i := range c.Count {

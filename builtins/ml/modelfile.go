@@ -195,6 +195,7 @@ func Save(path string, e Estimator, metrics map[string]float64) error {
 		if !p.fitted {
 			return ErrNotFitted
 		}
+		h.Kind = "Pipeline"
 		pp := pipelinePayload{Inputs: p.inputs, InputTypes: p.inputTypes, Target: p.target, TargetLevels: p.targetLevels}
 		for i, s := range p.Steps {
 			name := transformerName(s)
@@ -350,6 +351,9 @@ func Load(path string) (Estimator, error) {
 
 // Display shows the header.
 func (h *ModelFile) Display(o display.Options) display.Bundle {
+	if h == nil {
+		return display.Text("nil", "<nil ModelFile>")
+	}
 	t := &textTable{title: fmt.Sprintf("gostat model file (format %d): %s, target %q, %d training rows", h.FormatVersion, h.Kind, h.Target, h.TrainingRows)}
 	t.header = []string{"field", "value"}
 	t.add("created", h.Created)

@@ -1,6 +1,7 @@
 package ml
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,11 +20,11 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 		NewRandomForestClassifier(), NewHistGradientBoostingClassifier(), NewDecisionTreeClassifier(),
 		NewGaussianNB(), NewMultinomialNB(),
 	}
-	for _, m := range models {
+	for i, m := range models {
 		if err := m.Fit(train, "type"); err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join(dir, typeName(m)+".json")
+		path := filepath.Join(dir, fmt.Sprintf("clf%d.json", i))
 		if err := Save(path, m, map[string]float64{"test_accuracy": 0.8}); err != nil {
 			t.Fatalf("%s: %v", typeName(m), err)
 		}
@@ -71,14 +72,14 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 		}
 	}
 	// a tampered file is refused
-	path := filepath.Join(dir, "RandomForestClassifier.json")
+	path := filepath.Join(dir, "clf2.json")
 	raw, _ := os.ReadFile(path)
 	bad := strings.Replace(string(raw), `"threshold":[`, `"threshold":[1`, 1)
 	os.WriteFile(path, []byte(bad), 0o644)
 	if _, err := Load(path); err == nil || !strings.Contains(err.Error(), "SHA-256") {
 		t.Errorf("tampered file: %v", err)
 	}
-	h, err := ReadModelFile(filepath.Join(dir, "Pipeline.json"))
+	h, err := ReadModelFile(filepath.Join(dir, "clf0.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

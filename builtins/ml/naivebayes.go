@@ -155,6 +155,9 @@ func (m *GaussianNB) PredictX(X *mat.Dense) ([]float64, error) {
 
 // Display shows the class means.
 func (m *GaussianNB) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil GaussianNB>")
+	}
 	if !m.Fitted {
 		return display.Text("model", "GaussianNB (not fitted)")
 	}
@@ -275,6 +278,9 @@ func (m *MultinomialNB) PredictX(X *mat.Dense) ([]float64, error) {
 
 // Display describes the model.
 func (m *MultinomialNB) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil MultinomialNB>")
+	}
 	if !m.Fitted {
 		return display.Text("model", "MultinomialNB (not fitted)")
 	}

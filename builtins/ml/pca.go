@@ -188,6 +188,9 @@ func (m *PCA) ExplainedVarianceRatio() []float64 { return append([]float64(nil),
 // Display shows the importance of the components (as R's summary(prcomp))
 // and the loadings.
 func (m *PCA) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil PCA>")
+	}
 	if !m.fitted {
 		return display.Text("pca", "PCA (not fitted)")
 	}

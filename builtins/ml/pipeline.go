@@ -258,6 +258,9 @@ func (p *Pipeline) SetParams(ps Params) error {
 
 // Display shows the steps and the fitted model.
 func (p *Pipeline) Display(o display.Options) display.Bundle {
+	if p == nil {
+		return display.Text("nil", "<nil Pipeline>")
+	}
 	var sb strings.Builder
 	sb.WriteString("Pipeline:")
 	for i, s := range p.Steps {
@@ -275,6 +278,13 @@ func (p *Pipeline) String() string { return p.Display(display.Plain).Text }
 func typeName(v any) string {
 	if v == nil {
 		return "<nil>"
+	}
+	if p, ok := v.(*Pipeline); ok && p != nil {
+		var parts []string
+		for _, s := range p.Steps {
+			parts = append(parts, typeName(s))
+		}
+		return strings.Join(append(parts, typeName(p.Model)), " → ")
 	}
 	t := reflect.TypeOf(v)
 	for t.Kind() == reflect.Pointer {

@@ -44,6 +44,9 @@ func ClassificationReport(yTrue, yPred []float64, names []string) *Report {
 
 // Display lays the report out as sklearn prints it (two decimals).
 func (r *Report) Display(o display.Options) display.Bundle {
+	if r == nil {
+		return display.Text("nil", "<nil Report>")
+	}
 	t := &textTable{}
 	t.header = []string{"", "precision", "recall", "f1-score", "support"}
 	for i, c := range r.Classes {
@@ -126,6 +129,9 @@ func Evaluate(e Estimator, f *frame.Frame, target string) (*Evaluation, error) {
 // Display shows the report and the confusion matrix (classifiers) or the
 // error measures (regressors).
 func (ev *Evaluation) Display(o display.Options) display.Bundle {
+	if ev == nil {
+		return display.Text("nil", "<nil Evaluation>")
+	}
 	if ev.Report == nil {
 		t := &textTable{title: fmt.Sprintf("%s on %d rows", ev.Model, ev.N)}
 		t.header = []string{"metric", "value"}

@@ -108,6 +108,9 @@ func (s *StandardScaler) FitTransform(f *frame.Frame) (*frame.Frame, error) {
 
 // Display lists the learned means and scales.
 func (s *StandardScaler) Display(o display.Options) display.Bundle {
+	if s == nil {
+		return display.Text("nil", "<nil StandardScaler>")
+	}
 	if s.Fitted == nil {
 		return display.Text("transformer", "StandardScaler (not fitted)")
 	}

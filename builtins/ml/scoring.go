@@ -132,9 +132,10 @@ func frameDataset(e Estimator, f *frame.Frame, target string) (*dataset, error) 
 		}
 		d.labels = s
 	}
-	if m, ok := e.(model); ok {
-		// plain models: extract the matrix once
-		X, y, err := frameXY(m, f, target)
+	if _, ok := e.(model); ok {
+		// plain models: extract the matrix once (on a copy, so the user's
+		// estimator is not touched)
+		X, y, err := frameXY(Clone(e).(model), f, target)
 		if err != nil {
 			return nil, err
 		}

@@ -172,10 +172,10 @@ func search(e Estimator, cands []Params, d *dataset, k int, seed uint64, metric 
 	if err := m.SetParams(r.Best); err != nil {
 		return nil, err
 	}
-	if d.X != nil {
-		err = m.FitXY(d.X, d.y)
-	} else {
+	if d.f != nil {
 		err = m.Fit(d.f, d.target)
+	} else {
+		err = m.FitXY(d.X, d.y)
 	}
 	if err != nil {
 		return nil, err
@@ -186,7 +186,11 @@ func search(e Estimator, cands []Params, d *dataset, k int, seed uint64, metric 
 
 // Display shows the candidates ranked by their mean score.
 func (r *SearchResult) Display(o display.Options) display.Bundle {
-	t := &textTable{title: fmt.Sprintf("Hyperparameter search: %d candidates × %d folds, %s; best %s = %s with %s", len(r.Candidates), len(r.Scores[0]), r.Metric, r.Metric, numDigits(r.BestScore, 4), r.Best)}
+	if r == nil {
+		return display.Text("nil", "<nil SearchResult>")
+	}
+	t := &textTable{title: fmt.Sprintf("Hyperparameter search: %d candidates × %d folds, %s", len(r.Candidates), len(r.Scores[0]), r.Metric)}
+	t.notes = append(t.notes, fmt.Sprintf("best: %s, refitted on %d rows", r.Best, coreNTrain(r.BestModel)))
 	t.header = []string{"rank", "parameters", "mean", "sd"}
 	ord := make([]int, len(r.Rank))
 	for i := range ord {
@@ -204,3 +208,10 @@ func (r *SearchResult) Display(o display.Options) display.Bundle {
 }
 
 func (r *SearchResult) String() string { return r.Display(display.Plain).Text }
+
+func coreNTrain(e Estimator) int {
+	if b := coreOf(e); b != nil {
+		return b.NTrain
+	}
+	return 0
+}

@@ -211,6 +211,9 @@ func (m *DecisionTreeClassifier) Depth() int   { return m.fit.Tree.depth() }
 
 // Display shows the tree's rules.
 func (m *DecisionTreeClassifier) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil DecisionTreeClassifier>")
+	}
 	if !m.Fitted {
 		return display.Text("model", "DecisionTreeClassifier (not fitted) "+m.Params().String())
 	}
@@ -296,6 +299,9 @@ func (m *DecisionTreeRegressor) Depth() int   { return m.fit.Tree.depth() }
 
 // Display shows the tree's rules.
 func (m *DecisionTreeRegressor) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil DecisionTreeRegressor>")
+	}
 	if !m.Fitted {
 		return display.Text("model", "DecisionTreeRegressor (not fitted) "+m.Params().String())
 	}
