@@ -26,6 +26,7 @@ func init() {
 		"CompareModelsXY":                   reflect.ValueOf(ml.CompareModelsXY),
 		"ConfusionMatrix":                   reflect.ValueOf(ml.ConfusionMatrix),
 		"CrossValidate":                     reflect.ValueOf(ml.CrossValidate),
+		"CrossValidateModels":               reflect.ValueOf(ml.CrossValidateModels),
 		"CrossValidateXY":                   reflect.ValueOf(ml.CrossValidateXY),
 		"ErrNotFitted":                      reflect.ValueOf(&ml.ErrNotFitted).Elem(),
 		"Evaluate":                          reflect.ValueOf(ml.Evaluate),
@@ -81,6 +82,7 @@ func init() {
 
 		// type definitions
 		"CVResult":                       reflect.ValueOf((*ml.CVResult)(nil)),
+		"CVTable":                        reflect.ValueOf((*ml.CVTable)(nil)),
 		"Calibration":                    reflect.ValueOf((*ml.Calibration)(nil)),
 		"Classifier":                     reflect.ValueOf((*ml.Classifier)(nil)),
 		"Comparison":                     reflect.ValueOf((*ml.Comparison)(nil)),
