@@ -127,10 +127,13 @@ func Orphans(dir string) ([]Orphan, error) {
 			continue
 		}
 		pid, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(name, "journal-"), ".gost"))
-		if err != nil || pid == os.Getpid() || processAlive(pid) {
+		if err != nil || pid == os.Getpid() {
 			continue
 		}
 		path := filepath.Join(dir, JournalDir, name)
+		if ownerAlive(pid, journalStart(path)) {
+			continue
+		}
 		o := Orphan{Path: path, PID: pid, Cells: -1}
 		if fi, err := e.Info(); err == nil {
 			o.Time = fi.ModTime()
@@ -147,6 +150,80 @@ func Orphans(dir string) ([]Orphan, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Time.Before(out[j].Time) })
 	return out, nil
+}
+
+// journalStart reads the start time from a journal's header (zero if
+// unknown).
+func journalStart(path string) time.Time {
+	f, err := os.Open(path)
+	if err != nil {
+		return time.Time{}
+	}
+	defer f.Close()
+	buf := make([]byte, 512)
+	n, _ := f.Read(buf)
+	head := string(buf[:n])
+	_, rest, ok := strings.Cut(head, ", started ")
+	if !ok {
+		return time.Time{}
+	}
+	stamp, _, _ := strings.Cut(rest, ".\n")
+	t, err := time.Parse(time.RFC3339, stamp)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// ownerAlive reports whether the process that wrote a journal started at
+// started is still running. A live process with the same pid that started
+// later is another program that reused the pid (after a reboot, say).
+func ownerAlive(pid int, started time.Time) bool {
+	if !processAlive(pid) {
+		return false
+	}
+	ps, ok := processStart(pid)
+	if !ok || started.IsZero() {
+		return true
+	}
+	return !ps.After(started.Add(2 * time.Second))
+}
+
+// processStart is the start time of a process, from /proc (Linux).
+func processStart(pid int) (time.Time, bool) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return time.Time{}, false
+	}
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return time.Time{}, false
+	}
+	f := strings.Fields(s[i+1:])
+	// After the command name: state is field 3 of stat(5), starttime 22.
+	if len(f) < 20 {
+		return time.Time{}, false
+	}
+	ticks, err := strconv.ParseInt(f[19], 10, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	st, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return time.Time{}, false
+	}
+	for _, l := range strings.Split(string(st), "\n") {
+		if v, ok := strings.CutPrefix(l, "btime "); ok {
+			boot, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+			if err != nil {
+				return time.Time{}, false
+			}
+			const clockTicks = 100 // USER_HZ, 100 on every Linux platform Go supports
+			return time.Unix(boot, 0).Add(time.Duration(ticks) * time.Second / clockTicks), true
+		}
+	}
+	return time.Time{}, false
 }
 
 // processAlive reports whether a process with that pid exists.

@@ -253,3 +253,31 @@ func TestReplayAfterKernelDeath(t *testing.T) {
 		t.Errorf("check: failed %d mismatched %d, err %q", rep.Failed, rep.Mismatched, errb.String())
 	}
 }
+
+func TestJournalPIDReuse(t *testing.T) {
+	if _, ok := processStart(1); !ok || !processAlive(1) {
+		t.Skip("no /proc start time for pid 1 here")
+	}
+	dir := t.TempDir()
+	// A journal whose pid is now a process that started long after it (pid
+	// 1 here, but dated in the future) is an orphan; one dated after the
+	// process started is not.
+	for _, tc := range []struct {
+		stamp  string
+		orphan bool
+	}{{"2001-01-01T00:00:00Z", true}, {"2999-01-01T00:00:00Z", false}} {
+		p := JournalPath(dir, 1)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("// %% [markdown]\n// gostat journal of process 1, started "+tc.stamp+".\n\n// %%\nx := 1\n"), 0o644)
+		o, err := Orphans(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(o) == 1; got != tc.orphan {
+			t.Errorf("journal started %s: orphan %v, want %v", tc.stamp, got, tc.orphan)
+		}
+	}
+	if ts := journalStart("/nonexistent"); !ts.IsZero() {
+		t.Errorf("start of a missing journal: %v", ts)
+	}
+}
