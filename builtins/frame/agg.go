@@ -377,6 +377,14 @@ func floatKey(v float64) uint64 {
 	return b | 1<<63
 }
 
+// keyFloat inverts floatKey.
+func keyFloat(k uint64) float64 {
+	if k>>63 == 1 {
+		return math.Float64frombits(k &^ (1 << 63))
+	}
+	return math.Float64frombits(^k)
+}
+
 // radixQuantiles returns R's type-7 quantiles of x (no NaN; x is not
 // modified) at the probabilities ps. It finds the needed order statistics
 // by one histogram pass over the top 16 bits of order-preserving float

@@ -552,6 +552,31 @@ func (f *Frame) compare(n *node, a, b vec, src string) (vec, error) {
 		if a.kind != vStr || b.kind != vStr {
 			return vec{}, fmt.Errorf("%s compares a string with a number at position %d in %q; quote the value or compare numbers", n.op, n.pos+1, src)
 		}
+		if a.scalar != b.scalar {
+			// Column against a constant: decide once per level.
+			col, lit, swap := a, b, false
+			if a.scalar {
+				col, lit, swap = b, a, true
+			}
+			res := make([]int8, len(col.str.lv))
+			for k, l := range col.str.lv {
+				c := strings.Compare(l, lit.s)
+				if swap {
+					c = -c
+				}
+				if cmp(c) {
+					res[k] = 1
+				}
+			}
+			for r, code := range col.str.c {
+				if code < 0 {
+					out.b[r] = -1
+				} else {
+					out.b[r] = res[code]
+				}
+			}
+			return out, nil
+		}
 		get := func(v vec, r int) (string, bool) {
 			if v.scalar {
 				return v.s, true

@@ -8,8 +8,10 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -58,9 +60,38 @@ func (f *Frame) writeCSV(w io.Writer) error {
 	if _, err := io.WriteString(w, strings.Join(hdr, ",")+"\n"); err != nil {
 		return err
 	}
-	buf := make([]byte, 0, 256)
-	for r := 0; r < f.nrows; r++ {
-		buf = buf[:0]
+	// Rows are formatted in blocks on all cores and written in order.
+	const block = 1 << 15
+	nw := runtime.GOMAXPROCS(0)
+	bufs := make([][]byte, nw)
+	for lo := 0; lo < f.nrows; lo += block * nw {
+		var wg sync.WaitGroup
+		for k := 0; k < nw; k++ {
+			from := lo + k*block
+			to := min(from+block, f.nrows)
+			if from >= to {
+				bufs[k] = bufs[k][:0]
+				continue
+			}
+			wg.Add(1)
+			go func(k, from, to int) {
+				defer wg.Done()
+				bufs[k] = f.formatRows(bufs[k][:0], from, to)
+			}(k, from, to)
+		}
+		wg.Wait()
+		for k := 0; k < nw; k++ {
+			if _, err := w.Write(bufs[k]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// formatRows appends rows [from, to) as CSV lines to buf.
+func (f *Frame) formatRows(buf []byte, from, to int) []byte {
+	for r := from; r < to; r++ {
 		for j, c := range f.cols {
 			if j > 0 {
 				buf = append(buf, ',')
@@ -79,11 +110,8 @@ func (f *Frame) writeCSV(w io.Writer) error {
 			}
 		}
 		buf = append(buf, '\n')
-		if _, err := w.Write(buf); err != nil {
-			return err
-		}
 	}
-	return nil
+	return buf
 }
 
 // ToMaps returns the rows as maps from column name to value (float64,

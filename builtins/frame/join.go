@@ -3,7 +3,6 @@ package frame
 import (
 	"fmt"
 	"math"
-	"strconv"
 )
 
 // Join combines f (left) with other (right) on equal values of the key
@@ -43,43 +42,32 @@ func (f *Frame) Join(other *Frame, how string, keys ...string) *Frame {
 		}
 		lk[k], rk[k] = l, r
 	}
-	// Index the right rows by key tuple.
-	keyOf := func(cols []*column, r int) (string, bool) {
-		var b []byte
-		for _, c := range cols {
-			if c.isNA(r) {
-				return "", false
-			}
-			switch c.kind {
-			case kString:
-				s := c.lv[c.c[r]]
-				b = strconv.AppendInt(b, int64(len(s)), 10)
-				b = append(b, ':')
-				b = append(b, s...)
-			default:
-				v := c.float(r)
-				if v == 0 {
-					v = 0
-				}
-				b = strconv.AppendUint(b, math.Float64bits(v), 16)
-			}
-			b = append(b, '|')
+	// Joint dense codes of the key tuples on both sides, then the right
+	// rows grouped by code (counting sort) for lookups without hashing.
+	lcode, rcode, card := jointKeyCodes(lk, rk)
+	start := make([]int32, card+1)
+	for _, c := range rcode {
+		if c >= 0 {
+			start[c+1]++
 		}
-		return string(b), true
 	}
-	index := map[string][]int{}
-	for r := 0; r < other.nrows; r++ {
-		if k, ok := keyOf(rk, r); ok {
-			index[k] = append(index[k], r)
+	for k := 0; k < card; k++ {
+		start[k+1] += start[k]
+	}
+	rrows := make([]int32, start[card])
+	pos := append([]int32(nil), start[:card]...)
+	for r, c := range rcode {
+		if c >= 0 {
+			rrows[pos[c]] = int32(r)
+			pos[c]++
 		}
 	}
 	var li, ri []int
 	matched := make([]bool, other.nrows)
 	for r := 0; r < f.nrows; r++ {
-		k, ok := keyOf(lk, r)
-		var m []int
-		if ok {
-			m = index[k]
+		var m []int32
+		if c := lcode[r]; c >= 0 {
+			m = rrows[start[c]:start[c+1]]
 		}
 		if len(m) == 0 {
 			if how == "left" || how == "outer" || how == "full" {
@@ -90,7 +78,7 @@ func (f *Frame) Join(other *Frame, how string, keys ...string) *Frame {
 		}
 		for _, q := range m {
 			li = append(li, r)
-			ri = append(ri, q)
+			ri = append(ri, int(q))
 			matched[q] = true
 		}
 	}
@@ -217,4 +205,95 @@ func (f *Frame) Lookup(other *Frame, key string, cols ...string) *Frame {
 		panic(fmt.Errorf("frame.Lookup: internal row count mismatch"))
 	}
 	return out
+}
+
+// jointKeyCodes gives each distinct key tuple present on either side a
+// code in [0, card); rows with an NA key get -1.
+func jointKeyCodes(lk, rk []*column) (lcode, rcode []int32, card int) {
+	for k := range lk {
+		lc, rc, cd := jointColumnCodes(lk[k], rk[k])
+		if k == 0 {
+			lcode, rcode, card = lc, rc, cd
+			continue
+		}
+		// Combine (previous code, this code) pairs and renumber.
+		ids := map[uint64]int32{}
+		combine := func(prev, cur []int32) {
+			for r := range prev {
+				if prev[r] < 0 || cur[r] < 0 {
+					prev[r] = -1
+					continue
+				}
+				key := uint64(prev[r])*uint64(cd) + uint64(cur[r])
+				id, ok := ids[key]
+				if !ok {
+					id = int32(len(ids))
+					ids[key] = id
+				}
+				prev[r] = id
+			}
+		}
+		combine(lcode, lc)
+		combine(rcode, rc)
+		card = len(ids)
+	}
+	return lcode, rcode, card
+}
+
+// jointColumnCodes codes the values of one key column on both sides.
+func jointColumnCodes(l, r *column) ([]int32, []int32, int) {
+	lc := make([]int32, l.len())
+	rc := make([]int32, r.len())
+	if l.kind == kString {
+		ids := map[string]int32{}
+		mapLv := func(lv []string) []int32 {
+			m := make([]int32, len(lv))
+			for k, s := range lv {
+				id, ok := ids[s]
+				if !ok {
+					id = int32(len(ids))
+					ids[s] = id
+				}
+				m[k] = id
+			}
+			return m
+		}
+		lm, rm := mapLv(l.lv), mapLv(r.lv)
+		for i, c := range l.c {
+			lc[i] = -1
+			if c >= 0 {
+				lc[i] = lm[c]
+			}
+		}
+		for i, c := range r.c {
+			rc[i] = -1
+			if c >= 0 {
+				rc[i] = rm[c]
+			}
+		}
+		return lc, rc, len(ids)
+	}
+	ids := map[uint64]int32{}
+	code := func(c *column, out []int32) {
+		for i := range out {
+			v := c.float(i)
+			if v != v {
+				out[i] = -1
+				continue
+			}
+			if v == 0 {
+				v = 0
+			}
+			key := math.Float64bits(v)
+			id, ok := ids[key]
+			if !ok {
+				id = int32(len(ids))
+				ids[key] = id
+			}
+			out[i] = id
+		}
+	}
+	code(r, rc)
+	code(l, lc)
+	return lc, rc, len(ids)
 }

@@ -3,7 +3,6 @@ package frame
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -146,42 +145,17 @@ func (f *Frame) Profile() *Profile {
 		if f.nrows > 0 {
 			cp.MissingPct = 100 * float64(cp.Missing) / float64(f.nrows)
 		}
-		codes, labels := levelsOf(c)
-		cnt := make([]int, len(labels))
-		for _, k := range codes {
-			if k >= 0 {
-				cnt[k]++
-			}
-		}
-		for _, n := range cnt {
-			if n > 0 {
-				cp.Unique++
-			}
-		}
+		cp.Unique, cp.Top = valueFreq(c, 3)
 		cp.Constant = cp.Unique <= 1
-		order := make([]int, len(labels))
-		for k := range order {
-			order[k] = k
-		}
-		sort.SliceStable(order, func(a, b int) bool { return cnt[order[a]] > cnt[order[b]] })
-		for _, k := range order[:min(3, len(order))] {
-			if cnt[k] > 1 || c.kind == kString || c.kind == kBool {
-				if cnt[k] > 0 {
-					cp.Top = append(cp.Top, fmt.Sprintf("%s (%d)", labels[k], cnt[k]))
-				}
-			}
-		}
 		nan := math.NaN()
 		cp.Mean, cp.SD, cp.Min, cp.Q25, cp.Median, cp.Q75, cp.Max = nan, nan, nan, nan, nan, nan, nan
 		if c.kind == kFloat || c.kind == kInt {
-			x := dropNaN(c.floats())
-			cp.Mean = meanOf(x)
-			cp.SD = math.Sqrt(varOf(x))
-			cp.Min, cp.Max = minMax(x)
-			q := quantilesInPlace(x, []float64{0.25, 0.5, 0.75})
+			x, mean, v, lo, hi := summarize(c.floats())
+			cp.Mean, cp.SD, cp.Min, cp.Max = mean, math.Sqrt(v), lo, hi
+			q := radixQuantiles(x, []float64{0.25, 0.5, 0.75})
 			cp.Q25, cp.Median, cp.Q75 = q[0], q[1], q[2]
 			iqr := cp.Q75 - cp.Q25
-			lo, hi := cp.Q25-1.5*iqr, cp.Q75+1.5*iqr
+			lo, hi = cp.Q25-1.5*iqr, cp.Q75+1.5*iqr
 			for _, v := range x {
 				if v < lo || v > hi {
 					cp.Outliers++
@@ -207,6 +181,86 @@ func (f *Frame) Profile() *Profile {
 	return p
 }
 
+// valueFreq returns the number of distinct present values of c and its
+// top most frequent values as "value (count)" (ties in sort order; for
+// numeric columns only values seen more than once are listed). Numbers are
+// counted by sorting a copy, categories by their codes.
+func valueFreq(c *column, top int) (int, []string) {
+	type vc struct {
+		label string
+		v     float64
+		n     int
+	}
+	var counts []vc
+	switch c.kind {
+	case kString, kBool:
+		codes, labels := levelsOf(c)
+		cnt := make([]int, len(labels))
+		for _, k := range codes {
+			if k >= 0 {
+				cnt[k]++
+			}
+		}
+		for k, n := range cnt {
+			if n > 0 {
+				counts = append(counts, vc{label: labels[k], n: n})
+			}
+		}
+	default:
+		src := c.floats()
+		keys := make([]uint64, 0, len(src))
+		for _, v := range src {
+			if v == v {
+				if v == 0 {
+					v = 0
+				}
+				keys = append(keys, floatKey(v))
+			}
+		}
+		if len(keys) == 0 {
+			return 0, nil
+		}
+		idx := make([]int32, len(keys))
+		radixSort(keys, idx, make([]uint64, len(keys)), make([]int32, len(keys)))
+		start := 0
+		for i := 1; i <= len(keys); i++ {
+			if i == len(keys) || keys[i] != keys[start] {
+				counts = append(counts, vc{v: keyFloat(keys[start]), n: i - start})
+				start = i
+			}
+		}
+	}
+	uniq := len(counts)
+	// The top values by count (first in sort order among ties), by
+	// partial selection.
+	var best []vc
+	for _, v := range counts {
+		pos := len(best)
+		for pos > 0 && best[pos-1].n < v.n {
+			pos--
+		}
+		if pos < top {
+			best = append(best, vc{})
+			copy(best[pos+1:], best[pos:])
+			best[pos] = v
+			if len(best) > top {
+				best = best[:top]
+			}
+		}
+	}
+	counts = best
+	var out []string
+	for _, v := range counts[:min(top, len(counts))] {
+		if c.kind == kFloat || c.kind == kInt {
+			v.label = formatFloat(v.v)
+		}
+		if v.n > 1 || c.kind == kString || c.kind == kBool {
+			out = append(out, fmt.Sprintf("%s (%d)", v.label, v.n))
+		}
+	}
+	return uniq, out
+}
+
 func sameValues(a, b *column) bool {
 	if a.kind != b.kind || a.len() != b.len() {
 		return false
@@ -215,7 +269,7 @@ func sameValues(a, b *column) bool {
 		if a.isNA(r) != b.isNA(r) {
 			return false
 		}
-		if !a.isNA(r) && a.str(r) != b.str(r) {
+		if !a.isNA(r) && (a.kind == kString && a.lv[a.c[r]] != b.lv[b.c[r]] || a.kind != kString && hashKey(a, r) != hashKey(b, r)) {
 			return false
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 )
 
 // Pivot spreads a long frame wide (tidyr's pivot_wider, pandas'
@@ -255,28 +254,79 @@ func (f *Frame) Unique(cols ...string) *Frame {
 }
 
 // Duplicated returns true for each row equal (in the named columns, or in
-// all) to an earlier row (R's duplicated).
+// all) to an earlier row (R's duplicated). Rows are hashed column by
+// column and candidate matches compared exactly.
 func (f *Frame) Duplicated(cols ...string) []bool {
 	g := f
 	if len(cols) > 0 {
 		g = f.Select(cols...)
 	}
-	seen := map[string]bool{}
-	out := make([]bool, g.nrows)
-	var sb strings.Builder
-	for r := 0; r < g.nrows; r++ {
-		sb.Reset()
-		for _, c := range g.cols {
-			if c.isNA(r) {
-				sb.WriteString("\x00NA")
-			} else {
-				fmt.Fprintf(&sb, "%x", hashKey(c, r))
-			}
-			sb.WriteByte('|')
+	h := rowHashes(g.cols, g.nrows)
+	n := g.nrows
+	idx := make([]int32, n)
+	for r := range idx {
+		idx[r] = int32(r)
+	}
+	// Stable radix sort of the hashes: equal rows end up adjacent, in
+	// row order.
+	radixSort(h, idx, make([]uint64, n), make([]int32, n))
+	out := make([]bool, n)
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && h[hi] == h[lo] {
+			hi++
 		}
-		k := sb.String()
-		out[r] = seen[k]
-		seen[k] = true
+		if hi-lo > 1 {
+			var reps []int32
+			for _, r := range idx[lo:hi] {
+				dup := false
+				for _, q := range reps {
+					if rowsEqual(g.cols, int(q), int(r)) {
+						dup = true
+						break
+					}
+				}
+				out[r] = dup
+				if !dup {
+					reps = append(reps, r)
+				}
+			}
+		}
+		lo = hi
 	}
 	return out
+}
+
+// rowHashes mixes the values of each row into a 64-bit hash.
+func rowHashes(cols []*column, n int) []uint64 {
+	h := make([]uint64, n)
+	for r := range h {
+		h[r] = 0x9e3779b97f4a7c15
+	}
+	for _, c := range cols {
+		for r := range h {
+			v := uint64(0x5bd1e9955bd1e995)
+			if !c.isNA(r) {
+				v = hashKey(c, r)
+			}
+			x := h[r] ^ v
+			x ^= x >> 33
+			x *= 0xff51afd7ed558ccd
+			x ^= x >> 33
+			x *= 0xc4ceb9fe1a85ec53
+			x ^= x >> 33
+			h[r] = x
+		}
+	}
+	return h
+}
+
+func rowsEqual(cols []*column, a, b int) bool {
+	for _, c := range cols {
+		na, nb := c.isNA(a), c.isNA(b)
+		if na != nb || !na && hashKey(c, a) != hashKey(c, b) {
+			return false
+		}
+	}
+	return true
 }
