@@ -489,3 +489,14 @@ func fastTSS(y, w []float64, intercept bool) float64 {
 	})
 	return tot
 }
+
+// MustOLS is OLS that panics with the error (at the prompt the panic is
+// reported as an error and the session goes on); handy inside expressions
+// such as models.CompareLM(models.MustOLS("y ~ x", d), …).
+func MustOLS(formula string, f *frame.Frame) *LM {
+	m, err := OLS(formula, f)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}

@@ -24,6 +24,7 @@ func init() {
 		"Gaussian":         reflect.ValueOf(models.Gaussian),
 		"Lasso":            reflect.ValueOf(models.Lasso),
 		"LogisticLasso":    reflect.ValueOf(models.LogisticLasso),
+		"MustOLS":          reflect.ValueOf(models.MustOLS),
 		"NLS":              reflect.ValueOf(models.NLS),
 		"NLSCurve":         reflect.ValueOf(models.NLSCurve),
 		"NLSFormula":       reflect.ValueOf(models.NLSFormula),
