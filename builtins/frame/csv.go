@@ -118,6 +118,9 @@ type colStats struct {
 	intOK      bool
 	badLine    int // chunk-local byte offset of the row start, -1 none
 	badVal     string
+	nBig       int // whole numbers too large to be exact as float64
+	bigVal     string
+	bigLine    int
 }
 
 type chunkResult struct {
@@ -339,6 +342,18 @@ func parseCSV(data []byte, file string, o CSVOptions) (*Frame, error) {
 				msg += fmt.Sprintf(" (%d of the column's %d values are numbers); read the column as text with CSVOptions{Types: map[string]string{%q: \"string\"}}, or declare the value missing with CSVOptions{NA: []string{\"\", \"NA\", %q}}", nNum, nNum+nBad, c.name, s.badVal)
 			}
 			return nil, &Error{Op: "ReadCSV", Msg: msg}
+		}
+		nBig, bigK := 0, -1
+		for k := range results {
+			if results[k].stats[j].nBig > 0 && bigK < 0 {
+				bigK = k
+			}
+			nBig += results[k].stats[j].nBig
+		}
+		if nBig > 0 {
+			st := results[bigK].stats[j]
+			warnings = append(warnings, fmt.Sprintf("%s:%d: column %q: %d whole numbers such as %s are beyond 2^53 and not exact as float64; to keep them exactly (IDs), read the column as text with CSVOptions{Types: map[string]string{%q: \"string\"}}",
+				file, lineOf(bigK, st.bigLine), c.name, nBig, st.bigVal, c.name))
 		}
 		if c.kind == kFloat {
 			wantInt := kinds[j] == kInt && intOK && nNum > 0
@@ -647,6 +662,12 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 					st.nNum++
 					if !isInt {
 						st.intOK = false
+						if math.Abs(v) >= 1<<53 && v == math.Trunc(v) && isDigits(fld) {
+							if st.nBig == 0 {
+								st.bigVal, st.bigLine = string(bytes.TrimSpace(fld)), start
+							}
+							st.nBig++
+						}
 					}
 					continue
 				}
@@ -725,6 +746,21 @@ func (res *chunkResult) addLevel(j int, t []byte) int32 {
 	res.dicts[j][s] = code
 	res.levels[j] = append(res.levels[j], s)
 	return code
+}
+
+// isDigits reports whether b is an optionally signed run of digits
+// (surrounding spaces allowed).
+func isDigits(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
+		b = b[1:]
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
 }
 
 // compactIndex returns the row indexes to keep when chunks reserved more

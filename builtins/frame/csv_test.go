@@ -286,3 +286,21 @@ func TestWriteReadRoundTrip(t *testing.T) {
 	_, err = frame.ParseJSON(`[{"a": {"nested": 1}}]`)
 	wantErr(t, err, "record 1", "nested")
 }
+
+func TestReadCSVBigIntegersWarn(t *testing.T) {
+	f, err := frame.ParseCSV("id,v\n12345678901234567890,1\n2,2\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := f.Warnings()
+	if len(w) != 1 || !strings.Contains(w[0], "<text>:2") || !strings.Contains(w[0], "12345678901234567890") || !strings.Contains(w[0], `"id": "string"`) {
+		t.Errorf("warnings %q", w)
+	}
+	if f.Type("v") != "int" {
+		t.Errorf("v type %s", f.Type("v"))
+	}
+	g, _ := frame.ParseCSV("id\n9007199254740992\n-9007199254740992\n")
+	if g.Type("id") != "int" || len(g.Warnings()) != 0 {
+		t.Errorf("2^53 is exact: %s %q", g.Type("id"), g.Warnings())
+	}
+}

@@ -495,3 +495,56 @@ func TestDisplay(t *testing.T) {
 		t.Errorf("profile notes:\n%s", dup)
 	}
 }
+
+func TestDuplicatedAndJoinRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	n := 5000
+	a := make([]int, n)
+	s := make([]string, n)
+	x := make([]float64, n)
+	for i := range a {
+		a[i] = r.IntN(10)
+		s[i] = string(rune('a' + r.IntN(5)))
+		x[i] = float64(r.IntN(3))
+		if r.IntN(20) == 0 {
+			x[i] = math.NaN()
+		}
+	}
+	f := frame.New("a", a, "s", s, "x", x)
+	dup := f.Duplicated()
+	seen := map[string]bool{}
+	for i := range a {
+		key := strings.Join([]string{f.Factor("a")[i], s[i], f.Factor("x")[i]}, "|")
+		if dup[i] != seen[key] {
+			t.Fatalf("row %d: duplicated %v, want %v", i, dup[i], seen[key])
+		}
+		seen[key] = true
+	}
+	if u := f.Unique().NRows(); u != len(seen) {
+		t.Errorf("unique rows %d, want %d", u, len(seen))
+	}
+	right := f.Unique("a", "s").Mutate("v", "a * 10")
+	j := f.Join(right, "left", "a", "s")
+	if j.NRows() != n {
+		t.Fatalf("left join rows %d, want %d", j.NRows(), n)
+	}
+	v, ja := j.Col("v"), j.Col("a")
+	for i := range v {
+		if v[i] != ja[i]*10 {
+			t.Fatalf("row %d: v %v for a %v", i, v[i], ja[i])
+		}
+	}
+	inner := f.Join(f.Head(50), "inner", "x")
+	want := 0
+	hx := f.Head(50).Col("x")
+	for _, xv := range x {
+		for _, yv := range hx {
+			if xv == yv {
+				want++
+			}
+		}
+	}
+	if inner.NRows() != want {
+		t.Errorf("many-to-many inner join rows %d, want %d (NA keys never match)", inner.NRows(), want)
+	}
+}

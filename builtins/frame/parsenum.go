@@ -9,8 +9,8 @@ var pow10tab = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
 // parseNumber parses a decimal number. It returns the value, whether the
-// text was a whole-number literal (no point or exponent, at most 15 digits,
-// so it is exact as int64 and float64), and whether it was a number at all.
+// text was a whole-number literal exact in float64 (no point or exponent,
+// |v| ≤ 2^53, so it is exact as int64 too), and whether it was a number.
 //
 // Simple decimals (at most 19 significant digits, mantissa ≤ 2^53, power of
 // ten within ±22) take Clinger's fast path: one exact integer conversion and
@@ -118,7 +118,7 @@ func parseNumber(b []byte) (v float64, isInt bool, ok bool) {
 	if neg {
 		f = -f
 	}
-	return f, !dot && !exp && nd <= 15, true
+	return f, !dot && !exp, true
 }
 
 func negZero() float64 {
