@@ -211,6 +211,32 @@ func TestAgainstR(t *testing.T) {
 	for k, w := range ref.vec(t, "mtcars_scale_mpg") {
 		checkLRE(t, "scale(mpg)", z.Col("mpg")[k], w, 13)
 	}
+	pv := datasets.MustLoad("ChickWeight").Pivot("Diet", "Time", "weight", "mean")
+	want = ref.vec(t, "chick_pivot_mean")
+	times := pv.Names()[1:]
+	for i := 0; i < 4; i++ {
+		for j, tm := range times {
+			checkLRE(t, "pivot Diet×Time", pv.Col(tm)[i], want[i*len(times)+j], 14)
+		}
+	}
+	prof := aq.Profile()
+	for k, w := range ref.vec(t, "aq_outliers") {
+		if got := prof.Columns[k].Outliers; got != int(w) {
+			t.Errorf("%s outliers %d, want %v", prof.Columns[k].Name, got, w)
+		}
+	}
+	for k, w := range ref.vec(t, "aq_nunique") {
+		if got := prof.Columns[k].Unique; got != int(w) {
+			t.Errorf("%s unique %d, want %v", prof.Columns[k].Name, got, w)
+		}
+		if got := aq.NUnique(prof.Columns[k].Name); got != int(w) {
+			t.Errorf("NUnique(%s) %d, want %v", prof.Columns[k].Name, got, w)
+		}
+	}
+	tg := datasets.MustLoad("ToothGrowth").GroupBy("supp", "dose").Mean("len").Col("len")
+	for k, w := range ref.vec(t, "tooth_mean_supp_dose") {
+		checkLRE(t, "ToothGrowth mean len by supp, dose", tg[k], w, 14)
+	}
 	var cc float64
 	json.Unmarshal(ref["aq_complete_cases"], &cc)
 	if n := aq.DropNA().NRows(); n != int(cc) {

@@ -32,4 +32,13 @@ out[["usarrests_cor"]] <- arr(as.vector(cor(USArrests)))
 out[["warpbreaks_table"]] <- arr(as.vector(t(table(warpbreaks$wool, warpbreaks$tension))))
 out[["mtcars_scale_mpg"]] <- arr(as.vector(scale(mtcars$mpg)))
 out[["aq_complete_cases"]] <- num(sum(complete.cases(aq)))
+# pivot: mean weight by Diet (rows) and Time (columns)
+out[["chick_pivot_mean"]] <- arr(as.vector(t(tapply(ChickWeight$weight, list(ChickWeight$Diet, ChickWeight$Time), mean))))
+# IQR outliers with type-7 quartiles (Tukey's fences), NA skipped
+iqr_out <- function(x) { x <- x[!is.na(x)]; q <- quantile(x, c(.25, .75)); i <- q[2] - q[1]; sum(x < q[1] - 1.5 * i | x > q[2] + 1.5 * i) }
+out[["aq_outliers"]] <- arr(sapply(airquality, iqr_out))
+# group-by two keys: mean len by supp and dose (ToothGrowth)
+out[["tooth_mean_supp_dose"]] <- arr(aggregate(len ~ dose + supp, ToothGrowth, mean)[order(aggregate(len ~ dose + supp, ToothGrowth, mean)$supp), "len"])
+# unique counts (n_distinct, NA excluded)
+out[["aq_nunique"]] <- arr(sapply(airquality, function(x) length(unique(x[!is.na(x)]))))
 cat("{\n", paste(sprintf("\"%s\": %s", names(out), unlist(out)), collapse = ",\n"), "\n}\n")
