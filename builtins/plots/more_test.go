@@ -91,3 +91,21 @@ func TestCorrHeatmapOf(t *testing.T) {
 		t.Fatalf("diagonal %v", h.Values[2][2])
 	}
 }
+
+func TestGrid(t *testing.T) {
+	f := datasets.MustLoad("faithful")
+	g := Grid(1, 2, Histogram(f.Col("waiting")).Title("hist"), QQNorm(f.Col("waiting")))
+	if g.Err() != nil || len(g.fig.Panels) != 2 {
+		t.Fatalf("Grid: %v", g.Err())
+	}
+	s := g.String()
+	if !strings.Contains(s, "hist") || !strings.Contains(s, "Normal Q-Q Plot") {
+		t.Fatalf("grid text lacks the panel titles:\n%s", s)
+	}
+	if e := Grid(1, 1, Histogram(f.Col("waiting")), QQNorm(f.Col("waiting"))).Err(); e == nil || !strings.Contains(e.Error(), "do not fit") {
+		t.Fatalf("overfull grid: %v", e)
+	}
+	if e := Grid(1, 2, Scatter(nil, []float64{1})).Err(); e == nil || !strings.Contains(e.Error(), "plot 1") {
+		t.Fatalf("failed member: %v", e)
+	}
+}

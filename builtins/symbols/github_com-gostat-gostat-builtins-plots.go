@@ -26,6 +26,7 @@ func init() {
 		"DensityOf":       reflect.ValueOf(plots.DensityOf),
 		"Diagnostics":     reflect.ValueOf(plots.Diagnostics),
 		"DiagnosticsOf":   reflect.ValueOf(plots.DiagnosticsOf),
+		"Grid":            reflect.ValueOf(plots.Grid),
 		"Heatmap":         reflect.ValueOf(plots.Heatmap),
 		"HistCounts":      reflect.ValueOf(plots.HistCounts),
 		"Histogram":       reflect.ValueOf(plots.Histogram),
