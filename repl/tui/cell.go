@@ -60,6 +60,7 @@ type Cell struct {
 	Task        string // progress of a long builtin
 	Done, Total int
 
+	replay   bool // re-run to rebuild state: not journaled again
 	Expanded bool // long output shown in full
 	XOff     int  // sideways scroll of the output, in columns
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/gostat/gostat/notebooks"
 	"github.com/gostat/gostat/repl/meta"
 )
 
@@ -58,6 +59,7 @@ func (m *Model) runMeta(line string) tea.Cmd {
 		var cmds []tea.Cmd
 		for _, x := range m.cells.cells {
 			if x.State == OK && !x.Prose {
+				x.replay = true // already in the journal
 				cmds = append(cmds, m.enqueue(x))
 			}
 		}
@@ -123,8 +125,14 @@ func (m *Model) recoverOrphan(dir string) {
 	if err != nil || len(orphans) == 0 {
 		return
 	}
-	o := orphans[len(orphans)-1]
-	if o.Cells <= 0 {
+	// The newest journal that holds cells (empty ones are left alone).
+	var o notebooks.Orphan
+	for i := len(orphans) - 1; i >= 0 && o.Path == ""; i-- {
+		if orphans[i].Cells > 0 {
+			o = orphans[i]
+		}
+	}
+	if o.Path == "" {
 		return
 	}
 	m.confirm = &question{

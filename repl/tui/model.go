@@ -450,12 +450,14 @@ func (m *Model) onDone(msg evalDoneMsg) tea.Cmd {
 		r := msg.res
 		c.Output, c.Displays, c.Err, c.Warnings, c.Dur = r.Output, r.Displays, r.Err, r.Warnings, r.Duration
 		c.Task, c.Total = "", 0
-		if m.opts.Session != nil {
-			// Successful cells go to the crash journal at once.
+		if m.opts.Session != nil && !c.replay {
+			// Successful cells go to the crash journal at once (replays
+			// of cells it holds already are not written twice).
 			if err := m.opts.Session.Add(c.Src, r); err != nil {
 				m.setStatus("journal: " + err.Error())
 			}
 		}
+		c.replay = false
 		switch {
 		case r.Err == nil:
 			c.State = OK
@@ -504,17 +506,14 @@ func (m *Model) kernelDied(c *Cell) tea.Cmd {
 			replay = append(replay, x)
 		}
 	}
-	msg := "The kernel died"
-	if c != nil && c.Err != nil && c.Err.Message != "" {
-		msg += " (" + firstLine(c.Err.Message) + ")"
-	}
-	msg += "; a new kernel has started."
+	// The cell shows why the kernel died; the question stays short so that
+	// it fits the status line.
 	if len(replay) == 0 {
-		m.setStatus(msg)
+		m.setStatus("The kernel died; a new one is running.")
 		return m.setOptionsCmd()
 	}
 	m.confirm = &question{
-		text: fmt.Sprintf("%s Replay the %d cells that had run? (y/n)", msg, len(replay)),
+		text: fmt.Sprintf("Kernel died; a new one is running. Replay the %d cells that had run? (y/n)", len(replay)),
 		answer: func(m *Model, yes bool) tea.Cmd {
 			if !yes {
 				for _, x := range replay {
@@ -529,6 +528,7 @@ func (m *Model) kernelDied(c *Cell) tea.Cmd {
 			}
 			var cmds []tea.Cmd
 			for _, x := range replay {
+				x.replay = true // already in the journal
 				cmds = append(cmds, m.enqueue(x))
 			}
 			return tea.Batch(cmds...)

@@ -215,3 +215,29 @@ func TestDisplayOptionsFollowResize(t *testing.T) {
 		t.Errorf("display options %+v", o)
 	}
 }
+
+// TestRecoverCrashedSession: the journal of a process that died is offered
+// for recovery; its cells run again and the journal goes away.
+func TestRecoverCrashedSession(t *testing.T) {
+	dir := t.TempDir()
+	j := filepath.Join(dir, ".gostat", "journal-999999.gost")
+	os.MkdirAll(filepath.Dir(j), 0o755)
+	os.WriteFile(j, []byte("// %% [markdown]\n// gostat journal of process 999999, started 2026-01-02T03:04:05Z.\n\n// %%\nz := 9\n\n// %%\nz\n// Output:\n// 9\n"), 0o644)
+	os.Chtimes(j, fixedNow, fixedNow)
+	// A newer, empty journal (a session that ran nothing) is passed over.
+	empty := filepath.Join(dir, ".gostat", "journal-999998.gost")
+	os.WriteFile(empty, []byte("// %% [markdown]\n// gostat journal of process 999998, started 2026-01-02T03:04:05Z.\n"), 0o644)
+	opts := testOptions()
+	opts.RecoverDir = dir
+	tm, _ := newTest(t, opts)
+	waitFor(t, tm, "Recover them?")
+	tm.Type("y")
+	waitFor(t, tm, "Out[2]")
+	view := finalView(t, tm)
+	if !strings.Contains(view, "Out[2] 9") {
+		t.Errorf("recovered cells did not run:\n%s", view)
+	}
+	if _, err := os.Stat(j); err == nil {
+		t.Error("the recovered journal was not removed")
+	}
+}

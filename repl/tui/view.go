@@ -124,7 +124,12 @@ func (m *Model) statusBar() string {
 	bar := m.th.StatusBar
 	switch {
 	case m.confirm != nil:
-		return bar.Render(padRight(ansi.Truncate(" "+m.confirm.text, w, "…"), w))
+		// Keep the end of a long question: it holds the choices.
+		q := " " + m.confirm.text
+		if ansi.StringWidth(q) > w {
+			q = "…" + ansi.TruncateLeft(q, ansi.StringWidth(q)-w+1, "")
+		}
+		return bar.Render(padRight(q, w))
 	case m.asking:
 		return padRight(ansi.Truncate(m.saveAs.View(), w, ""), w)
 	case m.srch.active:
