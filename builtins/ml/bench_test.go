@@ -74,3 +74,13 @@ func BenchmarkHistGradientBoosting100kx20(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkCVLogistic5Fold100kx20(b *testing.B) {
+	X, y := benchData()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := CrossValidateXY(NewLogisticRegression(), X, y, 5, 1, "accuracy"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

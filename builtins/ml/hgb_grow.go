@@ -119,20 +119,49 @@ func (gr *hgbGrower) buildHist(nd *hgbNode) {
 			hc[c]++
 		}
 	}
-	if !gr.parallelOK || n < 2000 {
-		for f := 0; f < p; f++ {
+	// two features per pass over the rows: the gradient loads are shared
+	// and the two update streams overlap
+	work2 := func(f int) {
+		if gr.constHess || f+1 >= p {
 			work(f)
+			if f+1 < p {
+				work(f + 1)
+			}
+			return
+		}
+		ca, cb := gr.b.codes[f], gr.b.codes[f+1]
+		ba := nd.hist[f*stride : (f+1)*stride]
+		bb := nd.hist[(f+1)*stride : (f+2)*stride]
+		ga, ha, na := (*[256]float64)(ba[0:256]), (*[256]float64)(ba[256:512]), (*[256]float64)(ba[512:768])
+		gb, hb, nb := (*[256]float64)(bb[0:256]), (*[256]float64)(bb[256:512]), (*[256]float64)(bb[512:768])
+		rows := nd.rows
+		og := og[:2*len(rows)]
+		for k, i := range rows {
+			g, h := float64(og[2*k]), float64(og[2*k+1])
+			a, b := uint8(ca[i]), uint8(cb[i])
+			ga[a] += g
+			gb[b] += g
+			ha[a] += h
+			hb[b] += h
+			na[a]++
+			nb[b]++
+		}
+	}
+	pairs := (p + 1) / 2
+	if !gr.parallelOK || n < 2000 {
+		for q := 0; q < pairs; q++ {
+			work2(2 * q)
 		}
 		return
 	}
-	w := workers(p)
+	w := workers(pairs)
 	var wg sync.WaitGroup
 	for k := 0; k < w; k++ {
 		wg.Add(1)
 		go func(k int) {
 			defer wg.Done()
-			for f := k; f < p; f += w {
-				work(f)
+			for q := k; q < pairs; q += w {
+				work2(2 * q)
 			}
 		}(k)
 	}
@@ -232,24 +261,27 @@ func (gr *hgbGrower) grow(rows []int32, leafFn func(rows []int32, v float64)) *t
 		codes := gr.b.codes[nd.feat]
 		miss := uint16(gr.b.m.MissingBin)
 		bin := uint16(nd.bin)
-		left := nd.rows[:0:0]
-		tmp := gr.scratch[:0]
-		nl := 0
+		tmp := gr.scratch[:len(nd.rows)]
+		nl, nr := 0, 0
 		for _, i := range nd.rows {
 			c := codes[i]
-			goLeft := c <= bin
+			l := 0
+			if c <= bin {
+				l = 1
+			}
 			if c == miss {
-				goLeft = nd.missingLeft
+				l = 0
+				if nd.missingLeft {
+					l = 1
+				}
 			}
-			if goLeft {
-				nd.rows[nl] = i
-				nl++
-			} else {
-				tmp = append(tmp, i)
-			}
+			nd.rows[nl] = i
+			tmp[nr] = i
+			nl += l
+			nr += 1 - l
 		}
-		copy(nd.rows[nl:], tmp)
-		left = nd.rows[:nl]
+		copy(nd.rows[nl:], tmp[:nr])
+		left := nd.rows[:nl]
 		right := nd.rows[nl:]
 		li, ri := t.addNode(1), t.addNode(1)
 		t.Feature[nd.id] = int32(nd.feat)

@@ -40,11 +40,15 @@ type KMeans struct {
 // NewKMeans returns k-means with k clusters and sklearn's defaults.
 func NewKMeans(k int) *KMeans { return &KMeans{K: k, NInit: 10, MaxIter: 300, Tol: 1e-4} }
 
-// Fit clusters the rows of f using all its numeric columns.
+// Fit clusters the rows of f using its numeric (float and int) columns;
+// other columns are ignored.
 func (m *KMeans) Fit(f *frame.Frame) error {
-	feats, _, err := featureColumns(f, "")
-	if err != nil {
-		return err
+	if f == nil {
+		return errors.New("ml: the frame is nil")
+	}
+	feats := f.NumericNames()
+	if len(feats) == 0 {
+		return errors.New("ml: the frame has no numeric columns")
 	}
 	X, err := f.Matrix(feats...)
 	if err != nil {

@@ -125,14 +125,14 @@ func trapezoid(x, y []float64) float64 {
 func ROCAUC(yTrue, score []float64) float64 { return ROCCurve(yTrue, score).Area }
 
 // PRCurve is the precision-recall curve of scores for binary labels, as
-// sklearn's precision_recall_curve: points in order of decreasing recall,
-// ending at (recall 0, precision 1). Area is the average precision.
+// sklearn's precision_recall_curve (1.2): one point per distinct score, in
+// order of decreasing recall, ending at (recall 0, precision 1). Area is
+// the average precision.
 func PRCurve(yTrue, score []float64) *Curve {
 	fps, tps, thr := binaryClassCurve("PRCurve", yTrue, score)
 	P := tps[len(tps)-1]
-	last := sort.SearchFloat64s(tps, P)
 	c := &Curve{Kind: "PR"}
-	for i := last; i >= 0; i-- {
+	for i := len(tps) - 1; i >= 0; i-- {
 		c.Y = append(c.Y, safeDiv(tps[i], tps[i]+fps[i]))
 		c.X = append(c.X, safeNaN(tps[i], P))
 		c.Thresholds = append(c.Thresholds, thr[i])
@@ -140,9 +140,11 @@ func PRCurve(yTrue, score []float64) *Curve {
 	c.X = append(c.X, 0)
 	c.Y = append(c.Y, 1)
 	c.Thresholds = append(c.Thresholds, math.Inf(1))
-	for i := 0; i+1 < len(c.X); i++ {
-		c.Area += (c.X[i] - c.X[i+1]) * c.Y[i]
+	terms := make([]float64, len(c.X)-1)
+	for i := range terms {
+		terms[i] = (c.X[i] - c.X[i+1]) * c.Y[i]
 	}
+	c.Area = pairwiseSum(terms)
 	return c
 }
 
@@ -209,3 +211,34 @@ func (c *Calibration) Display(o display.Options) display.Bundle {
 }
 
 func (c *Calibration) String() string { return c.Display(display.Plain).Text }
+
+// pairwiseSum adds v as numpy's sum does (pairwise summation with blocks
+// of 128 and an 8-way unrolled inner loop), so sums agree to the last bit.
+func pairwiseSum(v []float64) float64 {
+	n := len(v)
+	switch {
+	case n < 8:
+		s := 0.0
+		for _, x := range v {
+			s += x
+		}
+		return s
+	case n <= 128:
+		var r [8]float64
+		copy(r[:], v[:8])
+		i := 8
+		for ; i < n-n%8; i += 8 {
+			for j := 0; j < 8; j++ {
+				r[j] += v[i+j]
+			}
+		}
+		s := (r[0] + r[1]) + (r[2] + r[3]) + ((r[4] + r[5]) + (r[6] + r[7]))
+		for ; i < n; i++ {
+			s += v[i]
+		}
+		return s
+	}
+	n2 := n / 2
+	n2 -= n2 % 8
+	return pairwiseSum(v[:n2]) + pairwiseSum(v[n2:])
+}

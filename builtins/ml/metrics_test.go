@@ -79,3 +79,75 @@ func TestClassificationMetricsReference(t *testing.T) {
 		}
 	}
 }
+
+func TestMoreMetricsMatchSklearn(t *testing.T) {
+	ref := skRef(t)["metrics"].(map[string]any)
+	head, rows := readCSV(t, filepath.Join(refDir(t), "r", "classification_predictions.csv"))
+	_ = head
+	var y, p, y3, y3p, yh []float64
+	for _, r := range rows {
+		f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+		y, p, y3, y3p = append(y, f(r[0])), append(p, f(r[1])), append(y3, f(r[2])), append(y3p, f(r[3]))
+		if f(r[1]) >= 0.5 {
+			yh = append(yh, 1)
+		} else {
+			yh = append(yh, 0)
+		}
+	}
+	close := func(name string, got, want float64) {
+		t.Helper()
+		if math.Abs(got-want) > 1e-15*math.Max(1, math.Abs(want)) {
+			t.Errorf("%s = %.17g, sklearn %.17g", name, got, want)
+		}
+	}
+	close("balanced_accuracy", BalancedAccuracy(y, yh), ref["balanced_accuracy"].(float64))
+	close("balanced_accuracy3", BalancedAccuracy(y3, y3p), ref["balanced_accuracy3"].(float64))
+	close("f1 binary", F1(y, yh, "binary"), ref["f1_binary"].(float64))
+	close("precision binary", Precision(y, yh, "binary"), ref["precision_binary"].(float64))
+	close("recall binary", Recall(y, yh, "binary"), ref["recall_binary"].(float64))
+	close("f1 weighted", F1(y3, y3p, "weighted"), ref["f1_weighted3"].(float64))
+	close("f1 micro", F1(y3, y3p, "micro"), ref["f1_micro3"].(float64))
+	close("precision weighted", Precision(y3, y3p, "weighted"), ref["precision_weighted3"].(float64))
+	close("recall weighted", Recall(y3, y3p, "weighted"), ref["recall_weighted3"].(float64))
+	close("average precision", AveragePrecision(y, p), ref["average_precision"].(float64))
+	close("brier", BrierScore(y, p), ref["brier"].(float64))
+	roc := ROCCurve(y, p)
+	fpr, tpr := floats(ref["roc_fpr"]), floats(ref["roc_tpr"])
+	if len(roc.X) != len(fpr) {
+		t.Fatalf("ROC curve has %d points, sklearn %d", len(roc.X), len(fpr))
+	}
+	for i := range fpr {
+		close("roc fpr", roc.X[i], fpr[i])
+		close("roc tpr", roc.Y[i], tpr[i])
+	}
+	for i, v := range floats(ref["roc_thresholds_tail"]) {
+		close("roc threshold", roc.Thresholds[i+1], v)
+	}
+	pr := PRCurve(y, p)
+	// sklearn lists precision/recall in increasing threshold order
+	pp, rr := floats(ref["pr_precision"]), floats(ref["pr_recall"])
+	if len(pr.X) != len(rr) {
+		t.Fatalf("PR curve has %d points, sklearn %d", len(pr.X), len(rr))
+	}
+	for i := range rr {
+		close("pr recall", pr.X[i], rr[i])
+		close("pr precision", pr.Y[i], pp[i])
+	}
+	cal := CalibrationCurve(y, p, 5)
+	for i, v := range floats(ref["calib_true"]) {
+		close("calibration true", cal.FractionPositive[i], v)
+	}
+	for i, v := range floats(ref["calib_pred"]) {
+		close("calibration pred", cal.MeanPredicted[i], v)
+	}
+	X, by := bostonXY(t)
+	_ = X
+	pred := make([]float64, len(by))
+	for i, v := range by {
+		pred[i] = v*1.1 + 1
+	}
+	close("mape", MAPE(by, pred), ref["mape"].(float64))
+	close("mae", MAE(by, pred), ref["mae"].(float64))
+	close("mse", MSE(by, pred), ref["mse"].(float64))
+	close("r2", R2(by, pred), ref["r2"].(float64))
+}

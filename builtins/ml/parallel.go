@@ -9,9 +9,21 @@ import (
 	"github.com/gostat/gostat/builtins/cell"
 )
 
+// maxWorkers overrides the number of cores when positive (tests).
+var maxWorkers int
+
+func setWorkers(w int) int {
+	old := maxWorkers
+	maxWorkers = w
+	return old
+}
+
 // workers is the number of goroutines long jobs use: every core.
 func workers(n int) int {
 	w := runtime.GOMAXPROCS(0)
+	if maxWorkers > 0 {
+		w = maxWorkers
+	}
 	if n < w {
 		w = n
 	}

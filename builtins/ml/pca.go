@@ -38,11 +38,15 @@ type PCA struct {
 // NewPCA returns a PCA keeping all components, with scaling when scale.
 func NewPCA(scale bool) *PCA { return &PCA{Scale: scale} }
 
-// Fit computes the components from the numeric columns of f.
+// Fit computes the components from the numeric (float and int) columns of
+// f; other columns are ignored.
 func (m *PCA) Fit(f *frame.Frame) error {
-	feats, _, err := featureColumns(f, "")
-	if err != nil {
-		return err
+	if f == nil {
+		return errors.New("ml: the frame is nil")
+	}
+	feats := f.NumericNames()
+	if len(feats) == 0 {
+		return errors.New("ml: the frame has no numeric columns")
 	}
 	X, err := f.Matrix(feats...)
 	if err != nil {

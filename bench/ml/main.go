@@ -1,0 +1,94 @@
+// Command ml times the machine-learning workloads of
+// ../shared/notes/benchmark-data.md on clf.csv (made by bench/gen) and
+// prints test accuracies on a fixed split (first 80,000 rows train, last
+// 20,000 test) for comparison with bench/ml/sklearn_clf.py:
+//
+//	go run ./bench/gen -out /tmp/gostat-bench -big=false
+//	go run ./bench/ml /tmp/gostat-bench/clf.csv
+package main
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/gostat/gostat/builtins/frame"
+	"github.com/gostat/gostat/builtins/ml"
+	"gonum.org/v1/gonum/mat"
+)
+
+func median(f func() error, reps int) time.Duration {
+	var ts []time.Duration
+	for i := 0; i < reps; i++ {
+		t := time.Now()
+		if err := f(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		ts = append(ts, time.Since(t))
+	}
+	sort.Slice(ts, func(a, b int) bool { return ts[a] < ts[b] })
+	return ts[len(ts)/2]
+}
+
+func rows(X *mat.Dense, y []float64, lo, hi int) (*mat.Dense, []float64) {
+	_, p := X.Dims()
+	return mat.DenseCopyOf(X.Slice(lo, hi, 0, p)), y[lo:hi]
+}
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: ml clf.csv")
+		os.Exit(2)
+	}
+	f, err := frame.ReadCSV(os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	y := f.Col("y")
+	X, err := f.Drop("y").Matrix()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	n, _ := X.Dims()
+	Xtr, ytr := rows(X, y, 0, 80000)
+	Xte, yte := rows(X, y, 80000, n)
+	acc := func(m ml.Estimator) float64 {
+		p, err := m.PredictX(Xte)
+		if err != nil {
+			panic(err)
+		}
+		return ml.Accuracy(yte, p)
+	}
+	fmt.Println("| workload | median time | test accuracy (80k/20k split) |")
+	fmt.Println("|---|---|---|")
+	t := median(func() error { return ml.NewLogisticRegression().FitXY(X, y) }, 7)
+	lr := ml.NewLogisticRegression()
+	lr.FitXY(Xtr, ytr)
+	fmt.Printf("| logistic regression 100k × 20 | %.3f s | %.4f |\n", t.Seconds(), acc(lr))
+	t = median(func() error {
+		_, err := ml.CrossValidateXY(ml.NewLogisticRegression(), X, y, 5, 1, "accuracy")
+		return err
+	}, 5)
+	fmt.Printf("| 5-fold CV of logistic regression 100k × 20 | %.3f s | |\n", t.Seconds())
+	t = median(func() error {
+		m := ml.NewHistGradientBoostingClassifier()
+		m.EarlyStopping = "off"
+		return m.FitXY(X, y)
+	}, 3)
+	hg := ml.NewHistGradientBoostingClassifier()
+	hg.EarlyStopping = "off"
+	hg.FitXY(Xtr, ytr)
+	fmt.Printf("| gradient boosting, 100 iterations, 100k × 20 | %.3f s | %.4f |\n", t.Seconds(), acc(hg))
+	var rf *ml.RandomForestClassifier
+	t = median(func() error {
+		rf = ml.NewRandomForestClassifier()
+		return rf.FitXY(X, y)
+	}, 1)
+	rf80 := ml.NewRandomForestClassifier()
+	rf80.FitXY(Xtr, ytr)
+	fmt.Printf("| random forest, 100 trees, 100k × 20 | %.2f s | %.4f |\n", t.Seconds(), acc(rf80))
+}
