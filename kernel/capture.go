@@ -105,17 +105,17 @@ func (c *capture) emit(b []byte) {
 	if len(b) == 0 {
 		return
 	}
+	// The sink is called with mu held, so that once stop has returned no
+	// text reaches a finished cell.
 	c.mu.Lock()
-	sink := c.sink
-	if sink == nil {
+	defer c.mu.Unlock()
+	if c.sink == nil {
 		if c.pending.Len()+len(b) <= maxPending {
 			c.pending.Write(b)
 		}
-		c.mu.Unlock()
 		return
 	}
-	c.mu.Unlock()
-	sink(string(b))
+	c.sink(string(b))
 }
 
 // flush waits until everything written to the pipe so far has been handed
@@ -137,15 +137,16 @@ func (c *capture) flush() {
 	}
 }
 
-// start directs output to sink and returns the text printed since the last
-// cell ended.
-func (c *capture) start(sink func(string)) string {
+// start directs output to sink, first handing it the text printed since
+// the last cell ended (by goroutines).
+func (c *capture) start(sink func(string)) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.sink = sink
-	s := c.pending.String()
+	if c.pending.Len() > 0 && sink != nil {
+		sink(c.pending.String())
+	}
 	c.pending.Reset()
-	return s
 }
 
 // stop flushes and detaches the cell's sink.

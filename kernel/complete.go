@@ -167,7 +167,13 @@ func (s *Session) members(expr string) []Completion {
 	if !ok {
 		return nil
 	}
-	return valueMembers(v)
+	items := valueMembers(v)
+	// Methods of cell-declared types are not visible through reflect.
+	name := strings.TrimPrefix(s.state.typeName(v), "*")
+	for m, fi := range s.state.methods[name] {
+		items = append(items, Completion{Text: m, Kind: "method", Detail: fi.sig, Doc: firstLine(fi.doc)})
+	}
+	return items
 }
 
 // lookup resolves a selector chain starting at a global variable.
@@ -422,7 +428,21 @@ func (s *Session) Doc(name string) (string, bool) {
 			return fi.sig + "\n\n" + fi.doc, true
 		}
 		if def, ok := s.state.types[name]; ok {
-			return "type " + name + " " + def + "\n", true
+			text := "type " + name + " " + def + "\n"
+			var ms []string
+			for _, fi := range s.state.methods[name] {
+				ms = append(ms, "  "+fi.sig)
+			}
+			sort.Strings(ms)
+			if len(ms) > 0 {
+				text += "\nMethods:\n" + strings.Join(ms, "\n") + "\n"
+			}
+			return text, true
+		}
+	}
+	if len(parts) == 2 {
+		if fi, ok := s.state.methods[parts[0]][parts[1]]; ok {
+			return fi.sig + "\n\n" + fi.doc, true
 		}
 	}
 	return docFromTable(name, s.state.imports)

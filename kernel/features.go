@@ -72,7 +72,7 @@ const unsupportedPrefix = "not supported by the interpreter (yaegi v0.16.1): "
 // interpreter evaluates.
 func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 	base := blankExcept(c.src, g.ranges())
-	p := &evalPlan{kind: g.kind, cell: c, nchunks: len(g.chunks), firstChunk: g.chunks[0].start, newTypes: map[string]string{}, newFuncs: map[string]funcInfo{}, newImports: map[string]string{}}
+	p := &evalPlan{kind: g.kind, cell: c, nchunks: len(g.chunks), firstChunk: g.chunks[0].start, newTypes: map[string]string{}, newFuncs: map[string]funcInfo{}, newImports: map[string]string{}, newMethods: map[string]map[string]funcInfo{}}
 	fset := token.NewFileSet()
 	var root ast.Node
 	var off0 int // parse wrapper length: AST offset - off0 = cell offset
@@ -137,6 +137,17 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 				}
 				if d.Recv == nil {
 					p.newFuncs[d.Name.Name] = s.funcInfo(fset, d, p)
+				} else if len(d.Recv.List) == 1 {
+					rt := d.Recv.List[0].Type
+					if st, ok := rt.(*ast.StarExpr); ok {
+						rt = st.X
+					}
+					if id, ok := rt.(*ast.Ident); ok {
+						if p.newMethods[id.Name] == nil {
+							p.newMethods[id.Name] = map[string]funcInfo{}
+						}
+						p.newMethods[id.Name][d.Name.Name] = s.funcInfo(fset, d, p)
+					}
 				}
 			case *ast.GenDecl:
 				for _, sp := range d.Specs {

@@ -58,8 +58,9 @@ type evalPlan struct {
 
 	newTypes      map[string]string // type name -> definition
 	newFuncs      map[string]funcInfo
-	newImports    map[string]string // local name -> path
-	registerTypes string            // source that reports declared types' reflect types
+	newMethods    map[string]map[string]funcInfo // receiver type -> method -> info
+	newImports    map[string]string              // local name -> path
+	registerTypes string                         // source that reports declared types' reflect types
 }
 
 // define is a top-level "a, b := rhs" statement: the cell range of its
@@ -168,6 +169,8 @@ type cellState struct {
 	imports map[string]string // local name -> import path
 	types   map[string]string // type name -> definition source
 	funcs   map[string]funcInfo
+	// methods of cell-declared types: type name -> method name -> info.
+	methods map[string]map[string]funcInfo
 	// typeNames maps reflect types of cell-declared types to their names.
 	typeNames map[reflect.Type]string
 	// lastPlan is the plan of the statement group being run (for stacks).
@@ -178,6 +181,7 @@ func newCellState() *cellState {
 		imports:   map[string]string{},
 		types:     map[string]string{},
 		funcs:     map[string]funcInfo{},
+		methods:   map[string]map[string]funcInfo{},
 		typeNames: map[reflect.Type]string{},
 	}
 }
@@ -191,6 +195,14 @@ func (st *cellState) commit(p *evalPlan) {
 	}
 	for k, v := range p.newImports {
 		st.imports[k] = v
+	}
+	for t, ms := range p.newMethods {
+		if st.methods[t] == nil {
+			st.methods[t] = map[string]funcInfo{}
+		}
+		for k, v := range ms {
+			st.methods[t][k] = v
+		}
 	}
 }
 

@@ -96,9 +96,6 @@ func NewSession(opts Options) (*Session, error) {
 	if opts.Display.Width == 0 {
 		opts.Display = display.Plain
 	}
-	// yaegi reports some compile failures through log.Panic; keep them off
-	// the terminal (the kernel turns them into errors).
-	log.SetOutput(io.Discard)
 	c, err := newCapture()
 	if err != nil {
 		return nil, fmt.Errorf("kernel: %w", err)
@@ -332,9 +329,7 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 	s.cells++
 	run := &cellRun{on: on, opts: s.displayOptions()}
 	var res Result
-	if pending := s.cap.start(run.output); pending != "" {
-		run.output(pending)
-	}
+	s.cap.start(run.output)
 	s.runMu.Lock()
 	s.run = run
 	s.runMu.Unlock()
@@ -346,6 +341,12 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 		},
 		Options: run.opts,
 	})
+	// yaegi reports some compile failures through the standard logger's
+	// log.Panic; keep them off the terminal while the cell runs (the kernel
+	// turns them into errors).
+	oldLog := log.Writer()
+	log.SetOutput(io.Discard)
+	defer log.SetOutput(oldLog)
 	var restoreStdio func()
 	if !s.opts.KeepStdioRedirected {
 		restoreStdio = s.cap.redirect()

@@ -444,6 +444,16 @@ func TestInterruptBlockedCompiledCall(t *testing.T) {
 	if r.Err != nil || texts(r)[0] != "1" || strings.Contains(r.Output, "not reached") {
 		t.Fatalf("next: %v %q %q", r.Err, texts(r), r.Output)
 	}
+	// The interrupted call was still running: the session tracked it.
+	ctx, cancel = context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	s.Eval(ctx, "time.Sleep(300 * time.Millisecond)", nil)
+	if s.stale == 0 {
+		t.Error("the interrupted eval's goroutine was not tracked")
+	}
+	if r := eval(t, s, "3"); r.Err != nil || s.stale != 0 {
+		t.Fatalf("after waiting: %v, stale %d", r.Err, s.stale)
+	}
 	// Interrupting the wait itself also returns.
 	ctx, cancel = context.WithCancel(context.Background())
 	time.AfterFunc(20*time.Millisecond, cancel)
@@ -461,7 +471,7 @@ func TestInterruptBlockedCompiledCall(t *testing.T) {
 
 func TestVarsDocCompleteReset(t *testing.T) {
 	s := newTestSession(t)
-	eval(t, s, "type Pt struct{ X, Y float64 }\np := Pt{1, 2}\nname := \"ann\"\nnums := make([]float64, 100)\ndf := kt.Frame()\nfunc half(x float64) float64 { return x / 2 }")
+	eval(t, s, "type Pt struct{ X, Y float64 }\n// Norm is the squared length.\nfunc (p Pt) Norm() float64 { return p.X*p.X + p.Y*p.Y }\np := Pt{1, 2}\nname := \"ann\"\nnums := make([]float64, 100)\ndf := kt.Frame()\nfunc half(x float64) float64 { return x / 2 }")
 	vars := map[string]Var{}
 	for _, v := range s.Vars() {
 		vars[v.Name] = v
@@ -508,6 +518,7 @@ func TestVarsDocCompleteReset(t *testing.T) {
 		{"P", "Pt"},
 		{"fo", "for"},
 		{"p.", "p.X"},
+		{"p.No", "p.Norm"},
 		{"fm", "fmt"},
 		{"df.N", "df.Names"},
 		{"df.Col(\"m", "df.Col(\"mpg"},
@@ -528,6 +539,8 @@ func TestVarsDocCompleteReset(t *testing.T) {
 		{"name", `"ann"`},
 		{"half", "func half(x float64) float64"},
 		{"Pt", "type Pt struct"},
+		{"Pt", "func (p Pt) Norm() float64"},
+		{"Pt.Norm", "squared length"},
 		{"stat.Mean", "func Mean("},
 	} {
 		d, ok := s.Doc(tt.name)
@@ -591,5 +604,41 @@ func TestDisplayOptions(t *testing.T) {
 	}
 	if r := eval(t, s, "kt.Width()"); texts(r)[0] != "120" {
 		t.Errorf("cell.Options width %q", texts(r))
+	}
+}
+
+func TestKeepStdioRedirected(t *testing.T) {
+	orig := os.Stdout
+	s, err := NewSession(Options{KeepStdioRedirected: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Stdout == orig {
+		t.Fatal("os.Stdout not redirected")
+	}
+	// Compiled code printing between cells is kept for the next cell.
+	fmt.Fprintln(os.Stdout, "between cells")
+	r := s.Eval(context.Background(), "1", nil)
+	if !strings.Contains(r.Output, "between cells") {
+		t.Errorf("output %q", r.Output)
+	}
+	s.Close()
+	if os.Stdout != orig {
+		t.Error("os.Stdout not restored by Close")
+	}
+}
+
+func TestClosedAndCancelled(t *testing.T) {
+	s := newTestSession(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := s.Eval(ctx, "for {}", nil)
+	if r.Err == nil || r.Err.Kind != Interrupted {
+		t.Errorf("pre-cancelled: %v", r.Err)
+	}
+	s.Close()
+	r = s.Eval(context.Background(), "1", nil)
+	if r.Err == nil || r.Err.Kind != KernelDied {
+		t.Errorf("closed: %v", r.Err)
 	}
 }

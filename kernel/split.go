@@ -101,10 +101,11 @@ func splitCellAt(src string) ([]chunk, int, error) {
 	file := fset.AddFile("", fset.Base(), len(src))
 	var s scanner.Scanner
 	var scanErrs scanner.ErrorList
-	s.Init(file, []byte(src), func(pos token.Position, msg string) { scanErrs.Add(pos, msg) }, 0)
+	s.Init(file, []byte(src), func(pos token.Position, msg string) { scanErrs.Add(pos, msg) }, scanner.ScanComments)
 
 	var chunks []chunk
 	start := -1 // offset of the first token of the current chunk
+	docStart, lastDocEnd := -1, 0
 	lastEnd := 0
 	depth := 0
 	try := func(end int) bool {
@@ -120,6 +121,20 @@ func splitCellAt(src string) ([]chunk, int, error) {
 			break
 		}
 		off := file.Offset(pos)
+		if tok == token.COMMENT {
+			// A comment on its own line(s) directly above a chunk is its
+			// doc comment: the chunk starts there.
+			if start < 0 && docStart < 0 && startsLine(src, off) {
+				docStart, lastDocEnd = off, off
+			}
+			if start < 0 && docStart >= 0 {
+				if strings.Contains(src[lastDocEnd:off], "\n\n") {
+					docStart = off // a blank line ends the previous comment
+				}
+				lastDocEnd = off + len(lit)
+			}
+			continue
+		}
 		switch tok {
 		case token.LPAREN, token.LBRACK, token.LBRACE:
 			depth++
@@ -132,10 +147,17 @@ func splitCellAt(src string) ([]chunk, int, error) {
 					start = -1
 				}
 			}
+			if start < 0 && docStart >= 0 && strings.Contains(src[lastDocEnd:off+len(lit)], "\n\n") {
+				docStart = -1 // a blank line ends a doc comment
+			}
 			continue
 		}
 		if start < 0 {
 			start = off
+			if docStart >= 0 && !strings.Contains(src[lastDocEnd:off], "\n\n") {
+				start = docStart
+			}
+			docStart = -1
 		}
 		lastEnd = off + tokenLen(tok, lit)
 	}
@@ -149,6 +171,12 @@ func splitCellAt(src string) ([]chunk, int, error) {
 		}
 	}
 	return chunks, 0, nil
+}
+
+// startsLine reports whether only spaces precede offset off on its line.
+func startsLine(src string, off int) bool {
+	i := strings.LastIndexByte(src[:off], '\n')
+	return strings.TrimSpace(src[i+1:off]) == ""
 }
 
 func tokenLen(tok token.Token, lit string) int {

@@ -1,19 +1,3 @@
-// Package symbols holds the yaegi symbol tables that expose compiled packages
-// (gostat's builtins and selected third-party libraries) to interpreted cells,
-// and a table of their documentation for :help.
-//
-// The tables are generated and committed. To regenerate them after changing
-// the exported API of a builtin package, run
-//
-//	go generate ./builtins/symbols
-//
-// from the repository root. That runs `go tool yaegi extract` once per
-// package (one file per package) and then cmd/gendocs, which writes
-// docs_generated.go from the packages' doc comments.
-//
-// To expose a new builtin package, add a //go:generate line for it in
-// extract.go, add its path to Builtins and to the gendocs line, then
-// regenerate.
 package symbols
 
 import (
