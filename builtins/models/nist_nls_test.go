@@ -108,3 +108,42 @@ func TestNISTNonlinear(t *testing.T) {
 	}
 	_ = strings.TrimSpace
 }
+
+// TestNISTNonlinearGoFunc fits the harder sets with the model given as a
+// Go function (numeric Jacobian), as users do at the prompt.
+func TestNISTNonlinearGoFunc(t *testing.T) {
+	models := map[string]func(x float64, b []float64) float64{
+		"MGH09":    func(x float64, b []float64) float64 { return b[0] * (x*x + x*b[1]) / (x*x + x*b[2] + b[3]) },
+		"Thurber":  func(x float64, b []float64) float64 { return (b[0] + b[1]*x + b[2]*x*x + b[3]*x*x*x) / (1 + b[4]*x + b[5]*x*x + b[6]*x*x*x) },
+		"Hahn1":    func(x float64, b []float64) float64 { return (b[0] + b[1]*x + b[2]*x*x + b[3]*x*x*x) / (1 + b[4]*x + b[5]*x*x + b[6]*x*x*x) },
+		"BoxBOD":   func(x float64, b []float64) float64 { return b[0] * (1 - math.Exp(-b[1]*x)) },
+		"MGH10":    func(x float64, b []float64) float64 { return b[0] * math.Exp(b[1]/(x+b[2])) },
+		"Eckerle4": func(x float64, b []float64) float64 { return b[0] / b[1] * math.Exp(-0.5*math.Pow((x-b[2])/b[1], 2)) },
+		"Bennett5": func(x float64, b []float64) float64 { return b[0] * math.Pow(b[1]+x, -1/b[2]) },
+		"Rat43":    func(x float64, b []float64) float64 { return b[0] / math.Pow(1+math.Exp(b[1]-b[2]*x), 1/b[3]) },
+		"Misra1a":  func(x float64, b []float64) float64 { return b[0] * (1 - math.Exp(-b[1]*x)) },
+	}
+	for _, s := range loadNISTNonlinear(t) {
+		f, ok := models[s.name]
+		if !ok {
+			continue
+		}
+		for k := 0; k < 2; k++ {
+			fit, err := NLSCurve(f, s.x, s.y, s.starts[k], nil)
+			if fit == nil {
+				t.Errorf("%s start%d: %v", s.name, k+1, err)
+				continue
+			}
+			minLRE := 15.0
+			for j := range s.cert {
+				minLRE = math.Min(minLRE, lre(fit.Coef[j], s.cert[j]))
+			}
+			t.Logf("%-9s start%d (Go func): LRE %4.1f  %s", s.name, k+1, minLRE, fit.Message)
+			if err != nil {
+				t.Errorf("%s start%d: %v", s.name, k+1, err)
+			} else if minLRE < 7 {
+				t.Errorf("%s start%d: false convergence, LRE %.1f", s.name, k+1, minLRE)
+			}
+		}
+	}
+}

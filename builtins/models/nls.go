@@ -16,8 +16,8 @@ type NLSOptions struct {
 	// Names label the parameters (default b1, b2, …).
 	Names []string
 	// Jacobian, if set, returns the partial derivatives ∂f(x, b)/∂b_j into
-	// grad (length len(b)). Without it a fourth-order central difference
-	// (error O(h⁴)) is used.
+	// grad (length len(b)). Without it a sixth-order central difference
+	// (error O(h⁶), step 1e-4·|b_j|) is used.
 	Jacobian func(x []float64, b []float64, grad []float64)
 	// MaxIter caps the Levenberg–Marquardt iterations (default 1000).
 	MaxIter int
@@ -199,7 +199,7 @@ func (s *nlsState) jacobian(b []float64, J [][]float64) bool {
 	}
 	bb := append([]float64(nil), b...)
 	for j := 0; j < s.p; j++ {
-		h := 1e-5 * math.Max(math.Abs(b[j]), 1e-3)
+		h := 1e-4 * math.Max(math.Abs(b[j]), 1e-10)
 		// make h exactly representable relative to b_j
 		t := b[j] + h
 		h = t - b[j]
@@ -214,34 +214,34 @@ func (s *nlsState) jacobian(b []float64, J [][]float64) bool {
 			}
 			return true
 		}
-		fm2 := make([]float64, s.n)
-		fm1 := make([]float64, s.n)
-		fp1 := make([]float64, s.n)
-		fp2 := make([]float64, s.n)
-		ok := eval(-2*h, fm2) && eval(-h, fm1) && eval(h, fp1) && eval(2*h, fp2)
-		s.evals += 4
+		var fs [6][]float64
+		ok := true
+		for k, m := range []float64{-3, -2, -1, 1, 2, 3} {
+			fs[k] = make([]float64, s.n)
+			if ok {
+				ok = eval(m*h, fs[k])
+			}
+		}
+		s.evals += 6
 		bb[j] = b[j]
 		if !ok {
-			// fall back to a one-sided difference
-			h = 1e-7 * math.Max(math.Abs(b[j]), 1e-3)
-			if !eval(h, fp1) {
+			// near a boundary of the model's domain: one-sided difference
+			h = 1e-7 * math.Max(math.Abs(b[j]), 1e-10)
+			f0 := make([]float64, s.n)
+			if !eval(h, fs[3]) || !eval(0, f0) {
+				bb[j] = b[j]
 				return false
 			}
 			bb[j] = b[j]
-			f0 := make([]float64, s.n)
-			if !eval(0, f0) {
-				return false
-			}
-			for i := range fp1 {
-				J[j][i] = (fp1[i] - f0[i]) / h
+			for i := range f0 {
+				J[j][i] = (fs[3][i] - f0[i]) / h
 			}
 			continue
 		}
-		// Richardson: fourth-order central difference
+		// sixth-order central difference (truncation error O(h⁶))
 		for i := 0; i < s.n; i++ {
-			J[j][i] = (fm2[i] - 8*fm1[i] + 8*fp1[i] - fp2[i]) / (12 * h)
+			J[j][i] = (-fs[0][i] + 9*fs[1][i] - 45*fs[2][i] + 45*fs[3][i] - 9*fs[4][i] + fs[5][i]) / (60 * h)
 		}
-		// refine with a smaller step where it agrees (reduces truncation error)
 	}
 	return true
 }
@@ -499,14 +499,24 @@ func (s *nlsState) solve(start []float64, o NLSOptions, st nlsStrategy) *NLSFit 
 		}
 	}
 	if converged {
-		// polish with undamped Gauss-Newton steps while they reduce the RSS
-		for k := 0; k < 20; k++ {
+		// polish with undamped Gauss-Newton steps while they contract and do
+		// not increase the RSS beyond rounding (on flat, ill-conditioned
+		// problems the RSS stops changing in float64 before the parameters
+		// have settled)
+		prev := math.Inf(1)
+		for k := 0; k < 30; k++ {
 			delta := dampedStep(J, r, D, 0)
+			dn := 0.0
 			for j := range bn {
 				bn[j] = b[j] + delta[j]
+				dn += (D[j] * delta[j]) * (D[j] * delta[j])
 			}
+			if !(dn < prev) || dn == 0 {
+				break
+			}
+			prev = dn
 			Sn, ok := s.resid(bn, rn)
-			if !ok || !(Sn < S) {
+			if !ok || Sn > S*(1+1e-13) {
 				break
 			}
 			copy(b, bn)
