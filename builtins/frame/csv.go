@@ -322,14 +322,7 @@ func parseCSV(data []byte, file string, o CSVOptions) (*Frame, error) {
 					o2.Types[k] = v
 				}
 				o2.Types[c.name] = "string"
-				o2.Names = nil
-				f, err := parseCSV(data, file, o2)
-				if err == nil && o.Names != nil {
-					for q, n := range names {
-						f.cols[q].name = n
-					}
-				}
-				return f, err
+				return parseCSV(data, file, o2)
 			}
 			what := "a number"
 			if c.kind == kBool {

@@ -304,3 +304,24 @@ func TestReadCSVBigIntegersWarn(t *testing.T) {
 		t.Errorf("2^53 is exact: %s %q", g.Type("id"), g.Warnings())
 	}
 }
+
+func TestReadCSVNamesWithTextFallback(t *testing.T) {
+	f, err := frame.ParseCSV("a,b\n1,x\n2,y\n3,z\n", frame.CSVOptions{Names: []string{"num", "txt"}, NA: []string{"NA"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(f.Names(), ",") + " " + strings.Join(f.Types(), ","); got != "num,txt int,string" {
+		t.Errorf("got %s", got)
+	}
+	// An all-NA sample followed by text: re-read as text.
+	var sb strings.Builder
+	sb.WriteString("v\n")
+	for i := 0; i < 1500; i++ {
+		sb.WriteString("NA\n")
+	}
+	sb.WriteString("hello\nworld\n")
+	g, err := frame.ParseCSV(sb.String(), frame.CSVOptions{Names: []string{"w"}})
+	if err != nil || g.Type("w") != "string" || g.Count("w") != 2 {
+		t.Errorf("text after NA sample: %v %v", err, g)
+	}
+}

@@ -15,11 +15,63 @@ import (
 //
 // It is an LSD radix sort over 64-bit keys, linear in the number of rows.
 func (f *Frame) Sort(keys ...string) *Frame {
-	return f.take(f.Order(keys...))
+	idx := f.order32(keys)
+	cols := make([]*column, len(f.cols))
+	parallelFor(len(f.cols), func(j int) { cols[j] = f.cols[j].take32(idx) })
+	g := newFrame(cols)
+	g.nrows = len(idx)
+	return g
+}
+
+// take32 gathers rows by int32 indexes (all valid).
+func (c *column) take32(idx []int32) *column {
+	out := &column{name: c.name, kind: c.kind, lv: c.lv}
+	switch c.kind {
+	case kFloat:
+		out.f = make([]float64, len(idx))
+		src := c.f
+		for k, r := range idx {
+			out.f[k] = src[r]
+		}
+	case kInt:
+		out.i = make([]int64, len(idx))
+		src := c.i
+		for k, r := range idx {
+			out.i[k] = src[r]
+		}
+		if c.na != nil {
+			out.na = make([]bool, len(idx))
+			for k, r := range idx {
+				out.na[k] = c.na[r]
+			}
+		}
+	case kString:
+		out.c = make([]int32, len(idx))
+		src := c.c
+		for k, r := range idx {
+			out.c[k] = src[r]
+		}
+	default:
+		out.b = make([]int8, len(idx))
+		src := c.b
+		for k, r := range idx {
+			out.b[k] = src[r]
+		}
+	}
+	return out
 }
 
 // Order returns the row permutation (0-based) that Sort applies.
 func (f *Frame) Order(keys ...string) []int {
+	idx := f.order32(keys)
+	out := make([]int, len(idx))
+	for p, r := range idx {
+		out[p] = int(r)
+	}
+	return out
+}
+
+func (f *Frame) order32(keys []string) []int32 {
 	if len(keys) == 0 {
 		panic(errorf("Sort", "name at least one column to sort by"))
 	}
@@ -54,11 +106,7 @@ func (f *Frame) Order(keys ...string) []int {
 		})
 		radixSort(keysBuf, idx, tmpKey, tmpIdx)
 	}
-	out := make([]int, n)
-	for p, r := range idx {
-		out[p] = int(r)
-	}
-	return out
+	return idx
 }
 
 // sortKey maps a value to a uint64 whose unsigned order is the sort order;
