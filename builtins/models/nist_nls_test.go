@@ -113,9 +113,13 @@ func TestNISTNonlinear(t *testing.T) {
 // Go function (numeric Jacobian), as users do at the prompt.
 func TestNISTNonlinearGoFunc(t *testing.T) {
 	models := map[string]func(x float64, b []float64) float64{
-		"MGH09":    func(x float64, b []float64) float64 { return b[0] * (x*x + x*b[1]) / (x*x + x*b[2] + b[3]) },
-		"Thurber":  func(x float64, b []float64) float64 { return (b[0] + b[1]*x + b[2]*x*x + b[3]*x*x*x) / (1 + b[4]*x + b[5]*x*x + b[6]*x*x*x) },
-		"Hahn1":    func(x float64, b []float64) float64 { return (b[0] + b[1]*x + b[2]*x*x + b[3]*x*x*x) / (1 + b[4]*x + b[5]*x*x + b[6]*x*x*x) },
+		"MGH09": func(x float64, b []float64) float64 { return b[0] * (x*x + x*b[1]) / (x*x + x*b[2] + b[3]) },
+		"Thurber": func(x float64, b []float64) float64 {
+			return (b[0] + b[1]*x + b[2]*x*x + b[3]*x*x*x) / (1 + b[4]*x + b[5]*x*x + b[6]*x*x*x)
+		},
+		"Hahn1": func(x float64, b []float64) float64 {
+			return (b[0] + b[1]*x + b[2]*x*x + b[3]*x*x*x) / (1 + b[4]*x + b[5]*x*x + b[6]*x*x*x)
+		},
 		"BoxBOD":   func(x float64, b []float64) float64 { return b[0] * (1 - math.Exp(-b[1]*x)) },
 		"MGH10":    func(x float64, b []float64) float64 { return b[0] * math.Exp(b[1]/(x+b[2])) },
 		"Eckerle4": func(x float64, b []float64) float64 { return b[0] / b[1] * math.Exp(-0.5*math.Pow((x-b[2])/b[1], 2)) },
