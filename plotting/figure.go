@@ -68,8 +68,11 @@ type Layer struct {
 	X, Y   []float64
 	X2, Y2 []float64
 	Dashed bool
-	Boxes  []Box
-	Heat   *HeatMap
+	// Reference marks a guide line (y = a + bx, a QQ line, a zero line)
+	// that, like R's abline, does not widen the axis limits.
+	Reference bool
+	Boxes     []Box
+	Heat      *HeatMap
 }
 
 // Tick is a labelled position on an axis.
@@ -163,6 +166,9 @@ func (p *Panel) limits() (x0, x1, y0, y1 float64) {
 			upd(float64(len(l.Boxes))+0.5, &y0, &y1)
 			continue
 		case Heat:
+			continue
+		}
+		if l.Reference {
 			continue
 		}
 		for _, v := range l.X {

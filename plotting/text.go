@@ -440,7 +440,7 @@ func renderPanel(p *Panel, s *sheet, ox, oy, w, h int, m mode) {
 	if p.XTicks != nil {
 		xt = p.XTicks
 	} else {
-		vs := AxisTicks(x0, x1, clampInt(pw/12, 2, 5))
+		vs := AxisTicks(x0, x1, clampInt(pw/10, 3, 5))
 		for i, l := range TickLabels(vs) {
 			xt = append(xt, Tick{vs[i], l})
 		}

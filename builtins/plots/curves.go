@@ -65,7 +65,7 @@ func ROC(yTrue, score []float64) *Plot {
 	p := plotting.NewPanel("ROC curve", "False positive rate", "True positive rate")
 	p.XMin, p.XMax, p.YMin, p.YMax = -0.02, 1.02, -0.02, 1.02
 	p.LegendPos = "bottomright"
-	p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, 1}, Y: []float64{0, 1}, Color: -1, Dashed: true})
+	p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, 1}, Y: []float64{0, 1}, Color: -1, Dashed: true, Reference: true})
 	return newPlot("ROC", p).AddROC(yTrue, score, "")
 }
 
@@ -105,7 +105,7 @@ func PR(yTrue, score []float64) *Plot {
 		pos += y
 	}
 	base := pos / float64(len(yTrue))
-	p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, 1}, Y: []float64{base, base}, Color: -1, Dashed: true})
+	p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, 1}, Y: []float64{base, base}, Color: -1, Dashed: true, Reference: true})
 	return pl
 }
 
@@ -241,7 +241,7 @@ func LassoPath(lambda []float64, coefs [][]float64, names []string) *Plot {
 		p.Add(plotting.Layer{Kind: plotting.Lines, X: lx, Y: ys, Label: names[j], Color: j, Marker: j})
 	}
 	x0, x1 := extent(lx)
-	p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{x0, x1}, Y: []float64{0, 0}, Color: -1, Dashed: true})
+	p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{x0, x1}, Y: []float64{0, 0}, Color: -1, Dashed: true, Reference: true})
 	return newPlot("LassoPath", p)
 }
 
@@ -267,7 +267,7 @@ func Curve(c any) *Plot {
 		label = fmt.Sprintf("AP = %.3f", area)
 	default:
 		p = plotting.NewPanel("ROC curve", "False positive rate", "True positive rate")
-		p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, 1}, Y: []float64{0, 1}, Color: -1, Dashed: true})
+		p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, 1}, Y: []float64{0, 1}, Color: -1, Dashed: true, Reference: true})
 		label = fmt.Sprintf("AUC = %.3f", area)
 	}
 	p.XMin, p.XMax, p.YMin, p.YMax = -0.02, 1.02, -0.02, 1.02

@@ -35,7 +35,7 @@ func Diagnostics(fitted, residuals, stdResiduals, leverage []float64) *Plot {
 	p1 := plotting.NewPanel("Residuals vs Fitted", "Fitted values", "Residuals")
 	p1.Add(plotting.Layer{Kind: plotting.Points, X: fitted, Y: residuals})
 	x0, x1 := extent(fitted)
-	p1.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{x0, x1}, Y: []float64{0, 0}, Color: -1, Dashed: true})
+	p1.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{x0, x1}, Y: []float64{0, 0}, Color: -1, Dashed: true, Reference: true})
 	addLowess(p1, fitted, residuals)
 
 	p2 := plotting.NewPanel("Normal Q-Q", "Theoretical Quantiles", "Std. residuals")
@@ -66,7 +66,7 @@ func Diagnostics(fitted, residuals, stdResiduals, leverage []float64) *Plot {
 	r0, r1 := extent(stdResiduals)
 	p4.YMin, p4.YMax = expandRange(r0, r1)
 	p4.XMin, p4.XMax = 0, hmax*1.04
-	p4.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, hmax * 1.04}, Y: []float64{0, 0}, Color: -1, Dashed: true})
+	p4.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, hmax * 1.04}, Y: []float64{0, 0}, Color: -1, Dashed: true, Reference: true})
 	if p > 0 && hmax > 0 {
 		for k, d := range []float64{0.5, 1} {
 			var hx, up, lo []float64

@@ -201,19 +201,19 @@ func (p *Plot) Line(x, y []float64, label string) *Plot {
 // HLine adds a dashed grey horizontal reference line at y.
 func (p *Plot) HLine(y float64) *Plot {
 	x0, x1 := p.xspan()
-	return p.addLayer(plotting.Layer{Kind: plotting.Lines, X: []float64{x0, x1}, Y: []float64{y, y}, Color: -1, Dashed: true})
+	return p.addLayer(plotting.Layer{Kind: plotting.Lines, X: []float64{x0, x1}, Y: []float64{y, y}, Color: -1, Dashed: true, Reference: true})
 }
 
 // VLine adds a dashed grey vertical reference line at x.
 func (p *Plot) VLine(x float64) *Plot {
 	y0, y1 := p.yspan()
-	return p.addLayer(plotting.Layer{Kind: plotting.Lines, X: []float64{x, x}, Y: []float64{y0, y1}, Color: -1, Dashed: true})
+	return p.addLayer(plotting.Layer{Kind: plotting.Lines, X: []float64{x, x}, Y: []float64{y0, y1}, Color: -1, Dashed: true, Reference: true})
 }
 
 // ABLine adds the dashed grey line y = a + b·x across the plot.
 func (p *Plot) ABLine(a, b float64) *Plot {
 	x0, x1 := p.xspan()
-	return p.addLayer(plotting.Layer{Kind: plotting.Lines, X: []float64{x0, x1}, Y: []float64{a + b*x0, a + b*x1}, Color: -1, Dashed: true})
+	return p.addLayer(plotting.Layer{Kind: plotting.Lines, X: []float64{x0, x1}, Y: []float64{a + b*x0, a + b*x1}, Color: -1, Dashed: true, Reference: true})
 }
 
 // xspan and yspan are the data extent of the first panel (reference lines

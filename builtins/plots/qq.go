@@ -29,5 +29,5 @@ func qqLayers(p *plotting.Panel, v []float64) {
 	x1, x2 := qnorm(0.25), qnorm(0.75)
 	b := (y2 - y1) / (x2 - x1)
 	a := y1 - b*x1
-	p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{th[0], th[len(th)-1]}, Y: []float64{a + b*th[0], a + b*th[len(th)-1]}, Color: -1, Dashed: true})
+	p.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{th[0], th[len(th)-1]}, Y: []float64{a + b*th[0], a + b*th[len(th)-1]}, Color: -1, Dashed: true, Reference: true})
 }
