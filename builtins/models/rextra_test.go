@@ -113,6 +113,9 @@ func TestLMAliased(t *testing.T) {
 	if s := m.String(); !strings.Contains(s, "(1 not defined because of singularities)") || !strings.Contains(s, "wt2               NA         NA      NA       NA") {
 		t.Errorf("summary does not show the aliased row:\n%s", s)
 	}
+	if s := m.String(); !strings.Contains(s, "Note: wt2 is aliased") || !strings.Contains(s, "wt2 = 2*wt)") {
+		t.Errorf("summary does not explain the alias:\n%s", s)
+	}
 }
 
 func scale(x []float64, a float64) []float64 {

@@ -435,6 +435,9 @@ func (m *LM) Display(o display.Options) display.Bundle {
 		fmt.Fprintf(&b, "Multiple R-squared:  %s,  Adjusted R-squared:  %s \n", padLeft(r2, w), padLeft(ar2, w))
 		fmt.Fprintf(&b, "F-statistic: %s on %g and %g DF,  p-value: %s\n", fmtG(m.FStatistic, 4), m.FDFNum, m.FDFDen, rfmt.PValue(m.FPValue, 4))
 	}
+	for _, line := range m.aliasReasons() {
+		b.WriteString(wrapText(line, o.Width))
+	}
 	if m.Precise && m.CondNumber > 1e8 {
 		fmt.Fprintf(&b, "\nNote: the design is ill-conditioned (condition number %s after column scaling);\nit was solved in double-double precision.\n", fmtG(m.CondNumber, 3))
 	}
@@ -641,4 +644,44 @@ func tidy(s string) string {
 		lines[i] = strings.TrimRight(l, " ")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// aliasReasons explains each aliased coefficient: the exact linear
+// combination of earlier columns that reproduces its column.
+func (m *LM) aliasReasons() []string {
+	var out []string
+	for j, a := range m.Aliased {
+		if !a {
+			continue
+		}
+		var cols [][]float64
+		for _, k := range m.fit.kept {
+			cols = append(cols, m.X[k])
+		}
+		f := solveLS(lsProblem{n: m.d.n, p: len(cols), cols: cols, y: m.X[j], tol: -1})
+		var parts []string
+		for a, k := range m.fit.kept {
+			c := f.coef[a]
+			if math.IsNaN(c) || math.Abs(c) < 1e-9 {
+				continue
+			}
+			v := rfmt.Num(rfmt.Signif(c, 6), 6)
+			switch {
+			case m.Names[k] == "(Intercept)":
+				parts = append(parts, v)
+			case v == "1":
+				parts = append(parts, m.Names[k])
+			case v == "-1":
+				parts = append(parts, "-"+m.Names[k])
+			default:
+				parts = append(parts, v+"*"+m.Names[k])
+			}
+		}
+		rel := "0"
+		if len(parts) > 0 {
+			rel = strings.ReplaceAll(strings.Join(parts, " + "), "+ -", "- ")
+		}
+		out = append(out, fmt.Sprintf("Note: %s is aliased (a linear combination of earlier columns: %s = %s); its coefficient is not estimable and shown as NA.", m.Names[j], m.Names[j], rel))
+	}
+	return out
 }
