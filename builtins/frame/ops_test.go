@@ -1,8 +1,10 @@
 package frame_test
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -546,5 +548,33 @@ func TestDuplicatedAndJoinRandom(t *testing.T) {
 	}
 	if inner.NRows() != want {
 		t.Errorf("many-to-many inner join rows %d, want %d (NA keys never match)", inner.NRows(), want)
+	}
+}
+
+func TestTransformersSurviveJSON(t *testing.T) {
+	iris := datasets.MustLoad("iris")
+	ts := []frame.Transformer{frame.NewStandardize(), frame.NewMinMax(), frame.NewLog(1), frame.NewBoxCox(),
+		frame.NewOneHot("Species"), frame.NewOrdinal("Species"), frame.NewBinning(3), frame.NewPolynomial(2, "Sepal.Width", "Petal.Width"),
+		frame.NewImputer("mean")}
+	for _, tr := range ts {
+		want, err := tr.FitTransform(iris)
+		if err != nil {
+			t.Fatalf("%T: %v", tr, err)
+		}
+		b, err := json.Marshal(tr)
+		if err != nil {
+			t.Fatalf("%T: %v", tr, err)
+		}
+		fresh := reflect.New(reflect.TypeOf(tr).Elem()).Interface().(frame.Transformer)
+		if err := json.Unmarshal(b, fresh); err != nil {
+			t.Fatal(err)
+		}
+		got, err := fresh.Transform(iris)
+		if err != nil {
+			t.Fatalf("%T after JSON: %v", tr, err)
+		}
+		if got.CSV() != want.CSV() {
+			t.Errorf("%T: transform differs after a JSON round trip", tr)
+		}
 	}
 }

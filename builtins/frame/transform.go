@@ -78,10 +78,10 @@ type Standardize struct {
 	// Cols are the columns to scale (all numeric columns when empty).
 	Cols []string
 	// Means and SDs are the fitted centre and scale of each column.
-	Means     []float64
-	SDs       []float64
-	fitted    []string
-	hasFitted bool
+	Means []float64
+	SDs   []float64
+	// Fitted lists the columns Fit used (nil before Fit).
+	Fitted []string
 }
 
 // NewStandardize returns a Standardize transformer for the named columns
@@ -103,16 +103,16 @@ func (s *Standardize) Fit(f *Frame) error {
 			return errorf("Standardize", "column %q has sd %v (constant or fewer than 2 values); drop it before scaling", name, s.SDs[k])
 		}
 	}
-	s.fitted, s.hasFitted = cols, true
+	s.Fitted = cols
 	return nil
 }
 
 // Transform applies the learned centring and scaling.
 func (s *Standardize) Transform(f *Frame) (*Frame, error) {
-	if !s.hasFitted {
+	if s.Fitted == nil {
 		return nil, notFitted("Standardize")
 	}
-	return mapColumns("Standardize", f, s.fitted, func(k int, _ string, x []float64) ([]float64, error) {
+	return mapColumns("Standardize", f, s.Fitted, func(k int, _ string, x []float64) ([]float64, error) {
 		for r := range x {
 			x[r] = (x[r] - s.Means[k]) / s.SDs[k]
 		}
@@ -132,12 +132,12 @@ func fitTransform(t Transformer, f *Frame) (*Frame, error) {
 
 // String describes the fitted parameters.
 func (s *Standardize) String() string {
-	if !s.hasFitted {
+	if s.Fitted == nil {
 		return "Standardize (not fitted)"
 	}
 	var b strings.Builder
 	b.WriteString("Standardize: z = (x - mean) / sd")
-	for k, n := range s.fitted {
+	for k, n := range s.Fitted {
 		fmt.Fprintf(&b, "\n  %s: mean %s, sd %s", n, signif(s.Means[k], 6), signif(s.SDs[k], 6))
 	}
 	return b.String()
@@ -149,10 +149,10 @@ type MinMax struct {
 	// Cols are the columns to rescale (all numeric columns when empty).
 	Cols []string
 	// Mins and Maxs are the fitted ranges.
-	Mins      []float64
-	Maxs      []float64
-	fitted    []string
-	hasFitted bool
+	Mins []float64
+	Maxs []float64
+	// Fitted lists the columns Fit used (nil before Fit).
+	Fitted []string
 }
 
 // NewMinMax returns a MinMax transformer for the named columns (all
@@ -172,16 +172,16 @@ func (s *MinMax) Fit(f *Frame) error {
 			return errorf("MinMax", "column %q is constant or empty (min %v, max %v)", name, s.Mins[k], s.Maxs[k])
 		}
 	}
-	s.fitted, s.hasFitted = cols, true
+	s.Fitted = cols
 	return nil
 }
 
 // Transform applies the learned rescaling.
 func (s *MinMax) Transform(f *Frame) (*Frame, error) {
-	if !s.hasFitted {
+	if s.Fitted == nil {
 		return nil, notFitted("MinMax")
 	}
-	return mapColumns("MinMax", f, s.fitted, func(k int, _ string, x []float64) ([]float64, error) {
+	return mapColumns("MinMax", f, s.Fitted, func(k int, _ string, x []float64) ([]float64, error) {
 		for r := range x {
 			x[r] = (x[r] - s.Mins[k]) / (s.Maxs[k] - s.Mins[k])
 		}
@@ -199,7 +199,8 @@ type Log struct {
 	Cols []string
 	// Offset is added before taking the log.
 	Offset float64
-	fitted []string
+	// Fitted lists the columns Fit used (nil before Fit).
+	Fitted []string
 }
 
 // NewLog returns a Log transformer: log(x + offset) for the named columns
@@ -209,16 +210,16 @@ func NewLog(offset float64, cols ...string) *Log { return &Log{Cols: cols, Offse
 // Fit records the columns (there is nothing to learn).
 func (l *Log) Fit(f *Frame) error {
 	cols, err := resolveCols("Log", f, l.Cols, true)
-	l.fitted = cols
+	l.Fitted = cols
 	return err
 }
 
 // Transform applies log(x + Offset).
 func (l *Log) Transform(f *Frame) (*Frame, error) {
-	if l.fitted == nil {
+	if l.Fitted == nil {
 		return nil, notFitted("Log")
 	}
-	return mapColumns("Log", f, l.fitted, func(_ int, name string, x []float64) ([]float64, error) {
+	return mapColumns("Log", f, l.Fitted, func(_ int, name string, x []float64) ([]float64, error) {
 		for r := range x {
 			if x[r]+l.Offset <= 0 {
 				return nil, errorf("Log", "column %q row %d: log(%v + %v) is undefined; use a larger offset", name, r+1, x[r], l.Offset)
@@ -242,7 +243,8 @@ type BoxCox struct {
 	Cols []string
 	// Lambdas are the fitted λ of each column.
 	Lambdas []float64
-	fitted  []string
+	// Fitted lists the columns Fit used (nil before Fit).
+	Fitted []string
 }
 
 // NewBoxCox returns a BoxCox transformer for the named columns (all numeric
@@ -318,16 +320,16 @@ func (t *BoxCox) Fit(f *Frame) error {
 		}
 		t.Lambdas[k] = lam
 	}
-	t.fitted = cols
+	t.Fitted = cols
 	return nil
 }
 
 // Transform applies the fitted Box-Cox transformations.
 func (t *BoxCox) Transform(f *Frame) (*Frame, error) {
-	if t.fitted == nil {
+	if t.Fitted == nil {
 		return nil, notFitted("BoxCox")
 	}
-	return mapColumns("BoxCox", f, t.fitted, func(k int, name string, x []float64) ([]float64, error) {
+	return mapColumns("BoxCox", f, t.Fitted, func(k int, name string, x []float64) ([]float64, error) {
 		for r := range x {
 			if x[r] <= 0 {
 				return nil, errorf("BoxCox", "column %q row %d: %v is not positive", name, r+1, x[r])
@@ -355,7 +357,8 @@ type OneHot struct {
 	Unseen string
 	// Levels are the fitted levels of each column.
 	Levels [][]string
-	fitted []string
+	// Fitted lists the columns Fit used (nil before Fit).
+	Fitted []string
 }
 
 // NewOneHot returns a OneHot encoder for the named columns (all string and
@@ -373,17 +376,17 @@ func (o *OneHot) Fit(f *Frame) error {
 		_, lv := levelsOf(f.cols[f.index(name)])
 		o.Levels[k] = lv
 	}
-	o.fitted = cols
+	o.Fitted = cols
 	return nil
 }
 
 // Transform replaces each fitted column with its indicator columns.
 func (o *OneHot) Transform(f *Frame) (*Frame, error) {
-	if o.fitted == nil {
+	if o.Fitted == nil {
 		return nil, notFitted("OneHot")
 	}
 	g := f
-	for k, name := range o.fitted {
+	for k, name := range o.Fitted {
 		c, err := g.col(name)
 		if err != nil {
 			return nil, wrapErr("OneHot", err)
@@ -444,7 +447,8 @@ type Ordinal struct {
 	Unseen string
 	// Levels are the fitted levels of each column, in code order.
 	Levels [][]string
-	fitted []string
+	// Fitted lists the columns Fit used (nil before Fit).
+	Fitted []string
 }
 
 // NewOrdinal returns an Ordinal encoder for the named columns (all string
@@ -461,17 +465,17 @@ func (o *Ordinal) Fit(f *Frame) error {
 	for k, name := range cols {
 		_, o.Levels[k] = levelsOf(f.cols[f.index(name)])
 	}
-	o.fitted = cols
+	o.Fitted = cols
 	return nil
 }
 
 // Transform replaces each fitted column by its level index (float).
 func (o *Ordinal) Transform(f *Frame) (*Frame, error) {
-	if o.fitted == nil {
+	if o.Fitted == nil {
 		return nil, notFitted("Ordinal")
 	}
 	g := f.Copy()
-	for k, name := range o.fitted {
+	for k, name := range o.Fitted {
 		c, err := f.col(name)
 		if err != nil {
 			return nil, wrapErr("Ordinal", err)
@@ -516,9 +520,11 @@ type Binning struct {
 	Bins int
 	// Strategy is "quantile" (default) or "uniform".
 	Strategy string
-	// Edges are the fitted bin edges of each column.
-	Edges  [][]float64
-	fitted []string
+	// Edges are the fitted inner bin edges of each column (the outer edges
+	// are -Inf and Inf).
+	Edges [][]float64
+	// Fitted lists the columns Fit used (nil before Fit).
+	Fitted []string
 }
 
 // NewBinning returns a Binning transformer with the given number of bins
@@ -558,26 +564,25 @@ func (b *Binning) Fit(f *Frame) error {
 		default:
 			return errorf("Binning", "unknown strategy %q (use quantile or uniform)", b.Strategy)
 		}
-		edges := []float64{math.Inf(-1)}
+		var edges []float64
 		for _, e := range inner {
-			if e > edges[len(edges)-1] {
+			if len(edges) == 0 || e > edges[len(edges)-1] {
 				edges = append(edges, e)
 			}
 		}
-		edges = append(edges, math.Inf(1))
 		b.Edges[k] = edges
 	}
-	b.fitted = cols
+	b.Fitted = cols
 	return nil
 }
 
 // Transform replaces each fitted column by its bin label.
 func (b *Binning) Transform(f *Frame) (*Frame, error) {
-	if b.fitted == nil {
+	if b.Fitted == nil {
 		return nil, notFitted("Binning")
 	}
 	g := f.Copy()
-	for k, name := range b.fitted {
+	for k, name := range b.Fitted {
 		c, err := f.col(name)
 		if err != nil {
 			return nil, wrapErr("Binning", err)
@@ -585,7 +590,7 @@ func (b *Binning) Transform(f *Frame) (*Frame, error) {
 		if !c.numeric() {
 			return nil, errorf("Binning", "column %q is string", name)
 		}
-		edges := b.Edges[k]
+		edges := append(append([]float64{math.Inf(-1)}, b.Edges[k]...), math.Inf(1))
 		labels := make([]string, len(edges)-1)
 		for q := range labels {
 			labels[q] = "(" + formatFloat(edges[q]) + "," + formatFloat(edges[q+1]) + "]"
@@ -618,7 +623,8 @@ type Polynomial struct {
 	Degree int
 	// Interactions adds the pairwise products.
 	Interactions bool
-	fitted       []string
+	// Fitted lists the columns Fit used (nil before Fit).
+	Fitted []string
 }
 
 // NewPolynomial returns a Polynomial transformer of the given degree with
@@ -636,18 +642,18 @@ func NewInteractions(cols ...string) *Polynomial {
 // Fit records the columns.
 func (p *Polynomial) Fit(f *Frame) error {
 	cols, err := resolveCols("Polynomial", f, p.Cols, true)
-	p.fitted = cols
+	p.Fitted = cols
 	return err
 }
 
 // Transform adds the power and product columns.
 func (p *Polynomial) Transform(f *Frame) (*Frame, error) {
-	if p.fitted == nil {
+	if p.Fitted == nil {
 		return nil, notFitted("Polynomial")
 	}
 	g := f.Copy()
-	xs := make([][]float64, len(p.fitted))
-	for k, name := range p.fitted {
+	xs := make([][]float64, len(p.Fitted))
+	for k, name := range p.Fitted {
 		c, err := f.col(name)
 		if err != nil {
 			return nil, wrapErr("Polynomial", err)
@@ -657,7 +663,7 @@ func (p *Polynomial) Transform(f *Frame) (*Frame, error) {
 		}
 		xs[k] = c.floats()
 	}
-	for k, name := range p.fitted {
+	for k, name := range p.Fitted {
 		for d := 2; d <= p.Degree; d++ {
 			v := make([]float64, f.nrows)
 			for r := range v {
@@ -667,13 +673,13 @@ func (p *Polynomial) Transform(f *Frame) (*Frame, error) {
 		}
 	}
 	if p.Interactions {
-		for a := range p.fitted {
-			for b := a + 1; b < len(p.fitted); b++ {
+		for a := range p.Fitted {
+			for b := a + 1; b < len(p.Fitted); b++ {
 				v := make([]float64, f.nrows)
 				for r := range v {
 					v[r] = xs[a][r] * xs[b][r]
 				}
-				g.cols = append(g.cols, floatColumn(p.fitted[a]+":"+p.fitted[b], v))
+				g.cols = append(g.cols, floatColumn(p.Fitted[a]+":"+p.Fitted[b], v))
 			}
 		}
 	}
@@ -693,7 +699,8 @@ type Imputer struct {
 	Method string
 	// Values are the fitted fill values (as text).
 	Values []string
-	fitted []string
+	// Fitted lists the columns Fit used (nil before Fit).
+	Fitted []string
 }
 
 // NewImputer returns an Imputer with the given method for the named
@@ -744,18 +751,18 @@ func (m *Imputer) Fit(f *Frame) error {
 			return errorf("Imputer", "unknown method %q (use mean, median or mode)", m.Method)
 		}
 	}
-	m.fitted = cols
+	m.Fitted = append([]string{}, cols...)
 	return nil
 }
 
 // Transform fills the missing values with the learned values.
 func (m *Imputer) Transform(f *Frame) (*Frame, error) {
-	if m.fitted == nil {
+	if m.Fitted == nil {
 		return nil, notFitted("Imputer")
 	}
 	g := f
 	var err error
-	for k, name := range m.fitted {
+	for k, name := range m.Fitted {
 		c, e := g.col(name)
 		if e != nil {
 			return nil, wrapErr("Imputer", e)
@@ -783,12 +790,12 @@ func (m *Imputer) FitTransform(f *Frame) (*Frame, error) { return fitTransform(m
 
 // String describes the fitted parameters.
 func (s *MinMax) String() string {
-	if !s.hasFitted {
+	if s.Fitted == nil {
 		return "MinMax (not fitted)"
 	}
 	var b strings.Builder
 	b.WriteString("MinMax: (x - min) / (max - min)")
-	for k, n := range s.fitted {
+	for k, n := range s.Fitted {
 		fmt.Fprintf(&b, "\n  %s: min %s, max %s", n, signif(s.Mins[k], 6), signif(s.Maxs[k], 6))
 	}
 	return b.String()
@@ -796,20 +803,20 @@ func (s *MinMax) String() string {
 
 // String describes the transformation.
 func (l *Log) String() string {
-	if l.fitted == nil {
+	if l.Fitted == nil {
 		return "Log (not fitted)"
 	}
-	return fmt.Sprintf("Log: log(x + %v) of %s", l.Offset, strings.Join(l.fitted, ", "))
+	return fmt.Sprintf("Log: log(x + %v) of %s", l.Offset, strings.Join(l.Fitted, ", "))
 }
 
 // String lists the fitted λ of each column.
 func (t *BoxCox) String() string {
-	if t.fitted == nil {
+	if t.Fitted == nil {
 		return "BoxCox (not fitted)"
 	}
 	var b strings.Builder
 	b.WriteString("BoxCox: (x^λ - 1) / λ, λ by maximum likelihood")
-	for k, n := range t.fitted {
+	for k, n := range t.Fitted {
 		fmt.Fprintf(&b, "\n  %s: λ = %s", n, signif(t.Lambdas[k], 5))
 	}
 	return b.String()
@@ -817,12 +824,12 @@ func (t *BoxCox) String() string {
 
 // String lists the learned levels.
 func (o *OneHot) String() string {
-	if o.fitted == nil {
+	if o.Fitted == nil {
 		return "OneHot (not fitted)"
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "OneHot (drop first: %v, unseen levels: %s)", o.DropFirst, or(o.Unseen, "error"))
-	for k, n := range o.fitted {
+	for k, n := range o.Fitted {
 		fmt.Fprintf(&b, "\n  %s: %s", n, strings.Join(o.Levels[k], ", "))
 	}
 	return b.String()
@@ -830,12 +837,12 @@ func (o *OneHot) String() string {
 
 // String lists the learned levels in code order.
 func (o *Ordinal) String() string {
-	if o.fitted == nil {
+	if o.Fitted == nil {
 		return "Ordinal (not fitted)"
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Ordinal (unseen levels: %s)", or(o.Unseen, "error"))
-	for k, n := range o.fitted {
+	for k, n := range o.Fitted {
 		fmt.Fprintf(&b, "\n  %s: %s", n, strings.Join(o.Levels[k], " < "))
 	}
 	return b.String()
@@ -843,14 +850,15 @@ func (o *Ordinal) String() string {
 
 // String lists the learned bin edges.
 func (bn *Binning) String() string {
-	if bn.fitted == nil {
+	if bn.Fitted == nil {
 		return "Binning (not fitted)"
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Binning: %d %s bins", bn.Bins, or(bn.Strategy, "quantile"))
-	for k, n := range bn.fitted {
-		e := make([]string, len(bn.Edges[k]))
-		for q, v := range bn.Edges[k] {
+	for k, n := range bn.Fitted {
+		all := append(append([]float64{math.Inf(-1)}, bn.Edges[k]...), math.Inf(1))
+		e := make([]string, len(all))
+		for q, v := range all {
 			e[q] = formatFloat(v)
 		}
 		fmt.Fprintf(&b, "\n  %s: edges %s", n, strings.Join(e, ", "))
@@ -860,20 +868,20 @@ func (bn *Binning) String() string {
 
 // String describes the added features.
 func (p *Polynomial) String() string {
-	if p.fitted == nil {
+	if p.Fitted == nil {
 		return "Polynomial (not fitted)"
 	}
-	return fmt.Sprintf("Polynomial: degree %d, interactions %v, of %s", p.Degree, p.Interactions, strings.Join(p.fitted, ", "))
+	return fmt.Sprintf("Polynomial: degree %d, interactions %v, of %s", p.Degree, p.Interactions, strings.Join(p.Fitted, ", "))
 }
 
 // String lists the learned fill values.
 func (m *Imputer) String() string {
-	if m.fitted == nil {
+	if m.Fitted == nil {
 		return "Imputer (not fitted)"
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Imputer: %s", m.Method)
-	for k, n := range m.fitted {
+	for k, n := range m.Fitted {
 		fmt.Fprintf(&b, "\n  %s: %s", n, m.Values[k])
 	}
 	return b.String()
