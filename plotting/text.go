@@ -243,8 +243,10 @@ func styleFor(p *Panel, m mode) panelStyle {
 			}
 		}
 	}
+	// Without colour, points are drawn as markers when braille dots would
+	// be confused with other points or with a labelled line (a fit).
 	return panelStyle{
-		markPoints: !m.unicode || (!m.color && np > 1),
+		markPoints: !m.unicode || (!m.color && (np > 1 || (np == 1 && nl > 0))),
 		markLines:  !m.color && nl > 1,
 	}
 }
