@@ -21,6 +21,7 @@ type FormulaError struct {
 	Msg     string
 }
 
+// Error returns the message followed by the formula and a caret line.
 func (e *FormulaError) Error() string {
 	l := e.Len
 	if l < 1 {

@@ -18,18 +18,23 @@ import (
 // GLMFit is a fitted generalized linear model. Vectors indexed by
 // coefficient follow Names; aliased coefficients are NaN.
 type GLMFit struct {
+	// Formula and the R-style Call shown in the summary.
 	Formula, Call string
-	Family        Family
-	Names         []string
+	// Family is the error distribution and link.
+	Family Family
+	// Names are the coefficient names (R's).
+	Names []string
 	// Coef are the maximum-likelihood estimates; StdErr are
 	// sqrt(φ·diag((X'WX)^{-1})) with the IRLS weights W of the last
 	// iteration (as R); ZValue = Coef/StdErr (labelled t when the
 	// dispersion φ is estimated); PValue from the normal (or t with
 	// DFResidual degrees of freedom when φ is estimated).
 	Coef, StdErr, ZValue, PValue []float64
-	Aliased                      []bool
-	Rank                         int
-	NObs, NDropped               int
+	// Aliased marks non-estimable coefficients; Rank counts the others.
+	Aliased []bool
+	Rank    int
+	// NObs observations were used; NDropped rows had missing values.
+	NObs, NDropped int
 	// Deviance and NullDeviance (intercept-only model) with their degrees
 	// of freedom.
 	Deviance, NullDeviance float64

@@ -52,6 +52,8 @@ type Penalized struct {
 // PenalizedPath is a regularisation path: fits over a decreasing sequence
 // of λ, optionally with cross-validation.
 type PenalizedPath struct {
+	// Method ("lasso", "ridge", "elastic net …"), Family ("gaussian" or
+	// "binomial"), predictor Names and the mixing L1Ratio.
 	Method  string
 	Family  string
 	Names   []string
@@ -75,7 +77,8 @@ type PenalizedPath struct {
 	LambdaMin, Lambda1SE float64
 	IndexMin, Index1SE   int
 	NFolds               int
-	Mean, SD             []float64
+	// Mean and SD (population) used to standardise each predictor.
+	Mean, SD []float64
 }
 
 // PathOptions configure PenalizedPathFit and CVPenalized.

@@ -59,6 +59,7 @@ type NLSFit struct {
 // its convergence criteria. The partial fit is returned alongside it.
 type ConvergenceError struct{ Msg string }
 
+// Error returns the reason the fit did not converge.
 func (e *ConvergenceError) Error() string { return e.Msg }
 
 // NLS fits y_i = f(x_i, b) + e_i by nonlinear least squares, minimising
