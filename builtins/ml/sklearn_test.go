@@ -158,6 +158,21 @@ func TestDecisionTreeMatchesSklearn(t *testing.T) {
 			t.Errorf("%s: accuracy %.4f, sklearn %v", c.key, acc, want["accuracy"])
 		}
 	}
+	path, err := NewDecisionTreeClassifier().CostComplexityPruningPath(s.Xtr, s.ytr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wa := floats(getF(ref, "tree_pima_ccp_path", "ccp_alphas"))
+	wi := floats(getF(ref, "tree_pima_ccp_path", "impurities"))
+	if len(path.Alphas) != len(wa) {
+		t.Errorf("pruning path has %d steps, sklearn %d", len(path.Alphas), len(wa))
+	} else {
+		for i := range wa {
+			if math.Abs(path.Alphas[i]-wa[i]) > 1e-12 || math.Abs(path.Impurities[i]-wi[i]) > 1e-12 {
+				t.Errorf("pruning step %d: alpha %v impurity %v, sklearn %v %v", i, path.Alphas[i], path.Impurities[i], wa[i], wi[i])
+			}
+		}
+	}
 	X, y := bostonXY(t)
 	b := quarterSplit(X, y)
 	m := NewDecisionTreeRegressor()

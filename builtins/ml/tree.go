@@ -402,6 +402,16 @@ func treesMean(ts []*tree, X *mat.Dense) []float64 {
 // pruneTree applies minimal cost-complexity pruning with parameter alpha
 // and returns the compacted tree.
 func pruneTree(t *tree, alpha float64) *tree {
+	isLeaf, _, _ := pruneSteps(t, alpha)
+	return compactTree(t, isLeaf)
+}
+
+// pruneSteps prunes the weakest link while its effective alpha
+// (R(t) − R(T_t)) / (|T_t| − 1) is at most alpha, R being the
+// training-weighted node impurity. It returns the leaf marks and the
+// sequence of effective alphas and total leaf impurities (starting with 0
+// and the full tree's), as sklearn's cost_complexity_pruning_path.
+func pruneSteps(t *tree, alpha float64) ([]bool, []float64, []float64) {
 	n := len(t.Feature)
 	W := t.Weight[0]
 	R := make([]float64, n)
@@ -412,14 +422,7 @@ func pruneTree(t *tree, alpha float64) *tree {
 	for i := range isLeaf {
 		isLeaf[i] = t.Feature[i] < 0
 	}
-	parent := make([]int, n)
-	parent[0] = -1
-	for i := 0; i < n; i++ {
-		if !isLeaf[i] {
-			parent[t.Left[i]] = i
-			parent[t.Right[i]] = i
-		}
-	}
+	var alphas, imps []float64
 	for {
 		// subtree leaf impurity and leaf counts (children have larger
 		// indices than parents, so one backward pass suffices)
@@ -444,6 +447,9 @@ func pruneTree(t *tree, alpha float64) *tree {
 				rs[i], nl[i] = rs[l]+rs[r], nl[l]+nl[r]
 			}
 		}
+		if alphas == nil {
+			alphas, imps = []float64{0}, []float64{rs[0]}
+		}
 		best, bestA := -1, math.Inf(1)
 		for i := 0; i < n; i++ {
 			if reach[i] && !isLeaf[i] {
@@ -457,7 +463,14 @@ func pruneTree(t *tree, alpha float64) *tree {
 			break
 		}
 		isLeaf[best] = true
+		alphas = append(alphas, bestA)
+		imps = append(imps, rs[0]-rs[best]+R[best])
 	}
+	return isLeaf, alphas, imps
+}
+
+// compactTree copies the part of t above the marked leaves.
+func compactTree(t *tree, isLeaf []bool) *tree {
 	// compact
 	out := &tree{K: t.K}
 	var copyNode func(i int) int
@@ -477,3 +490,40 @@ func pruneTree(t *tree, alpha float64) *tree {
 	copyNode(0)
 	return out
 }
+
+// PruningPath is the cost-complexity pruning path of a tree: pruning with
+// CCPAlpha in [Alphas[i], Alphas[i+1]) leaves a tree whose total leaf
+// impurity is Impurities[i].
+type PruningPath struct {
+	Alphas, Impurities []float64
+}
+
+// CostComplexityPruningPath grows the full tree on X, y (with m's other
+// settings) and returns the effective alphas of its weakest-link pruning
+// sequence (sklearn cost_complexity_pruning_path); candidates for CCPAlpha
+// in a grid search.
+func (m *DecisionTreeClassifier) CostComplexityPruningPath(X *mat.Dense, y []float64) (*PruningPath, error) {
+	c := *m
+	c.CCPAlpha = 0
+	c.base = base{}
+	if err := c.FitXY(X, y); err != nil {
+		return nil, err
+	}
+	_, a, imp := pruneSteps(c.fit.Tree, math.Inf(1))
+	return &PruningPath{Alphas: a, Impurities: imp}, nil
+}
+
+// Display lists the path.
+func (p *PruningPath) Display(o display.Options) display.Bundle {
+	if p == nil {
+		return display.Text("nil", "<nil *PruningPath>")
+	}
+	t := &textTable{title: "Cost-complexity pruning path"}
+	t.header = []string{"step", "alpha", "total leaf impurity"}
+	for i := range p.Alphas {
+		t.add(strconv.Itoa(i), numDigits(p.Alphas[i], 4), numDigits(p.Impurities[i], 4))
+	}
+	return t.bundle("pruning", o)
+}
+
+func (p *PruningPath) String() string { return p.Display(display.Plain).Text }
