@@ -46,6 +46,7 @@ type Cell struct {
 
 	State    State
 	Output   string           // printed text
+	live     strings.Builder  // Output while the cell runs
 	Displays []display.Bundle // displays, in order
 	Err      *kernel.Error
 	Warnings []string
@@ -200,8 +201,15 @@ func (c *Cell) render(rc *renderCtx) []string {
 	if c.Meta != "" {
 		add(splitLines(c.Meta), false)
 	}
+	hidden := 0 // output lines not laid out because the output is folded
 	if c.Output != "" {
-		add(splitLines(sanitizeOutput(c.Output)), false)
+		text := c.Output
+		if !c.Expanded {
+			// Only the head of a long output is shown: lay out no more
+			// than that, and count the rest.
+			text, hidden = headOf(text, foldAt+1)
+		}
+		add(splitLines(sanitizeOutput(text)), false)
 	}
 	for _, d := range c.Displays {
 		if rc.image != nil && len(d.PNG) > 0 {
@@ -229,8 +237,8 @@ func (c *Cell) render(rc *renderCtx) []string {
 	}
 
 	folded := 0
-	if !c.Expanded && len(body) > foldAt {
-		folded = len(body) - foldKeep
+	if !c.Expanded && len(body)+hidden > foldAt {
+		folded = len(body) + hidden - foldKeep
 		body = body[:foldKeep]
 	}
 	outLabel := prefix(padRight(" "+label("Out", c.N), rc.gutter), th.OutPrompt)
@@ -362,4 +370,27 @@ func balanceSGR(lines []string) []string {
 		}
 	}
 	return out
+}
+
+// headOf returns the first n lines of s (with their newlines) and the
+// number of lines after them.
+func headOf(s string, n int) (head string, rest int) {
+	i, k := 0, 0
+	for k < n {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return s, 0
+		}
+		i += j + 1
+		k++
+	}
+	if i >= len(s) {
+		return s, 0
+	}
+	tail := s[i:]
+	rest = strings.Count(tail, "\n")
+	if !strings.HasSuffix(tail, "\n") {
+		rest++
+	}
+	return s[:i], rest
 }

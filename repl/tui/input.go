@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/gostat/gostat/repl/meta"
 )
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
@@ -37,7 +38,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			if path == "" {
 				return nil
 			}
-			return m.save(path)
+			return m.save(meta.SaveName(path))
 		case "esc", "ctrl+c":
 			m.asking = false
 			m.setStatus("not saved")

@@ -376,6 +376,7 @@ func (m *Model) enqueue(c *Cell) tea.Cmd {
 }
 
 func resetOutput(c *Cell) {
+	c.live.Reset()
 	c.Output, c.Displays, c.Err, c.Warnings, c.Meta = "", nil, nil, nil, ""
 	c.Task, c.Done, c.Total = "", 0, 0
 	c.Expanded, c.XOff = false, 0
@@ -422,7 +423,10 @@ func (m *Model) onEvent(msg evalEventMsg) tea.Cmd {
 	}
 	switch msg.ev.Kind {
 	case kernel.OutputEvent:
-		c.Output += msg.ev.Text
+		// Appending to a builder keeps a chatty cell linear; String does
+		// not copy.
+		c.live.WriteString(msg.ev.Text)
+		c.Output = c.live.String()
 	case kernel.DisplayEvent:
 		if msg.ev.Display != nil {
 			c.Displays = append(c.Displays, *msg.ev.Display)
@@ -430,7 +434,9 @@ func (m *Model) onEvent(msg evalEventMsg) tea.Cmd {
 	case kernel.ProgressEvent:
 		c.Task, c.Done, c.Total = msg.ev.Text, msg.ev.Done, msg.ev.Total
 	}
-	c.invalidate()
+	// A running cell is redrawn with the spinner (several times a second);
+	// events in between only update its content, so a cell that prints a
+	// line per millisecond does not redraw per line.
 	return next
 }
 
@@ -449,6 +455,7 @@ func (m *Model) onDone(msg evalDoneMsg) tea.Cmd {
 	if c != nil {
 		r := msg.res
 		c.Output, c.Displays, c.Err, c.Warnings, c.Dur = r.Output, r.Displays, r.Err, r.Warnings, r.Duration
+		c.live.Reset()
 		c.Task, c.Total = "", 0
 		if m.opts.Session != nil && !c.replay {
 			// Successful cells go to the crash journal at once (replays

@@ -359,3 +359,32 @@ func TestBalanceSGR(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadOf(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		n    int
+		head string
+		rest int
+	}{
+		{"a\nb\nc\n", 2, "a\nb\n", 1},
+		{"a\nb\nc", 2, "a\nb\n", 1},
+		{"a\nb\n", 2, "a\nb\n", 0},
+		{"a\nb", 5, "a\nb", 0},
+		{"a\nb\nc\nd\n", 1, "a\n", 3},
+	} {
+		head, rest := headOf(tc.s, tc.n)
+		if head != tc.head || rest != tc.rest {
+			t.Errorf("headOf(%q, %d) = %q, %d", tc.s, tc.n, head, rest)
+		}
+	}
+}
+
+// A cell that prints a great deal stays cheap to draw while folded.
+func TestHugeOutputFolded(t *testing.T) {
+	c := &Cell{ID: 1, N: 1, Src: "p", State: OK, Output: strings.Repeat("0123456789\n", 200000)}
+	lines := c.lines(rc80())
+	if len(lines) != 1+foldKeep+1+1 || !strings.Contains(lines[len(lines)-2], "199980 more lines") {
+		t.Errorf("%d lines; fold note %q", len(lines), lines[len(lines)-2])
+	}
+}
