@@ -310,7 +310,16 @@ func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		}
 	}
 
-	k := remote.NewSupervisor(remote.Options{Stray: stderr})
+	interactive := t.in
+	tuiMode := interactive && t.out && !t.dumb && !*plain
+	// What a kernel child prints outside any cell (rare: its own crash
+	// report) goes to stderr in line mode; the notebook's screen must not
+	// be written over.
+	ro := remote.Options{Stray: stderr}
+	if tuiMode {
+		ro.Stray = nil
+	}
+	k := remote.NewSupervisor(ro)
 	defer k.Close()
 	dir, _ := os.Getwd()
 	j, err := notebooks.OpenJournal(dir)
@@ -325,8 +334,7 @@ func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	if t.width > 0 {
 		dopts.Width = t.width
 	}
-	interactive := t.in && !(*recoverFlag && !t.in)
-	if interactive && t.out && !t.dumb && !*plain {
+	if tuiMode {
 		return runTUI(k, hist, files, dopts, stderr)
 	}
 	cfg := line.Config{

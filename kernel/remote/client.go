@@ -328,6 +328,12 @@ func (c *Client) WaitIdle(ctx context.Context) error {
 	case c.busy <- struct{}{}:
 		<-c.busy
 		return nil
+	default:
+	}
+	select {
+	case c.busy <- struct{}{}:
+		<-c.busy
+		return nil
 	case <-c.dead:
 		return nil
 	case <-ctx.Done():
@@ -357,15 +363,23 @@ func (c *Client) diedResult(out string, start time.Time) kernel.Result {
 // returns an error of kind KernelDied saying why.
 func (c *Client) Eval(ctx context.Context, cell string, on func(kernel.Event)) kernel.Result {
 	start := time.Now()
+	acquired := false
 	select {
 	case c.busy <- struct{}{}:
-	case <-c.dead:
-		return c.diedResult("", start)
-	case <-ctx.Done():
-		return kernel.Result{Duration: time.Since(start), Err: &kernel.Error{
-			Kind:    kernel.Interrupted,
-			Message: "interrupted while waiting for the kernel to finish the previous cell",
-		}}
+		acquired = true
+	default:
+	}
+	if !acquired {
+		select {
+		case c.busy <- struct{}{}:
+		case <-c.dead:
+			return c.diedResult("", start)
+		case <-ctx.Done():
+			return kernel.Result{Duration: time.Since(start), Err: &kernel.Error{
+				Kind:    kernel.Interrupted,
+				Message: "interrupted while waiting for the kernel to finish the previous cell",
+			}}
+		}
 	}
 	id, ch := c.register()
 	c.mu.Lock()

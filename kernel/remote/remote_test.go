@@ -217,6 +217,9 @@ func TestSupervisorRestartsIdleDeath(t *testing.T) {
 func TestSupervisorKillsStuckKernel(t *testing.T) {
 	s := NewSupervisor(Options{InterruptGrace: 50 * time.Millisecond})
 	defer s.Close()
+	if _, err := s.Ready(); err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(20*time.Millisecond, cancel)
 	if r := s.Eval(ctx, "block 5000", nil); r.Err == nil || r.Err.Kind != kernel.Interrupted {
