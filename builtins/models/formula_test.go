@@ -1,6 +1,8 @@
 package models
 
 import (
+	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -77,5 +79,52 @@ func TestStringAndBoolFactors(t *testing.T) {
 	}
 	if _, err := OLS("y ~ g", nil); err == nil {
 		t.Error("nil frame accepted")
+	}
+}
+
+func TestBadData(t *testing.T) {
+	f := frame.New("y", []float64{1, 2, 3, 4, 5}, "x", []float64{0, 1, 2, 3, 4}, "g", []string{"a", "b", "a", "b", "c"})
+	cases := []struct{ formula, want string }{
+		{"y ~ log(x)", "log(x) is -Inf at row 1"},
+		{"g ~ x", "the response g is categorical"},
+	}
+	for _, c := range cases {
+		_, err := OLS(c.formula, f)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q", c.formula, err, c.want)
+		}
+	}
+	m, err := OLS("y ~ x + g", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nd := frame.New("x", []float64{1}, "g", []string{"z"})
+	if _, err := m.Predict(nd, "none", 0); err == nil || !strings.Contains(err.Error(), `new level "z"`) {
+		t.Errorf("unseen level: %v", err)
+	}
+	nd2 := frame.New("x", []float64{1})
+	if _, err := m.Predict(nd2, "none", 0); err == nil || !strings.Contains(err.Error(), `unknown variable "g"`) {
+		t.Errorf("missing column: %v", err)
+	}
+	if _, err := GLM("y ~ x", f, Binomial("logit")); err == nil || !strings.Contains(err.Error(), "binomial response must be in [0, 1]") {
+		t.Errorf("binomial y: %v", err)
+	}
+	if _, err := GLM("y ~ x", f, Binomial("probitt")); err == nil || !strings.Contains(err.Error(), "not available") {
+		t.Errorf("bad link: %v", err)
+	}
+	if _, err := WLS("y ~ x", f, []float64{1, 1}); err == nil {
+		t.Error("short weights accepted")
+	}
+	fit, err := NLSFormula("y ~ a*exp(b*x)", f, map[string]float64{"a": 1})
+	if err == nil || fit != nil || !strings.Contains(err.Error(), `"b" is neither a column nor a parameter`) {
+		t.Errorf("missing start: %v", err)
+	}
+	// too few iterations: an honest failure with the partial fit
+	x := []float64{50, 55, 60, 65, 70, 75, 80, 85, 90, 95, 100, 105, 110, 115, 120, 125}
+	y := []float64{34780, 28610, 23650, 19630, 16370, 13720, 11540, 9744, 8261, 7030, 6005, 5147, 4427, 3820, 3307, 2872}
+	part, err := NLSCurve(func(x float64, b []float64) float64 { return b[0] * math.Exp(b[1]/(x+b[2])) }, x, y, []float64{2, 400000, 25000}, &NLSOptions{MaxIter: 5})
+	var ce *ConvergenceError
+	if !errors.As(err, &ce) || part == nil || part.Converged || !strings.Contains(part.String(), "Algorithm did not converge") {
+		t.Errorf("want a ConvergenceError with the partial fit, got %v", err)
 	}
 }

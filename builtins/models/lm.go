@@ -123,6 +123,9 @@ func fitLMFormula(formula string, f *frame.Frame, w []float64) (m *LM, err error
 	if err != nil {
 		return nil, err
 	}
+	if lv, ok := d.levels["\x00response"]; ok {
+		return nil, fmt.Errorf("models.OLS: the response %s is categorical (levels %s); a linear model needs a numeric response — for a two-level outcome use models.GLM(formula, f, models.Binomial(\"logit\"))", d.yName, strings.Join(lv, ", "))
+	}
 	var ww []float64
 	if w != nil {
 		ww = make([]float64, d.n)
