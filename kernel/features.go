@@ -339,6 +339,15 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 		}
 	}
 	for _, st := range stmts {
+		if needsFuncScope(st) {
+			// yaegi runs a cell's statements in the global scope, where
+			// comma-ok definitions and type-switch bindings fail even
+			// inside blocks. Variables a compound statement declares are
+			// local to it, so running it in a function literal is the same.
+			o, e := offset(st.Pos()), offset(st.End())
+			edits = append(edits, edit{o, o, "func() { "}, edit{e, e, " }()"})
+			continue
+		}
 		switch st := st.(type) {
 		case *ast.DeclStmt:
 			if gd, ok := st.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
@@ -665,6 +674,38 @@ func (s *Session) globalKinds() map[string]reflect.Kind {
 		}
 	}
 	return m
+}
+
+// needsFuncScope reports whether a top-level compound statement contains,
+// outside function literals, a comma-ok definition or a type switch with a
+// binding.
+func needsFuncScope(st ast.Stmt) bool {
+	switch st.(type) {
+	case *ast.IfStmt, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.BlockStmt, *ast.LabeledStmt:
+	default:
+		return false
+	}
+	found := false
+	ast.Inspect(st, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == 2 && len(n.Rhs) == 1 && isCommaOK(n.Rhs[0]) {
+				found = true
+			}
+		case *ast.TypeSwitchStmt:
+			if _, ok := n.Assign.(*ast.AssignStmt); ok {
+				found = true
+			}
+		case *ast.CommClause:
+			if a, ok := n.Comm.(*ast.AssignStmt); ok && a.Tok == token.DEFINE && len(a.Lhs) == 2 {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func isCommaOK(e ast.Expr) bool {

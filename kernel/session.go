@@ -56,6 +56,9 @@ type Session struct {
 	dopts display.Options
 
 	cap     *capture
+	// stdout and stderr are what interpreted code sees as os.Stdout and
+	// os.Stderr: the capture pipe.
+	stdout, stderr *os.File
 	restore func() // undoes KeepStdioRedirected
 
 	in    *interp.Interpreter
@@ -139,6 +142,16 @@ func (s *Session) start() error {
 	}
 	if err := in.Use(s.hooks()); err != nil {
 		return fmt.Errorf("kernel: hooks: %w", err)
+	}
+	// Interpreted code's os.Stdout and os.Stderr are the capture pipe at
+	// all times, so that goroutines printing between cells never reach
+	// the terminal (their text goes to the next cell).
+	s.stdout, s.stderr = s.cap.w, s.cap.w
+	if err := in.Use(interp.Exports{"os/os": {
+		"Stdout": reflect.ValueOf(&s.stdout).Elem(),
+		"Stderr": reflect.ValueOf(&s.stderr).Elem(),
+	}}); err != nil {
+		return fmt.Errorf("kernel: stdio: %w", err)
 	}
 	s.in = in
 	s.state = newCellState()

@@ -273,6 +273,11 @@ func TestFeatures(t *testing.T) {
 		{"f, okf := a.(float64)\nfmt.Sprint(f, okf)", `"2.5 true"`},
 		{"s, oks := a.(string)\nfmt.Sprintf(\"%q %v\", s, oks)", `"\"\" false"`},
 		{"r, okr := <-ch", "unsupported:comma-ok receive"},
+		{"if v, ok := m[\"a\"]; ok { fmt.Sprint(v) }\n\"done\"", `"done"`},
+		{"got := 0\nif f, ok := a.(float64); ok { got = int(f * 2) }\ngot", "5"},
+		{"kind := \"\"\nswitch x := a.(type) {\ncase float64:\n\tkind = fmt.Sprint(\"float \", x)\n}\nkind", `"float 2.5"`},
+		{"ch <- 4\nrecv := 0\nif v, ok := <-ch; ok { recv = v }\nrecv", "4"},
+		{"cnt := 0\nfor i := 0; i < 2; i++ { if _, ok := m[\"a\"]; ok { cnt++ } }\ncnt", "2"},
 		{"var w, okw = m[\"a\"]", "unsupported:comma-ok in a top-level var"},
 		{"k, okk := m[strings.ToLower(\"A\")]", "unsupported:computed key"},
 		{"func lookup() bool { _, ok := m[\"a\"]; return ok }\nlookup()", "true"},
@@ -378,10 +383,10 @@ go func() { <-done; fmt.Println("late") }()`)
 		t.Fatalf("got %q %v", r.Output, r.Err)
 	}
 	// Printed between cells: delivered with the next result.
-	eval(t, s, `go func() { time.Sleep(10 * time.Millisecond); fmt.Println("between") }()`)
+	eval(t, s, `go func() { time.Sleep(10 * time.Millisecond); fmt.Println("between"); fmt.Fprintln(os.Stdout, "via os.Stdout") }()`)
 	time.Sleep(50 * time.Millisecond)
 	r = eval(t, s, "1")
-	if !strings.Contains(r.Output, "between") {
+	if !strings.Contains(r.Output, "between\nvia os.Stdout\n") {
 		t.Fatalf("between-cell output lost: %q", r.Output)
 	}
 }
