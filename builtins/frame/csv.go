@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // CSVOptions adjust ReadCSV, ParseCSV and FromRecords. The zero value
@@ -267,15 +266,13 @@ func parseCSV(data []byte, file string, o CSVOptions) (*Frame, error) {
 		cols[j] = c
 	}
 	results := make([]chunkResult, nch)
-	var wg sync.WaitGroup
+	var pg panicGroup
 	for k := 0; k < nch; k++ {
-		wg.Add(1)
-		go func(k int) {
-			defer wg.Done()
+		pg.Go(func() {
 			results[k] = parseChunk(body[bounds[k]:bounds[k+1]], rowCap[k], cols, delim, na, o.Ragged)
-		}(k)
+		})
 	}
-	wg.Wait()
+	pg.Wait()
 
 	lineOf := func(k, off int) int {
 		before := bodyLine0
@@ -811,11 +808,9 @@ func mergeDicts(c *column, results []chunkResult, j int, rowCap []int, idx []int
 	c.lv = all
 	// Row r (after compaction) belongs to the chunk whose reserved range
 	// held its original index.
-	var wg sync.WaitGroup
+	var pg panicGroup
 	for k := range results {
-		wg.Add(1)
-		go func(k int) {
-			defer wg.Done()
+		pg.Go(func() {
 			m := remaps[k]
 			lo, hi := rowCap[k], rowCap[k]+results[k].rows
 			if idx != nil {
@@ -831,9 +826,9 @@ func mergeDicts(c *column, results []chunkResult, j int, rowCap []int, idx []int
 					c.c[r] = m[v]
 				}
 			}
-		}(k)
+		})
 	}
-	wg.Wait()
+	pg.Wait()
 }
 
 // makeUnique renames duplicate names x, x → x, x.1 (R's make.unique).

@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -65,7 +64,7 @@ func (f *Frame) writeCSV(w io.Writer) error {
 	nw := runtime.GOMAXPROCS(0)
 	bufs := make([][]byte, nw)
 	for lo := 0; lo < f.nrows; lo += block * nw {
-		var wg sync.WaitGroup
+		var pg panicGroup
 		for k := 0; k < nw; k++ {
 			from := lo + k*block
 			to := min(from+block, f.nrows)
@@ -73,13 +72,9 @@ func (f *Frame) writeCSV(w io.Writer) error {
 				bufs[k] = bufs[k][:0]
 				continue
 			}
-			wg.Add(1)
-			go func(k, from, to int) {
-				defer wg.Done()
-				bufs[k] = f.formatRows(bufs[k][:0], from, to)
-			}(k, from, to)
+			pg.Go(func() { bufs[k] = f.formatRows(bufs[k][:0], from, to) })
 		}
-		wg.Wait()
+		pg.Wait()
 		for k := 0; k < nw; k++ {
 			if _, err := w.Write(bufs[k]); err != nil {
 				return err

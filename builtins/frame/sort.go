@@ -228,6 +228,41 @@ func radixSort(keys []uint64, idx []int32, tk []uint64, ti []int32) {
 	}
 }
 
+// panicGroup carries a panic from a worker goroutine to the goroutine
+// that waits for it, so a failing worker becomes an ordinary panic of the
+// builtin call (which the kernel reports) instead of crashing the process.
+type panicGroup struct {
+	sync.WaitGroup
+	mu  sync.Mutex
+	val any
+}
+
+// Go runs fn in a goroutine, recording a panic.
+func (g *panicGroup) Go(fn func()) {
+	g.Add(1)
+	go func() {
+		defer g.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				g.mu.Lock()
+				if g.val == nil {
+					g.val = r
+				}
+				g.mu.Unlock()
+			}
+		}()
+		fn()
+	}()
+}
+
+// Wait waits for all goroutines and re-panics with the first panic.
+func (g *panicGroup) Wait() {
+	g.WaitGroup.Wait()
+	if g.val != nil {
+		panic(g.val)
+	}
+}
+
 // parallelRange splits [0,n) across the cores.
 func parallelRange(n int, fn func(lo, hi int)) {
 	nw := runtime.GOMAXPROCS(0)
@@ -235,15 +270,11 @@ func parallelRange(n int, fn func(lo, hi int)) {
 		fn(0, n)
 		return
 	}
-	var wg sync.WaitGroup
+	var g panicGroup
 	for w := 0; w < nw; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			fn(w*n/nw, (w+1)*n/nw)
-		}(w)
+		g.Go(func() { fn(w*n/nw, (w+1)*n/nw) })
 	}
-	wg.Wait()
+	g.Wait()
 }
 
 // parallelFor runs fn(0..n-1) on up to GOMAXPROCS goroutines.
@@ -255,13 +286,11 @@ func parallelFor(n int, fn func(i int)) {
 		}
 		return
 	}
-	var wg sync.WaitGroup
+	var g panicGroup
 	var mu sync.Mutex
 	next := 0
 	for w := 0; w < nw; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		g.Go(func() {
 			for {
 				mu.Lock()
 				i := next
@@ -272,7 +301,7 @@ func parallelFor(n int, fn func(i int)) {
 				}
 				fn(i)
 			}
-		}()
+		})
 	}
-	wg.Wait()
+	g.Wait()
 }
