@@ -129,7 +129,7 @@ func (c *Comparison) Display(o display.Options) display.Bundle {
 	}
 	tb := t.table()
 	tb.RuleAfter = []int{len(c.Diff) - 1}
-	return tb.Bundle("compare", o.Normalized())
+	return withTitle(t.title, tb.Bundle("compare", o.Normalized()), o.Normalized().Width)
 }
 
 func (c *Comparison) String() string { return c.Display(display.Plain).Text }

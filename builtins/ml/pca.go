@@ -223,6 +223,6 @@ func (m *PCA) Display(o display.Options) display.Bundle {
 	}
 	tb := t.table()
 	tb.RuleAfter = []int{2}
-	return tb.Bundle("pca", o.Normalized())
+	return withTitle(t.title, tb.Bundle("pca", o.Normalized()), o.Normalized().Width)
 }
 func (m *PCA) String() string { return m.Display(display.Plain).Text }

@@ -57,7 +57,7 @@ func (r *Report) Display(o display.Options) display.Bundle {
 	t.add("weighted avg", fixed(r.WeightP, 2), fixed(r.WeightR, 2), fixed(r.WeightF, 2), strconv.Itoa(r.N))
 	tb := t.table()
 	tb.RuleAfter = []int{len(r.Classes) - 1}
-	return tb.Bundle("report", o.Normalized())
+	return withTitle(t.title, tb.Bundle("report", o.Normalized()), o.Normalized().Width)
 }
 
 func (r *Report) String() string { return r.Display(display.Plain).Text }

@@ -31,15 +31,55 @@ func (t *textTable) table() *display.Table {
 	for j := 1; j < nc; j++ {
 		al[j] = display.Right
 	}
-	return &display.Table{Title: t.title, Footer: strings.Join(t.notes, "\n"), Headers: t.header, Rows: t.rows, Align: al, KeepLeft: 1, Rule: len(t.header) > 0, MaxCellWidth: 60}
+	return &display.Table{Footer: strings.Join(t.notes, "\n"), Headers: t.header, Rows: t.rows, Align: al, KeepLeft: 1, Rule: len(t.header) > 0, MaxCellWidth: 60}
 }
 
-// bundle renders t in all forms for o.
+// bundle renders t in all forms for o; the title is word-wrapped to the
+// width instead of being cut.
 func (t *textTable) bundle(kind string, o display.Options) display.Bundle {
-	return t.table().Bundle(kind, o.Normalized())
+	return withTitle(t.title, t.table().Bundle(kind, o.Normalized()), o.Normalized().Width)
 }
 
-func (t *textTable) String() string { return t.table().Text(display.Plain) }
+func (t *textTable) String() string { return t.bundle("", display.Plain).Text }
+
+// withTitle puts a wrapped title line above every text form of b.
+func withTitle(title string, b display.Bundle, width int) display.Bundle {
+	if title == "" {
+		return b
+	}
+	w := wrap(title, width)
+	b.Text = w + "\n" + b.Text
+	if b.ANSI != "" {
+		b.ANSI = w + "\n" + b.ANSI
+	}
+	if b.Markdown != "" {
+		b.Markdown = "**" + title + "**\n\n" + b.Markdown
+	}
+	return b
+}
+
+// wrap breaks s into lines of at most width cells at spaces (existing
+// line breaks are kept; continuation lines are indented by two spaces).
+func wrap(s string, width int) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		for display.Width(line) > width {
+			cut := -1
+			for i, r := range line {
+				if r == ' ' && display.Width(line[:i]) <= width {
+					cut = i
+				}
+			}
+			if cut <= 2 {
+				break
+			}
+			out = append(out, line[:cut])
+			line = "  " + strings.TrimLeft(line[cut:], " ")
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
 
 // num formats x with 4 significant digits, as R prints model summaries.
 func num(x float64) string { return numDigits(x, 4) }
