@@ -55,11 +55,11 @@ type Session struct {
 	optMu sync.Mutex
 	dopts display.Options
 
-	cap     *capture
+	cap *capture
 	// stdout and stderr are what interpreted code sees as os.Stdout and
 	// os.Stderr: the capture pipe.
 	stdout, stderr *os.File
-	restore func() // undoes KeepStdioRedirected
+	restore        func() // undoes KeepStdioRedirected
 
 	in    *interp.Interpreter
 	state *cellState
