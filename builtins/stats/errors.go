@@ -54,6 +54,9 @@ func clean(fn, arg string, x []float64, min int) ([]float64, int, error) {
 	if len(x) == 0 {
 		return nil, 0, inputErr(fn, arg, "is empty", "pass a column with data, e.g. df.Col(\"x\")")
 	}
+	if len(x) >= min && allFinite(x) {
+		return x, 0, nil
+	}
 	v, na := dropNaN(x)
 	if len(v) == 0 {
 		return nil, na, inputErr(fn, arg, "has only missing values (%d NaN)", "check the column or how it was read", na)
@@ -76,6 +79,24 @@ func indexOf(x []float64, t float64, hint int) int {
 		}
 	}
 	return hint
+}
+
+// allFinite reports whether x has no NaN or ±Inf (x·0 is NaN exactly for
+// those), in four independent lanes.
+func allFinite(x []float64) bool {
+	var a0, a1, a2, a3 float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		b4 := x[i : i+4 : i+4]
+		a0 += b4[0] * 0
+		a1 += b4[1] * 0
+		a2 += b4[2] * 0
+		a3 += b4[3] * 0
+	}
+	for ; i < len(x); i++ {
+		a0 += x[i] * 0
+	}
+	return a0+a1+a2+a3 == 0
 }
 
 // pairClean drops positions where x or y is NaN (complete cases).

@@ -181,8 +181,20 @@ func tTest2(fn string, x, y []float64, nx, ny string, opts []Opt) (*HTest, error
 		return nil, inputErr(fn, "x and y", "need at least 2 observations each (have %d and %d)", "", len(vx), len(vy))
 	}
 	n1, n2 := float64(len(vx)), float64(len(vy))
-	m1, ss1 := meanSS(vx)
-	m2, ss2 := meanSS(vy)
+	var m1, ss1, m2, ss2 float64
+	if len(vx)+len(vy) > 200000 {
+		// large samples: one core each
+		done := make(chan struct{})
+		go func() {
+			m2, ss2 = meanSS(vy)
+			close(done)
+		}()
+		m1, ss1 = meanSS(vx)
+		<-done
+	} else {
+		m1, ss1 = meanSS(vx)
+		m2, ss2 = meanSS(vy)
+	}
 	v1, v2 := 0.0, 0.0
 	if n1 > 1 {
 		v1 = ss1 / (n1 - 1)
