@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/gostat/gostat/display"
 )
 
 // Groups is a frame split into groups by key columns (from GroupBy). Its
@@ -573,3 +575,15 @@ func (g *Groups) aggregate(a aggSpec) *column {
 	}
 	return floatColumn(a.out, v)
 }
+
+// Display shows the groups: their keys and sizes (call a summary such as
+// Mean, Count or Agg for results).
+func (g *Groups) Display(o display.Options) display.Bundle {
+	f := g.Count()
+	t := f.table(o.Normalized())
+	t.Title = fmt.Sprintf("%d groups by %s (summarise with Count, Mean, Agg, …)", g.n, strings.Join(g.keys, ", "))
+	return t.Bundle("groups", o)
+}
+
+// String returns the plain-text display of the groups.
+func (g *Groups) String() string { return g.Display(display.Plain).Text }

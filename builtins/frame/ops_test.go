@@ -492,6 +492,9 @@ func TestDisplay(t *testing.T) {
 			t.Errorf("profile lacks %q:\n%s", want, p)
 		}
 	}
+	if g := m.GroupBy("cyl").String(); !strings.Contains(g, "3 groups by cyl") || !strings.Contains(g, "14") {
+		t.Errorf("groups display:\n%s", g)
+	}
 	dup := frame.New("a", []int{1, 1}, "b", []int{1, 1}).Profile().String()
 	if !strings.Contains(dup, "same as a") || !strings.Contains(dup, "constant") || !strings.Contains(dup, "1 duplicated rows") {
 		t.Errorf("profile notes:\n%s", dup)
