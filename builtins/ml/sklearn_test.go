@@ -188,3 +188,48 @@ func TestDecisionTreeMatchesSklearn(t *testing.T) {
 		}
 	}
 }
+
+func TestBoostingPredictionsMatchSklearn(t *testing.T) {
+	ref := skRef(t)
+	s := pimaSplit(t)
+	m := NewHistGradientBoostingClassifier()
+	if err := m.FitXY(s.Xtr, s.ytr); err != nil {
+		t.Fatal(err)
+	}
+	P, _ := m.PredictProbaX(s.Xte)
+	for i, w := range floats(ref["hgb_pima_proba_first5"]) {
+		t.Logf("Pima P(Yes) row %d: %.10f sklearn %.10f", i, P.At(i, 1), w)
+		if math.Abs(P.At(i, 1)-w) > 1e-5 {
+			t.Errorf("boosting probability row %d = %v, sklearn %v", i, P.At(i, 1), w)
+		}
+	}
+	X, y := bostonXY(t)
+	b := quarterSplit(X, y)
+	r := NewHistGradientBoostingRegressor()
+	if err := r.FitXY(b.Xtr, b.ytr); err != nil {
+		t.Fatal(err)
+	}
+	pred, _ := r.PredictX(b.Xte)
+	for i, w := range floats(ref["hgb_boston_pred_first5"]) {
+		t.Logf("Boston row %d: %.8f sklearn %.8f", i, pred[i], w)
+		if math.Abs(pred[i]-w) > 1e-4*math.Abs(w) {
+			t.Errorf("boosting regression row %d = %v, sklearn %v", i, pred[i], w)
+		}
+	}
+}
+
+func TestLinearRegressionMatchesLM(t *testing.T) {
+	ref := readRef(t, "lm_mtcars_wt_hp")["R"].(map[string]any)
+	X, y := numericData(t, "mtcars.csv", []string{"wt", "hp"}, "mpg")
+	m := NewLinearRegression()
+	if err := m.FitXY(X, y); err != nil {
+		t.Fatal(err)
+	}
+	want := ref["coefficients"].(map[string]any)
+	got := map[string]float64{"(Intercept)": m.Intercept(), "wt": m.Coef()[0], "hp": m.Coef()[1]}
+	for k, w := range want {
+		if d := lre(got[k], w.(float64)); d < 12 {
+			t.Errorf("%s = %.15g, R %.15g (LRE %.1f)", k, got[k], w, d)
+		}
+	}
+}
