@@ -32,6 +32,9 @@ const (
 	Boxes
 	// Heat draws a matrix as coloured cells with the values printed.
 	Heat
+	// Labels writes Text[i] beside the point (X[i], Y[i]) (R's text(),
+	// used to name extreme points). Labels do not widen the axes.
+	Labels
 )
 
 // Box holds the statistics of one horizontal box: the whisker ends, the
@@ -73,6 +76,8 @@ type Layer struct {
 	Reference bool
 	Boxes     []Box
 	Heat      *HeatMap
+	// Text holds the strings of a Labels layer.
+	Text []string
 }
 
 // Tick is a labelled position on an axis.
@@ -165,7 +170,7 @@ func (p *Panel) limits() (x0, x1, y0, y1 float64) {
 			upd(0.5, &y0, &y1)
 			upd(float64(len(l.Boxes))+0.5, &y0, &y1)
 			continue
-		case Heat:
+		case Heat, Labels:
 			continue
 		}
 		if l.Reference {

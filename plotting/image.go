@@ -164,7 +164,7 @@ func buildPlot(p *Panel, small bool) (*plot.Plot, error) {
 			nPoints++
 		}
 	}
-	order := []LayerKind{Heat, Band, Rects, Lines, Points, Boxes}
+	order := []LayerKind{Heat, Band, Rects, Lines, Points, Boxes, Labels}
 	for _, k := range order {
 		for _, l := range p.Layers {
 			if l.Kind != k {
@@ -248,6 +248,8 @@ func buildPlot(p *Panel, small bool) (*plot.Plot, error) {
 			case Boxes:
 				b := &boxes{l: l, col: col}
 				pl.Add(b)
+			case Labels:
+				pl.Add(&labels{l: l})
 			case Heat:
 				if l.Heat != nil {
 					heat = l.Heat
@@ -573,4 +575,24 @@ func (legendBackground) Plot(c draw.Canvas, plt *plot.Plot) {
 	r.Max.Y += pad
 	c.SetColor(color.NRGBA{255, 255, 255, 210})
 	c.Fill(r.Path())
+}
+
+// labels writes text beside points, nudged right by a few points.
+type labels struct{ l Layer }
+
+func (lb *labels) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, trY := plt.Transforms(&c)
+	sty := draw.TextStyle{Color: color.NRGBA{60, 60, 60, 255}, Font: plot.DefaultFont, XAlign: draw.XLeft, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}
+	sty.Font.Size = vg.Points(8)
+	n := min(len(lb.l.X), len(lb.l.Y), len(lb.l.Text))
+	for i := 0; i < n; i++ {
+		if anyNaN(lb.l.X[i], lb.l.Y[i]) {
+			continue
+		}
+		pt := vg.Point{X: trX(lb.l.X[i]) + vg.Points(4), Y: trY(lb.l.Y[i])}
+		if !c.Contains(pt) {
+			continue
+		}
+		c.FillText(sty, pt, lb.l.Text[i])
+	}
 }

@@ -519,7 +519,7 @@ func layerCol(l Layer, m mode) int {
 
 func drawLayers(p *Panel, cv *canvas, mp mapper, m mode, st panelStyle) {
 	// Fills first, then bands, lines and points, then boxes on top.
-	order := []LayerKind{Rects, Band, Lines, Points, Boxes}
+	order := []LayerKind{Rects, Band, Lines, Points, Boxes, Labels}
 	for _, k := range order {
 		for _, l := range p.Layers {
 			if l.Kind != k {
@@ -565,6 +565,8 @@ func drawLayers(p *Panel, cv *canvas, mp mapper, m mode, st panelStyle) {
 				}
 			case Boxes:
 				drawBoxes(cv, mp, l, col, m)
+			case Labels:
+				drawLabels(cv, mp, l, m)
 			}
 		}
 	}
@@ -601,6 +603,48 @@ func markPath(cv *canvas, mp mapper, l Layer, col int, m mode) {
 		cx := int(math.Round(mp.dx(l.X[i]))) / cv.sx
 		cy := int(math.Round(mp.dy(l.Y[i]))) / cv.sy
 		cv.put(cx, cy, mk, col)
+	}
+}
+
+// drawLabels writes each label one cell right of its point (left of it
+// when it would run off the canvas).
+func drawLabels(cv *canvas, mp mapper, l Layer, m mode) {
+	n := min(len(l.X), len(l.Y), len(l.Text))
+	taken := map[[2]int]bool{}
+	free := func(cx, cy, w int) bool {
+		if cx < 0 || cx+w > cv.w {
+			return false
+		}
+		// One blank cell between two labels.
+		for k := -1; k <= w; k++ {
+			if taken[[2]int{cx + k, cy}] {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i < n; i++ {
+		if anyNaN(l.X[i], l.Y[i]) {
+			continue
+		}
+		t := l.Text[i]
+		if !m.unicode {
+			t = ASCIIOnly(t)
+		}
+		w := runeLen(t)
+		px := int(math.Round(mp.dx(l.X[i]))) / cv.sx
+		cy := int(math.Round(mp.dy(l.Y[i]))) / cv.sy
+		cx := px + 1
+		if !free(cx, cy, w) {
+			cx = px - 1 - w
+			if !free(cx, cy, w) {
+				continue
+			}
+		}
+		for k, r := range []rune(t) {
+			cv.put(cx+k, cy, r, noColor)
+			taken[[2]int{cx + k, cy}] = true
+		}
 	}
 }
 

@@ -3,6 +3,8 @@ package plots
 import (
 	"math"
 	"reflect"
+	"sort"
+	"strconv"
 
 	"github.com/gostat/gostat/plotting"
 )
@@ -90,8 +92,83 @@ func Diagnostics(fitted, residuals, stdResiduals, leverage []float64) *Plot {
 		p4.Legend = true
 		p4.LegendPos = "bottomleft"
 	}
+	// Name the three most extreme observations (1-based), as plot.lm's
+	// id.n = 3: by |residual|, by |standardized residual| (Q-Q and
+	// Scale-Location) and by Cook's distance.
+	absr := make([]float64, n)
+	abss := make([]float64, n)
+	cook := make([]float64, n)
+	for i := range residuals {
+		absr[i] = math.Abs(residuals[i])
+		abss[i] = math.Abs(stdResiduals[i])
+		if p > 0 {
+			cook[i] = stdResiduals[i] * stdResiduals[i] * leverage[i] / (p * (1 - leverage[i]))
+		}
+	}
+	addIDs(p1, top3(absr), fitted, residuals)
+	addIDs(p3, top3(abss), fitted, sl)
+	addIDs(p4, top3(cook), leverage, stdResiduals)
+	if len(v) >= 2 {
+		// Q-Q positions: theoretical quantile of each observation's rank.
+		pp := ppoints(len(v))
+		rank := rankOf(stdResiduals)
+		var xs, ys []float64
+		var ids []string
+		for _, i := range top3(abss) {
+			if r, ok := rank[i]; ok {
+				xs = append(xs, qnorm(pp[r]))
+				ys = append(ys, stdResiduals[i])
+				ids = append(ids, strconv.Itoa(i+1))
+			}
+		}
+		p2.Add(plotting.Layer{Kind: plotting.Labels, X: xs, Y: ys, Text: ids})
+	}
 	fig := &plotting.Figure{Rows: 2, Cols: 2, Panels: []*plotting.Panel{p1, p2, p3, p4}}
 	return &Plot{fig: fig, kind: "Diagnostics"}
+}
+
+// top3 returns the indices of the three largest finite values, largest
+// first.
+func top3(v []float64) []int {
+	idx := make([]int, 0, len(v))
+	for i, e := range v {
+		if !math.IsNaN(e) && !math.IsInf(e, 0) {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return v[idx[a]] > v[idx[b]] })
+	if len(idx) > 3 {
+		idx = idx[:3]
+	}
+	return idx
+}
+
+// rankOf maps each finite value's index to its 0-based rank.
+func rankOf(v []float64) map[int]int {
+	idx := make([]int, 0, len(v))
+	for i, e := range v {
+		if !math.IsNaN(e) && !math.IsInf(e, 0) {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return v[idx[a]] < v[idx[b]] })
+	r := make(map[int]int, len(idx))
+	for k, i := range idx {
+		r[i] = k
+	}
+	return r
+}
+
+// addIDs labels observations ids (0-based) at (x[i], y[i]) with i+1.
+func addIDs(p *plotting.Panel, ids []int, x, y []float64) {
+	var xs, ys []float64
+	var t []string
+	for _, i := range ids {
+		xs = append(xs, x[i])
+		ys = append(ys, y[i])
+		t = append(t, strconv.Itoa(i+1))
+	}
+	p.Add(plotting.Layer{Kind: plotting.Labels, X: xs, Y: ys, Text: t})
 }
 
 func expandRange(lo, hi float64) (float64, float64) {
