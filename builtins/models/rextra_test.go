@@ -290,3 +290,34 @@ func TestNLSMtcarsR(t *testing.T) {
 		t.Errorf("nls summary:\n%s", fit)
 	}
 }
+
+func TestGLMPriorWeightsR(t *testing.T) {
+	r := extraCase(t, "glm_binomial_weights_esoph")
+	f := loadDS(t, "esoph")
+	cases, controls := f.Col("ncases"), f.Col("ncontrols")
+	n := make([]float64, len(cases))
+	p := make([]float64, len(cases))
+	for i := range n {
+		n[i] = cases[i] + controls[i]
+		p[i] = cases[i] / n[i]
+	}
+	f = f.With("p", p)
+	m, err := GLMWithOptions(r["formula"].(string), f, Binomial("logit"), &GLMOptions{Weights: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []string
+	for _, x := range r["terms"].([]any) {
+		terms = append(terms, x.(string))
+	}
+	if strings.Join(terms, ",") != strings.Join(m.Names, ",") {
+		t.Fatalf("names %v, R %v", m.Names, terms)
+	}
+	closeAll(t, "coef", m.Coef, named(t, r["coefficients"], terms), 1e-10)
+	closeAll(t, "se", m.StdErr, named(t, r["std_errors"], terms), 1e-10)
+	closeAll(t, "stats", []float64{m.Deviance, m.NullDeviance, m.AIC(), m.LogLik()},
+		[]float64{num(r["residual_deviance"]), num(r["null_deviance"]), num(r["aic"]), num(r["loglik"])}, 1e-10)
+	if m.Iterations != int(num(r["fisher_iterations"])) {
+		t.Errorf("%d iterations, R %v", m.Iterations, r["fisher_iterations"])
+	}
+}

@@ -92,3 +92,12 @@ s <- summary(m)
 out("nls_mtcars_exp", list(formula = "mpg ~ a * exp(b * wt)", start = list(a = 40, b = -0.3), coefficients = coef(m), std_errors = s$coefficients[, 2],
   t_values = s$coefficients[, 3], p_values = s$coefficients[, 4], sigma = s$sigma, df = s$df[2], rss = deviance(m),
   tight = tight_exp()))
+
+# binomial with prior weights (proportions of cases, weights = group sizes), as glm(cbind(ncases, ncontrols) ~ ...)
+esoph <- ds("esoph")
+esoph$alcgp <- factor(esoph$alcgp, levels = c("0-39g/day", "40-79", "80-119", "120+"))
+esoph$agegp <- factor(esoph$agegp, levels = c("25-34", "35-44", "45-54", "55-64", "65-74", "75+"))
+esoph$n <- esoph$ncases + esoph$ncontrols; esoph$p <- esoph$ncases / esoph$n
+m <- glm(p ~ agegp + alcgp, family = binomial, data = esoph, weights = n)
+r <- glm_ref(m); r$converged <- m$converged
+out("glm_binomial_weights_esoph", c(list(formula = "p ~ agegp + alcgp"), r))
