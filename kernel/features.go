@@ -263,7 +263,7 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 					return true
 				}
 			}
-			if isIntExpr(n.X, globals) {
+			if isIntExpr(n.X, globals, declared) {
 				o, e := offset(n.X.Pos()), offset(n.X.End())
 				edits = append(edits, edit{o, o, "make([]struct{}, "}, edit{e, e, ")"})
 			} else {
@@ -567,6 +567,9 @@ func exprType(e ast.Expr, globals map[string]reflect.Kind, declared map[string]s
 		}
 	case *ast.Ident:
 		if t, ok := declared[e.Name]; ok {
+			if t == "?" {
+				return ""
+			}
 			return t
 		}
 		if k, ok := globals[e.Name]; ok {
@@ -590,32 +593,57 @@ func exprType(e ast.Expr, globals map[string]reflect.Kind, declared map[string]s
 // type: parameters and results (a, b float64), var x T, x := literal.
 func declaredTypes(root ast.Node) map[string]string {
 	m := map[string]string{}
-	set := func(name string, t ast.Expr) {
+	// A name declared twice with different types (or with a type that is
+	// not a plain name) is ambiguous: "?".
+	set := func(name, t string) {
+		if old, ok := m[name]; ok && old != t {
+			t = "?"
+		}
+		m[name] = t
+	}
+	setExpr := func(name string, t ast.Expr) {
 		if id, ok := t.(*ast.Ident); ok {
-			m[name] = id.Name
+			set(name, id.Name)
+		} else {
+			set(name, "?")
 		}
 	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Field:
 			for _, id := range n.Names {
-				set(id.Name, n.Type)
+				setExpr(id.Name, n.Type)
 			}
 		case *ast.ValueSpec:
-			if n.Type != nil {
-				for _, id := range n.Names {
-					set(id.Name, n.Type)
+			for _, id := range n.Names {
+				if n.Type != nil {
+					setExpr(id.Name, n.Type)
+				} else {
+					set(id.Name, "?")
+				}
+			}
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if id, ok := e.(*ast.Ident); ok && n.Tok == token.DEFINE {
+					set(id.Name, "?")
 				}
 			}
 		case *ast.AssignStmt:
-			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
-				for i, l := range n.Lhs {
-					if id, ok := l.(*ast.Ident); ok {
-						if t := exprType(n.Rhs[i], nil, m); t != "" {
-							m[id.Name] = strings.TrimPrefix(strings.Replace(t, "untyped float", "float64", 1), "untyped ")
-						}
+			if n.Tok != token.DEFINE {
+				break
+			}
+			for i, l := range n.Lhs {
+				id, ok := l.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				t := "?"
+				if len(n.Lhs) == len(n.Rhs) {
+					if et := exprType(n.Rhs[i], nil, m); et != "" {
+						t = strings.TrimPrefix(strings.Replace(et, "untyped float", "float64", 1), "untyped ")
 					}
 				}
+				set(id.Name, t)
 			}
 		}
 		return true
@@ -624,24 +652,25 @@ func declaredTypes(root ast.Node) map[string]string {
 }
 
 // isIntExpr reports whether e is visibly an integer: a literal, len/cap,
-// a global integer variable, or arithmetic on those.
-func isIntExpr(e ast.Expr, globals map[string]reflect.Kind) bool {
+// a conversion to an integer type, a global integer variable, a name
+// declared in the group with an integer type, or arithmetic on those.
+func isIntExpr(e ast.Expr, globals map[string]reflect.Kind, declared map[string]string) bool {
 	switch e := e.(type) {
 	case *ast.BasicLit:
 		return e.Kind == token.INT
 	case *ast.ParenExpr:
-		return isIntExpr(e.X, globals)
+		return isIntExpr(e.X, globals, declared)
 	case *ast.CallExpr:
 		if id, ok := e.Fun.(*ast.Ident); ok && (id.Name == "len" || id.Name == "cap") {
 			return true
 		}
 		if id, ok := e.Fun.(*ast.Ident); ok && len(e.Args) == 1 {
-			switch id.Name {
-			case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64":
-				return true
-			}
+			return isIntTypeName(id.Name)
 		}
 	case *ast.Ident:
+		if t, ok := declared[e.Name]; ok {
+			return isIntTypeName(t)
+		}
 		switch globals[e.Name] {
 		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
@@ -649,11 +678,21 @@ func isIntExpr(e ast.Expr, globals map[string]reflect.Kind) bool {
 		}
 	case *ast.BinaryExpr:
 		switch e.Op {
-		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.SHL, token.SHR:
-			return isIntExpr(e.X, globals) || (isIntExpr(e.Y, globals) && e.Op != token.SHL && e.Op != token.SHR)
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM:
+			return isIntExpr(e.X, globals, declared) || isIntExpr(e.Y, globals, declared)
+		case token.SHL, token.SHR:
+			return isIntExpr(e.X, globals, declared)
 		}
 	case *ast.UnaryExpr:
-		return e.Op == token.SUB && isIntExpr(e.X, globals)
+		return e.Op == token.SUB && isIntExpr(e.X, globals, declared)
+	}
+	return false
+}
+
+func isIntTypeName(t string) bool {
+	switch t {
+	case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64":
+		return true
 	}
 	return false
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/scanner"
+	"go/token"
 	"io"
 	"log"
 	"os"
@@ -231,12 +233,13 @@ func (s *Session) hooks() interp.Exports {
 
 // cellRun collects what one cell produces.
 type cellRun struct {
-	on       func(Event)
-	evMu     sync.Mutex // serialises calls of on
-	outMu    sync.Mutex
-	out      strings.Builder
-	displays []display.Bundle
-	opts     display.Options
+	on        func(Event)
+	evMu      sync.Mutex // serialises calls of on
+	outMu     sync.Mutex
+	out       strings.Builder
+	truncated bool
+	displays  []display.Bundle
+	opts      display.Options
 }
 
 func (r *cellRun) event(e Event) {
@@ -248,9 +251,19 @@ func (r *cellRun) event(e Event) {
 	r.on(e)
 }
 
+// maxCellOutput bounds the output kept for one cell; the rest is dropped
+// with a note (events carry it all).
+const maxCellOutput = 8 << 20
+
 func (r *cellRun) output(text string) {
 	r.outMu.Lock()
-	r.out.WriteString(text)
+	switch n := r.out.Len(); {
+	case n+len(text) <= maxCellOutput:
+		r.out.WriteString(text)
+	case !r.truncated:
+		r.truncated = true
+		r.out.WriteString("\n… output truncated (more than 8 MB)\n")
+	}
 	r.outMu.Unlock()
 	r.event(Event{Kind: OutputEvent, Text: text})
 }
@@ -389,6 +402,7 @@ func (s *Session) evalCell(ctx context.Context, src string) (*Error, []string) {
 	if strings.TrimSpace(src) == "" {
 		return nil, nil
 	}
+	src = stripPackageClause(src)
 	chunks, err := splitCell(src)
 	if err != nil {
 		var e *Error
@@ -415,6 +429,35 @@ func (s *Session) evalCell(ctx context.Context, src string) (*Error, []string) {
 		}
 	}
 	return nil, warnings
+}
+
+// stripPackageClause blanks a leading "package name" clause, so that a
+// pasted Go file evaluates (its func main is then refused with a hint).
+func stripPackageClause(src string) string {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var sc scanner.Scanner
+	sc.Init(file, []byte(src), nil, 0)
+	pos, tok, _ := sc.Scan()
+	if tok != token.PACKAGE {
+		return src
+	}
+	_, tok, _ = sc.Scan()
+	if tok != token.IDENT {
+		return src
+	}
+	end, tok, lit := sc.Scan()
+	e := file.Offset(end)
+	if tok == token.SEMICOLON && lit == ";" {
+		e++
+	}
+	b := []byte(src)
+	for i := file.Offset(pos); i < e && i < len(b); i++ {
+		if b[i] != '\n' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 // evalPlan runs one group. A final expression whose Show call does not

@@ -175,6 +175,10 @@ func TestNoRerun(t *testing.T) {
 	if r.Err == nil || r.Err.Kind != Compile || !strings.Contains(r.Err.Message, "func main") || r.Err.Line != 1 || r.Err.Col != 6 {
 		t.Fatalf("func main: %+v", r.Err)
 	}
+	r = eval(t, s, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n")
+	if r.Err == nil || !strings.Contains(r.Err.Message, "func main") || r.Err.Line != 5 || r.Err.Hint == "" {
+		t.Fatalf("pasted file: %+v", r.Err)
+	}
 	for i := 0; i < 2; i++ {
 		r = eval(t, s, "1")
 		if r.Output != "" || r.Err != nil {
@@ -257,7 +261,8 @@ func TestFeatures(t *testing.T) {
 		{"t := 0\nfor i := range n { t += i }\nt", "3"},
 		{"t := 0\nfor i := range len(xs) { t += i }\nt", "3"},
 		{"c := 0\nfor range 4 { c++ }\nc", "4"},
-		{"func cnt(k int) int { c := 0; for i := range k { c += i }; return c }\ncnt(4)", "unsupported:range over an int"},
+		{"func cnt(k int) int { c := 0; for i := range k { c += i }; return c }\ncnt(4)", "6"},
+		{"func cnt2(k int64) int64 { c := int64(0); for i := range k { c += int64(i) }; return c }\ncnt2(4)", "6"},
 		{"for x := range func(yield func(int) bool) {} { _ = x }", "unsupported:range over a function"},
 		{"min(1, 2.5)", "1"},
 		{"max(1, 2.5, -3)", "2.5"},
@@ -322,8 +327,8 @@ func TestNilTypeIsExplained(t *testing.T) {
 	s := newTestSession(t)
 	// k's type is not visible to the kernel, so the range is not rewritten;
 	// yaegi fails with "nil type" and the kernel names the feature.
-	r := eval(t, s, "func count(k int) int {\n\tc := 0\n\tfor i := range k {\n\t\tc += i\n\t}\n\treturn c\n}")
-	if r.Err == nil || r.Err.Kind != Unsupported || !strings.Contains(r.Err.Message, "range over an int") || r.Err.Line != 3 {
+	r := eval(t, s, "type Cfg struct{ N int }\nfunc count(cfg Cfg) int {\n\tc := 0\n\tfor i := range cfg.N {\n\t\tc += i\n\t}\n\treturn c\n}")
+	if r.Err == nil || r.Err.Kind != Unsupported || !strings.Contains(r.Err.Message, "range over an int") || r.Err.Line != 4 {
 		t.Fatalf("got %+v", r.Err)
 	}
 	if r := eval(t, s, "2*3"); r.Err != nil || texts(r)[0] != "6" {
