@@ -477,6 +477,8 @@ func (m *Model) onDone(msg evalDoneMsg) tea.Cmd {
 		died = r.Err != nil && r.Err.Kind == kernel.KernelDied
 	}
 	m.now = m.opts.now()
+	// A cell may have (re)defined functions: signatures are asked afresh.
+	clear(m.sigMemo)
 	if died {
 		m.queue = nil
 		cmds = append(cmds, m.kernelDied(c))
