@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gostat/gostat/builtins/cell"
+	"github.com/gostat/gostat/display"
+
 	"github.com/gostat/gostat/builtins/datasets"
 	"github.com/gostat/gostat/builtins/ml"
 	"github.com/gostat/gostat/builtins/models"
@@ -107,5 +110,16 @@ func TestGrid(t *testing.T) {
 	}
 	if e := Grid(1, 2, Scatter(nil, []float64{1})).Err(); e == nil || !strings.Contains(e.Error(), "plot 1") {
 		t.Fatalf("failed member: %v", e)
+	}
+}
+
+func TestShow(t *testing.T) {
+	var got []string
+	restore := cell.Bind(cell.Hooks{Show: func(b display.Bundle) { got = append(got, b.Kind) }, Options: display.Plain})
+	defer restore()
+	Histogram([]float64{1, 2, 3}).Show()
+	Scatter([]float64{1}, []float64{1, 2}).Show()
+	if strings.Join(got, ",") != "plot,error" {
+		t.Fatalf("shown %v", got)
 	}
 }

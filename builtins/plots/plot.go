@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/gostat/gostat/builtins/cell"
 	"github.com/gostat/gostat/display"
 	"github.com/gostat/gostat/plotting"
 	"gonum.org/v1/plot/vg"
@@ -254,3 +255,14 @@ func sameLen(fn, an string, a []float64, bn string, b []float64) error {
 }
 
 func pxToPt(px int) vg.Length { return vg.Length(float64(px) * 72 / 96) }
+
+// Show displays the plot now, before the cell ends — for several plots from
+// one cell or from a loop. It returns the plot.
+//
+//	for _, c := range []string{"mpg", "hp", "wt"} {
+//		plots.HistogramOf(mtcars, c).Show()
+//	}
+func (p *Plot) Show() *Plot {
+	cell.Show(p.Display(cell.Options()))
+	return p
+}
