@@ -2,7 +2,10 @@ package ml
 
 import (
 	"math"
+	"strings"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 func TestPCAMatchesPrcomp(t *testing.T) {
@@ -158,5 +161,27 @@ func TestLogisticMatchesSklearn(t *testing.T) {
 		if math.Abs(l1.Coef().At(0, j)-v) > 1e-6 {
 			t.Errorf("Pima l1 coef[%d] = %.9g, sklearn %.9g", j, l1.Coef().At(0, j), v)
 		}
+	}
+}
+
+func TestMissingValues(t *testing.T) {
+	s := pimaSplit(t)
+	X := mat.DenseCopyOf(s.Xtr)
+	n, _ := X.Dims()
+	for i := 0; i < n; i += 5 {
+		X.Set(i, 1, math.NaN()) // glu missing in 20% of rows
+	}
+	if err := NewRandomForestClassifier().FitXY(X, s.ytr); err == nil || !strings.Contains(err.Error(), `"x2" has 40 missing`) {
+		t.Errorf("forest with NaN: %v", err)
+	}
+	m := NewHistGradientBoostingClassifier()
+	if err := m.FitXY(X, s.ytr); err != nil {
+		t.Fatal(err)
+	}
+	Xte := mat.DenseCopyOf(s.Xte)
+	Xte.Set(0, 1, math.NaN())
+	acc, err := m.ScoreXY(Xte, s.yte)
+	if err != nil || acc < 0.7 {
+		t.Errorf("boosting with missing values: accuracy %v, %v", acc, err)
 	}
 }
