@@ -180,20 +180,5 @@ func trimExp(s string) string {
 	return m + s[i:]
 }
 
-// FormatNumber formats v with about digits significant digits, without
-// trailing zeros (used for values printed inside heatmap cells and legends).
-func FormatNumber(v float64, digits int) string {
-	if math.IsNaN(v) {
-		return "NA"
-	}
-	s := strconv.FormatFloat(v, 'f', digits, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	if s == "-0" {
-		s = "0"
-	}
-	return s
-}
 
 func strconvF(v float64, d int) string { return strconv.FormatFloat(v, 'f', d, 64) }
