@@ -180,5 +180,4 @@ func trimExp(s string) string {
 	return m + s[i:]
 }
 
-
 func strconvF(v float64, d int) string { return strconv.FormatFloat(v, 'f', d, 64) }
