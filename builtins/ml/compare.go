@@ -132,6 +132,7 @@ func (c *Comparison) Display(o display.Options) display.Bundle {
 	return withTitle(t.title, tb.Bundle("compare", o.Normalized()), o.Normalized().Width)
 }
 
+// String returns the plain-text display (display.Plain).
 func (c *Comparison) String() string { return c.Display(display.Plain).Text }
 
 // pval formats a p-value as R's format.pval with 4 digits.

@@ -97,6 +97,7 @@ func (r *CVResult) Display(o display.Options) display.Bundle {
 	return t.bundle("cv", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (r *CVResult) String() string { return r.Display(display.Plain).Text }
 
 // CVTable holds the cross-validation of several models on the same folds.
@@ -149,4 +150,5 @@ func (t *CVTable) Display(o display.Options) display.Bundle {
 	return tt.bundle("cv", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (t *CVTable) String() string { return t.Display(display.Plain).Text }

@@ -46,6 +46,7 @@ type hgbNode struct {
 	found       bool
 }
 
+// nodeHeap orders splittable leaves by gain (largest first).
 type nodeHeap []*hgbNode
 
 func (q nodeHeap) Len() int           { return len(q) }

@@ -100,6 +100,7 @@ func (im *Importance) Display(o display.Options) display.Bundle {
 	return t.bundle("importance", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (im *Importance) String() string { return im.Display(display.Plain).Text }
 
 // PermutationImportanceXY measures how much the model's score on (X, y)

@@ -229,6 +229,7 @@ func (d *Dependence) Display(o display.Options) display.Bundle {
 	return t.bundle("dependence", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (d *Dependence) String() string { return d.Display(display.Plain).Text }
 
 // LearningCurve holds cross-validated training and test scores for
@@ -324,4 +325,5 @@ func (lc *LearningCurve) Display(o display.Options) display.Bundle {
 	return t.bundle("learning", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (lc *LearningCurve) String() string { return lc.Display(display.Plain).Text }

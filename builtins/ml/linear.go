@@ -142,8 +142,9 @@ func (m *LinearRegression) PredictX(X *mat.Dense) ([]float64, error) {
 	return linearPredict(&m.base, &m.fit, X)
 }
 
-// Coef returns the fitted coefficients; Intercept the intercept.
+// Coef returns the fitted coefficients.
 func (m *LinearRegression) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
+// Intercept returns the fitted intercept.
 func (m *LinearRegression) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
@@ -153,6 +154,7 @@ func (m *LinearRegression) Display(o display.Options) display.Bundle {
 	}
 	return linearDisplay(o, "Linear regression (least squares)", &m.base, &m.fit)
 }
+// String returns the plain-text display (display.Plain).
 func (m *LinearRegression) String() string { return m.Display(display.Plain).Text }
 
 // Ridge is L2-penalised least squares with sklearn's objective
@@ -217,8 +219,9 @@ func (m *Ridge) FitXY(X *mat.Dense, y []float64) error {
 // PredictX returns b₀ + Xb.
 func (m *Ridge) PredictX(X *mat.Dense) ([]float64, error) { return linearPredict(&m.base, &m.fit, X) }
 
-// Coef returns the fitted coefficients; Intercept the intercept.
+// Coef returns the fitted coefficients.
 func (m *Ridge) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
+// Intercept returns the fitted intercept.
 func (m *Ridge) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
@@ -232,6 +235,7 @@ func (m *Ridge) Display(o display.Options) display.Bundle {
 	}
 	return linearDisplay(o, "Ridge regression (alpha = "+num(a)+")", &m.base, &m.fit)
 }
+// String returns the plain-text display (display.Plain).
 func (m *Ridge) String() string { return m.Display(display.Plain).Text }
 
 // ElasticNet is least squares with a mixed L1/L2 penalty, sklearn's
@@ -341,8 +345,9 @@ func (m *ElasticNet) PredictX(X *mat.Dense) ([]float64, error) {
 	return linearPredict(&m.base, &m.fit, X)
 }
 
-// Coef returns the fitted coefficients; Intercept the intercept.
+// Coef returns the fitted coefficients.
 func (m *ElasticNet) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
+// Intercept returns the fitted intercept.
 func (m *ElasticNet) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
@@ -352,6 +357,7 @@ func (m *ElasticNet) Display(o display.Options) display.Bundle {
 	}
 	return linearDisplay(o, fmt.Sprintf("Elastic net (alpha = %s, l1 ratio = %s)", num(m.Alpha), num(m.L1Ratio)), &m.base, &m.fit)
 }
+// String returns the plain-text display (display.Plain).
 func (m *ElasticNet) String() string { return m.Display(display.Plain).Text }
 
 // Lasso is L1-penalised least squares with sklearn's objective
@@ -393,8 +399,9 @@ func (m *Lasso) FitXY(X *mat.Dense, y []float64) error {
 // PredictX returns b₀ + Xb.
 func (m *Lasso) PredictX(X *mat.Dense) ([]float64, error) { return linearPredict(&m.base, &m.fit, X) }
 
-// Coef returns the fitted coefficients; Intercept the intercept.
+// Coef returns the fitted coefficients.
 func (m *Lasso) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
+// Intercept returns the fitted intercept.
 func (m *Lasso) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
@@ -408,4 +415,5 @@ func (m *Lasso) Display(o display.Options) display.Bundle {
 	}
 	return linearDisplay(o, "Lasso (alpha = "+num(a)+")", &m.base, &m.fit)
 }
+// String returns the plain-text display (display.Plain).
 func (m *Lasso) String() string { return m.Display(display.Plain).Text }

@@ -275,6 +275,7 @@ func (m *LogisticRegression) Display(o display.Options) display.Bundle {
 	return t.bundle("model", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (m *LogisticRegression) String() string { return m.Display(display.Plain).Text }
 
 func sigmoid(e float64) float64 {

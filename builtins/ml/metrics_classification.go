@@ -96,6 +96,7 @@ func (c *Confusion) Display(o display.Options) display.Bundle {
 	return t.bundle("confusion", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (c *Confusion) String() string { return c.Display(display.Plain).Text }
 
 // perClass returns tp, fp, fn and support per label.

@@ -41,6 +41,7 @@ func (c *Curve) Display(o display.Options) display.Bundle {
 	return t.bundle("curve", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (c *Curve) String() string { return c.Display(display.Plain).Text }
 
 // binaryClassCurve returns the cumulative false and true positives at each
@@ -210,6 +211,7 @@ func (c *Calibration) Display(o display.Options) display.Bundle {
 	return t.bundle("calibration", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (c *Calibration) String() string { return c.Display(display.Plain).Text }
 
 // pairwiseSum adds v as numpy's sum does (pairwise summation with blocks

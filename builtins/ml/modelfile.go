@@ -378,4 +378,5 @@ func (h *ModelFile) Display(o display.Options) display.Bundle {
 	return t.bundle("modelfile", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (h *ModelFile) String() string { return h.Display(display.Plain).Text }

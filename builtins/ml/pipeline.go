@@ -273,6 +273,7 @@ func (p *Pipeline) Display(o display.Options) display.Bundle {
 	return display.Text("pipeline", sb.String())
 }
 
+// String returns the plain-text display (display.Plain).
 func (p *Pipeline) String() string { return p.Display(display.Plain).Text }
 
 func typeName(v any) string {

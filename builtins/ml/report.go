@@ -60,6 +60,7 @@ func (r *Report) Display(o display.Options) display.Bundle {
 	return withTitle(t.title, tb.Bundle("report", o.Normalized()), o.Normalized().Width)
 }
 
+// String returns the plain-text display (display.Plain).
 func (r *Report) String() string { return r.Display(display.Plain).Text }
 
 // Evaluation gathers the test-set performance of a fitted model.
@@ -148,4 +149,5 @@ func (ev *Evaluation) Display(o display.Options) display.Bundle {
 	return display.Text("evaluation", s)
 }
 
+// String returns the plain-text display (display.Plain).
 func (ev *Evaluation) String() string { return ev.Display(display.Plain).Text }

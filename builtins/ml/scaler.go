@@ -122,4 +122,5 @@ func (s *StandardScaler) Display(o display.Options) display.Bundle {
 	return t.bundle("transformer", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (s *StandardScaler) String() string { return s.Display(display.Plain).Text }

@@ -207,6 +207,7 @@ func (r *SearchResult) Display(o display.Options) display.Bundle {
 	return t.bundle("search", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (r *SearchResult) String() string { return r.Display(display.Plain).Text }
 
 func coreNTrain(e Estimator) int {

@@ -219,6 +219,7 @@ func (m *DecisionTreeClassifier) Display(o display.Options) display.Bundle {
 	}
 	return display.Text("model", fmt.Sprintf("Decision tree classifier: %d leaves, depth %d, n = %d\n%s", m.NLeaves(), m.Depth(), m.NTrain, treeRules(m.fit.Tree, &m.base, 30)))
 }
+// String returns the plain-text display (display.Plain).
 func (m *DecisionTreeClassifier) String() string { return m.Display(display.Plain).Text }
 
 // DecisionTreeRegressor is a CART regression tree: splits minimise the
@@ -307,6 +308,7 @@ func (m *DecisionTreeRegressor) Display(o display.Options) display.Bundle {
 	}
 	return display.Text("model", fmt.Sprintf("Decision tree regressor: %d leaves, depth %d, n = %d\n%s", m.NLeaves(), m.Depth(), m.NTrain, treeRules(m.fit.Tree, &m.base, 30)))
 }
+// String returns the plain-text display (display.Plain).
 func (m *DecisionTreeRegressor) String() string { return m.Display(display.Plain).Text }
 
 // treeRules prints the first maxLines lines of the tree as indented rules.
@@ -526,4 +528,5 @@ func (p *PruningPath) Display(o display.Options) display.Bundle {
 	return t.bundle("pruning", o)
 }
 
+// String returns the plain-text display (display.Plain).
 func (p *PruningPath) String() string { return p.Display(display.Plain).Text }
