@@ -77,7 +77,7 @@ func (o CSVOptions) naSet() map[string]bool {
 //	f, err := frame.ReadCSV("data.csv")
 //	f, err := frame.ReadCSV("data.csv", frame.CSVOptions{Types: map[string]string{"id": "string"}})
 func ReadCSV(path string, opts ...CSVOptions) (*Frame, error) {
-	data, err := os.ReadFile(path)
+	data, release, err := readFileMapped(path)
 	if err != nil {
 		if os.IsNotExist(err) {
 			dir := filepath.Dir(path)
@@ -95,6 +95,7 @@ func ReadCSV(path string, opts ...CSVOptions) (*Frame, error) {
 		}
 		return nil, &Error{Op: "ReadCSV", Msg: err.Error()}
 	}
+	defer release()
 	o := csvOpts(opts)
 	if o.Delimiter == 0 && strings.EqualFold(filepath.Ext(path), ".tsv") {
 		o.Delimiter = '\t'
