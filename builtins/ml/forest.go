@@ -288,6 +288,7 @@ func (m *RandomForestClassifier) Display(o display.Options) display.Bundle {
 	}
 	return forestDisplay(o, "Random forest classifier", &m.base, &m.fit, m.NTrees, m.Params())
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *RandomForestClassifier) String() string { return m.Display(display.Plain).Text }
 
@@ -394,5 +395,6 @@ func (m *RandomForestRegressor) Display(o display.Options) display.Bundle {
 	}
 	return forestDisplay(o, "Random forest regressor", &m.base, &m.fit, m.NTrees, m.Params())
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *RandomForestRegressor) String() string { return m.Display(display.Plain).Text }

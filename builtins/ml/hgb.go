@@ -500,6 +500,7 @@ func (m *HistGradientBoostingClassifier) Display(o display.Options) display.Bund
 	}
 	return hgbDisplay(o, "Histogram gradient boosting classifier", &m.base, &m.fit, m.Params())
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *HistGradientBoostingClassifier) String() string { return m.Display(display.Plain).Text }
 
@@ -587,5 +588,6 @@ func (m *HistGradientBoostingRegressor) Display(o display.Options) display.Bundl
 	}
 	return hgbDisplay(o, "Histogram gradient boosting regressor", &m.base, &m.fit, m.Params())
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *HistGradientBoostingRegressor) String() string { return m.Display(display.Plain).Text }

@@ -310,6 +310,7 @@ func (m *KMeans) Display(o display.Options) display.Bundle {
 	}
 	return t.bundle("kmeans", o)
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *KMeans) String() string { return m.Display(display.Plain).Text }
 

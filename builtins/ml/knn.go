@@ -199,6 +199,7 @@ func (m *KNeighborsClassifier) Display(o display.Options) display.Bundle {
 	}
 	return display.Text("model", fmt.Sprintf("%d-nearest-neighbour classifier (%s weights), %d training rows, %d features, classes: %v", m.k(), orDefault(m.Weights, "uniform"), m.NTrain, len(m.Features), m.ClassLabels))
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *KNeighborsClassifier) String() string { return m.Display(display.Plain).Text }
 
@@ -293,5 +294,6 @@ func (m *KNeighborsRegressor) Display(o display.Options) display.Bundle {
 	}
 	return display.Text("model", fmt.Sprintf("%d-nearest-neighbour regressor (%s weights), %d training rows, %d features", m.K, orDefault(m.Weights, "uniform"), m.NTrain, len(m.Features)))
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *KNeighborsRegressor) String() string { return m.Display(display.Plain).Text }

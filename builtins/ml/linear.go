@@ -143,7 +143,8 @@ func (m *LinearRegression) PredictX(X *mat.Dense) ([]float64, error) {
 }
 
 // Coef returns the fitted coefficients.
-func (m *LinearRegression) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
+func (m *LinearRegression) Coef() []float64 { return append([]float64(nil), m.fit.Coef...) }
+
 // Intercept returns the fitted intercept.
 func (m *LinearRegression) Intercept() float64 { return m.fit.Intercept }
 
@@ -154,6 +155,7 @@ func (m *LinearRegression) Display(o display.Options) display.Bundle {
 	}
 	return linearDisplay(o, "Linear regression (least squares)", &m.base, &m.fit)
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *LinearRegression) String() string { return m.Display(display.Plain).Text }
 
@@ -220,7 +222,8 @@ func (m *Ridge) FitXY(X *mat.Dense, y []float64) error {
 func (m *Ridge) PredictX(X *mat.Dense) ([]float64, error) { return linearPredict(&m.base, &m.fit, X) }
 
 // Coef returns the fitted coefficients.
-func (m *Ridge) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
+func (m *Ridge) Coef() []float64 { return append([]float64(nil), m.fit.Coef...) }
+
 // Intercept returns the fitted intercept.
 func (m *Ridge) Intercept() float64 { return m.fit.Intercept }
 
@@ -235,6 +238,7 @@ func (m *Ridge) Display(o display.Options) display.Bundle {
 	}
 	return linearDisplay(o, "Ridge regression (alpha = "+num(a)+")", &m.base, &m.fit)
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *Ridge) String() string { return m.Display(display.Plain).Text }
 
@@ -346,7 +350,8 @@ func (m *ElasticNet) PredictX(X *mat.Dense) ([]float64, error) {
 }
 
 // Coef returns the fitted coefficients.
-func (m *ElasticNet) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
+func (m *ElasticNet) Coef() []float64 { return append([]float64(nil), m.fit.Coef...) }
+
 // Intercept returns the fitted intercept.
 func (m *ElasticNet) Intercept() float64 { return m.fit.Intercept }
 
@@ -357,6 +362,7 @@ func (m *ElasticNet) Display(o display.Options) display.Bundle {
 	}
 	return linearDisplay(o, fmt.Sprintf("Elastic net (alpha = %s, l1 ratio = %s)", num(m.Alpha), num(m.L1Ratio)), &m.base, &m.fit)
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *ElasticNet) String() string { return m.Display(display.Plain).Text }
 
@@ -400,7 +406,8 @@ func (m *Lasso) FitXY(X *mat.Dense, y []float64) error {
 func (m *Lasso) PredictX(X *mat.Dense) ([]float64, error) { return linearPredict(&m.base, &m.fit, X) }
 
 // Coef returns the fitted coefficients.
-func (m *Lasso) Coef() []float64    { return append([]float64(nil), m.fit.Coef...) }
+func (m *Lasso) Coef() []float64 { return append([]float64(nil), m.fit.Coef...) }
+
 // Intercept returns the fitted intercept.
 func (m *Lasso) Intercept() float64 { return m.fit.Intercept }
 
@@ -415,5 +422,6 @@ func (m *Lasso) Display(o display.Options) display.Bundle {
 	}
 	return linearDisplay(o, "Lasso (alpha = "+num(a)+")", &m.base, &m.fit)
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *Lasso) String() string { return m.Display(display.Plain).Text }

@@ -175,6 +175,7 @@ func (m *GaussianNB) Display(o display.Options) display.Bundle {
 	}
 	return t.bundle("model", o)
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *GaussianNB) String() string { return m.Display(display.Plain).Text }
 
@@ -287,6 +288,7 @@ func (m *MultinomialNB) Display(o display.Options) display.Bundle {
 	}
 	return display.Text("model", fmt.Sprintf("Multinomial naive Bayes (alpha = %s), n = %d, %d features, classes: %v", num(orOne(m.Alpha)), m.NTrain, len(m.Features), m.ClassLabels))
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *MultinomialNB) String() string { return m.Display(display.Plain).Text }
 

@@ -225,5 +225,6 @@ func (m *PCA) Display(o display.Options) display.Bundle {
 	tb.RuleAfter = []int{2}
 	return withTitle(t.title, tb.Bundle("pca", o.Normalized()), o.Normalized().Width)
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *PCA) String() string { return m.Display(display.Plain).Text }

@@ -219,6 +219,7 @@ func (m *DecisionTreeClassifier) Display(o display.Options) display.Bundle {
 	}
 	return display.Text("model", fmt.Sprintf("Decision tree classifier: %d leaves, depth %d, n = %d\n%s", m.NLeaves(), m.Depth(), m.NTrain, treeRules(m.fit.Tree, &m.base, 30)))
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *DecisionTreeClassifier) String() string { return m.Display(display.Plain).Text }
 
@@ -308,6 +309,7 @@ func (m *DecisionTreeRegressor) Display(o display.Options) display.Bundle {
 	}
 	return display.Text("model", fmt.Sprintf("Decision tree regressor: %d leaves, depth %d, n = %d\n%s", m.NLeaves(), m.Depth(), m.NTrain, treeRules(m.fit.Tree, &m.base, 30)))
 }
+
 // String returns the plain-text display (display.Plain).
 func (m *DecisionTreeRegressor) String() string { return m.Display(display.Plain).Text }
 
