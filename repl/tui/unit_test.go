@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/gostat/gostat/display"
@@ -386,5 +387,47 @@ func TestHugeOutputFolded(t *testing.T) {
 	lines := c.lines(rc80())
 	if len(lines) != 1+foldKeep+1+1 || !strings.Contains(lines[len(lines)-2], "199980 more lines") {
 		t.Errorf("%d lines; fold note %q", len(lines), lines[len(lines)-2])
+	}
+}
+
+// No key does two things in the same mode, and every binding has help.
+func TestKeyMapHasNoClashes(t *testing.T) {
+	k := newKeyMap()
+	for name, group := range map[string][]key.Binding{"editor": k.editorHelp(), "cells": k.navHelp()} {
+		seen := map[string]string{}
+		for _, b := range group {
+			h := b.Help()
+			if h.Key == "" || h.Desc == "" {
+				t.Errorf("%s: binding %v without help", name, b.Keys())
+			}
+			for _, kk := range b.Keys() {
+				if prev, ok := seen[kk]; ok {
+					t.Errorf("%s: %q bound to %q and %q", name, kk, prev, h.Desc)
+				}
+				seen[kk] = h.Desc
+			}
+		}
+	}
+}
+
+// Any screen size draws without panicking, in every mode.
+func TestTinyAndOddSizes(t *testing.T) {
+	m := notebookWith(12, false)
+	m.ed.SetValue("func f() {\n    return 1\n}")
+	for _, sz := range [][2]int{{1, 1}, {10, 3}, {20, 5}, {33, 9}, {80, 24}, {300, 100}} {
+		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		for _, f := range []func(){
+			func() { m.mode = modeEdit; m.pane = paneNone; m.showKeys = false },
+			func() { m.pane = paneVars },
+			func() { m.pane = paneDoc; m.doc.SetContent("doc text") },
+			func() { m.showKeys = true },
+			func() { m.showKeys = false; m.mode = modeNav; m.cells.sel = 3 },
+			func() { m.comp = completion{open: true, items: []kernel.Completion{{Text: "a"}, {Text: "b"}}} },
+		} {
+			f()
+			m.layout()
+			_ = m.View()
+		}
+		m.comp.close()
 	}
 }
