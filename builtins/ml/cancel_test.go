@@ -76,3 +76,24 @@ func TestForestReproducibleAcrossCores(t *testing.T) {
 		}
 	}
 }
+
+func TestBoostingEarlyStopping(t *testing.T) {
+	X, y := clfData(12000, 10, 11)
+	m := NewHistGradientBoostingClassifier()
+	m.MaxIter = 400
+	if err := m.FitXY(X, y); err != nil { // "auto": on, since n > 10000
+		t.Fatal(err)
+	}
+	if m.NIter() >= 400 || len(m.fit.ValScores) != m.NIter()+1 {
+		t.Errorf("early stopping: %d iterations, %d validation scores", m.NIter(), len(m.fit.ValScores))
+	}
+	off := NewHistGradientBoostingClassifier()
+	off.MaxIter = 50
+	off.EarlyStopping = "off"
+	if err := off.FitXY(X, y); err != nil {
+		t.Fatal(err)
+	}
+	if off.NIter() != 50 {
+		t.Errorf("EarlyStopping off ran %d iterations", off.NIter())
+	}
+}
