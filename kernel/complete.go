@@ -390,7 +390,7 @@ func (s *Session) Doc(name string) (string, bool) {
 		return "", false
 	}
 	if !s.mu.TryLock() {
-		return docFromTable(name, nil)
+		return (*Session)(nil).docFromTable(name, nil)
 	}
 	defer s.mu.Unlock()
 	if s.in == nil {
@@ -445,12 +445,12 @@ func (s *Session) Doc(name string) (string, bool) {
 			return fi.sig + "\n\n" + fi.doc, true
 		}
 	}
-	return docFromTable(name, s.state.imports)
+	return s.docFromTable(name, s.state.imports)
 }
 
 // docFromTable looks a name up in the generated docs table; the first
 // element may be a package's local name.
-func docFromTable(name string, imports map[string]string) (string, bool) {
+func (s *Session) docFromTable(name string, imports map[string]string) (string, bool) {
 	parts := strings.SplitN(name, ".", 2)
 	path := parts[0]
 	if p, ok := imports[parts[0]]; ok {
@@ -462,7 +462,25 @@ func docFromTable(name string, imports map[string]string) (string, bool) {
 	if len(parts) == 2 {
 		key += parts[1]
 	}
-	return symbols.Doc(key)
+	if d, ok := symbols.Doc(key); ok {
+		return d, true
+	}
+	// Not documented in the table (other standard-library packages):
+	// the signature from the symbol table.
+	if len(parts) == 2 && s != nil && s.in != nil {
+		if v, ok := s.in.Symbols(path)[path][parts[1]]; ok {
+			kind, detail := symbolKind(parts[1], v)
+			switch kind {
+			case "func":
+				return detail + "\n", true
+			case "type":
+				return "type " + parts[1] + " (" + detail + ")\n", true
+			default:
+				return kind + " " + parts[0] + "." + parts[1] + " " + detail + "\n", true
+			}
+		}
+	}
+	return "", false
 }
 
 // docText is the generated doc for key, or "".

@@ -115,6 +115,7 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 	localTypes := map[string]bool{}
 	var typeSpecs []*ast.TypeSpec
 	if f, ok := root.(*ast.File); ok {
+		kept := 0
 		for _, im := range f.Imports {
 			path := strings.Trim(im.Path.Value, "\"`")
 			name := pkgName(path)
@@ -124,9 +125,34 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 			if path == "iter" {
 				unsupported(im, "package iter (range-over-func iterators)", "write loops over slices, or functions that take a callback")
 			}
-			if name != "_" && name != "." {
-				p.newImports[name] = path
+			if name == "_" || name == "." {
+				kept++
+				continue
 			}
+			if old, ok := s.state.imports[name]; ok {
+				if old == path {
+					// Already imported (pre-imported packages, or an
+					// earlier cell): importing again is a no-op, as yaegi
+					// would refuse it.
+					o := offset(im.Path.Pos())
+					if im.Name != nil {
+						o = offset(im.Name.Pos())
+						e := offset(im.Name.End())
+						edits = append(edits, edit{o, e, "_"})
+					} else {
+						edits = append(edits, edit{o, o, "_ "})
+					}
+					continue
+				}
+				fail(errAt(offset(im.Pos()), Compile,
+					fmt.Sprintf("%s is already imported as %q; the interpreter cannot rebind a package name", name, old),
+					fmt.Sprintf("import it under another name: import %s2 %q", name, path)))
+			}
+			kept++
+			p.newImports[name] = path
+		}
+		if len(f.Imports) > 0 && kept == 0 && len(f.Decls) == len(importDecls(f)) {
+			p.noop = true
 		}
 		for _, d := range f.Decls {
 			switch d := d.(type) {
@@ -713,6 +739,16 @@ func (s *Session) globalKinds() map[string]reflect.Kind {
 		}
 	}
 	return m
+}
+
+func importDecls(f *ast.File) []ast.Decl {
+	var out []ast.Decl
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // needsFuncScope reports whether a top-level compound statement contains,

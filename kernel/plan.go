@@ -54,6 +54,7 @@ type evalPlan struct {
 	minmax     bool      // min or max were rewritten to host functions
 	defines    []define  // top-level := statements (for diagnosing errors)
 	nchunks    int       // number of statements or declarations in the group
+	noop       bool      // nothing to evaluate (only re-imports)
 	firstChunk int       // cell offset of the group's first chunk
 
 	newTypes      map[string]string // type name -> definition

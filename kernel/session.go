@@ -192,11 +192,15 @@ func (s *Session) evalRaw(src string) (err error) {
 	return err
 }
 
+// pkgName is the default package name of an import path: its last
+// element, skipping a major-version suffix (math/rand/v2 is rand).
 func pkgName(path string) string {
-	if i := strings.LastIndex(path, "/"); i >= 0 {
-		return path[i+1:]
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
 	}
-	return path
+	return last
 }
 
 // hooks are the host functions interpreted code calls through __k.
@@ -463,6 +467,9 @@ func stripPackageClause(src string) string {
 // evalPlan runs one group. A final expression whose Show call does not
 // compile (a call without results) is run as a plain statement.
 func (s *Session) evalPlan(ctx context.Context, p *evalPlan) *Error {
+	if p.noop {
+		return nil
+	}
 	err := s.evalSrc(ctx, p)
 	if err != nil && p.kind == exprChunk && p.fallback != nil && isCfgError(err) {
 		p = p.fallback

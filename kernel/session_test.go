@@ -599,6 +599,20 @@ func TestPreImports(t *testing.T) {
 			t.Errorf("%q: %v %q", src, r.Err, texts(r))
 		}
 	}
+	for _, src := range []string{`import "fmt"`, "import (\n\t\"fmt\"\n\t\"strings\"\n\t\"encoding/csv\"\n)\ncsv.ErrQuote != nil", `import m "math"`, `import "encoding/csv"`} {
+		if r := eval(t, s, src); r.Err != nil {
+			t.Errorf("re-import %q: %v", src, r.Err)
+		}
+	}
+	if r := eval(t, s, `import "math/rand/v2"`); r.Err == nil || !strings.Contains(r.Err.Message, "already imported") || !strings.Contains(r.Err.Hint, "rand2") {
+		t.Errorf("rand/v2: %+v", r.Err)
+	}
+	if r := eval(t, s, `import r2 "math/rand/v2"`+"\nr2.IntN(3) < 3"); r.Err != nil {
+		t.Errorf("aliased rand/v2: %v", r.Err)
+	}
+	if d, ok := s.Doc("csv.NewReader"); !ok || !strings.Contains(d, "func NewReader(io.Reader) *csv.Reader") {
+		t.Errorf("Doc(csv.NewReader) = %q %v", d, ok)
+	}
 	r := eval(t, s, `import "github.com/no/such"`)
 	if r.Err == nil || !strings.Contains(r.Err.Message, "cannot import") {
 		t.Errorf("unknown import: %v", r.Err)

@@ -3,6 +3,7 @@ package remote
 import (
 	"context"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
@@ -295,5 +296,34 @@ func TestSupervisorReset(t *testing.T) {
 	}
 	if s.PID() == pid {
 		t.Error("reset kept the same kernel process")
+	}
+}
+
+// TestOutOfMemory runs the kernel child under an address-space limit and
+// lets a cell allocate until the Go runtime gives up.
+func TestOutOfMemory(t *testing.T) {
+	prlimit, err := exec.LookPath("prlimit")
+	if err != nil {
+		t.Skip("prlimit not installed")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSupervisor(Options{Path: prlimit, Args: []string{"--as=1500000000", "--", exe}})
+	defer s.Close()
+	if _, err := s.Ready(); err != nil {
+		t.Skipf("cannot start a kernel under prlimit: %v", err)
+	}
+	r := s.Eval(context.Background(), "alloc", nil)
+	if r.Err == nil || r.Err.Kind != kernel.KernelDied {
+		t.Fatalf("result %+v", r)
+	}
+	t.Logf("%s\n  hint: %s", r.Err.Message, r.Err.Hint)
+	if !strings.Contains(r.Err.Message, "out of memory") || !strings.Contains(r.Err.Hint, "more memory") {
+		t.Errorf("message %q hint %q", r.Err.Message, r.Err.Hint)
+	}
+	if r := s.Eval(context.Background(), "value alive", nil); r.Err != nil {
+		t.Errorf("after the restart: %+v", r.Err)
 	}
 }
