@@ -195,8 +195,7 @@ func (f *Frame) Quantile(col string, p float64) float64 {
 	if p < 0 || p > 1 || p != p {
 		panic(errorf("Quantile", "probability %v is outside [0, 1]", p))
 	}
-	x := dropNaN(f.numCol("Quantile", col).floats())
-	return radixQuantiles(x, []float64{p})[0]
+	return radixQuantiles(f.numCol("Quantile", col).floats(), []float64{p})[0]
 }
 
 // Median returns the median of column col, skipping NA (correct with
@@ -385,21 +384,32 @@ func keyFloat(k uint64) float64 {
 	return math.Float64frombits(^k)
 }
 
-// radixQuantiles returns R's type-7 quantiles of x (no NaN; x is not
+// radixQuantiles returns R's type-7 quantiles of x (NaN skipped; x is not
 // modified) at the probabilities ps. It finds the needed order statistics
 // by one histogram pass over the top 16 bits of order-preserving float
 // keys, gathers only the buckets that hold them, and selects within those
 // small buckets: about two passes over the data for all probabilities.
 func radixQuantiles(x []float64, ps []float64) []float64 {
-	n := len(x)
 	out := make([]float64, len(ps))
-	if n < 1<<14 {
-		y := append([]float64(nil), x...)
-		return quantilesInPlace(y, ps)
+	if len(x) < 1<<14 {
+		return quantilesInPlace(dropNaN(x), ps)
 	}
+	// NaN (NA) values are skipped.
 	var counts [1 << 16]int32
+	nan := 0
 	for _, v := range x {
+		if v != v {
+			nan++
+			continue
+		}
 		counts[floatKey(v)>>48]++
+	}
+	n := len(x) - nan
+	if n == 0 {
+		for k := range out {
+			out[k] = math.NaN()
+		}
+		return out
 	}
 	// Needed ranks.
 	type need struct{ rank, bucket, start int }
@@ -436,6 +446,9 @@ func radixQuantiles(x []float64, ps []float64) []float64 {
 		bufs = append(bufs, make([]float64, 0, counts[b]))
 	}
 	for _, v := range x {
+		if v != v {
+			continue
+		}
 		if s := slot[floatKey(v)>>48]; s >= 0 {
 			bufs[s] = append(bufs[s], v)
 		}

@@ -169,6 +169,30 @@ func TestQuantileSelectionMatchesSort(t *testing.T) {
 			t.Errorf("describe median %v", got)
 		}
 	}
+	// Large columns with NA: the radix path skips NaN.
+	y := make([]float64, 100000)
+	var present []float64
+	for i := range y {
+		y[i] = r.ExpFloat64()
+		if i%10 == 3 {
+			y[i] = math.NaN()
+		} else {
+			present = append(present, y[i])
+		}
+	}
+	sort.Float64s(present)
+	g := frame.New("y", y)
+	for _, p := range []float64{0.1, 0.5, 0.99} {
+		h := float64(len(present)-1) * p
+		lo := int(math.Floor(h))
+		want := present[lo] + (h-float64(lo))*(present[lo+1]-present[lo])
+		if got := g.Quantile("y", p); got != want {
+			t.Errorf("with NA p=%v: %v, want %v", p, got, want)
+		}
+	}
+	if d := g.Describe(); d.Col("count")[0] != float64(len(present)) || d.Col("median")[0] != g.Median("y") {
+		t.Errorf("describe with NA: %v", d)
+	}
 	// Median with NaN (gota gets this wrong).
 	f := frame.New("x", []float64{1, math.NaN(), 3})
 	if m := f.Median("x"); m != 2 {

@@ -26,8 +26,9 @@ func (f *Frame) Describe(cols ...string) *Frame {
 	rows := make([]row, len(cols))
 	parallelFor(len(cs), func(k int) {
 		var rw row
-		x, mean, v, lo, hi := summarize(cs[k].floats())
-		rw.count = float64(len(x))
+		x := cs[k].floats()
+		n, mean, v, lo, hi := moments(x)
+		rw.count = float64(n)
 		rw.mean, rw.sd, rw.min, rw.max = mean, math.Sqrt(v), lo, hi
 		q := radixQuantiles(x, []float64{0.25, 0.5, 0.75})
 		rw.q25, rw.q50, rw.q75 = q[0], q[1], q[2]
@@ -93,6 +94,45 @@ func summarize(x []float64) (vals []float64, mean, variance, lo, hi float64) {
 		variance = (ss - c*c/n) / (n - 1)
 	}
 	return vals, mean, variance, lo, hi
+}
+
+// moments returns the count of non-NaN values of x with their mean
+// (two-pass corrected), sample variance, min and max, without copying.
+func moments(x []float64) (n int, mean, variance, lo, hi float64) {
+	s := 0.0
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range x {
+		if v == v {
+			n++
+			s += v
+			if v < lo {
+				lo = v
+			}
+			if v > hi {
+				hi = v
+			}
+		}
+	}
+	if n == 0 {
+		nan := math.NaN()
+		return 0, nan, nan, nan, nan
+	}
+	fn := float64(n)
+	m := s / fn
+	c, ss := 0.0, 0.0
+	for _, v := range x {
+		if v == v {
+			d := v - m
+			c += d
+			ss += d * d
+		}
+	}
+	mean = m + c/fn
+	variance = math.NaN()
+	if n > 1 {
+		variance = (ss - c*c/fn) / (fn - 1)
+	}
+	return n, mean, variance, lo, hi
 }
 
 // ColumnProfile is the data-quality summary of one column (see Profile).
