@@ -100,7 +100,7 @@ func ExampleNLSFormula() {
 	// Residual standard error: 2.668 on 30 degrees of freedom
 	//
 	// Number of iterations to convergence: 5
-	// Achieved convergence tolerance: 1.189e-15
+	// Achieved convergence tolerance: < 1e-10
 }
 
 func ExampleNLSCurve() {

@@ -578,7 +578,12 @@ func (m *NLSFit) Display(o display.Options) display.Bundle {
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "Residual standard error: %s on %d degrees of freedom\n\n", rfmt.Num(rfmt.Signif(m.Sigma, 4), 4), m.DF)
 	if m.Converged {
-		fmt.Fprintf(&b, "Number of iterations to convergence: %d \nAchieved convergence tolerance: %s\n", m.Iterations, rfmt.Num(m.RelOffset, 4))
+		tol := rfmt.Num(m.RelOffset, 4)
+		if m.RelOffset < 1e-10 {
+			// below this the value is rounding noise; keep recorded outputs stable
+			tol = "< 1e-10"
+		}
+		fmt.Fprintf(&b, "Number of iterations to convergence: %d \nAchieved convergence tolerance: %s\n", m.Iterations, tol)
 	} else {
 		fmt.Fprintf(&b, "Algorithm did not converge after %d iterations: %s\n", m.Iterations, m.Message)
 	}

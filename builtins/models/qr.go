@@ -123,21 +123,28 @@ func householder(a [][]float64, perm []int, y []float64, tol float64, orig []flo
 }
 
 func norm2(x []float64) float64 {
-	// scaled sum of squares (columns are pre-scaled, so overflow is not a concern
-	// in practice, but keep LAPACK's safety for arbitrary input)
-	var scale, ssq float64 = 0, 1
+	// fast path: plain sum of squares (SIMD dot); fall back to LAPACK's
+	// scaled accumulation only when it overflows or underflows
+	ss := floats.Dot(x, x)
+	if ss > 1e-290 && ss < 1e290 {
+		return math.Sqrt(ss)
+	}
+	if ss == 0 {
+		return 0
+	}
+	var scale, sq float64 = 0, 1
 	for _, v := range x {
 		if v != 0 {
 			a := math.Abs(v)
 			if scale < a {
-				ssq = 1 + ssq*(scale/a)*(scale/a)
+				sq = 1 + sq*(scale/a)*(scale/a)
 				scale = a
 			} else {
-				ssq += (a / scale) * (a / scale)
+				sq += (a / scale) * (a / scale)
 			}
 		}
 	}
-	return scale * math.Sqrt(ssq)
+	return scale * math.Sqrt(sq)
 }
 
 func sumSq(x []float64) float64 {
@@ -193,9 +200,12 @@ func solveLS(pr lsProblem) lsFit {
 	var a [][]float64
 	var qty []float64
 	var tailSS float64
-	fill := func(lo, hi int) ([][]float64, []float64) {
+	fill := func(lo, hi int, buf []float64) ([][]float64, []float64) {
 		m := hi - lo
-		buf := make([]float64, m*(p+1))
+		if buf == nil {
+			buf = make([]float64, m*(p+1))
+		}
+		buf = buf[:m*(p+1)]
 		cols := make([][]float64, p)
 		for j := 0; j < p; j++ {
 			c := buf[j*m : (j+1)*m]
@@ -223,7 +233,7 @@ func solveLS(pr lsProblem) lsFit {
 		return cols, yy
 	}
 	if nb == 1 {
-		a, qty = fill(0, n)
+		a, qty = fill(0, n, nil)
 	} else {
 		type blockOut struct {
 			r    [][]float64
@@ -232,33 +242,39 @@ func solveLS(pr lsProblem) lsFit {
 		}
 		outs := make([]blockOut, nb)
 		var wg sync.WaitGroup
-		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		next := make(chan int, nb)
 		for b := 0; b < nb; b++ {
+			next <- b
+		}
+		close(next)
+		workers := min(runtime.GOMAXPROCS(0), nb)
+		for w := 0; w < workers; w++ {
 			wg.Add(1)
-			sem <- struct{}{}
-			go func(b int) {
+			go func() {
 				defer wg.Done()
-				defer func() { <-sem }()
-				lo := b * tsqrBlockRows
-				hi := min(n, lo+tsqrBlockRows)
-				cols, yy := fill(lo, hi)
+				buf := make([]float64, tsqrBlockRows*(p+1)) // reused across blocks
 				perm := make([]int, p)
-				for j := range perm {
-					perm[j] = j
-				}
-				householder(cols, perm, yy, -1, nil)
-				k := min(p, hi-lo)
-				r := make([][]float64, p)
-				for j := 0; j < p; j++ {
-					r[j] = make([]float64, p)
-					for i := 0; i <= j && i < k; i++ {
-						r[j][i] = cols[j][i]
+				for b := range next {
+					lo := b * tsqrBlockRows
+					hi := min(n, lo+tsqrBlockRows)
+					cols, yy := fill(lo, hi, buf)
+					for j := range perm {
+						perm[j] = j
 					}
+					householder(cols, perm, yy, -1, nil)
+					k := min(p, hi-lo)
+					r := make([][]float64, p)
+					for j := 0; j < p; j++ {
+						r[j] = make([]float64, p)
+						for i := 0; i <= j && i < k; i++ {
+							r[j][i] = cols[j][i]
+						}
+					}
+					c := make([]float64, p)
+					copy(c, yy[:k])
+					outs[b] = blockOut{r, c, sumSq(yy[k:])}
 				}
-				c := make([]float64, p)
-				copy(c, yy[:k])
-				outs[b] = blockOut{r, c, sumSq(yy[k:])}
-			}(b)
+			}()
 		}
 		wg.Wait()
 		m := nb * p
