@@ -157,7 +157,9 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		if t == "" {
 			return nil
 		}
-		if isMeta(t) || m.opts.IsComplete(src) {
+		// Run a complete cell; inside a multi-line cell (cursor above its
+		// last line) Enter edits, as in an editor.
+		if isMeta(t) || m.opts.IsComplete(src) && m.ed.OnLastLine() {
 			return m.submit(src)
 		}
 		m.ed.Newline()
@@ -200,8 +202,7 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.HistPrev) && m.ed.OnFirstLine():
 		if s, ok := m.nav.prev(m.hist, m.ed.Value()); ok {
-			m.ed.SetValue(s)
-			m.ed.SetCursor(0, len([]rune(strings.SplitN(s, "\n", 2)[0])))
+			m.ed.SetValue(s) // cursor at the end: Enter runs it again
 		}
 		return nil
 	case key.Matches(msg, k.HistNext) && m.ed.OnLastLine():

@@ -48,7 +48,7 @@ func newKeyMap() keyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, help))
 	}
 	return keyMap{
-		Run:        b([]string{"enter"}, "enter", "run, or newline if open"),
+		Run:        b([]string{"enter"}, "enter", "run (newline if unfinished)"),
 		Newline:    b([]string{"alt+enter", "ctrl+j"}, "alt+enter/ctrl+j", "insert a newline"),
 		Complete:   b([]string{"tab"}, "tab", "complete"),
 		HistPrev:   b([]string{"up"}, "↑", "older history (first line)"),

@@ -431,3 +431,19 @@ func TestTinyAndOddSizes(t *testing.T) {
 		m.comp.close()
 	}
 }
+
+// Enter above the last line of a complete multi-line cell edits it; on the
+// last line it runs the cell.
+func TestEnterInsideMultiLineCell(t *testing.T) {
+	m := New(fakekernel.New(), testOptions())
+	m.ed.SetValueCursor("x := 1\ny := 2", len("x := 1"))
+	m.key(tea.KeyMsg{Type: tea.KeyEnter})
+	if got := m.ed.Value(); got != "x := 1\n\ny := 2" || len(m.cells.cells) != 0 {
+		t.Fatalf("editor %q, %d cells", got, len(m.cells.cells))
+	}
+	m.ed.SetValue("x := 1\ny := 2")
+	m.key(tea.KeyMsg{Type: tea.KeyEnter})
+	if len(m.cells.cells) != 1 || m.ed.Value() != "" {
+		t.Fatalf("not run: editor %q, %d cells", m.ed.Value(), len(m.cells.cells))
+	}
+}
