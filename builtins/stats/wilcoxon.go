@@ -291,8 +291,11 @@ func WilcoxTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 // rbEffect builds the rank-biserial effect with a Fisher-z interval.
 func rbEffect(r, se, conf float64) *Effect {
 	z := stdNormalQuantile(1-(1-conf)/2, true)
-	c := math.Max(-0.999999, math.Min(0.999999, r))
-	lo, hi := math.Tanh(math.Atanh(c)-z*se), math.Tanh(math.Atanh(c)+z*se)
+	lo, hi := math.NaN(), math.NaN()
+	if math.Abs(r) < 1 {
+		// Fisher's z interval; undefined at complete separation (|r| = 1)
+		lo, hi = math.Tanh(math.Atanh(r)-z*se), math.Tanh(math.Atanh(r)+z*se)
+	}
 	mag := "large"
 	switch a := math.Abs(r); {
 	case a < 0.1:
