@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"encoding/binary"
 	"errors"
 	"strconv"
 )
@@ -40,6 +41,14 @@ func parseNumber(b []byte) (v float64, isInt bool, ok bool) {
 	var mant uint64
 	dot, exp := false, false
 	ds := k
+	for k+8 <= len(s) {
+		v := binary.LittleEndian.Uint64(s[k:])
+		if !eightDigits(v) {
+			break
+		}
+		mant = mant*100000000 + parseEight(v)
+		k += 8
+	}
 	for k < len(s) && s[k]-'0' < 10 {
 		mant = mant*10 + uint64(s[k]-'0')
 		k++
@@ -50,6 +59,14 @@ func parseNumber(b []byte) (v float64, isInt bool, ok bool) {
 		dot = true
 		k++
 		fs := k
+		for k+8 <= len(s) {
+			v := binary.LittleEndian.Uint64(s[k:])
+			if !eightDigits(v) {
+				break
+			}
+			mant = mant*100000000 + parseEight(v)
+			k += 8
+		}
 		for k < len(s) && s[k]-'0' < 10 {
 			mant = mant*10 + uint64(s[k]-'0')
 			k++
@@ -119,6 +136,24 @@ func parseNumber(b []byte) (v float64, isInt bool, ok bool) {
 		f = -f
 	}
 	return f, !dot && !exp, true
+}
+
+// eightDigits reports whether the 8 bytes in v (little-endian) are all
+// ASCII digits.
+func eightDigits(v uint64) bool {
+	return (v&0xF0F0F0F0F0F0F0F0)|(((v+0x0606060606060606)&0xF0F0F0F0F0F0F0F0)>>4) == 0x3333333333333333
+}
+
+// parseEight converts 8 ASCII digits (little-endian in v, first digit in
+// the low byte) to their value with three multiplications (the SWAR
+// method of simdjson and fast_float).
+func parseEight(v uint64) uint64 {
+	const mask = 0x000000FF000000FF
+	const mul1 = 0x000F424000000064 // 100 + (1000000 << 32)
+	const mul2 = 0x0000271000000001 // 1 + (10000 << 32)
+	v -= 0x3030303030303030
+	v = v*10 + v>>8
+	return ((v&mask)*mul1 + ((v>>16)&mask)*mul2) >> 32
 }
 
 func negZero() float64 {
