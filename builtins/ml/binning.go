@@ -2,7 +2,6 @@ package ml
 
 import (
 	"math"
-	"sort"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -49,7 +48,7 @@ func fitBins(X *mat.Dense, maxBins int) *binMapper {
 				col = append(col, v)
 			}
 		}
-		sort.Float64s(col)
+		sortFloats(col)
 		var distinct []float64
 		for i, v := range col {
 			if i == 0 || v != col[i-1] {

@@ -2,6 +2,7 @@ package ml
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"testing"
 
@@ -183,5 +184,19 @@ func TestMissingValues(t *testing.T) {
 	acc, err := m.ScoreXY(Xte, s.yte)
 	if err != nil || acc < 0.7 {
 		t.Errorf("boosting with missing values: accuracy %v, %v", acc, err)
+	}
+}
+
+func TestSortFloats(t *testing.T) {
+	X, _ := clfData(9000, 1, 2)
+	v := mat.Col(nil, 0, X)
+	v = append(v, 0, math.Copysign(0, -1), -1e300, 1e300, math.Inf(1), math.Inf(-1), 5e-324, -5e-324)
+	w := append([]float64(nil), v...)
+	sortFloats(v)
+	sort.Float64s(w)
+	for i := range v {
+		if v[i] != w[i] {
+			t.Fatalf("sortFloats[%d] = %v, want %v", i, v[i], w[i])
+		}
 	}
 }
