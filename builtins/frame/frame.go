@@ -3,6 +3,21 @@
 // operations for reading, selecting, filtering, sorting, grouping, joining,
 // reshaping, cleaning, encoding and splitting data.
 //
+// # Overview
+//
+//	Build:    New("x", xs, "g", gs), FromColumns, FromColumnMap, FromRecords, FromMaps
+//	Read:     ReadCSV(path, CSVOptions{…}), ParseCSV, ReadJSON, ParseJSON, FromGota
+//	Write:    f.WriteCSV, f.WriteJSON, f.CSV, f.ToMaps, f.ToGota
+//	Look:     f.Names, f.Types, f.Shape, f.Head, f.Tail, f.Col, f.Factor, f.Levels, f.Matrix
+//	Shape:    f.Select, f.Drop, f.Rename, f.Filter("mpg > 20"), f.Where, f.Mutate("k", "a * 2"),
+//	          f.Sort("cyl", "-mpg"), f.Join, f.Pivot, f.Melt, Concat, f.Unique, f.Sample
+//	Summarise: f.GroupBy(keys…).Agg("mean(x)", …), f.Describe, f.Profile, f.ValueCounts,
+//	          f.Crosstab, f.CorMatrix, f.Mean/Median/SD/Quantile(col)
+//	Clean:    f.NACounts, f.DropNA, f.DropNACols, f.Impute, f.FillNA, f.SetNA
+//	Prepare:  NewStandardize, NewMinMax, NewLog, NewBoxCox, NewOneHot, NewOrdinal,
+//	          NewBinning, NewPolynomial, NewInteractions, NewImputer (Transformers)
+//	Split:    f.TrainTest(0.25, seed, "class"), f.Folds(k, seed), KFold, StratifiedKFold
+//
 // # Types and missing values
 //
 // Every column has one of four types:
