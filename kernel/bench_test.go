@@ -3,6 +3,7 @@ package kernel
 import (
 	"context"
 	"testing"
+	"time"
 )
 
 // Per-cell overhead of the kernel (split, plan, interpreter call, capture
@@ -73,4 +74,29 @@ func BenchmarkComplete(b *testing.B) {
 	for b.Loop() {
 		s.Complete("strings.Has", len("strings.Has"))
 	}
+}
+
+// BenchmarkInterruptLatency measures the time from cancelling a running
+// `for {}` cell to Eval returning (reported as latency-ns/op).
+func BenchmarkInterruptLatency(b *testing.B) {
+	s, err := NewSession(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	var total time.Duration
+	for b.Loop() {
+		ctx, cancel := context.WithCancel(context.Background())
+		var cancelled time.Time
+		time.AfterFunc(5*time.Millisecond, func() {
+			cancelled = time.Now()
+			cancel()
+		})
+		r := s.Eval(ctx, "for {}", nil)
+		total += time.Since(cancelled)
+		if r.Err == nil || r.Err.Kind != Interrupted {
+			b.Fatal(r.Err)
+		}
+	}
+	b.ReportMetric(float64(total.Nanoseconds())/float64(b.N), "latency-ns/op")
 }
