@@ -238,6 +238,7 @@ func WilcoxTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 		}
 		h.PValue = normalPValue((z-corr)/sigma, o.Alternative)
 		if o.ConfInt {
+			correct := !o.NoCorrect
 			wdiff := func(d, zq float64) float64 {
 				dr := make([]float64, 0, nx+ny)
 				for _, v := range vx {
@@ -251,7 +252,7 @@ func WilcoxTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 				}
 				dz := s - fx*(fx+1)/2 - fx*fy/2
 				sg := math.Sqrt((fx * fy / 12) * ((fx + fy + 1) - tieSum(tt)/((fx+fy)*(fx+fy-1))))
-				return (dz-correction(dz, o.Alternative, !o.NoCorrect))/sg - zq
+				return (dz-correction(dz, o.Alternative, correct))/sg - zq
 			}
 			mumin := minOf(vx) - maxOf(vy)
 			mumax := maxOf(vx) - minOf(vy)
@@ -274,6 +275,8 @@ func WilcoxTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 			case Less:
 				h.ConfInt = [2]float64{math.Inf(-1), root(stdNormalQuantile(alpha, true))}
 			}
+			// as R: the estimate solves W(d) = 0 without continuity correction
+			correct = false
 			h.EstNames = []string{"difference in location"}
 			h.Estimate = []float64{uniroot(func(d float64) float64 { return wdiff(d, 0) }, mumin, mumax, 1e-4)}
 		}

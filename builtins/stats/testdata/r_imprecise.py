@@ -23,7 +23,7 @@ for d1, d2, p, lower in [(1, 1, 1e-100, True), (1, 1, 1e-10, True), (1, 1, 1e-5,
                          (1, 1, 0.9999999999, False), (2, 10, 1e-100, True), (2, 10, 1e-10, True),
                          (5, 30, 1e-300, True), (5, 30, 1e-100, True), (10, 100, 1e-300, True), (10, 100, 1e-100, True)]:
     out.append({"family": "pf", "params": {"df1": d1, "df2": d2}, "p": p, "lower": lower, "quantile": float(qf(d1, d2, p, lower))})
-for n in [2.5, 5]:
+for n in [2.5, 3, 5]:
     for lower in [True, False]:
         out.append({"family": "pt", "params": {"df": n}, "p": 1e-300, "lower": lower, "quantile": float(qt(n, 1e-300, lower))})
 print(json.dumps(out, indent=1))
