@@ -27,6 +27,7 @@ type Options struct {
 	// Graphics names the image protocol the front end can show: "kitty",
 	// "iterm", "sixel", "text" or "none". Builtins do not encode images for a
 	// protocol; they only decide whether producing a PNG is worth the time.
+	// "image" asks for PNG forms without a terminal (reports, files).
 	Graphics string
 	// Theme is "dark" or "light"; it picks a palette for styled forms.
 	Theme string

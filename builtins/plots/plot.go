@@ -109,9 +109,9 @@ func (p *Plot) Figure() *plotting.Figure { return p.fig }
 
 // Display renders the plot for o: Text always (braille or ASCII with text
 // labels), ANSI when o.Color, PNG when o.Graphics is an image protocol
-// (kitty, iterm, sixel), and SVG (for reports and `gostat run -o`) unless
-// o.Graphics is "none". Point layers of more than 5000 points are
-// rasterised inside the SVG, so it stays small.
+// (kitty, iterm, sixel) or "image" (reports; at 144 dpi), and SVG (for
+// reports and `gostat run -o`) unless o.Graphics is "none". Point layers
+// of more than 5000 points are rasterised inside the SVG, so it stays small.
 func (p *Plot) Display(o display.Options) display.Bundle {
 	o = o.Normalized()
 	if p.err != nil {
@@ -127,6 +127,13 @@ func (p *Plot) Display(o display.Options) display.Bundle {
 	case "kitty", "iterm", "sixel":
 		// About 10 × 20 pixels per cell, at 96 dpi.
 		png, err := plotting.PNG(p.fig, pxToPt(w*10), pxToPt(h*20), 96)
+		if err == nil {
+			b.PNG = png
+		}
+	case "image":
+		// Reports and files: the same layout at 1.5× resolution, so the
+		// picture stays sharp on high-density screens.
+		png, err := plotting.PNG(p.fig, pxToPt(w*10), pxToPt(h*20), 144)
 		if err == nil {
 			b.PNG = png
 		}
