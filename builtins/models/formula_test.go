@@ -128,3 +128,16 @@ func TestBadData(t *testing.T) {
 		t.Errorf("want a ConvergenceError with the partial fit, got %v", err)
 	}
 }
+
+func TestSaturatedModel(t *testing.T) {
+	m, err := OLS("y ~ x", frame.New("y", []float64{1, 3}, "x", []float64{0, 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := m.String()
+	for _, want := range []string{"ALL 2 residuals are 0: no residual degrees of freedom!", "Residual standard error: NaN on 0 degrees of freedom", "(Intercept)        1        NaN"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("saturated summary lacks %q:\n%s", want, s)
+		}
+	}
+}

@@ -311,6 +311,9 @@ func fitLM(d *design, w []float64, call string) (*LM, error) {
 	if fit.rss == 0 && m.FDFNum > 0 {
 		m.FStatistic, m.FPValue = math.Inf(1), 0
 	}
+	if m.DFResidual <= 0 {
+		m.FStatistic, m.FPValue, m.AdjRSquared = math.NaN(), math.NaN(), math.NaN()
+	}
 	return m, nil
 }
 

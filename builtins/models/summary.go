@@ -48,6 +48,10 @@ func coefTable(names []string, est, se, stat, p []float64, statName, pName strin
 	cells := make([][]string, n)
 	for i := range cells {
 		cells[i] = []string{"NA", "NA", "NA", "NA"}
+		if !math.IsNaN(est[i]) {
+			// estimable but without a standard error (no residual df): R's NaN
+			cells[i] = []string{"NA", "NaN", "NaN", "NaN"}
+		}
 		if p == nil {
 			cells[i] = cells[i][:3]
 		}
@@ -411,7 +415,11 @@ func (m *LM) Display(o display.Options) display.Bundle {
 			}
 		}
 	}
-	b.WriteString(residualBlock(title, r, o.Width))
+	if m.DFResidual <= 0 {
+		fmt.Fprintf(&b, "%s:\nALL %d residuals are 0: no residual degrees of freedom!\n", title, len(r))
+	} else {
+		b.WriteString(residualBlock(title, r, o.Width))
+	}
 	b.WriteString("\n")
 	nAliased := len(m.Coef) - m.Rank
 	if nAliased > 0 {
@@ -421,7 +429,11 @@ func (m *LM) Display(o display.Options) display.Bundle {
 	}
 	b.WriteString(coefTable(m.Names, m.Coef, m.StdErr, m.TValue, m.PValue, "t value", "Pr(>|t|)", true))
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "Residual standard error: %s on %d degrees of freedom\n", rfmt.Num(rfmt.Signif(m.Sigma, 4), 4), m.DFResidual)
+	sigma := "NaN"
+	if !math.IsNaN(m.Sigma) {
+		sigma = rfmt.Num(rfmt.Signif(m.Sigma, 4), 4)
+	}
+	fmt.Fprintf(&b, "Residual standard error: %s on %d degrees of freedom\n", sigma, m.DFResidual)
 	if m.NDropped > 0 {
 		s := "s"
 		if m.NDropped == 1 {
@@ -429,11 +441,15 @@ func (m *LM) Display(o display.Options) display.Bundle {
 		}
 		fmt.Fprintf(&b, "  (%d observation%s deleted due to missingness)\n", m.NDropped, s)
 	}
-	if !math.IsNaN(m.FStatistic) {
+	if m.FDFNum > 0 {
 		r2, ar2 := fmtG(m.RSquared, 4), fmtG(m.AdjRSquared, 4)
 		w := max(len(r2), len(ar2))
 		fmt.Fprintf(&b, "Multiple R-squared:  %s,  Adjusted R-squared:  %s \n", padLeft(r2, w), padLeft(ar2, w))
-		fmt.Fprintf(&b, "F-statistic: %s on %g and %g DF,  p-value: %s\n", fmtG(m.FStatistic, 4), m.FDFNum, m.FDFDen, rfmt.PValue(m.FPValue, 4))
+		pv := "NA"
+		if !math.IsNaN(m.FPValue) {
+			pv = rfmt.PValue(m.FPValue, 4)
+		}
+		fmt.Fprintf(&b, "F-statistic: %s on %g and %g DF,  p-value: %s\n", fmtG(m.FStatistic, 4), m.FDFNum, m.FDFDen, pv)
 	}
 	for _, line := range m.aliasReasons() {
 		b.WriteString(wrapText(line, o.Width))
@@ -464,6 +480,9 @@ func fmtG(x float64, d int) string {
 // teaching: the direction and size of each effect and whether it is
 // statistically distinguishable from zero at the 5% level.
 func (m *LM) reading() string {
+	if m.DFResidual <= 0 {
+		return ""
+	}
 	var b strings.Builder
 	b.WriteString("Reading:\n")
 	y := m.YName
