@@ -214,6 +214,13 @@ func TestErrorPositions(t *testing.T) {
 		{`panic("boom")`, Runtime, 1, 1, "panic: boom"},
 		{`panic(fmt.Errorf("wrapped"))`, Runtime, 1, 7, "panic: wrapped"},
 		{"os.Exit(3)", Runtime, 1, 1, "os.Exit(3)"},
+		// Positions stay exact on lines the kernel rewrote.
+		{"go func() { undefinedX() }()", Compile, 1, 13, "undefined: undefinedX"},
+		{"for i := range 3 { _ = i + undefinedY }", Compile, 1, 28, "undefined: undefinedY"},
+		{"z := min(1, 2) + undefinedZ", Compile, 1, 18, "undefined: undefinedZ"},
+		{"func h() {\n\tgo fmt.Println(nope)\n}", Compile, 2, 17, "undefined: nope"},
+		{"x1 := 1\nx1 + undefinedW", Compile, 2, 6, "undefined: undefinedW"},
+		{"label:\n\tfor {\n\t\tbreak label\n\t}\nundefinedV", Compile, 5, 1, "undefined: undefinedV"},
 	}
 	for _, tt := range tests {
 		r := eval(t, s, tt.src)
