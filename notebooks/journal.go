@@ -97,8 +97,11 @@ func (j *Journal) Remove() error {
 	j.Close()
 	err := os.Remove(j.Path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil
+		err = nil
 	}
+	// Leave no empty .gostat folder behind (it stays while other
+	// journals are in it).
+	os.Remove(filepath.Dir(j.Path))
 	return err
 }
 
