@@ -20,64 +20,83 @@ func dropNaN(x []float64) []float64 {
 	return out
 }
 
-// meanOf is the two-pass mean: sum/n corrected by the mean residual, which
-// is accurate to a few ulps even for data with a large offset (as R's mean).
+// kahan is a compensated (Kahan–Babuška) running sum: the rounding error
+// of each addition is carried in c, so long sums keep full precision.
+type kahan struct{ s, c float64 }
+
+func (k *kahan) add(x float64) {
+	t := k.s + x
+	if math.Abs(k.s) >= math.Abs(x) {
+		k.c += (k.s - t) + x
+	} else {
+		k.c += (x - t) + k.s
+	}
+	k.s = t
+}
+
+func (k *kahan) sum() float64 { return k.s + k.c }
+
+// meanOf is the mean by compensated summation, refined by a second pass
+// over the residuals (as R's mean does with long doubles): accurate to
+// about one ulp even for data with a large offset.
 func meanOf(x []float64) float64 {
 	n := 0
-	s := 0.0
+	var s kahan
 	for _, v := range x {
 		if v == v {
-			s += v
+			s.add(v)
 			n++
 		}
 	}
 	if n == 0 {
 		return math.NaN()
 	}
-	m := s / float64(n)
+	m := s.sum() / float64(n)
 	if math.IsInf(m, 0) {
 		return m
 	}
-	c := 0.0
+	var c kahan
 	for _, v := range x {
 		if v == v {
-			c += v - m
+			c.add(v - m)
 		}
 	}
-	return m + c/float64(n)
+	return m + c.sum()/float64(n)
 }
 
 // varOf is the sample variance (n-1 denominator) by the corrected two-pass
-// algorithm (Chan, Golub & LeVeque 1983).
+// algorithm (Chan, Golub & LeVeque 1983) with compensated sums.
 func varOf(x []float64) float64 {
 	m := meanOf(x)
 	if m != m {
 		return math.NaN()
 	}
 	n := 0
-	ss, c := 0.0, 0.0
+	var ss, c kahan
 	for _, v := range x {
 		if v == v {
 			d := v - m
-			ss += d * d
-			c += d
+			ss.add(d * d)
+			c.add(d)
 			n++
 		}
 	}
 	if n < 2 {
 		return math.NaN()
 	}
-	return (ss - c*c/float64(n)) / float64(n-1)
+	cs := c.sum()
+	return (ss.sum() - cs*cs/float64(n)) / float64(n-1)
 }
 
+// sumOf is the compensated sum of the non-NaN values.
 func sumOf(x []float64) float64 {
-	s := 0.0
+	var s kahan
 	for _, v := range x {
 		if v == v {
-			s += v
+			s.add(v)
 		}
 	}
-	return s
+	return s.sum()
 }
 
 func minMax(x []float64) (lo, hi float64) {

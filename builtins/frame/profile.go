@@ -58,53 +58,15 @@ func (f *Frame) Describe(cols ...string) *Frame {
 	})
 }
 
-// summarize copies the non-NaN values of x and returns them with their
-// mean (two-pass corrected), sample variance, min and max, in two passes.
-func summarize(x []float64) (vals []float64, mean, variance, lo, hi float64) {
-	vals = make([]float64, 0, len(x))
-	s := 0.0
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for _, v := range x {
-		if v == v {
-			vals = append(vals, v)
-			s += v
-			if v < lo {
-				lo = v
-			}
-			if v > hi {
-				hi = v
-			}
-		}
-	}
-	n := float64(len(vals))
-	if len(vals) == 0 {
-		nan := math.NaN()
-		return vals, nan, nan, nan, nan
-	}
-	m := s / n
-	c, ss := 0.0, 0.0
-	for _, v := range vals {
-		d := v - m
-		c += d
-		ss += d * d
-	}
-	mean = m + c/n
-	variance = math.NaN()
-	if len(vals) > 1 {
-		variance = (ss - c*c/n) / (n - 1)
-	}
-	return vals, mean, variance, lo, hi
-}
-
 // moments returns the count of non-NaN values of x with their mean
 // (two-pass corrected), sample variance, min and max, without copying.
 func moments(x []float64) (n int, mean, variance, lo, hi float64) {
-	s := 0.0
+	var s kahan
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, v := range x {
 		if v == v {
 			n++
-			s += v
+			s.add(v)
 			if v < lo {
 				lo = v
 			}
@@ -118,19 +80,20 @@ func moments(x []float64) (n int, mean, variance, lo, hi float64) {
 		return 0, nan, nan, nan, nan
 	}
 	fn := float64(n)
-	m := s / fn
-	c, ss := 0.0, 0.0
+	m := s.sum() / fn
+	var c, ss kahan
 	for _, v := range x {
 		if v == v {
 			d := v - m
-			c += d
-			ss += d * d
+			c.add(d)
+			ss.add(d * d)
 		}
 	}
-	mean = m + c/fn
+	cs := c.sum()
+	mean = m + cs/fn
 	variance = math.NaN()
 	if n > 1 {
-		variance = (ss - c*c/fn) / (fn - 1)
+		variance = (ss.sum() - cs*cs/fn) / (fn - 1)
 	}
 	return n, mean, variance, lo, hi
 }
@@ -190,7 +153,8 @@ func (f *Frame) Profile() *Profile {
 		nan := math.NaN()
 		cp.Mean, cp.SD, cp.Min, cp.Q25, cp.Median, cp.Q75, cp.Max = nan, nan, nan, nan, nan, nan, nan
 		if c.kind == kFloat || c.kind == kInt {
-			x, mean, v, lo, hi := summarize(c.floats())
+			x := c.floats()
+			_, mean, v, lo, hi := moments(x)
 			cp.Mean, cp.SD, cp.Min, cp.Max = mean, math.Sqrt(v), lo, hi
 			q := radixQuantiles(x, []float64{0.25, 0.5, 0.75})
 			cp.Q25, cp.Median, cp.Q75 = q[0], q[1], q[2]
