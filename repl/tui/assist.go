@@ -112,7 +112,7 @@ func (m *Model) onDoc(msg docMsg) {
 
 // showDoc opens the help pane on text.
 func (m *Model) showDoc(name, text string) {
-	m.docName = name
+	m.docName, m.docText = name, text
 	if m.pane != paneDoc {
 		m.togglePane(paneDoc)
 	}

@@ -74,6 +74,12 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Vars):
 		m.togglePane(paneVars)
 		return tea.Batch(m.varsCmd(), m.setOptionsCmd())
+	case key.Matches(msg, m.keys.PageUp) && m.pane == paneDoc:
+		m.doc.HalfPageUp()
+		return nil
+	case key.Matches(msg, m.keys.PageDown) && m.pane == paneDoc:
+		m.doc.HalfPageDown()
+		return nil
 	case key.Matches(msg, m.keys.PageUp):
 		m.cells.scroll(-(m.historyHeight() - 2), m.historyHeight(), m.renderCtx())
 		return nil

@@ -60,7 +60,7 @@ func newKeyMap() keyMap {
 		Help:       b([]string{"f1"}, "f1", "help on a name / keys"),
 		Vars:       b([]string{"f2"}, "f2", "variables pane"),
 		Navigate:   b([]string{"esc"}, "esc", "select earlier cells"),
-		PageUp:     b([]string{"pgup"}, "pgup", "scroll up"),
+		PageUp:     b([]string{"pgup"}, "pgup", "scroll up (help pane if open)"),
 		PageDown:   b([]string{"pgdown"}, "pgdn", "scroll down"),
 		CancelEdit: b([]string{"esc"}, "esc", "cancel editing an earlier cell"),
 

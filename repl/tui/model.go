@@ -60,6 +60,7 @@ type Model struct {
 	keysOff  int // scroll offset of the key list
 	vars     []kernel.Var
 	docName  string
+	docText  string
 
 	editing int    // ID of the cell being edited (0: a new cell)
 	draft   string // editor text put aside while editing an earlier cell
@@ -240,8 +241,11 @@ func (m *Model) gutter() int {
 }
 
 func (m *Model) paneWidth() int {
-	if m.pane == paneNone {
+	switch m.pane {
+	case paneNone:
 		return 0
+	case paneDoc: // doc comments are written for ~75 columns
+		return min(78, max(24, m.width/2))
 	}
 	return min(48, max(24, m.width*2/5))
 }
@@ -251,7 +255,10 @@ func (m *Model) historyWidth() int { return max(20, m.width-m.paneWidth()) }
 // layout sizes the sub-models after a resize or a pane toggle.
 func (m *Model) layout() {
 	m.ed.width = max(10, m.width-m.gutter())
-	m.doc.Width = max(10, m.paneWidth()-2)
+	if w := max(10, m.paneWidth()-2); w != m.doc.Width {
+		m.doc.Width = w
+		m.doc.SetContent(wrapDoc(m.docText, w)) // reflow the help text
+	}
 	m.doc.Height = max(3, m.historyHeight()-1)
 	m.saveAs.Width = max(10, m.width-12)
 }
