@@ -8,43 +8,57 @@ import (
 	"strings"
 )
 
-// The interpreter (yaegi v0.16.1) lacks some Go features. Before a group
-// runs, the kernel rewrites the ones it can rewrite safely and refuses the
-// others with an Unsupported error that names the feature and a
-// workaround:
+// The interpreter (yaegi v0.16.1) lacks some Go features, and runs a
+// cell's statements in the global scope, where some constructs fail that
+// work inside functions. Before a group runs, the kernel rewrites what it
+// can rewrite safely and refuses the rest with an Unsupported error that
+// names the feature and a workaround. Rewrites keep every byte of the
+// user's code at its place on its line (text is only inserted), and errors
+// are mapped back through the insertions, so positions stay exact.
 //
-//   - range over an int (Go 1.22): rewritten to range over
-//     make([]struct{}, n) (no memory is allocated) when n is visibly an
-//     integer (literal, len/cap call, integer variable or constant,
-//     arithmetic on those); otherwise, if the interpreter then fails, the
+// Rewritten:
+//   - range over an int (Go 1.22): range over make([]struct{}, n) (no
+//     memory is allocated) when n is visibly an integer: a literal, len or
+//     cap, a conversion, an integer global, a parameter or local declared
+//     in the cell with an integer type, arithmetic on those. The loop
+//     variable is then an int. Otherwise, if the interpreter fails, the
 //     error names the feature.
-//   - range over a function (Go 1.23 iterators) and package iter: refused.
-//   - min and max: provided as generic functions over ordered types; when
-//     the arguments mix integer and floating-point literals, the integer
-//     literals are written as floats (min(1, 2.5) is 1.0, as in Go).
-//     clear: provided for maps and slices.
-//   - top-level comma-ok (v, ok := m[k] and v, ok := x.(T)): rewritten to
-//     a declaration followed by an assignment, which the interpreter
-//     handles (the map index is evaluated twice, so it is only done when
-//     the index expression has no calls). v, ok := <-ch and the var form
-//     are refused with a workaround.
-//   - var e error = T{} (and error(T{})) at top level: the value is
-//     wrapped in func() error { return T{} }(), which the interpreter
-//     handles.
-//   - method expressions used as values (g := T.M): refused.
-//   - generic functions with two or more type parameters whose function
-//     typed parameters use them, called without explicit type arguments:
-//     refused with the explicit form as the fix.
-//   - slices and maps functions the interpreter cannot compile
-//     (slices.Sort, slices.Max, maps.Keys, …): refused with the sort or
-//     gonum/floats equivalent.
-//   - func main in a cell: refused (it would re-run on every later cell).
-//   - redefining a type with a different definition: refused (the
-//     interpreter would silently keep the old one).
+//   - min and max: calls become host functions for float64, int or string,
+//     chosen from the arguments' visible types (float64 when nothing is
+//     known; a float literal makes it float64, so min(1, 2.5) is 1 as in
+//     Go, and NaN and ±0 follow Go's rules). clear: a host function for
+//     maps and slices.
+//   - top-level comma-ok: v, ok := m[k] becomes v, ok := m[k], false;
+//     v, ok = m[k] (only when the index has no calls: it is evaluated
+//     twice), and v, ok := x.(T) becomes v, ok := *new(T), false; v, ok =
+//     x.(T).
+//   - a top-level if, for, switch, select or block that contains a
+//     comma-ok definition or a type switch with a binding runs inside
+//     func() { … }() (the variables it declares are local to it anyway).
+//   - var e error = T{} and error(T{}) at top level: the value is wrapped
+//     in func() error { return T{} }().
 //   - go statements: each goroutine body gets a deferred recover that
 //     reports a panic with the next result instead of crashing the
 //     process. For go f(x) the arguments are evaluated in the new
 //     goroutine rather than before it starts.
+//   - importing an already imported package under the same name is a
+//     no-op (the pre-imported fmt, math, … included).
+//
+// Refused (Unsupported, with a workaround):
+//   - range over a function (Go 1.23 iterators) and package iter;
+//   - v, ok := <-ch at top level, and comma-ok in a top-level var;
+//   - declaring a variable from a generic function's result at top level
+//     (x := Rev(xs): yaegi fails), though the call itself works;
+//   - generic functions with two or more type parameters whose function
+//     typed parameters use them, called without explicit type arguments;
+//   - method expressions used as values (g := T.M);
+//   - slices and maps functions the interpreter cannot compile
+//     (slices.Sort, slices.Max, maps.Keys, …);
+//   - defer at the top level of a cell (yaegi runs it at once and again
+//     after every later cell);
+//   - func main (it would re-run after every later cell) and redefining a
+//     type with a different definition (yaegi would silently keep the old
+//     one); rebinding a package name to another import path.
 
 // slicesOK are the functions of package slices that work in yaegi v0.16.1.
 var slicesOK = map[string]bool{"Contains": true, "ContainsFunc": true, "Index": true, "IndexFunc": true, "DeleteFunc": true}
@@ -365,6 +379,16 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 		}
 	}
 	for _, st := range stmts {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.DeferStmt:
+				unsupported(n, "defer at the top level of a cell (the interpreter would run the deferred call at once and again after every later cell)",
+					"put the code in a function, e.g. func() { defer f.Close(); … }(), or make the call at the end of the cell")
+			}
+			return true
+		})
 		if needsFuncScope(st) {
 			// yaegi runs a cell's statements in the global scope, where
 			// comma-ok definitions and type-switch bindings fail even
