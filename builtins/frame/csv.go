@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+
+	"github.com/gostat/gostat/builtins/cell"
 )
 
 // CSVOptions adjust ReadCSV, ParseCSV and FromRecords. The zero value
@@ -267,13 +269,25 @@ func parseCSV(data []byte, file string, o CSVOptions) (*Frame, error) {
 		cols[j] = c
 	}
 	results := make([]chunkResult, nch)
+	ctx := cell.Context()
 	var pg panicGroup
 	for k := 0; k < nch; k++ {
 		pg.Go(func() {
-			results[k] = parseChunk(body[bounds[k]:bounds[k+1]], rowCap[k], cols, delim, na, o.Ragged)
+			// Chunk 0 reports progress (its share of the bytes); every
+			// chunk stops when the cell is interrupted.
+			progress := func(done int) bool {
+				if k == 0 && len(body) > 64<<20 {
+					cell.Progress("reading "+filepath.Base(file), done*nch, len(body))
+				}
+				return ctx.Err() == nil
+			}
+			results[k] = parseChunk(body[bounds[k]:bounds[k+1]], rowCap[k], cols, delim, na, o.Ragged, progress)
 		})
 	}
 	pg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, &Error{Op: "ReadCSV", Msg: fmt.Sprintf("%s: stopped: %v", file, err)}
+	}
 
 	lineOf := func(k, off int) int {
 		before := bodyLine0
@@ -591,7 +605,7 @@ func scanField(data []byte, p int, delim byte) int {
 	return p
 }
 
-func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bool, ragged string) chunkResult {
+func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bool, ragged string, progress func(done int) bool) chunkResult {
 	ncol := len(cols)
 	res := chunkResult{stats: make([]colStats, ncol), dicts: make([]map[string]int32, ncol), small: make([]map[uint64]int32, ncol), levels: make([][]string, ncol)}
 	for j := range res.stats {
@@ -725,6 +739,11 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 			}
 		}
 		row++
+		if row&0xffff == 0 && progress != nil && !progress(pos) {
+			res.err = &csvError{msg: "interrupted"}
+			res.errOff = start
+			return res
+		}
 	}
 	res.rows = row - row0
 	return res

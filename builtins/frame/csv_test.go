@@ -1,6 +1,7 @@
 package frame_test
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gostat/gostat/builtins/cell"
 	"github.com/gostat/gostat/builtins/frame"
 )
 
@@ -324,4 +326,19 @@ func TestReadCSVNamesWithTextFallback(t *testing.T) {
 	if err != nil || g.Type("w") != "string" || g.Count("w") != 2 {
 		t.Errorf("text after NA sample: %v %v", err, g)
 	}
+}
+
+func TestReadCSVStopsWhenInterrupted(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("a,b\n")
+	for sb.Len() < 4<<20 {
+		sb.WriteString("1.5,2\n")
+	}
+	p := writeFile(t, "big.csv", sb.String())
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	restore := cell.Bind(cell.Hooks{Ctx: ctx})
+	defer restore()
+	_, err := frame.ReadCSV(p)
+	wantErr(t, err, "big.csv", "stopped")
 }
