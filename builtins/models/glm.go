@@ -195,11 +195,13 @@ func (s *wlsSolver) solve(z, w []float64) lsFit {
 	}
 	if s.rows == nil {
 		data := make([]float64, s.n*s.p)
-		for j, c := range s.cols {
-			for i, v := range c {
-				data[i*s.p+j] = v
+		parallelFor(s.n, func(lo, hi int) {
+			for j, c := range s.cols {
+				for i := lo; i < hi; i++ {
+					data[i*s.p+j] = c[i]
+				}
 			}
-		}
+		})
 		s.rows = mat.NewDense(s.n, s.p, data)
 	}
 	p := s.p
@@ -330,11 +332,13 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		mu[i] = fam.linkinv(eta[i])
 	}
 	devOf := func(mu []float64) float64 {
-		s := 0.0
-		for i := range y {
-			s += fam.devResid(y[i], mu[i], w(i))
-		}
-		return s
+		return parallelSum(n, func(lo, hi int) float64 {
+			s := 0.0
+			for i := lo; i < hi; i++ {
+				s += fam.devResid(y[i], mu[i], w(i))
+			}
+			return s
+		})
 	}
 	devold := devOf(mu)
 	solver := &wlsSolver{cols: d.cols, n: n, p: p}
@@ -351,17 +355,19 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		for i := range y {
-			me := fam.muEta(eta[i])
-			v := fam.variance(mu[i])
-			if w(i) > 0 && me != 0 {
-				z[i] = eta[i] + (y[i]-mu[i])/me
-				ww[i] = w(i) * me * me / v
-			} else {
-				z[i] = 0
-				ww[i] = 0
+		parallelFor(n, func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				me := fam.muEta(eta[i])
+				v := fam.variance(mu[i])
+				if w(i) > 0 && me != 0 {
+					z[i] = eta[i] + (y[i]-mu[i])/me
+					ww[i] = w(i) * me * me / v
+				} else {
+					z[i] = 0
+					ww[i] = 0
+				}
 			}
-		}
+		})
 		fit = solver.solve(z, ww)
 		if fit.rank == 0 {
 			return nil, fmt.Errorf("models.GLM: the design has no estimable columns")

@@ -412,6 +412,38 @@ func parallelFor(n int, body func(lo, hi int)) {
 	wg.Wait()
 }
 
+// parallelSum runs body over chunks of [0,n) in parallel (inline for
+// small n) and adds the chunk results in chunk order, so the result does
+// not depend on scheduling.
+func parallelSum(n int, body func(lo, hi int) float64) float64 {
+	const minChunk = 32768
+	k := runtime.GOMAXPROCS(0)
+	if n < 2*minChunk || k == 1 {
+		return body(0, n)
+	}
+	if k > n/minChunk {
+		k = n / minChunk
+	}
+	step := (n + k - 1) / k
+	parts := make([]float64, (n+step-1)/step)
+	var wg sync.WaitGroup
+	for c := range parts {
+		lo := c * step
+		hi := min(n, lo+step)
+		wg.Add(1)
+		go func(c, lo, hi int) {
+			defer wg.Done()
+			parts[c] = body(lo, hi)
+		}(c, lo, hi)
+	}
+	wg.Wait()
+	s := 0.0
+	for _, v := range parts {
+		s += v
+	}
+	return s
+}
+
 // invUpper inverts an upper-triangular matrix.
 func invUpper(R [][]float64) [][]float64 {
 	k := len(R)
