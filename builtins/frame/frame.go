@@ -401,6 +401,9 @@ func (f *Frame) Floats(name string) ([]float64, error) {
 
 // Col returns a numeric column as float64 (NA as NaN) like Floats, and
 // panics with the same clear error for an unknown or non-numeric column.
+// Like Floats it returns a copy, so changing it leaves the frame as it is;
+// take it once before a loop (x := f.Col("mpg")), or use Value for single
+// values.
 func (f *Frame) Col(name string) []float64 {
 	v, err := f.Floats(name)
 	if err != nil {
