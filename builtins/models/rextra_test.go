@@ -321,3 +321,26 @@ func TestGLMPriorWeightsR(t *testing.T) {
 		t.Errorf("%d iterations, R %v", m.Iterations, r["fisher_iterations"])
 	}
 }
+
+func TestGLMPredictR(t *testing.T) {
+	r := extraCase(t, "glm_predict_mtcars")
+	m, err := GLM(r["formula"].(string), loadDS(t, "mtcars"), Binomial("logit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nd := frame.New("wt", nums(r["new_wt"]), "hp", nums(r["new_hp"]))
+	pl, err := m.Predict(nd, "link", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, _ := m.Predict(nd, "response", 0.95)
+	closeAll(t, "link", pl.Fit, nums(r["link"]), 1e-10)
+	closeAll(t, "link se", pl.SE, nums(r["link_se"]), 1e-10)
+	closeAll(t, "response", pr.Fit, nums(r["response"]), 1e-10)
+	closeAll(t, "response se", pr.SE, nums(r["response_se"]), 1e-10)
+	for i := range pr.Fit {
+		if !(pr.Lower[i] <= pr.Fit[i] && pr.Fit[i] <= pr.Upper[i] && pr.Lower[i] >= 0 && pr.Upper[i] <= 1) {
+			t.Errorf("interval %d [%g, %g] around %g", i, pr.Lower[i], pr.Upper[i], pr.Fit[i])
+		}
+	}
+}

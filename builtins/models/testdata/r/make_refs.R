@@ -101,3 +101,9 @@ esoph$n <- esoph$ncases + esoph$ncontrols; esoph$p <- esoph$ncases / esoph$n
 m <- glm(p ~ agegp + alcgp, family = binomial, data = esoph, weights = n)
 r <- glm_ref(m); r$converged <- m$converged
 out("glm_binomial_weights_esoph", c(list(formula = "p ~ agegp + alcgp"), r))
+
+# GLM predictions on link and response scales with standard errors
+m <- glm(am ~ wt + hp, family = binomial, data = mtcars); nd <- data.frame(wt = c(2.5, 3.2, 4), hp = c(110, 150, 200))
+pl <- predict(m, nd, type = "link", se.fit = TRUE); pr <- predict(m, nd, type = "response", se.fit = TRUE)
+out("glm_predict_mtcars", list(formula = "am ~ wt + hp", new_wt = nd$wt, new_hp = nd$hp,
+  link = arr(unname(pl$fit)), link_se = arr(unname(pl$se.fit)), response = arr(unname(pr$fit)), response_se = arr(unname(pr$se.fit))))
