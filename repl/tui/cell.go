@@ -144,7 +144,7 @@ func (c *Cell) render(rc *renderCtx) []string {
 	// selected cell shows a bar in that first column.
 	prefix := func(text string, st lipgloss.Style) string {
 		if rc.selected {
-			return th.Selected.Render("▌") + st.Render(text[1:])
+			return th.Selected.Render(th.G.Mark) + st.Render(text[1:])
 		}
 		return st.Render(text)
 	}
@@ -253,10 +253,10 @@ func (c *Cell) render(rc *renderCtx) []string {
 		out = append(out, p+l)
 	}
 	if folded > 0 {
-		out = append(out, gap+th.Dim.Render(fmt.Sprintf("⋯ %d more lines (select the cell with Esc, o expands)", folded)))
+		out = append(out, gap+th.Dim.Render(fmt.Sprintf("%s %d more lines (select the cell with Esc, o expands)", th.G.More, folded)))
 	}
 	if c.XOff > 0 {
-		out = append(out, gap+th.Dim.Render(fmt.Sprintf("‹ scrolled %d columns (h/← back)", c.XOff)))
+		out = append(out, gap+th.Dim.Render(fmt.Sprintf("%s scrolled %d columns (h or left arrow goes back)", th.G.Back, c.XOff)))
 	}
 	out = append(out, "")
 	return out
@@ -310,10 +310,7 @@ func progressBar(task string, done, total, width int, th *Theme) string {
 	head := task + " "
 	barW := max(10, min(40, width-ansi.StringWidth(head)-len(tail)))
 	full := int(frac * float64(barW))
-	bar := strings.Repeat("█", full) + strings.Repeat("░", barW-full)
-	if !th.Color {
-		bar = strings.Repeat("#", full) + strings.Repeat("-", barW-full)
-	}
+	bar := strings.Repeat(th.G.Full, full) + strings.Repeat(th.G.Empty, barW-full)
 	return head + th.Progress.Render(bar) + tail
 }
 

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -141,9 +140,12 @@ type (
 // New returns the notebook model driving k.
 func New(k kernel.Kernel, opts Options) *Model {
 	opts = opts.normalized()
-	th := NewTheme(opts.Theme, opts.Color)
+	th := NewTheme(opts.Theme, !opts.NoColor)
+	if opts.ASCII {
+		th.ASCIIOnly()
+	}
 	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot))
-	if !opts.Unicode {
+	if opts.ASCII {
 		sp.Spinner = spinner.Line
 	}
 	ti := textinput.New()
@@ -204,7 +206,7 @@ func (m *Model) displayOptions() display.Options {
 		Width:    max(20, m.historyWidth()-m.gutter()),
 		Height:   max(8, m.height*2/3),
 		Color:    m.th.Color,
-		Unicode:  m.opts.Unicode,
+		Unicode:  !m.opts.ASCII,
 		Graphics: g,
 		Theme:    m.th.Name,
 	}
@@ -708,9 +710,4 @@ func (m *Model) onSaved(msg savedMsg) {
 	if m.quitting {
 		m.quitOnce = true
 	}
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }

@@ -212,7 +212,7 @@ func fitLine(line string, off, width int, th *Theme) string {
 		w -= off
 	}
 	if w > width {
-		return ansi.Truncate(line, width-1, "") + th.Dim.Render("›")
+		return ansi.Truncate(line, width-1, "") + th.Dim.Render(th.G.Cut)
 	}
 	return line
 }

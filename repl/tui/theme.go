@@ -7,12 +7,29 @@ import (
 	"github.com/muesli/termenv"
 )
 
+// Glyphs are the drawing characters of the notebook.
+type Glyphs struct {
+	Mark      string // gutter bar of the selected cell
+	More      string // folded output
+	Cut, Back string // output continues to the right / scrolled sideways
+	Rule      string // separator above the editor
+	Border    string // side pane border
+	Full      string // progress bar, done
+	Empty     string // progress bar, to do
+}
+
+var (
+	unicodeGlyphs = Glyphs{Mark: "▌", More: "⋯", Cut: "›", Back: "‹", Rule: "─", Border: "│", Full: "█", Empty: "░"}
+	asciiGlyphs   = Glyphs{Mark: "|", More: "...", Cut: ">", Back: "<", Rule: "-", Border: "|", Full: "#", Empty: "-"}
+)
+
 // Theme holds every style the notebook uses, so that colours are chosen in
 // one place. A Theme built with color=false (NO_COLOR, dumb terminals, tests)
 // uses no colours; emphasis is kept to bold/reverse, which ASCII profiles drop.
 type Theme struct {
 	Name  string
 	Color bool
+	G     Glyphs
 
 	Prompt      lipgloss.Style // "In [n]"
 	OutPrompt   lipgloss.Style // "Out[n]"
@@ -61,7 +78,7 @@ func NewTheme(name string, color bool) Theme {
 		name = "dark"
 	}
 	s := lipgloss.NewStyle
-	t := Theme{Name: name, Color: color}
+	t := Theme{Name: name, Color: color, G: unicodeGlyphs}
 	if !color {
 		t.Prompt = s().Bold(true)
 		t.OutPrompt = s().Bold(true)
@@ -117,6 +134,9 @@ func NewTheme(name string, color bool) Theme {
 	t.Plain = s().Foreground(fg)
 	return t
 }
+
+// ASCIIOnly switches the drawing characters to ASCII.
+func (t *Theme) ASCIIOnly() { t.G = asciiGlyphs }
 
 // classStyle maps a highlighting class to a theme style.
 func (t *Theme) classStyle(c class) lipgloss.Style {

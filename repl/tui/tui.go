@@ -32,11 +32,9 @@ type Options struct {
 	// NoColor turns colours off. It is set automatically when NO_COLOR is
 	// in the environment or TERM=dumb.
 	NoColor bool
-	// Color is derived from NoColor by normalized (unexported use).
-	Color bool
-	// ASCII restricts drawing characters to ASCII.
-	ASCII   bool
-	Unicode bool // derived from ASCII
+	// ASCII restricts the notebook's own drawing characters (rules,
+	// markers, progress bars) to ASCII and asks builtins for ASCII forms.
+	ASCII bool
 	// Graphics is the image protocol of the terminal: "kitty" shows PNG
 	// plots inline through Image; anything else uses the text forms (a
 	// full-screen view cannot hold sixel or iTerm2 images). "" lets Run
@@ -75,8 +73,6 @@ func (o Options) normalized() Options {
 	if NoColor() {
 		o.NoColor = true
 	}
-	o.Color = !o.NoColor
-	o.Unicode = !o.ASCII
 	if o.Width <= 0 {
 		o.Width = 80
 	}

@@ -12,10 +12,12 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/gostat/gostat/display"
 	"github.com/gostat/gostat/kernel"
 	"github.com/gostat/gostat/repl/tui/internal/fakekernel"
+	"github.com/muesli/termenv"
 )
 
 func TestClassify(t *testing.T) {
@@ -221,6 +223,7 @@ func TestCellErrorAndProgress(t *testing.T) {
 		}
 	}
 	th := NewTheme("dark", false)
+	th.ASCIIOnly()
 	if p := progressBar("fit", 3, 10, 60, &th); !strings.Contains(p, " 30% (3/10)") || !strings.Contains(p, "###") {
 		t.Errorf("progress %q", p)
 	}
@@ -285,7 +288,7 @@ func TestNotebookOfCells(t *testing.T) {
 func TestThemeNoColor(t *testing.T) {
 	t.Setenv("NO_COLOR", "1")
 	o := Options{}.normalized()
-	if o.Color {
+	if !o.NoColor {
 		t.Error("NO_COLOR must turn colour off")
 	}
 	t.Setenv("COLORFGBG", "0;15")
@@ -445,5 +448,36 @@ func TestEnterInsideMultiLineCell(t *testing.T) {
 	m.key(tea.KeyMsg{Type: tea.KeyEnter})
 	if len(m.cells.cells) != 1 || m.ed.Value() != "" {
 		t.Fatalf("not run: editor %q, %d cells", m.ed.Value(), len(m.cells.cells))
+	}
+}
+
+// In colour, both themes draw styled lines that fit the screen exactly.
+func TestColourThemesFitTheScreen(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	for _, theme := range []string{"dark", "light"} {
+		opts := testOptions()
+		opts.NoColor, opts.Theme = false, theme
+		m := New(fakekernel.New(), opts)
+		m.cells.cells = notebookWith(6, true).cells.cells
+		m.ed.SetValue(`s := "x" // note`)
+		for _, p := range []paneKind{paneNone, paneVars} {
+			m.pane = p
+			m.layout()
+			m.cells.invalidateAll()
+			v := m.View()
+			if !strings.Contains(v, "\x1b[") {
+				t.Errorf("%s: no colour in the view", theme)
+			}
+			lines := strings.Split(v, "\n")
+			if len(lines) != opts.Height {
+				t.Errorf("%s: %d lines, want %d", theme, len(lines), opts.Height)
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w > opts.Width {
+					t.Errorf("%s pane %d: line %d is %d wide: %q", theme, p, i, w, l)
+				}
+			}
+		}
 	}
 }

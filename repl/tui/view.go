@@ -108,10 +108,7 @@ func (m *Model) separator() string {
 	case m.sigText != "":
 		text = m.sigText
 	}
-	rule := "─"
-	if !m.opts.Unicode {
-		rule = "-"
-	}
+	rule := m.th.G.Rule
 	if text == "" {
 		return m.th.Dim.Render(strings.Repeat(rule, w))
 	}
@@ -184,7 +181,7 @@ func (m *Model) statusBar() string {
 
 func (m *Model) paneView(h int) []string {
 	pw := m.paneWidth()
-	border := m.th.PaneBorder.Render("│")
+	border := m.th.PaneBorder.Render(m.th.G.Border)
 	inner := pw - 2
 	var title string
 	var body []string
