@@ -49,6 +49,11 @@ func TestFormulaTerms(t *testing.T) {
 		{"mpg ~ . - model - disp - drat - qsec - vs - gear - carb - cyl", "(Intercept),hp,wt,am"},
 		{"mpg ~ wt + wt", "(Intercept),wt"},
 		{"mpg ~ 1", "(Intercept)"},
+		// checked against R 4.2.2's names(coef(lm(...)))
+		{"mpg ~ factor(cyl)/wt", "(Intercept),factor(cyl)6,factor(cyl)8,factor(cyl)4:wt,factor(cyl)6:wt,factor(cyl)8:wt"},
+		{"mpg ~ wt:hp + factor(am):factor(vs)", "(Intercept),wt:hp,factor(am)0:factor(vs)0,factor(am)1:factor(vs)0,factor(am)0:factor(vs)1,factor(am)1:factor(vs)1"},
+		{"mpg ~ 0 + factor(am) + factor(vs)", "factor(am)0,factor(am)1,factor(vs)1"},
+		{"mpg ~ hp + factor(am):wt", "(Intercept),hp,factor(am)0:wt,factor(am)1:wt"},
 	}
 	for _, c := range cases {
 		m, err := OLS(c.formula, f)
@@ -139,5 +144,16 @@ func TestSaturatedModel(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("saturated summary lacks %q:\n%s", want, s)
 		}
+	}
+}
+
+func TestTidy(t *testing.T) {
+	m := MustOLS("mpg ~ wt + hp", mtcars(t))
+	f := m.Tidy()
+	if f.NRows() != 3 || strings.Join(f.Names(), ",") != "term,estimate,std_error,statistic,p_value" {
+		t.Fatalf("tidy frame %v", f.Names())
+	}
+	if got := f.Col("estimate")[1]; got != m.Coef[1] {
+		t.Errorf("estimate %g, want %g", got, m.Coef[1])
 	}
 }
