@@ -5,7 +5,14 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"sort"
+	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/traefik/yaegi/stdlib"
+
+	"github.com/gostat/gostat/builtins/symbols"
 )
 
 // The interpreter (yaegi v0.16.1) lacks some Go features, and runs a
@@ -84,7 +91,35 @@ const unsupportedPrefix = "not supported by the interpreter (yaegi v0.16.1): "
 
 // plan prepares one group of a cell: checks, rewrites, and the source the
 // interpreter evaluates.
-func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
+func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []string, *Error) {
+	// Names declared by earlier groups of the same cell count as known.
+	lookupImport := func(name string) (string, bool) {
+		for i := len(prev) - 1; i >= 0; i-- {
+			if path, ok := prev[i].newImports[name]; ok {
+				return path, true
+			}
+		}
+		path, ok := s.state.imports[name]
+		return path, ok
+	}
+	lookupType := func(name string) (string, bool) {
+		for i := len(prev) - 1; i >= 0; i-- {
+			if def, ok := prev[i].newTypes[name]; ok {
+				return def, true
+			}
+		}
+		def, ok := s.state.types[name]
+		return def, ok
+	}
+	lookupFunc := func(name string) (funcInfo, bool) {
+		for i := len(prev) - 1; i >= 0; i-- {
+			if fi, ok := prev[i].newFuncs[name]; ok {
+				return fi, true
+			}
+		}
+		fi, ok := s.state.funcs[name]
+		return fi, ok
+	}
 	base := blankExcept(c.src, g.ranges())
 	p := &evalPlan{kind: g.kind, cell: c, nchunks: len(g.chunks), firstChunk: g.chunks[0].start, newTypes: map[string]string{}, newFuncs: map[string]funcInfo{}, newImports: map[string]string{}, newMethods: map[string]map[string]funcInfo{}}
 	fset := token.NewFileSet()
@@ -143,7 +178,7 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 				kept++
 				continue
 			}
-			if old, ok := s.state.imports[name]; ok {
+			if old, ok := lookupImport(name); ok {
 				if old == path {
 					// Already imported (pre-imported packages, or an
 					// earlier cell): importing again is a no-op, as yaegi
@@ -212,7 +247,7 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 	for _, ts := range typeSpecs {
 		def := typeDef(fset, ts)
 		localTypes[ts.Name.Name] = true
-		if old, ok := s.state.types[ts.Name.Name]; ok && old != def {
+		if old, ok := lookupType(ts.Name.Name); ok && old != def {
 			fail(errAt(offset(ts.Name.Pos()), Compile,
 				fmt.Sprintf("type %s is already defined as %s; the interpreter cannot change a type's definition", ts.Name.Name, old),
 				fmt.Sprintf("use a new name (for example %s2), or :reset to start a fresh session", ts.Name.Name)))
@@ -229,21 +264,21 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 		p.registerTypes = b.String()
 	}
 	isType := func(name string) bool {
-		_, ok := s.state.types[name]
+		_, ok := lookupType(name)
 		return ok || localTypes[name]
 	}
 	funcInfoOf := func(name string) (funcInfo, bool) {
 		if fi, ok := p.newFuncs[name]; ok {
 			return fi, true
 		}
-		fi, ok := s.state.funcs[name]
-		return fi, ok
+		return lookupFunc(name)
 	}
 	pkgOf := func(name string) string {
 		if path, ok := p.newImports[name]; ok {
 			return path
 		}
-		return s.state.imports[name]
+		path, _ := lookupImport(name)
+		return path
 	}
 	globals := s.globalKinds()
 
@@ -256,7 +291,7 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 		case *ast.CallExpr:
 			callFuns[n.Fun] = true
 			if id, ok := n.Fun.(*ast.Ident); ok {
-				if (id.Name == "min" || id.Name == "max") && !userDefined(s, p, id.Name) && len(n.Args) > 0 {
+				if (id.Name == "min" || id.Name == "max") && !userDefined(p, lookupFunc, id.Name) && len(n.Args) > 0 {
 					typ, bad := minMaxType(n.Args, globals, declared)
 					if bad != "" {
 						unsupported(n, id.Name+" over "+bad+" values",
@@ -267,7 +302,7 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 						p.minmax = true
 					}
 				}
-				if id.Name == "clear" && !userDefined(s, p, id.Name) {
+				if id.Name == "clear" && !userDefined(p, lookupFunc, id.Name) {
 					o, e := offset(id.Pos()), offset(id.End())
 					edits = append(edits, edit{o, e, "__k.Clear"})
 				}
@@ -311,6 +346,17 @@ func (s *Session) plan(c *cellSrc, g group) (*evalPlan, []string, *Error) {
 					"write for i := 0; i < n; i++ { … }, or range over a slice"})
 			}
 		case *ast.SelectorExpr:
+			if id, ok := n.X.(*ast.Ident); ok && pkgOf(id.Name) == "" && id.Obj == nil {
+				if _, isGlobal := globals[id.Name]; !isGlobal && declared[id.Name] == "" && !isType(id.Name) {
+					if _, isFunc := funcInfoOf(id.Name); !isFunc {
+						if paths := importable(id.Name); len(paths) > 0 {
+							fail(errAt(offset(id.Pos()), Compile,
+								fmt.Sprintf("undefined: %s (package %s is not imported)", id.Name, strings.Join(quoteAll(paths), " or ")),
+								fmt.Sprintf("import it first: import %q", paths[0])))
+						}
+					}
+				}
+			}
 			if id, ok := n.X.(*ast.Ident); ok {
 				switch pkgOf(id.Name) {
 				case "slices":
@@ -536,11 +582,11 @@ func (s *Session) funcInfo(fset *token.FileSet, d *ast.FuncDecl, p *evalPlan) fu
 }
 
 // userDefined reports whether a cell declared a function of that name.
-func userDefined(s *Session, p *evalPlan, name string) bool {
+func userDefined(p *evalPlan, lookup func(string) (funcInfo, bool), name string) bool {
 	if _, ok := p.newFuncs[name]; ok {
 		return true
 	}
-	_, ok := s.state.funcs[name]
+	_, ok := lookup(name)
 	return ok
 }
 
@@ -763,6 +809,47 @@ func (s *Session) globalKinds() map[string]reflect.Kind {
 		}
 	}
 	return m
+}
+
+var (
+	importableOnce sync.Once
+	importableMap  map[string][]string
+)
+
+// importable returns the import paths of the packages a cell can import
+// whose name is name (standard library and exposed packages), sorted.
+func importable(name string) []string {
+	importableOnce.Do(func() {
+		importableMap = map[string][]string{}
+		add := func(key string) {
+			path := key[:strings.LastIndex(key, "/")]
+			if strings.Contains(path, "internal") || strings.HasPrefix(path, "github.com/traefik") {
+				return
+			}
+			n := pkgName(path)
+			importableMap[n] = append(importableMap[n], path)
+		}
+		for key := range stdlib.Symbols {
+			if strings.Contains(key, "/") {
+				add(key)
+			}
+		}
+		for key := range symbols.Symbols {
+			add(key)
+		}
+		for _, v := range importableMap {
+			sort.Strings(v)
+		}
+	})
+	return importableMap[name]
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
 }
 
 func importDecls(f *ast.File) []ast.Decl {

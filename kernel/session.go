@@ -420,7 +420,7 @@ func (s *Session) evalCell(ctx context.Context, src string) (*Error, []string) {
 	plans := make([]*evalPlan, 0, len(groups))
 	var warnings []string
 	for _, g := range groups {
-		p, w, e := s.plan(c, g)
+		p, w, e := s.plan(c, g, plans)
 		warnings = append(warnings, w...)
 		if e != nil {
 			return e, warnings

@@ -623,7 +623,15 @@ func TestPreImports(t *testing.T) {
 	if d, ok := s.Doc("csv.NewReader"); !ok || !strings.Contains(d, "func NewReader(io.Reader) *csv.Reader") {
 		t.Errorf("Doc(csv.NewReader) = %q %v", d, ok)
 	}
-	r := eval(t, s, `import "github.com/no/such"`)
+	r := eval(t, s, "x := 1\nvar wg sync.WaitGroup")
+	if r.Err == nil || r.Err.Line != 2 || r.Err.Col != 8 || !strings.Contains(r.Err.Message, `package "sync" is not imported`) || r.Err.Hint != `import it first: import "sync"` {
+		t.Errorf("missing import: %+v", r.Err)
+	}
+	r = eval(t, s, "func f(json int) int { return json.X }")
+	if r.Err != nil && strings.Contains(r.Err.Message, "not imported") {
+		t.Errorf("a parameter named like a package: %+v", r.Err)
+	}
+	r = eval(t, s, `import "github.com/no/such"`)
 	if r.Err == nil || !strings.Contains(r.Err.Message, "cannot import") {
 		t.Errorf("unknown import: %v", r.Err)
 	}
