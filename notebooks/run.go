@@ -106,6 +106,16 @@ func ErrorLine(c *Cell, e *kernel.Error) int {
 	return c.SourceLine
 }
 
+// ErrorPos returns "FILE:LINE" or "FILE:LINE:COL" for a cell error, in the
+// file's coordinates, as compilers print positions.
+func ErrorPos(file string, c *Cell, e *kernel.Error) string {
+	pos := fmt.Sprintf("%s:%d", file, ErrorLine(c, e))
+	if e != nil && e.Line > 0 && e.Col > 0 {
+		pos += fmt.Sprintf(":%d", e.Col)
+	}
+	return pos
+}
+
 // Run replays the code cells of nb in order on k, printing their outputs to
 // o.Stdout as they come. At the first failing cell it prints
 // "FILE:LINE: cell N: error" to o.Stderr and stops, unless o.KeepGoing.
@@ -139,7 +149,7 @@ func Run(ctx context.Context, k kernel.Kernel, nb *Notebook, o Options) *Report 
 		if failed {
 			cr.Failed = true
 			rep.Failed++
-			fmt.Fprintf(o.Stderr, "%s:%d: cell %d: %s\n", nb.Name, ErrorLine(c, cr.Result.Err), cr.Number, errorText(cr.Result.Err))
+			fmt.Fprintf(o.Stderr, "%s: cell %d: %s\n", ErrorPos(nb.Name, c, cr.Result.Err), cr.Number, errorText(cr.Result.Err))
 			rep.Cells = append(rep.Cells, cr)
 			if !o.KeepGoing || cr.Result.Err.Kind == kernel.Interrupted && ctx.Err() != nil {
 				rep.Stopped = true

@@ -40,12 +40,12 @@ func TestRun(t *testing.T) {
 		{
 			name:   "stops at first failure",
 			src:    "// %%\nprint a\n\n// %%\nprint b\n\nfail bad thing\n\n// %%\nprint c\n",
-			stdout: "a\nb\n", stderr: "s.gost:7: cell 2: bad thing\n", ran: 2, fails: 1, stopped: true,
+			stdout: "a\nb\n", stderr: "s.gost:7:1: cell 2: bad thing\n", ran: 2, fails: 1, stopped: true,
 		},
 		{
 			name:   "keep going",
 			src:    "// %%\nfail one\n// %%\nprint c\n",
-			stdout: "c\n", stderr: "s.gost:2: cell 1: one\n", keepGoing: true, ran: 2, fails: 1,
+			stdout: "c\n", stderr: "s.gost:2:1: cell 1: one\n", keepGoing: true, ran: 2, fails: 1,
 		},
 		{
 			name:   "expected failure",

@@ -120,7 +120,7 @@ func TestRunFailure(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "f.gost", "// %%\nx := 1\n\n// %%\nfmt.Println(\"before\")\nvar s []int\ns[3] = x\n\n// %%\nfmt.Println(\"after\")\n")
 	r := gostat(t, dir, "", "run", "f.gost")
-	if r.code != 1 || r.stdout != "before\n" || !strings.HasPrefix(r.stderr, "f.gost:7: cell 2: ") || !strings.Contains(r.stderr, "index out of range") {
+	if r.code != 1 || r.stdout != "before\n" || !strings.HasPrefix(r.stderr, "f.gost:7:1: cell 2: ") || !strings.Contains(r.stderr, "index out of range") {
 		t.Errorf("run failing: %+v", r)
 	}
 	r = gostat(t, dir, "", "run", "-k", "f.gost")

@@ -314,7 +314,7 @@ func Load(ctx context.Context, env *Env, path string) (int, error) {
 		}
 		r := env.Eval(ctx, c.Code())
 		if r.Err != nil {
-			return n, fmt.Errorf("%s:%d: cell %d failed; the cells after it did not run", path, notebooks.ErrorLine(c, r.Err), i+1)
+			return n, fmt.Errorf("%s: cell %d failed; the cells after it did not run", notebooks.ErrorPos(path, c, r.Err), i+1)
 		}
 		n++
 	}

@@ -163,7 +163,7 @@ func TestSaveLoad(t *testing.T) {
 	bad := filepath.Join(dir, "bad.gost")
 	os.WriteFile(bad, []byte("// %%\nset y 2\n\n// %%\nprint z\nfail boom\n\n// %%\nset w 3\n"), 0o644)
 	_, err = run(t, env2, ":load "+bad)
-	if err == nil || !strings.Contains(err.Error(), "bad.gost:6: cell 2 failed") {
+	if err == nil || !strings.Contains(err.Error(), "bad.gost:6:1: cell 2 failed") {
 		t.Errorf("load of failing script: %v", err)
 	}
 	if _, err := run(t, env2, ":load "+filepath.Join(dir, "nope.gost")); err == nil || !strings.Contains(err.Error(), "no file") {
