@@ -11,7 +11,12 @@
 //
 // and commit the regenerated file of your package
 // (github_com-gostat-gostat-builtins-<name>.go) and docs_generated.go with
-// the change. go generate runs `go tool yaegi extract` once per package
+// the change. To regenerate only your package's table and the docs (for
+// example while another builtin does not compile):
+//
+//	go generate -run 'builtins/stats|gendocs' ./builtins/symbols
+//
+// go generate runs `go tool yaegi extract` once per package
 // (one file per package; see extract.go) and then internal/gendocs, which
 // writes docs_generated.go from the packages' doc comments with go/doc, so
 // :help text cannot drift from the code. yaegi extract silently skips a
