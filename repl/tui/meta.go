@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strconv"
@@ -28,8 +29,15 @@ func (m *Model) runMeta(line string) tea.Cmd {
 	switch c.Name {
 	case "help", "h":
 		if c.Arg == "" {
-			m.showKeys = true
-			return nil
+			// The general help of repl/meta (builtin packages and
+			// commands), in the help pane; F1 lists the keys.
+			k, w := m.k, max(40, min(78, m.width/2)-2)
+			return func() tea.Msg {
+				var b strings.Builder
+				meta.Run(context.Background(), &meta.Env{Kernel: k, Out: &b, Width: w}, meta.Command{Name: "help"})
+				b.WriteString("\nF1 on an empty line lists every key of the notebook.\n")
+				return docMsg{name: "gostat", text: b.String(), ok: true}
+			}
 		}
 		if info, ok := meta.Lookup(c.Arg); ok && strings.HasPrefix(c.Arg, ":") {
 			m.showDoc(c.Arg, commandHelp(info))
