@@ -863,3 +863,20 @@ func (p *PenalizedPath) Nonzero(k int) []string {
 	}
 	return out
 }
+
+// LassoCV is CVPenalized for the lasso (L1Ratio 1) with nfolds folds
+// (10 when nfolds <= 0): the path, λ_min and λ_1se.
+func LassoCV(formula string, f *frame.Frame, nfolds int) (*PenalizedPath, error) {
+	return CVPenalized(formula, f, PathOptions{L1Ratio: 1, NFolds: nfolds})
+}
+
+// RidgeCV is CVPenalized for ridge regression (L1Ratio 0; the λ of the
+// elastic-net objective, i.e. scikit-learn's alpha divided by n).
+func RidgeCV(formula string, f *frame.Frame, nfolds int) (*PenalizedPath, error) {
+	return CVPenalized(formula, f, PathOptions{L1Ratio: 0, NFolds: nfolds})
+}
+
+// ElasticNetCV is CVPenalized for the elastic net with mixing l1Ratio.
+func ElasticNetCV(formula string, f *frame.Frame, l1Ratio float64, nfolds int) (*PenalizedPath, error) {
+	return CVPenalized(formula, f, PathOptions{L1Ratio: l1Ratio, NFolds: nfolds})
+}

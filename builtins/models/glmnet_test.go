@@ -100,3 +100,27 @@ func TestLogisticPenalizedLimit(t *testing.T) {
 		t.Errorf("deviance explained should grow: %v", p.DevRatio)
 	}
 }
+
+func TestCVWrappers(t *testing.T) {
+	f := mtcars(t)
+	for name, fn := range map[string]func() (*PenalizedPath, error){
+		"lasso": func() (*PenalizedPath, error) { return LassoCV("mpg ~ wt + hp + qsec", f, 5) },
+		"ridge": func() (*PenalizedPath, error) { return RidgeCV("mpg ~ wt + hp + qsec", f, 5) },
+		"enet":  func() (*PenalizedPath, error) { return ElasticNetCV("mpg ~ wt + hp + qsec", f, 0.5, 5) },
+	} {
+		p, err := fn()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if p.NFolds != 5 || !(p.LambdaMin > 0) {
+			t.Errorf("%s: folds %d, lambda.min %g", name, p.NFolds, p.LambdaMin)
+		}
+	}
+	// ridge path at λ = alpha/n equals the closed-form Ridge(alpha)
+	r, _ := Ridge("mpg ~ wt + hp + qsec", f, 2)
+	p, err := PenalizedPathFit("mpg ~ wt + hp + qsec", f, PathOptions{L1Ratio: 0, Lambda: []float64{2.0 / 32}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeAll(t, "ridge path vs closed form", p.CoefStd[0], r.CoefStd, 1e-10)
+}

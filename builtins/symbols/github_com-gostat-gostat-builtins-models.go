@@ -17,12 +17,14 @@ func init() {
 		"CompareLM":        reflect.ValueOf(models.CompareLM),
 		"DefaultRankTol":   reflect.ValueOf(constant.MakeFromLiteral("1.000000000000000000002600712391416405251921920840571522681727856e-11", token.FLOAT, 0)),
 		"ElasticNet":       reflect.ValueOf(models.ElasticNet),
+		"ElasticNetCV":     reflect.ValueOf(models.ElasticNetCV),
 		"GLM":              reflect.ValueOf(models.GLM),
 		"GLMMatrix":        reflect.ValueOf(models.GLMMatrix),
 		"GLMWithOptions":   reflect.ValueOf(models.GLMWithOptions),
 		"Gamma":            reflect.ValueOf(models.Gamma),
 		"Gaussian":         reflect.ValueOf(models.Gaussian),
 		"Lasso":            reflect.ValueOf(models.Lasso),
+		"LassoCV":          reflect.ValueOf(models.LassoCV),
 		"LogisticLasso":    reflect.ValueOf(models.LogisticLasso),
 		"MustOLS":          reflect.ValueOf(models.MustOLS),
 		"NLS":              reflect.ValueOf(models.NLS),
@@ -34,6 +36,7 @@ func init() {
 		"PenalizedPathFit": reflect.ValueOf(models.PenalizedPathFit),
 		"Poisson":          reflect.ValueOf(models.Poisson),
 		"Ridge":            reflect.ValueOf(models.Ridge),
+		"RidgeCV":          reflect.ValueOf(models.RidgeCV),
 		"WLS":              reflect.ValueOf(models.WLS),
 
 		// type definitions
