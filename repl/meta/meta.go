@@ -172,6 +172,22 @@ func firstLine(s string) string {
 	return s
 }
 
+// synopsis is the first sentence of a package's documentation, skipping a
+// "package x // import …" header line.
+func synopsis(doc string) string {
+	doc = strings.TrimSpace(doc)
+	if strings.HasPrefix(doc, "package ") {
+		_, doc, _ = strings.Cut(doc, "\n")
+		doc = strings.TrimSpace(doc)
+	}
+	para, _, _ := strings.Cut(doc, "\n\n")
+	para = strings.Join(strings.Fields(para), " ")
+	if i := strings.Index(para, ". "); i >= 0 {
+		para = para[:i+1]
+	}
+	return para
+}
+
 func (env *Env) help(name string) error {
 	w := env.Out
 	if name == "" {
@@ -183,7 +199,7 @@ func (env *Env) help(name string) error {
 			if !ok {
 				doc = "(not available in this build)"
 			}
-			fmt.Fprintf(tw, "  %s\t%s\n", p, truncate(firstLine(doc), env.width()-14))
+			fmt.Fprintf(tw, "  %s\t%s\n", p, truncate(synopsis(doc), env.width()-14))
 		}
 		tw.Flush()
 		fmt.Fprintln(w, "\nMeta-commands:")

@@ -243,3 +243,13 @@ func TestSaveName(t *testing.T) {
 		}
 	}
 }
+
+func TestSynopsis(t *testing.T) {
+	doc := "package stats // import \"x/stats\"\n\nPackage stats holds\nstatistics. More here.\n\nConventions"
+	if got := synopsis(doc); got != "Package stats holds statistics." {
+		t.Errorf("synopsis %q", got)
+	}
+	if got := synopsis("Package frame does frames"); got != "Package frame does frames" {
+		t.Errorf("synopsis %q", got)
+	}
+}
