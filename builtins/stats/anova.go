@@ -279,7 +279,12 @@ func (a *AOV) text(o display.Options) string {
 }
 
 // Display implements display.Displayer.
-func (a *AOV) Display(o display.Options) display.Bundle { return display.Text("aov", a.text(o)) }
+func (a *AOV) Display(o display.Options) display.Bundle {
+	if a == nil {
+		return display.Text("aov", "<nil>\n")
+	}
+	return display.Text("aov", a.text(o))
+}
 
 // String returns the plain-text display.
-func (a *AOV) String() string { return a.text(display.Plain) }
+func (a *AOV) String() string { return a.Display(display.Plain).Text }

@@ -286,7 +286,12 @@ func (b *BootResult) text() string {
 }
 
 // Display implements display.Displayer.
-func (b *BootResult) Display(o display.Options) display.Bundle { return display.Text("boot", b.text()) }
+func (b *BootResult) Display(o display.Options) display.Bundle {
+	if b == nil {
+		return display.Text("boot", "<nil>\n")
+	}
+	return display.Text("boot", b.text())
+}
 
 // String returns the plain-text display.
-func (b *BootResult) String() string { return b.text() }
+func (b *BootResult) String() string { return b.Display(display.Plain).Text }

@@ -184,6 +184,9 @@ func pairMatrix(fn string, names []string, cols [][]float64, f func(x, y []float
 
 // Display implements display.Displayer.
 func (m *Matrix) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("matrix", "<nil>\n")
+	}
 	d := m.Digits
 	if d <= 0 {
 		d = 7

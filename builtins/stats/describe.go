@@ -80,7 +80,12 @@ func (s *Summary) text() string {
 }
 
 // Display implements display.Displayer.
-func (s *Summary) Display(o display.Options) display.Bundle { return display.Text("summary", s.text()) }
+func (s *Summary) Display(o display.Options) display.Bundle {
+	if s == nil {
+		return display.Text("summary", "<nil>\n")
+	}
+	return display.Text("summary", s.text())
+}
 
 // String returns the plain-text display.
-func (s *Summary) String() string { return s.text() }
+func (s *Summary) String() string { return s.Display(display.Plain).Text }

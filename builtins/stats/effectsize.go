@@ -9,6 +9,9 @@ import (
 
 // String returns "name = value (95% CI lo to hi), magnitude".
 func (e *Effect) String() string {
+	if e == nil {
+		return "<nil>"
+	}
 	s := e.Name + " = " + num(e.Value, 4)
 	if !math.IsNaN(e.ConfInt[0]) {
 		s += fmt.Sprintf(" (%s%% CI %s to %s)", rNum(100*e.ConfLevel), num(e.ConfInt[0], 4), num(e.ConfInt[1], 4))
@@ -21,6 +24,9 @@ func (e *Effect) String() string {
 
 // Display implements display.Displayer.
 func (e *Effect) Display(o display.Options) display.Bundle {
+	if e == nil {
+		return display.Text("effect", "<nil>\n")
+	}
 	return display.Text("effect", e.String()+"\n")
 }
 

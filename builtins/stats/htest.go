@@ -292,7 +292,13 @@ func (h *HTest) text(o display.Options) string {
 	var b strings.Builder
 	b.WriteString(h.rText(o.Width))
 	b.WriteString("\n")
-	for _, n := range h.Notes {
+	notes := h.Notes
+	if h.Dropped == 1 {
+		notes = append([]string{"1 missing value (NaN) was skipped"}, notes...)
+	} else if h.Dropped > 1 {
+		notes = append([]string{fmt.Sprintf("%d missing values (NaN) were skipped", h.Dropped)}, notes...)
+	}
+	for _, n := range notes {
 		b.WriteString(wrap("Note: "+n, o.Width, "      ") + "\n")
 	}
 	b.WriteString(wrap(h.Conclusion(), o.Width, "") + "\n")
@@ -340,11 +346,14 @@ func (h *HTest) text(o display.Options) string {
 
 // Display implements display.Displayer.
 func (h *HTest) Display(o display.Options) display.Bundle {
+	if h == nil {
+		return display.Text("htest", "<nil>\n")
+	}
 	return display.Text("htest", h.text(o))
 }
 
 // String returns the plain-text display.
-func (h *HTest) String() string { return h.text(display.Plain) }
+func (h *HTest) String() string { return h.Display(display.Plain).Text }
 
 func newHTest(o Opt) *HTest {
 	return &HTest{ConfInt: [2]float64{math.NaN(), math.NaN()}, ConfLevel: o.ConfLevel, Alpha: o.Alpha, Data: o.Data, StdErr: math.NaN(), Statistic: math.NaN(), PValue: math.NaN()}

@@ -165,11 +165,14 @@ func (p *PowerResult) text() string {
 
 // Display implements display.Displayer.
 func (p *PowerResult) Display(o display.Options) display.Bundle {
+	if p == nil {
+		return display.Text("power", "<nil>\n")
+	}
 	return display.Text("power", p.text())
 }
 
 // String returns the plain-text display.
-func (p *PowerResult) String() string { return p.text() }
+func (p *PowerResult) String() string { return p.Display(display.Plain).Text }
 
 // PowerTTest computes the power of a t-test or the parameter needed for a
 // given power, as R's power.t.test: power = P(T' > t_{1-α/s, ν}) for the

@@ -123,11 +123,14 @@ func (t *FreqTable) text(o display.Options) string {
 
 // Display implements display.Displayer.
 func (t *FreqTable) Display(o display.Options) display.Bundle {
+	if t == nil {
+		return display.Text("table", "<nil>\n")
+	}
 	return display.Text("table", t.text(o))
 }
 
 // String returns the plain-text display.
-func (t *FreqTable) String() string { return t.text(display.Plain) }
+func (t *FreqTable) String() string { return t.Display(display.Plain).Text }
 
 // ContingencyTable is a two-way table of counts (R's table(a, b)).
 type ContingencyTable struct {
@@ -212,8 +215,11 @@ func (t *ContingencyTable) text(o display.Options) string {
 
 // Display implements display.Displayer.
 func (t *ContingencyTable) Display(o display.Options) display.Bundle {
+	if t == nil {
+		return display.Text("table", "<nil>\n")
+	}
 	return display.Text("table", t.text(o))
 }
 
 // String returns the plain-text display.
-func (t *ContingencyTable) String() string { return t.text(display.Plain) }
+func (t *ContingencyTable) String() string { return t.Display(display.Plain).Text }

@@ -400,8 +400,11 @@ func (t *TukeyResult) text(o display.Options) string {
 
 // Display implements display.Displayer.
 func (t *TukeyResult) Display(o display.Options) display.Bundle {
+	if t == nil {
+		return display.Text("tukey", "<nil>\n")
+	}
 	return display.Text("tukey", t.text(o))
 }
 
 // String returns the plain-text display.
-func (t *TukeyResult) String() string { return t.text(display.Plain) }
+func (t *TukeyResult) String() string { return t.Display(display.Plain).Text }
