@@ -17,16 +17,19 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	// A question waits for y/n (Ctrl-C and Esc mean no).
 	if m.confirm != nil {
 		q := m.confirm
+		answer := func(yes bool) tea.Cmd {
+			m.confirm = nil
+			cmd := q.answer(m, yes)
+			if q.next != nil {
+				q.next(m)
+			}
+			return cmd
+		}
 		switch strings.ToLower(msg.String()) {
 		case "y", "enter":
-			m.confirm = nil
-			return q.answer(m, true)
+			return answer(true)
 		case "n", "esc", "ctrl+c":
-			m.confirm = nil
-			return q.answer(m, false)
-		}
-		if msg.String() == "ctrl+c" && m.run != nil {
-			m.interrupt()
+			return answer(false)
 		}
 		return nil
 	}

@@ -74,7 +74,6 @@ type Model struct {
 	recovering string // journal of a crashed session being replayed
 	deleted    []deletedCell
 	status     string
-	statusAt   time.Time
 	quitting   bool
 	quitOnce   bool // Ctrl-D pressed once with unsaved cells
 
@@ -90,6 +89,7 @@ type Model struct {
 type question struct {
 	text   string
 	answer func(m *Model, yes bool) tea.Cmd
+	next   func(m *Model) // runs after the answer (may ask again)
 }
 
 type deletedCell struct {
@@ -129,7 +129,6 @@ type (
 		seq        int
 		name, text string
 	}
-	tickMsg time.Time
 	// metaMsg carries the result of a meta-command run off the UI goroutine.
 	metaMsg struct {
 		out string
@@ -176,23 +175,31 @@ func New(k kernel.Kernel, opts Options) *Model {
 	return m
 }
 
-// Init starts the spinner clock and, when a script was opened, loads it.
+// Init sends the display options to the kernel, offers to recover a
+// crashed session, and opens the script given, in that order (the script
+// after the recovery question is answered).
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.setOptionsCmd()}
-	if m.opts.RecoverDir != "" {
-		m.recoverOrphan(m.opts.RecoverDir)
-	}
-	if m.opts.File != "" && m.confirm == nil {
+	open := func(m *Model) {
+		if m.opts.File == "" {
+			return
+		}
 		if err := m.load(m.opts.File); err != nil {
 			m.setStatus("cannot open " + m.opts.File + ": " + err.Error())
 		}
 	}
-	return tea.Batch(cmds...)
+	if m.opts.RecoverDir != "" {
+		m.recoverOrphan(m.opts.RecoverDir)
+	}
+	if m.confirm != nil {
+		m.confirm.next = open
+	} else {
+		open(m)
+	}
+	return m.setOptionsCmd()
 }
 
 func (m *Model) setStatus(s string) {
 	m.status = s
-	m.statusAt = m.opts.now()
 }
 
 // displayOptions are the options sent to the kernel: displays are laid out

@@ -241,3 +241,29 @@ func TestRecoverCrashedSession(t *testing.T) {
 		t.Error("the recovered journal was not removed")
 	}
 }
+
+// TestRecoverThenOpen: with a crashed session and a script given, the
+// recovery question comes first, then the script opens.
+func TestRecoverThenOpen(t *testing.T) {
+	dir := t.TempDir()
+	j := filepath.Join(dir, ".gostat", "journal-999999.gost")
+	os.MkdirAll(filepath.Dir(j), 0o755)
+	os.WriteFile(j, []byte("// %% [markdown]\n// gostat journal of process 999999, started 2026-01-02T03:04:05Z.\n\n// %%\nz := 9\n"), 0o644)
+	script := filepath.Join(dir, "s.gost")
+	os.WriteFile(script, []byte("// %%\nprint from the script\n"), 0o644)
+	opts := testOptions()
+	opts.RecoverDir, opts.File = dir, script
+	tm, _ := newTest(t, opts)
+	waitFor(t, tm, "Recover them?")
+	tm.Type("n")
+	waitFor(t, tm, "Run them now?")
+	tm.Type("y")
+	waitFor(t, tm, "Out[1]")
+	view := finalView(t, tm)
+	if !strings.Contains(view, "Out[1] from the script") {
+		t.Errorf("script did not run:\n%s", view)
+	}
+	if _, err := os.Stat(j); err != nil {
+		t.Error("a journal the user declined to recover must stay")
+	}
+}
