@@ -291,6 +291,7 @@ func (s *session) recover(ctx context.Context) {
 
 func (s *session) loop(ctx context.Context) error {
 	var buf []string
+	clean := false // the input ended normally (Ctrl-D, end of the pipe)
 	for {
 		if ctx.Err() != nil {
 			break
@@ -306,12 +307,14 @@ func (s *session) loop(ctx context.Context) error {
 			continue
 		}
 		if err != nil {
-			if len(buf) > 0 && !errors.Is(err, errAbort) {
+			if len(buf) > 0 {
 				// End of input inside an incomplete cell: run it so the
 				// user sees the syntax error.
 				s.runCell(ctx, strings.Join(buf, "\n"))
 			}
-			if err != io.EOF {
+			if err == io.EOF {
+				clean = true
+			} else {
 				fmt.Fprintf(s.cfg.Err, "gostat: %v\n", err)
 			}
 			if s.cfg.Interactive {
@@ -350,8 +353,9 @@ func (s *session) loop(ctx context.Context) error {
 		buf = buf[:0]
 		s.runCell(ctx, src)
 	}
-	// End of input (Ctrl-D) is a clean end too.
-	s.cfg.History.Close(ctx.Err() == nil)
+	// End of input (Ctrl-D) is a clean end too; a lost terminal or an
+	// interrupt keeps the journal for recovery.
+	s.cfg.History.Close(clean && ctx.Err() == nil)
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
