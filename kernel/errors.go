@@ -174,12 +174,20 @@ func (s *Session) mapPanic(pan interp.Panic, p *evalPlan) *Error {
 			lines = append(lines, "  in "+where)
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("  in %s (cell %d, line %d:%d)", where, cellIdx, l, c))
+		switch {
+		case plan.cell == p.cell && where == "cell":
+			lines = append(lines, fmt.Sprintf("  at line %d:%d", l, c))
+		case plan.cell == p.cell:
+			lines = append(lines, fmt.Sprintf("  in %s (line %d:%d)", where, l, c))
+		default:
+			lines = append(lines, fmt.Sprintf("  in %s (cell %d, line %d:%d)", where, cellIdx, l, c))
+		}
 		if plan.cell == p.cell && !located {
 			e.Line, e.Col, located = l, c, true
 		}
 	}
-	if len(lines) > 0 {
+	// A stack of the cell's own line only repeats the position.
+	if len(lines) > 1 || (len(lines) == 1 && !located) {
 		e.Stack = strings.Join(lines, "\n")
 	}
 	return e

@@ -250,10 +250,20 @@ func TestRuntimeStack(t *testing.T) {
 	if r.Err.Line != 2 || r.Err.Col != 1 {
 		t.Errorf("position %d:%d, want 2:1", r.Err.Line, r.Err.Col)
 	}
-	for _, want := range []string{"in inner (cell 2, line 1:35)", "in outer (cell 3, line 2:9)", "in cell (cell 4, line 2:1)"} {
+	for _, want := range []string{"in inner (cell 2, line 1:35)", "in outer (cell 3, line 2:9)", "at line 2:1"} {
 		if !strings.Contains(r.Err.Stack, want) {
 			t.Errorf("stack %q lacks %q", r.Err.Stack, want)
 		}
+	}
+	// A panic in the cell's own code: the position says it all.
+	r = eval(t, s, "var xs []int\n_ = xs[1]")
+	if r.Err == nil || r.Err.Stack != "" {
+		t.Errorf("single-frame stack: %+v", r.Err)
+	}
+	// A function of the same cell.
+	r = eval(t, s, "func same() { panic(\"here\") }\nsame()")
+	if r.Err == nil || !strings.Contains(r.Err.Stack, "in same (line 1:15)") || r.Err.Line != 1 || r.Err.Col != 15 {
+		t.Errorf("same-cell function: %+v", r.Err)
 	}
 }
 
