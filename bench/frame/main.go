@@ -5,6 +5,8 @@
 //	go build -o /tmp/benchframe ./bench/frame
 //	/usr/bin/time -v /tmp/benchframe -file /tmp/gostat-bench/big.csv -only read   # peak RSS of one read
 //	/tmp/benchframe -file /tmp/gostat-bench/big.csv                              # all workloads, median of 5
+//go:build unix
+
 package main
 
 import (
@@ -13,6 +15,7 @@ import (
 	"os"
 	"runtime"
 	"sort"
+	"syscall"
 	"time"
 
 	"github.com/gostat/gostat/builtins/frame"
@@ -38,15 +41,19 @@ func main() {
 		if *only != "" && *only != name {
 			return
 		}
-		var ts []time.Duration
+		var ts, cs []time.Duration
 		for i := 0; i < *reps; i++ {
 			runtime.GC()
+			c0 := cpuTime()
 			t := time.Now()
 			fn()
 			ts = append(ts, time.Since(t))
+			cs = append(cs, cpuTime()-c0)
 		}
 		sort.Slice(ts, func(a, b int) bool { return ts[a] < ts[b] })
-		fmt.Printf("%-10s median %8.4f s  (min %.4f, max %.4f, n=%d)\n", name, ts[len(ts)/2].Seconds(), ts[0].Seconds(), ts[len(ts)-1].Seconds(), len(ts))
+		sort.Slice(cs, func(a, b int) bool { return cs[a] < cs[b] })
+		fmt.Printf("%-10s median %8.4f s  (min %.4f, max %.4f, n=%d)  CPU median %.4f s (user+sys, all threads)\n",
+			name, ts[len(ts)/2].Seconds(), ts[0].Seconds(), ts[len(ts)-1].Seconds(), len(ts), cs[len(cs)/2].Seconds())
 	}
 	median("read", func() {
 		var err error
@@ -63,4 +70,11 @@ func main() {
 	median("groupby", func() { f.GroupBy("cat").Mean(cols...) })
 	median("describe", func() { f.Describe() })
 	median("sort", func() { f.Sort("col3") })
+}
+
+// cpuTime is the process's user+system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -126,16 +126,18 @@ type colStats struct {
 }
 
 type chunkResult struct {
-	rows     int
-	dicts    []map[string]int32
-	small    []map[uint64]int32
-	levels   [][]string
-	stats    []colStats
-	err      *csvError
-	errOff   int // byte offset of the row with err (for the line number)
-	warnings []string
-	warnOffs []int
-	skipped  int
+	rows      int
+	dicts     []map[string]int32
+	small     []map[uint64]int32
+	naFirst   [256]bool // first bytes of the NA tokens
+	naNumeric bool      // some NA token reads as a number
+	levels    [][]string
+	stats     []colStats
+	err       *csvError
+	errOff    int // byte offset of the row with err (for the line number)
+	warnings  []string
+	warnOffs  []int
+	skipped   int
 }
 
 func parseCSV(data []byte, file string, o CSVOptions) (*Frame, error) {
@@ -616,12 +618,36 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 		}
 	}
 	naEmpty := na[""]
+	// The fast row path must not mistake an NA token for a value: it falls
+	// back for text starting like a token, and is off for numeric columns
+	// when a token is itself a number (such as -999).
+	for tok := range na {
+		if tok == "" {
+			continue
+		}
+		res.naFirst[tok[0]] = true
+		if _, _, ok := parseNumber([]byte(tok)); ok {
+			res.naNumeric = true
+		}
+	}
 	fields := make([][]byte, 0, ncol+1)
 	quoted := make([]bool, 0, ncol+1)
 	row := row0
 	pos := 0
+	fastRows := 0
 	for pos < len(b) {
 		start := pos
+		if next, ok := res.fastRow(b, pos, cols, delim, row); ok {
+			fastRows++
+			pos = next
+			row++
+			if row&0xffff == 0 && progress != nil && !progress(pos) {
+				res.err = &csvError{msg: "interrupted"}
+				res.errOff = start
+				return res
+			}
+			continue
+		}
 		fields, quoted, pos = splitRowQ(b, pos, delim, fields[:0], quoted[:0])
 		if len(fields) == 1 && len(bytes.TrimSpace(fields[0])) == 0 && ncol != 1 {
 			continue // blank line
@@ -660,6 +686,10 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 					c.f[row] = math.NaN()
 					continue
 				}
+				if res.naNumeric && na[string(bytes.TrimSpace(fld))] {
+					c.f[row] = math.NaN()
+					continue
+				}
 				v, isInt, ok := parseNumber(fld)
 				if ok {
 					c.f[row] = v
@@ -691,32 +721,7 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 					c.c[row] = -1
 					continue
 				}
-				if len(t) <= 7 {
-					// Short strings: pack into an integer key (cheaper
-					// hashing than a string key).
-					var key uint64
-					for q := len(t) - 1; q >= 0; q-- {
-						key = key<<8 | uint64(t[q])
-					}
-					key |= uint64(len(t)) << 56
-					sd := res.small[j]
-					if sd == nil {
-						sd = map[uint64]int32{}
-						res.small[j] = sd
-					}
-					code, ok := sd[key]
-					if !ok {
-						code = res.addLevel(j, t)
-						sd[key] = code
-					}
-					c.c[row] = code
-					continue
-				}
-				code, ok := res.dicts[j][string(t)]
-				if !ok {
-					code = res.addLevel(j, t)
-				}
-				c.c[row] = code
+				c.c[row] = res.stringCode(j, t)
 			case kBool:
 				t := bytes.TrimSpace(fld)
 				if bv, ok := parseBool(string(t)); ok {
@@ -746,7 +751,110 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 		}
 	}
 	res.rows = row - row0
+	for j, c := range cols {
+		if c.kind == kFloat {
+			res.stats[j].nNum += fastRows
+		}
+	}
 	return res
+}
+
+// fastRow parses one row of plain fields (numbers in numeric columns,
+// unquoted text in string columns, empty fields as NA) straight from the
+// buffer, without splitting it first. It reports false, having recorded
+// nothing that the general path would not record the same way, when the
+// row needs the general path (quotes, NA tokens, text in a numeric column,
+// bool columns, a wrong number of fields, blank lines).
+func (res *chunkResult) fastRow(b []byte, pos int, cols []*column, delim byte, row int) (int, bool) {
+	n := len(b)
+	last := len(cols) - 1
+	for j, c := range cols {
+		if pos >= n {
+			return 0, false
+		}
+		switch c.kind {
+		case kFloat:
+			ch := b[pos]
+			if ch == delim || ch == '\n' || ch == '\r' || res.naNumeric {
+				return 0, false // empty field: general path applies the NA rules
+			}
+			v, isInt, end, ok := parseNumberAt(b, pos)
+			if !ok {
+				return 0, false
+			}
+			pos = end
+			c.f[row] = v
+			if !isInt {
+				res.stats[j].intOK = false
+				if math.Abs(v) >= 1<<53 {
+					return 0, false // let the general path warn about it
+				}
+			}
+		case kString:
+			if b[pos] == '"' {
+				return 0, false
+			}
+			e := scanField(b, pos, delim)
+			t := b[pos:e]
+			if len(t) > 0 && t[len(t)-1] == '\r' {
+				t = t[:len(t)-1]
+			}
+			if len(t) == 0 || res.naFirst[t[0]] || t[0] == ' ' || t[len(t)-1] == ' ' {
+				return 0, false // possibly an NA token or padded: general path
+			}
+			c.c[row] = res.stringCode(j, t)
+			pos = e
+		default:
+			return 0, false
+		}
+		if j < last {
+			if pos >= n || b[pos] != delim {
+				return 0, false
+			}
+			pos++
+			continue
+		}
+		if pos < n && b[pos] == '\r' {
+			pos++
+		}
+		if pos == n {
+			return pos, true
+		}
+		if b[pos] != '\n' {
+			return 0, false
+		}
+		return pos + 1, true
+	}
+	return 0, false
+}
+
+// stringCode returns the chunk-local code of text t in column j, adding a
+// level when it is new. Short strings are packed into an integer key
+// (cheaper hashing than a string key).
+func (res *chunkResult) stringCode(j int, t []byte) int32 {
+	if len(t) <= 7 {
+		var key uint64
+		for q := len(t) - 1; q >= 0; q-- {
+			key = key<<8 | uint64(t[q])
+		}
+		key |= uint64(len(t)) << 56
+		sd := res.small[j]
+		if sd == nil {
+			sd = map[uint64]int32{}
+			res.small[j] = sd
+		}
+		code, ok := sd[key]
+		if !ok {
+			code = res.addLevel(j, t)
+			sd[key] = code
+		}
+		return code
+	}
+	code, ok := res.dicts[j][string(t)]
+	if !ok {
+		code = res.addLevel(j, t)
+	}
+	return code
 }
 
 // addLevel records a new chunk-local level of column j and returns its code.

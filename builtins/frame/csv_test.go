@@ -342,3 +342,24 @@ func TestReadCSVStopsWhenInterrupted(t *testing.T) {
 	_, err := frame.ReadCSV(p)
 	wantErr(t, err, "big.csv", "stopped")
 }
+
+func TestReadCSVCustomNATokens(t *testing.T) {
+	// Tokens that look like numbers or words must be NA in every row (the
+	// fast row path must not read them as values).
+	f, err := frame.ParseCSV("x,s\n1.5,a\n-999,?\n2,b\n-999,a\n", frame.CSVOptions{NA: []string{"-999", "?"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := f.NA("x")
+	s, _ := f.NA("s")
+	if !x[1] || !x[3] || x[0] || !s[1] || s[0] {
+		t.Errorf("NA masks x %v s %v", x, s)
+	}
+	if lv := strings.Join(f.Levels("s"), ","); lv != "a,b" {
+		t.Errorf("levels %s", lv)
+	}
+	g, _ := frame.ParseCSV("v,w\n-0,x\n3,NA\n")
+	if g.Type("v") != "int" || g.Count("w") != 1 {
+		t.Errorf("-0 and NA: %v %d", g.Types(), g.Count("w"))
+	}
+}

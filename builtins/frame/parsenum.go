@@ -119,7 +119,7 @@ func parseNumber(b []byte) (v float64, isInt bool, ok bool) {
 	e10 := e - dp
 	if mant == 0 {
 		if neg {
-			return negZero(), false, true
+			return negZero(), !dot && !exp, true
 		}
 		return 0, !dot && !exp, true
 	}
@@ -171,4 +171,95 @@ func slowParse(s []byte) (float64, bool, bool) {
 		return 0, false, false
 	}
 	return v, false, true
+}
+
+// parseNumberAt parses a plain decimal number starting at b[pos] (sign,
+// digits, point, digits, exponent) and returns its value, whether it was a
+// whole-number literal exact in float64, and the position after it. Only
+// the fast path is taken: anything else (spaces, Inf, NaN, more than 19
+// significant digits, large exponents) reports !ok so the caller can use
+// the general parser.
+func parseNumberAt(b []byte, pos int) (v float64, isInt bool, end int, ok bool) {
+	k := pos
+	n := len(b)
+	neg := false
+	if k < n && (b[k] == '-' || b[k] == '+') {
+		neg = b[k] == '-'
+		k++
+	}
+	var mant uint64
+	ds := k
+	for k+8 <= n {
+		x := binary.LittleEndian.Uint64(b[k:])
+		if !eightDigits(x) {
+			break
+		}
+		mant = mant*100000000 + parseEight(x)
+		k += 8
+	}
+	for k < n && b[k]-'0' < 10 {
+		mant = mant*10 + uint64(b[k]-'0')
+		k++
+	}
+	intEnd := k
+	dp := 0
+	dot := false
+	if k < n && b[k] == '.' {
+		dot = true
+		k++
+		fs := k
+		for k+8 <= n {
+			x := binary.LittleEndian.Uint64(b[k:])
+			if !eightDigits(x) {
+				break
+			}
+			mant = mant*100000000 + parseEight(x)
+			k += 8
+		}
+		for k < n && b[k]-'0' < 10 {
+			mant = mant*10 + uint64(b[k]-'0')
+			k++
+		}
+		dp = k - fs
+	}
+	digits := intEnd - ds + dp
+	if digits == 0 || digits > 19 {
+		return 0, false, 0, false
+	}
+	e := 0
+	exp := false
+	if k < n && (b[k] == 'e' || b[k] == 'E') {
+		exp = true
+		k++
+		eneg := false
+		if k < n && (b[k] == '-' || b[k] == '+') {
+			eneg = b[k] == '-'
+			k++
+		}
+		ed := 0
+		for ; k < n && b[k]-'0' < 10 && ed < 4; k++ {
+			e = e*10 + int(b[k]-'0')
+			ed++
+		}
+		if ed == 0 || ed == 4 {
+			return 0, false, 0, false
+		}
+		if eneg {
+			e = -e
+		}
+	}
+	e10 := e - dp
+	if mant > 1<<53 || e10 < -22 || e10 > 22 {
+		return 0, false, 0, false
+	}
+	f := float64(mant)
+	if e10 < 0 {
+		f /= pow10tab[-e10]
+	} else {
+		f *= pow10tab[e10]
+	}
+	if neg {
+		f = -f
+	}
+	return f, !dot && !exp, k, true
 }
