@@ -106,9 +106,6 @@ func NewSession(opts Options) (*Session, error) {
 		return nil, fmt.Errorf("kernel: %w", err)
 	}
 	s := &Session{opts: opts, dopts: opts.Display.Normalized(), cap: c}
-	if opts.Display.Width != 0 {
-		s.dopts = opts.Display
-	}
 	if err := s.start(); err != nil {
 		c.close()
 		return nil, err
@@ -119,7 +116,8 @@ func NewSession(opts Options) (*Session, error) {
 	return s, nil
 }
 
-// start creates a fresh interpreter with the pre-imports and prelude.
+// start creates a fresh interpreter with the symbol tables and the
+// pre-imports.
 func (s *Session) start() error {
 	stdin := s.opts.Stdin
 	if stdin == nil {
@@ -381,7 +379,7 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 	if !s.opts.KeepStdioRedirected {
 		restoreStdio = s.cap.redirect()
 	}
-	res.Err, res.Warnings = s.evalCell(ctx, src)
+	res.Err, res.Warnings = s.safeEvalCell(ctx, src)
 	if restoreStdio != nil {
 		restoreStdio()
 	}
@@ -399,6 +397,18 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 	run.outMu.Unlock()
 	res.Duration = time.Since(t0)
 	return res
+}
+
+// safeEvalCell is evalCell with a last line of defence: a bug in the
+// kernel itself becomes an error of the cell, not a crash.
+func (s *Session) safeEvalCell(ctx context.Context, src string) (e *Error, w []string) {
+	defer func() {
+		if r := recover(); r != nil {
+			e = &Error{Kind: Compile, Message: fmt.Sprintf("internal error in the kernel: %v", r),
+				Hint: "please report this cell; :reset starts a fresh session if the session misbehaves"}
+		}
+	}()
+	return s.evalCell(ctx, src)
 }
 
 // evalCell splits, checks, rewrites and runs a cell's groups in order.
