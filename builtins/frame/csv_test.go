@@ -198,7 +198,7 @@ func TestReadCSVParallelMatchesSequential(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	var sb strings.Builder
 	sb.WriteString("x,k,s,q\n")
-	type row struct {
+	type row = struct {
 		x float64
 		k int
 		s string
@@ -211,7 +211,20 @@ func TestReadCSVParallelMatchesSequential(t *testing.T) {
 		rows = append(rows, row{x, k, s})
 		sb.WriteString(strconv.FormatFloat(x, 'g', 10, 64) + "," + strconv.Itoa(k) + "," + s + ",\"a,b\"\n")
 	}
-	f, err := frame.ParseCSV(sb.String())
+	// Once with a quoted column (general path), once without (fast rows).
+	plain := strings.ReplaceAll(strings.ReplaceAll(sb.String(), ",\"a,b\"\n", "\n"), "x,k,s,q\n", "x,k,s\n")
+	for _, text := range []string{sb.String(), plain} {
+		checkParallel(t, text, rows)
+	}
+}
+
+func checkParallel(t *testing.T, text string, rows []struct {
+	x float64
+	k int
+	s string
+}) {
+	t.Helper()
+	f, err := frame.ParseCSV(text)
 	if err != nil {
 		t.Fatal(err)
 	}
