@@ -382,7 +382,7 @@ func (ev *evaluator) evalFactor(n *node, key string, levels []string) (*variable
 		v = &variable{key: key, codes: codes, levels: levels}
 	}
 	for i, x := range v.hi {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
+		if x-x != 0 { // NaN or ±Inf
 			return nil, ev.errf(n, "%s is %v at row %d; remove or fix such rows (e.g. filter x > 0 before log)", key, x, ev.rows[i]+1)
 		}
 	}
