@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -221,6 +222,9 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	cmd := m.ed.Update(msg)
+	if m.comp.open && msg.Type == tea.KeyRunes && !identRunes(msg.Runes) {
+		m.comp.close() // a bracket, space or operator ends the word
+	}
 	if m.comp.open {
 		return tea.Batch(cmd, m.completeCmd(false), m.sigCmd())
 	}
@@ -437,4 +441,14 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 		m.cells.scroll(3, m.historyHeight(), m.renderCtx())
 	}
 	return nil
+}
+
+// identRunes reports whether typed runes continue a (dotted) name.
+func identRunes(rs []rune) bool {
+	for _, r := range rs {
+		if r != '_' && r != '.' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
