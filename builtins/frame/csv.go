@@ -130,7 +130,8 @@ type chunkResult struct {
 	dicts     []map[string]int32
 	small     []map[uint64]int32
 	naFirst   [256]bool // first bytes of the NA tokens
-	naNumeric bool      // some NA token reads as a number
+	naNumeric bool      // some NA token is a plain number (fast numbers off)
+	naSpecial bool      // some NA token parses as a number (NaN, Inf, -999)
 	levels    [][]string
 	stats     []colStats
 	err       *csvError
@@ -626,8 +627,11 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 			continue
 		}
 		res.naFirst[tok[0]] = true
-		if _, _, ok := parseNumber([]byte(tok)); ok {
+		if _, _, end, ok := parseNumberAt([]byte(tok), 0); ok && end == len(tok) {
 			res.naNumeric = true
+		}
+		if _, _, ok := parseNumber([]byte(tok)); ok {
+			res.naSpecial = true
 		}
 	}
 	fields := make([][]byte, 0, ncol+1)
@@ -686,7 +690,7 @@ func parseChunk(b []byte, row0 int, cols []*column, delim byte, na map[string]bo
 					c.f[row] = math.NaN()
 					continue
 				}
-				if res.naNumeric && na[string(bytes.TrimSpace(fld))] {
+				if res.naSpecial && na[string(bytes.TrimSpace(fld))] {
 					c.f[row] = math.NaN()
 					continue
 				}
