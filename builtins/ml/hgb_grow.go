@@ -185,10 +185,22 @@ func (gr *hgbGrower) findSplit(nd *hgbNode) {
 		nb := gr.b.nb[f]
 		mg, mh, mc := hs[miss], hs[256+miss], hs[512+miss]
 		var gl, hl, cl float64
+		minLeaf := float64(gr.minLeaf)
+		nn := float64(nd.n)
 		for c := 0; c < nb-1; c++ {
+			cc := hs[512+c]
+			if cc == 0 {
+				continue // same partition as the previous bin
+			}
 			gl += hs[c]
 			hl += hs[256+c]
-			cl += hs[512+c]
+			cl += cc
+			if cl < minLeaf {
+				continue
+			}
+			if nn-cl < minLeaf {
+				break // the right side only shrinks from here on
+			}
 			// missing values to the right
 			gr2, hr, cr := nd.G-gl, nd.H-hl, float64(nd.n)-cl
 			if int(cl) >= gr.minLeaf && int(cr) >= gr.minLeaf && hl >= gr.minHess && hr >= gr.minHess {

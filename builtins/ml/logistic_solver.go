@@ -194,6 +194,7 @@ func newtonBinary(ctx context.Context, X *mat.Dense, y []float64, lam float64, i
 		m /= float64(len(y))
 		beta[p] = math.Log(m / (1 - m))
 	}
+	var subH []float64
 	if n >= 40000 {
 		// Warm start on every 10th row; λ scaled so the penalty weighs the same.
 		sub := n / 10
@@ -205,17 +206,33 @@ func newtonBinary(ctx context.Context, X *mat.Dense, y []float64, lam float64, i
 		}
 		if b0, _, _, err := newtonBinary(ctx, Xs, ys, lam/10, icpt, maxIter, 1e-4); err == nil && !anyNaN(b0) {
 			beta = b0
+			subH = make([]float64, q*q)
+			sg := make([]float64, q)
+			binaryPass(Xs, ys, beta, lam/10, icpt, sg, subH)
+			for j := range subH {
+				subH[j] *= float64(n) / float64(sub)
+			}
 		}
 	}
 	g := make([]float64, q)
 	H := make([]float64, q*q)
-	f := binaryPass(X, y, beta, lam, icpt, g, H)
+	var f float64
+	if subH != nil {
+		// Quasi-Newton on all rows with the subsample's Hessian (scaled):
+		// each step costs one gradient pass; the exact Hessian is only
+		// computed if these steps stop contracting quickly.
+		copy(H, subH)
+		f = binaryPass(X, y, beta, lam, icpt, g, nil)
+	} else {
+		f = binaryPass(X, y, beta, lam, icpt, g, H)
+	}
 	d, err := newtonSolve(H, g, q)
 	if err != nil {
 		return nil, 0, false, err
 	}
 	cand := make([]float64, q)
 	g2 := make([]float64, q)
+	prevStep := math.Inf(1)
 	for it := 1; it <= maxIter; it++ {
 		if err := ctx.Err(); err != nil {
 			return nil, it, false, err
@@ -236,17 +253,25 @@ func newtonBinary(ctx context.Context, X *mat.Dense, y []float64, lam float64, i
 		copy(beta, cand)
 		copy(g, g2)
 		f = fn
-		// Step predicted by the previous Hessian at the new point.
-		if dn, err := newtonSolve(H, g, q); err == nil && maxAbs(dn) <= tol*(1+maxAbs(beta)) {
+		step := t * maxAbs(d)
+		// Step predicted by the current Hessian at the new point.
+		dn, err := newtonSolve(H, g, q)
+		if err == nil && maxAbs(dn) <= tol*(1+maxAbs(beta)) {
 			for j := range beta {
 				beta[j] -= dn[j]
 			}
 			return beta, it, true, nil
 		}
+		if err == nil && t == 1 && maxAbs(dn) < 0.1*step && step < prevStep {
+			d = dn // fast enough: keep this Hessian
+			prevStep = step
+			continue
+		}
 		f = binaryPass(X, y, beta, lam, icpt, g, H)
 		if d, err = newtonSolve(H, g, q); err != nil {
 			return nil, it, false, err
 		}
+		prevStep = math.Inf(1)
 		if maxAbs(d) <= tol*(1+maxAbs(beta)) {
 			for j := range beta {
 				beta[j] -= d[j]

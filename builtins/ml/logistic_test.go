@@ -49,3 +49,17 @@ func TestLogisticL1ShrinksToZero(t *testing.T) {
 		t.Errorf("l1 with C=0.05 left no zero coefficient: %v", m.fit.Coef[0])
 	}
 }
+
+func TestLogisticLargeDataConverges(t *testing.T) {
+	X, y := clfData(60000, 20, 8) // uses the subsample warm start
+	m := NewLogisticRegression()
+	if err := m.FitXY(X, y); err != nil {
+		t.Fatal(err)
+	}
+	beta := append(append([]float64(nil), m.fit.Coef[0]...), m.fit.Intercept[0])
+	g := make([]float64, len(beta))
+	binaryPass(X, y, beta, 1, true, g, nil)
+	if mg := maxAbs(g); mg > 1e-6 {
+		t.Errorf("gradient at the solution has max |g| = %g after %d iterations", mg, m.fit.NIter)
+	}
+}
