@@ -20,7 +20,22 @@ type Groups struct {
 	n     int     // number of groups
 	first []int   // first row of each group (for key values)
 	start []int   // rows of group g are order[start[g]:start[g+1]]
-	order []int32
+	order []int32 // rows sorted by group (built on first use, see rows)
+}
+
+// sortRows builds the row order by group (a counting sort) unless done.
+// Call it before summaries run in parallel.
+func (g *Groups) sortRows() {
+	if g.order != nil || g.n == 0 {
+		return
+	}
+	pos := append([]int(nil), g.start[:g.n]...)
+	order := make([]int32, len(g.code))
+	for r, c := range g.code {
+		order[pos[c]] = int32(r)
+		pos[c]++
+	}
+	g.order = order
 }
 
 // GroupBy splits the frame by the distinct combinations of the key
@@ -34,7 +49,6 @@ func (f *Frame) GroupBy(keys ...string) *Groups {
 		panic(errorf("GroupBy", "name at least one key column"))
 	}
 	n := f.nrows
-	codes := make([]uint64, n)
 	mult := uint64(1)
 	overflow := false
 	keyCodes := make([][]int32, len(keys))
@@ -56,16 +70,26 @@ func (f *Frame) GroupBy(keys ...string) *Groups {
 	var ng int
 	if !overflow && mult <= uint64(4*n+1024) {
 		// Direct addressing.
-		for r := 0; r < n; r++ {
-			var v uint64
-			for k := range keys {
-				v = v*uint64(card[k]) + uint64(keyCodes[k][r])
+		var codes []uint64
+		if len(keys) > 1 {
+			codes = make([]uint64, n)
+			for r := 0; r < n; r++ {
+				var v uint64
+				for k := range keys {
+					v = v*uint64(card[k]) + uint64(keyCodes[k][r])
+				}
+				codes[r] = v
 			}
-			codes[r] = v
 		}
 		present := make([]int32, mult)
-		for r := 0; r < n; r++ {
-			present[codes[r]] = 1
+		if codes == nil {
+			for _, v := range keyCodes[0] {
+				present[v] = 1
+			}
+		} else {
+			for _, v := range codes {
+				present[v] = 1
+			}
 		}
 		for v := range present {
 			if present[v] != 0 {
@@ -76,8 +100,14 @@ func (f *Frame) GroupBy(keys ...string) *Groups {
 			}
 		}
 		gcode = make([]int32, n)
-		for r := 0; r < n; r++ {
-			gcode[r] = present[codes[r]]
+		if codes == nil {
+			for r, v := range keyCodes[0] {
+				gcode[r] = present[v]
+			}
+		} else {
+			for r, v := range codes {
+				gcode[r] = present[v]
+			}
 		}
 	} else {
 		// Sort-based: order rows by key tuple, then number runs.
@@ -115,23 +145,19 @@ func (f *Frame) GroupBy(keys ...string) *Groups {
 		}
 	}
 	g := &Groups{f: f, keys: keys, code: gcode, n: ng}
-	// Counting sort of rows by group.
 	g.start = make([]int, ng+1)
-	for _, c := range gcode {
+	g.first = make([]int, ng)
+	for k := range g.first {
+		g.first[k] = -1
+	}
+	for r, c := range gcode {
 		g.start[c+1]++
+		if g.first[c] < 0 {
+			g.first[c] = r
+		}
 	}
 	for k := 0; k < ng; k++ {
 		g.start[k+1] += g.start[k]
-	}
-	pos := append([]int(nil), g.start[:ng]...)
-	g.order = make([]int32, n)
-	g.first = make([]int, ng)
-	for r, c := range gcode {
-		if pos[c] == g.start[c] {
-			g.first[c] = r
-		}
-		g.order[pos[c]] = int32(r)
-		pos[c]++
 	}
 	return g
 }
@@ -255,6 +281,7 @@ func (g *Groups) NGroups() int { return g.n }
 
 // Indices returns the 0-based rows of each group, in group order.
 func (g *Groups) Indices() [][]int {
+	g.sortRows()
 	out := make([][]int, g.n)
 	for k := 0; k < g.n; k++ {
 		rows := make([]int, 0, g.start[k+1]-g.start[k])
@@ -432,6 +459,12 @@ func (g *Groups) Agg(specs ...string) *Frame {
 			}
 		}
 		parsed[k] = a
+	}
+	for _, a := range parsed {
+		switch a.fn {
+		case "n_unique", "first", "last", "median", "quantile":
+			g.sortRows()
+		}
 	}
 	parallelFor(len(parsed), func(k int) { cols[k] = g.aggregate(parsed[k]) })
 	for _, c := range cols {
