@@ -135,14 +135,14 @@ func writeOutputHTML(b *strings.Builder, o Output) {
 }
 
 // altText describes an image display: its kind and the first non-blank
-// line of its text form (a plot's title).
+// line of its text form (a plot's title), spaces collapsed.
 func altText(d display.Bundle) string {
 	alt := d.Kind
 	if alt == "" {
 		alt = "image"
 	}
 	for _, l := range strings.Split(d.Text, "\n") {
-		if t := strings.TrimSpace(l); t != "" {
+		if t := strings.Join(strings.Fields(l), " "); t != "" {
 			return alt + ": " + t
 		}
 	}
