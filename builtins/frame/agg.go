@@ -409,12 +409,11 @@ func keyFloat(k uint64) float64 {
 // keys, gathers only the buckets that hold them, and selects within those
 // small buckets: about two passes over the data for all probabilities.
 func radixQuantiles(x []float64, ps []float64) []float64 {
-	out := make([]float64, len(ps))
 	if len(x) < 1<<14 {
 		return quantilesInPlace(dropNaN(x), ps)
 	}
 	// NaN (NA) values are skipped.
-	var counts [1 << 16]int32
+	counts := new([1 << 16]int32)
 	nan := 0
 	for _, v := range x {
 		if v != v {
@@ -423,7 +422,13 @@ func radixQuantiles(x []float64, ps []float64) []float64 {
 		}
 		counts[floatKey(v)>>48]++
 	}
-	n := len(x) - nan
+	return quantilesFromHist(x, counts, len(x)-nan, ps)
+}
+
+// quantilesFromHist finishes radixQuantiles given the histogram of the top
+// 16 key bits of the n non-NaN values of x.
+func quantilesFromHist(x []float64, counts *[1 << 16]int32, n int, ps []float64) []float64 {
+	out := make([]float64, len(ps))
 	if n == 0 {
 		for k := range out {
 			out[k] = math.NaN()

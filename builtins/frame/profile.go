@@ -27,10 +27,15 @@ func (f *Frame) Describe(cols ...string) *Frame {
 	parallelFor(len(cs), func(k int) {
 		var rw row
 		x := cs[k].floats()
-		n, mean, v, lo, hi := moments(x)
+		n, mean, v, lo, hi, hist := describeColumn(x)
 		rw.count = float64(n)
 		rw.mean, rw.sd, rw.min, rw.max = mean, math.Sqrt(v), lo, hi
-		q := radixQuantiles(x, []float64{0.25, 0.5, 0.75})
+		var q []float64
+		if hist != nil {
+			q = quantilesFromHist(x, hist, n, []float64{0.25, 0.5, 0.75})
+		} else {
+			q = quantilesInPlace(dropNaN(x), []float64{0.25, 0.5, 0.75})
+		}
 		rw.q25, rw.q50, rw.q75 = q[0], q[1], q[2]
 		rows[k] = rw
 	})
@@ -56,6 +61,55 @@ func (f *Frame) Describe(cols ...string) *Frame {
 		floatColumn("q75", get(func(r row) float64 { return r.q75 })),
 		floatColumn("max", get(func(r row) float64 { return r.max })),
 	})
+}
+
+// describeColumn is moments fused with the histogram pass of the radix
+// quantiles (nil for short columns): three passes over the data in all.
+func describeColumn(x []float64) (n int, mean, variance, lo, hi float64, hist *[1 << 16]int32) {
+	if len(x) >= 1<<14 {
+		hist = new([1 << 16]int32)
+	}
+	s := 0.0
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range x {
+		if v != v {
+			continue
+		}
+		n++
+		s += v
+		if v < lo {
+			lo = v
+		}
+		if v > hi {
+			hi = v
+		}
+		if hist != nil {
+			hist[floatKey(v)>>48]++
+		}
+	}
+	if n == 0 {
+		nan := math.NaN()
+		return 0, nan, nan, nan, nan, nil
+	}
+	fn := float64(n)
+	m := s / fn
+	// The second pass corrects the mean (the first-pass sum need not be
+	// exact) and sums squared deviations with compensation.
+	var c, ss kahan
+	for _, v := range x {
+		if v == v {
+			d := v - m
+			c.add(d)
+			ss.add(d * d)
+		}
+	}
+	cs := c.sum()
+	mean = m + cs/fn
+	variance = math.NaN()
+	if n > 1 {
+		variance = (ss.sum() - cs*cs/fn) / (fn - 1)
+	}
+	return n, mean, variance, lo, hi, hist
 }
 
 // moments returns the count of non-NaN values of x with their mean
