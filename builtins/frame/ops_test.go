@@ -605,3 +605,110 @@ func TestTransformersSurviveJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestSmallAPI(t *testing.T) {
+	f := frame.New("id", []int{1, 2, 3, 4}, "x", []float64{1.5, math.NaN(), 3, 4}, "s", []string{"b", "a", "b", "c"}, "ok", []bool{true, false, true, true})
+	if got := f.Slice(1, 3).Factor("id"); strings.Join(got, ",") != "2,3" {
+		t.Errorf("Slice %v", got)
+	}
+	if f.Head(2).NRows() != 2 || f.Tail(1).Factor("id")[0] != "4" || f.Head().NRows() != 4 {
+		t.Error("Head/Tail")
+	}
+	s := f.Sample(3, 9)
+	if s.NRows() != 3 || strings.Join(s.Unique("id").Factor("id"), ",") == "" {
+		t.Error("Sample")
+	}
+	if err := panicErr(t, func() { f.Sample(5, 1) }); !strings.Contains(err.Error(), "cannot draw 5") {
+		t.Error(err)
+	}
+	if f.SampleReplace(10, 2).NRows() != 10 {
+		t.Error("SampleReplace")
+	}
+	codes, _ := f.Codes("s")
+	if codes[1] != 0 || codes[3] != 2 {
+		t.Errorf("Codes %v", codes)
+	}
+	ints, na, err := f.Ints("x")
+	if err == nil || ints != nil || na != nil {
+		t.Errorf("Ints of 1.5 should fail: %v", err)
+	}
+	ints, na, err = f.Ints("id")
+	if err != nil || ints[3] != 4 || na != nil {
+		t.Errorf("Ints %v %v %v", ints, na, err)
+	}
+	if r := f.Row(1); r["x"] != "NA" || r["s"] != "a" || r["ok"] != "false" {
+		t.Errorf("Row %v", r)
+	}
+	if v := f.Value("ok", 0); v != 1 {
+		t.Errorf("Value %v", v)
+	}
+	w := f.WithFactor("lv", []string{"lo", "hi", "lo", "NA"}, []string{"lo", "hi"})
+	if strings.Join(w.Levels("lv"), ",") != "lo,hi" || w.Count("lv") != 3 {
+		t.Errorf("WithFactor %v", w.Levels("lv"))
+	}
+	if err := panicErr(t, func() { f.WithFactor("lv", []string{"x", "y", "z", "w"}, []string{"lo"}) }); !strings.Contains(err.Error(), "not among the levels") {
+		t.Error(err)
+	}
+	a := f.AsString("id").AsFloat("id")
+	if a.Type("id") != "float" || a.Col("id")[2] != 3 {
+		t.Errorf("AsString/AsFloat %v", a.Types())
+	}
+	if err := panicErr(t, func() { f.AsFloat("s") }); !strings.Contains(err.Error(), `"b", which is not a number`) && !strings.Contains(err.Error(), "not a number") {
+		t.Error(err)
+	}
+	if f.SetLevels("s", "c", "b", "a").Sort("s").Factor("s")[0] != "c" {
+		t.Error("SetLevels order")
+	}
+	if err := panicErr(t, func() { f.SetLevels("s", "a", "b") }); !strings.Contains(err.Error(), `"c"`) {
+		t.Error(err)
+	}
+	b := f.Bind(frame.New("x", []int{9, 9, 9, 9}))
+	if strings.Join(b.Names(), ",") != "id,x,s,ok,x.1" {
+		t.Errorf("Bind names %v", b.Names())
+	}
+	l := f.Lookup(frame.New("s", []string{"a", "b"}, "label", []string{"A", "B"}), "s")
+	if strings.Join(l.Factor("label"), ",") != "B,A,B,NA" {
+		t.Errorf("Lookup %v", l.Factor("label"))
+	}
+	if err := panicErr(t, func() { f.Lookup(frame.New("s", []string{"a", "a"}), "s") }); !strings.Contains(err.Error(), "occurs in rows 1 and 2") {
+		t.Error(err)
+	}
+	recs, err := frame.FromRecords([]string{"a", "b"}, [][]string{{"1", "x"}, {"NA", "y"}})
+	if err != nil || recs.Type("a") != "int" || recs.Count("a") != 1 {
+		t.Errorf("FromRecords %v %v", err, recs)
+	}
+	_, err = frame.FromRecords([]string{"a"}, [][]string{{"1", "2"}})
+	wantErr(t, err, "row 1 has 2 fields")
+	maps, err := frame.FromMaps(f.ToMaps())
+	if err != nil || maps.NRows() != 4 || maps.Type("ok") != "bool" || maps.Count("x") != 3 {
+		t.Errorf("FromMaps(ToMaps) %v %v", err, maps)
+	}
+	cm, err := frame.FromColumnMap(map[string]any{"b": []int{1}, "a": []string{"x"}})
+	if err != nil || strings.Join(cm.Names(), ",") != "a,b" {
+		t.Errorf("FromColumnMap %v", err)
+	}
+	_, err = frame.FromColumns([]string{"a", "b"}, []int{1}, []int{1, 2})
+	wantErr(t, err, `column "b" has 2 rows`)
+	_, err = frame.FromColumns([]string{"a"}, []complex128{1})
+	wantErr(t, err, "unsupported type")
+	if err := panicErr(t, func() { frame.New("a") }); !strings.Contains(err.Error(), "pairs") {
+		t.Error(err)
+	}
+	m := f.Melt([]string{"id"}, []string{"x", "s"})
+	if m.Type("value") != "string" || m.NRows() != 8 {
+		t.Errorf("Melt mixed: %v", m.Types())
+	}
+	pv := f.Pivot("s", "ok", "x", "n")
+	if got := pv.Col("true"); got[1] != 2 {
+		t.Errorf("Pivot n: %v", got)
+	}
+	if err := panicErr(t, func() { f.Pivot("s", "s", "x", "mean") }); !strings.Contains(err.Error(), "must be different") {
+		t.Error(err)
+	}
+	if got := f.Apply("sq", "x", func(v float64) float64 { return v * v }).Col("sq")[2]; got != 9 {
+		t.Errorf("Apply %v", got)
+	}
+	if got := f.FilterFunc(func(r int) bool { return r%2 == 0 }).NRows(); got != 2 {
+		t.Errorf("FilterFunc %d", got)
+	}
+}

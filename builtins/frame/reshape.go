@@ -16,6 +16,9 @@ import (
 func (f *Frame) Pivot(index, columns, values, agg string) *Frame {
 	f.mustCol("Pivot", index)
 	cc := f.mustCol("Pivot", columns)
+	if index == columns {
+		panic(errorf("Pivot", "index and columns are both %q; they must be different columns", index))
+	}
 	fn := fmt.Sprintf("%s(`%s`)", agg, values)
 	if agg == "n" || agg == "count" {
 		fn = "n()"
