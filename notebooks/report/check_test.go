@@ -190,7 +190,7 @@ func checkOutput(t *testing.T, o map[string]any) {
 		if o["output_type"] == "execute_result" {
 			req = append(req, "execution_count")
 		}
-		onlyKeys(t, o["output_type"].(string), o, req, []string{"transient"})
+		onlyKeys(t, o["output_type"].(string), o, req, nil)
 		data := o["data"].(map[string]any)
 		if data["text/plain"] == nil {
 			t.Error("display without text/plain")

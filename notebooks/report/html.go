@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/gostat/gostat/display"
 )
 
@@ -112,7 +114,9 @@ func (c *Cell) writeHTML(b *strings.Builder, n int) {
 
 func writeOutputHTML(b *strings.Builder, o Output) {
 	if o.Display == nil {
-		b.WriteString(`<pre class="stdout">` + html.EscapeString(strings.TrimRight(o.Text, "\n")) + "</pre>\n")
+		// Printed text may hold terminal escape codes; a page shows them as
+		// junk, so they go.
+		b.WriteString(`<pre class="stdout">` + html.EscapeString(strings.TrimRight(ansi.Strip(o.Text), "\n")) + "</pre>\n")
 		return
 	}
 	d := o.Display

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/gostat/gostat/notebooks"
 )
 
@@ -41,7 +43,7 @@ func (d *Document) Markdown(folder string) ([]byte, []Image) {
 			b.WriteString("\n")
 			switch {
 			case o.Display == nil:
-				b.WriteString(fence("", strings.TrimRight(o.Text, "\n")))
+				b.WriteString(fence("", strings.TrimRight(ansi.Strip(o.Text), "\n")))
 			case o.Display.Markdown != "":
 				b.WriteString(strings.TrimRight(o.Display.Markdown, "\n") + "\n")
 			case len(o.Display.PNG) > 0 || len(o.Display.SVG) > 0:

@@ -368,3 +368,14 @@ func TestWriteFormats(t *testing.T) {
 		t.Error("writing into a missing folder should fail")
 	}
 }
+
+func TestTerminalEscapesStripped(t *testing.T) {
+	nb := parse(t, "// %%\nfmt.Println(colour)\n")
+	d := New(nb, []kernel.Result{{Output: "\x1b[31mred\x1b[0m <b>\n"}})
+	if page := string(d.HTML()); !strings.Contains(page, `<pre class="stdout">red &lt;b&gt;</pre>`) || strings.Contains(page, "\x1b") {
+		t.Errorf("HTML output: %q", page[strings.Index(page, "<main>"):])
+	}
+	if md, _ := d.Markdown("x_files"); !strings.Contains(string(md), "```\nred <b>\n```\n") {
+		t.Errorf("Markdown: %q", md)
+	}
+}
