@@ -5,10 +5,9 @@ import (
 	"math/rand/v2"
 )
 
-// lbeta returns log B(a,b) = log Γ(a) + log Γ(b) - log Γ(a+b).
-func lbeta(a, b float64) float64 {
-	return lgamma(a) + lgamma(b) - lgamma(a+b)
-}
+// lbeta returns log B(a,b) = log Γ(a) + log Γ(b) - log Γ(a+b), computed
+// without cancellation for large arguments.
+func lbeta(a, b float64) float64 { return lbetaAcc(a, b) }
 
 // Beta is the beta distribution with shapes Alpha, Beta > 0 (R's shape1,
 // shape2):
@@ -232,6 +231,11 @@ func (d F) tl(x float64) tails {
 		return ChiSquared{m}.tl(x * m)
 	case math.IsInf(m, 1):
 		return ChiSquared{n}.tl(n / x).swap()
+	}
+	if x > 1 {
+		// r = n/(m x) without overflow of m·x
+		r := n / m / x
+		return betaInc(1/(1+r), r/(1+r), m/2, n/2)
 	}
 	den := m*x + n
 	return betaInc(m*x/den, n/den, m/2, n/2)

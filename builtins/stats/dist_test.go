@@ -172,3 +172,19 @@ func TestDistributionsR(t *testing.T) {
 	}
 	checkDistCases(t, all, 1e-12, 1e-9)
 }
+
+// TestDistributionTailsR compares with a wider grid of R values
+// (testdata/make_tails.R): extreme parameters and far tails.
+func TestDistributionTailsR(t *testing.T) {
+	var raw map[string]json.RawMessage
+	readJSON(t, filepath.Join("testdata", "tails_R.json"), &raw)
+	all := map[string][]distCase{}
+	for fam, r := range raw {
+		var cs []distCase
+		if err := json.Unmarshal(r, &cs); err != nil {
+			t.Fatal(err)
+		}
+		all[fam] = cs
+	}
+	checkDistCases(t, all, 1e-12, 1e-9)
+}

@@ -26,4 +26,23 @@ for d1, d2, p, lower in [(1, 1, 1e-100, True), (1, 1, 1e-10, True), (1, 1, 1e-5,
 for n in [2.5, 3, 5]:
     for lower in [True, False]:
         out.append({"family": "pt", "params": {"df": n}, "p": 1e-300, "lower": lower, "quantile": float(qt(n, 1e-300, lower))})
+# tails_R.json (testdata/make_tails.R) cases where R's qf/qt lose digits
+def qt_any(n, p, lower):
+    # quantile with P(T <= x) = p (lower) or P(T > x) = p
+    pm = m.mpf(p)
+    small = pm if pm <= 0.5 else 1 - pm
+    if small == m.mpf(0.5):
+        return 0.0
+    x = qt(n, small, True)  # negative quantile of the small tail
+    neg = (lower and pm <= 0.5) or (not lower and pm > 0.5)
+    return float(x if neg else -x)
+for n, p, lower in [(0.3, 1e-50, False), (0.3, 1e-15, False), (0.3, 1e-08, False), (0.3, 0.5, True), (0.3, 0.5, False),
+                    (0.3, 0.99999999, True), (1.5, 1e-300, True), (1.5, 1e-300, False), (1.5, 1e-200, True), (1.5, 1e-200, False)]:
+    out.append({"family": "pt", "params": {"df": n}, "p": p, "lower": lower, "quantile": qt_any(n, p, lower)})
+for d1, d2, p, lower in [(0.5, 3, 1e-50, True), (0.5, 3, 1e-15, True), (0.5, 3, 1e-08, True), (0.5, 3, 0.01, True), (0.5, 3, 0.99, False),
+                         (0.5, 3, 0.99999999, False), (3, 0.7, 1e-300, True), (3, 0.7, 1e-200, True), (3, 0.7, 1e-50, True),
+                         (3, 0.7, 1e-15, True), (12, 7, 1e-300, True), (12, 7, 1e-200, True), (12, 7, 1e-50, True),
+                         (1, 10000, 1e-50, True), (1, 10000, 1e-15, True), (1, 10000, 1e-08, True), (1, 10000, 0.01, True),
+                         (1, 10000, 0.99, False), (1, 10000, 0.99999999, False)]:
+    out.append({"family": "pf", "params": {"df1": d1, "df2": d2}, "p": p, "lower": lower, "quantile": float(qf(d1, d2, p, lower))})
 print(json.dumps(out, indent=1))
