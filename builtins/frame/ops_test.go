@@ -2,6 +2,7 @@ package frame_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -710,5 +711,53 @@ func TestSmallAPI(t *testing.T) {
 	}
 	if got := f.FilterFunc(func(r int) bool { return r%2 == 0 }).NRows(); got != 2 {
 		t.Errorf("FilterFunc %d", got)
+	}
+}
+
+func TestGroupsAndMisc(t *testing.T) {
+	m := datasets.MustLoad("mtcars").Select("cyl", "mpg", "hp")
+	g := m.GroupBy("cyl")
+	if g.NGroups() != 3 || len(g.Indices()[0]) != 11 || g.Group(2).NRows() != 14 {
+		t.Errorf("groups: %d %d", g.NGroups(), len(g.Indices()[0]))
+	}
+	for name, fr := range map[string]*frame.Frame{"Var": g.Var(), "Min": g.Min(), "Max": g.Max(), "First": g.First(), "Last": g.Last(), "NUnique": g.NUnique()} {
+		if strings.Join(fr.Names(), ",") != "cyl,mpg,hp" || fr.NRows() != 3 {
+			t.Errorf("%s: %v", name, fr.Names())
+		}
+	}
+	if g.Min("mpg").Col("mpg")[0] != 21.4 || g.Max("hp").Col("hp")[2] != 335 || g.First("mpg").Col("mpg")[0] != 22.8 || g.Last("mpg").Col("mpg")[0] != 21.4 {
+		t.Error("group min/max/first/last values")
+	}
+	if r, c := m.Shape(); r != 32 || c != 3 || !m.Has("hp") || m.Has("wt") || !m.IsNumeric("hp") || m.IsCategorical("hp") {
+		t.Error("Shape/Has/IsNumeric")
+	}
+	w := m.With("heavy", make([]bool, 32)).Mutate("h1", "heavy + 1")
+	if w.Col("h1")[0] != 1 || !w.IsCategorical("heavy") || w.IsNumeric("heavy") {
+		t.Error("bool arithmetic")
+	}
+	iris := datasets.MustLoad("iris")
+	if n := iris.Where("Species", ">=", "versicolor").NRows(); n != 100 {
+		t.Errorf("factor-order comparison: %d", n)
+	}
+	pf := datasets.MustLoad("airquality").Profile().Frame()
+	if pf.NRows() != 6 || pf.Col("missing_pct")[0] < 24 {
+		t.Errorf("profile frame %v", pf)
+	}
+	tiny := frame.New("x", []float64{1e-7, 2.5e-7})
+	if s := tiny.String(); !strings.Contains(s, "1e-07") || !strings.Contains(s, "2.5e-07") {
+		t.Errorf("scientific display:\n%s", s)
+	}
+	for _, tr := range []frame.Transformer{frame.NewStandardize("mpg"), frame.NewMinMax("mpg"), frame.NewLog(1, "mpg"), frame.NewBoxCox("mpg"),
+		frame.NewOneHot("cyl"), frame.NewOrdinal("cyl"), frame.NewBinning(2, "mpg"), frame.NewInteractions("mpg", "hp"), frame.NewImputer("median", "mpg")} {
+		st := tr.(fmt.Stringer)
+		if !strings.Contains(st.String(), "not fitted") {
+			t.Errorf("%T before Fit: %s", tr, st)
+		}
+		if _, err := tr.FitTransform(m.AsString("cyl")); err != nil {
+			t.Fatalf("%T: %v", tr, err)
+		}
+		if strings.Contains(st.String(), "not fitted") {
+			t.Errorf("%T after Fit: %s", tr, st)
+		}
 	}
 }
