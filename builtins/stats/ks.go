@@ -120,50 +120,49 @@ func pkolmogorovAsym(x float64) float64 {
 	return nw
 }
 
-// psmirnovUpper returns P(D ≥ d) for the two-sample Smirnov statistic with
-// sample sizes m, n without ties (lattice-path counting as R's psmirnov);
-// two-sided uses |F_m - G_n|, one-sided F_m - G_n.
-func psmirnovUpper(d float64, m, n int, twoSided bool) float64 {
-	if m > n {
-		m, n = n, m
-	}
+// psmirnovUpper returns P(D ≥ d) for the two-sample Smirnov statistic
+// with sample sizes m, n, counting lattice paths as R's psmirnov (Schröer &
+// Trenkler 1995 for ties): the boundary is checked only where the pooled
+// sorted sample ends a run of equal values (ends[k], k = i + j; nil means no
+// ties). twoSided uses |i/m - j/n|, otherwise i/m - j/n.
+func psmirnovUpper(d float64, m, n int, ends []bool, twoSided bool) float64 {
 	md, nd := float64(m), float64(n)
 	q := (0.5 + math.Floor(d*md*nd-1e-7)) / (md * nd)
-	u := make([]float64, n+1)
-	for j := 0; j <= n; j++ {
-		if inside(0, j, md, nd, q, twoSided) {
-			u[j] = 1
-		} else {
-			u[j] = 0
+	out := func(i, j int) bool {
+		if ends != nil && !ends[i+j] {
+			return false
 		}
-		if j > 0 && u[j-1] == 0 {
+		v := float64(i)/md - float64(j)/nd
+		if twoSided {
+			return math.Abs(v) >= q
+		}
+		return v >= q
+	}
+	u := make([]float64, n+1)
+	u[0] = 1
+	for j := 1; j <= n; j++ {
+		if out(0, j) {
 			u[j] = 0
+		} else {
+			u[j] = u[j-1]
 		}
 	}
 	for i := 1; i <= m; i++ {
 		w := float64(i) / float64(i+n)
-		if inside(i, 0, md, nd, q, twoSided) {
-			u[0] = w * u[0]
-		} else {
+		if out(i, 0) {
 			u[0] = 0
+		} else {
+			u[0] = w * u[0]
 		}
 		for j := 1; j <= n; j++ {
-			if inside(i, j, md, nd, q, twoSided) {
-				u[j] = w*u[j] + u[j-1]
-			} else {
+			if out(i, j) {
 				u[j] = 0
+			} else {
+				u[j] = w*u[j] + u[j-1]
 			}
 		}
 	}
 	return 1 - u[n]
-}
-
-func inside(i, j int, md, nd, q float64, twoSided bool) bool {
-	v := float64(i)/md - float64(j)/nd
-	if twoSided {
-		return math.Abs(v) < q
-	}
-	return v < q
 }
 
 // KSTest performs the one-sample Kolmogorov–Smirnov test of x against a
@@ -287,8 +286,9 @@ func birnbaumTingey(d float64, n int) float64 {
 
 // KSTest2 performs the two-sample Kolmogorov–Smirnov test (R's
 // ks.test(x, y)): D = sup|F_x - F_y| (or the one-sided D⁺ = sup(F_x - F_y)
-// for Greater, D⁻ for Less). Exact p-value when nx·ny < 10000 and there are
-// no ties, else asymptotic (R 4.2 also computes exact p-values with ties).
+// for Greater, D⁻ for Less). The p-value is exact when nx·ny < 10000 (with
+// ties too, by Schröer & Trenkler's lattice count, as R 4.2), else
+// asymptotic.
 func KSTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 	o, err := getOpt("KSTest2", opts)
 	if err != nil {
@@ -343,20 +343,26 @@ func KSTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 		h.h1 = "two samples come from different distributions"
 	}
 	h.Statistic = stat
-	exact := (o.Exact == ExactYes || (o.Exact == ExactAuto && nx*ny < 10000)) && !ties
+	exact := o.Exact == ExactYes || (o.Exact == ExactAuto && nx*ny < 10000)
 	if exact {
 		h.Method = "Exact two-sample Kolmogorov-Smirnov test"
-		if o.Alternative == TwoSided {
-			h.PValue = psmirnovUpper(stat, nx, ny, true)
-		} else {
-			// one-sided: P(D⁺ ≥ d); the lattice count is symmetric in the roles of x, y
-			h.PValue = psmirnovOneSided(stat, nx, ny)
+		var ends []bool
+		if ties {
+			ends = make([]bool, len(all)+1)
+			for k := 1; k <= len(all); k++ {
+				ends[k] = k == len(all) || all[k].v != all[k-1].v
+			}
+		}
+		switch o.Alternative {
+		case TwoSided:
+			h.PValue = psmirnovUpper(stat, nx, ny, ends, true)
+		case Greater:
+			h.PValue = psmirnovUpper(stat, nx, ny, ends, false)
+		default:
+			h.PValue = psmirnovUpper(stat, nx, ny, ends, false)
 		}
 	} else {
 		h.Method = "Asymptotic two-sample Kolmogorov-Smirnov test"
-		if ties && o.Exact != ExactNo {
-			h.Notes = append(h.Notes, "p-value is approximate in the presence of ties")
-		}
 		ne := float64(nx) * float64(ny) / float64(nx+ny)
 		if o.Alternative == TwoSided {
 			h.PValue = 1 - pkolmogorovAsym(math.Sqrt(ne)*stat)
@@ -371,34 +377,4 @@ func KSTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 	h.subject = "the difference between the distributions"
 	h.report = h.StatName + " = " + num(stat, 3)
 	return h, nil
-}
-
-// psmirnovOneSided returns P(D⁺ ≥ d) for sizes m (x) and n (y), counting
-// lattice paths with i/m - j/n < d.
-func psmirnovOneSided(d float64, m, n int) float64 {
-	md, nd := float64(m), float64(n)
-	q := (0.5 + math.Floor(d*md*nd-1e-7)) / (md * nd)
-	// paths from (0,0) to (m,n); i counts x observations, j counts y.
-	u := make([]float64, n+1)
-	for j := 0; j <= n; j++ {
-		if float64(0)/md-float64(j)/nd < q && (j == 0 || u[j-1] != 0) {
-			u[j] = 1
-		}
-	}
-	for i := 1; i <= m; i++ {
-		w := float64(i) / float64(i+n)
-		if float64(i)/md < q {
-			u[0] = w * u[0]
-		} else {
-			u[0] = 0
-		}
-		for j := 1; j <= n; j++ {
-			if float64(i)/md-float64(j)/nd < q {
-				u[j] = w*u[j] + u[j-1]
-			} else {
-				u[j] = 0
-			}
-		}
-	}
-	return 1 - u[n]
 }
