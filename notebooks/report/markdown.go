@@ -22,7 +22,8 @@ type Image struct {
 // Markdown renders the document as Markdown: prose cells as written, code
 // in ```go fences, printed text and text displays in plain ``` fences,
 // tables in their Markdown form, and images as links to
-// folder/<name> (the files returned, for the caller to write into folder).
+// folder/cell<N>-<K>.png (the K-th image of the cell with execution count
+// N; the files are returned, for the caller to write into folder).
 func (d *Document) Markdown(folder string) ([]byte, []Image) {
 	var b strings.Builder
 	var images []Image
@@ -39,7 +40,8 @@ func (d *Document) Markdown(folder string) ([]byte, []Image) {
 			b.WriteString("\n*This cell did not run.*\n")
 			continue
 		}
-		for k, o := range c.Outputs {
+		nimg := 0
+		for _, o := range c.Outputs {
 			b.WriteString("\n")
 			switch {
 			case o.Display == nil:
@@ -51,7 +53,8 @@ func (d *Document) Markdown(folder string) ([]byte, []Image) {
 				if len(data) == 0 {
 					ext, data = "svg", o.Display.SVG
 				}
-				name := fmt.Sprintf("cell%d-%d.%s", c.Count, k+1, ext)
+				nimg++
+				name := fmt.Sprintf("cell%d-%d.%s", c.Count, nimg, ext)
 				images = append(images, Image{Name: name, Data: data})
 				link := (&url.URL{Path: folder + "/" + name}).EscapedPath()
 				b.WriteString("![" + mdAlt(altText(*o.Display)) + "](" + link + ")\n")
