@@ -56,11 +56,13 @@ type GLMFit struct {
 	// YName is the response's name.
 	YName string
 
-	aic   float64
-	covU  [][]float64
-	prior []float64
-	d     *design
-	fit   lsFit
+	aic    float64
+	offset []float64
+	opts   GLMOptions
+	covU   [][]float64
+	prior  []float64
+	d      *design
+	fit    lsFit
 }
 
 // GLMOptions tune GLMWithOptions (zero values: R's defaults).
@@ -72,6 +74,13 @@ type GLMOptions struct {
 	// Weights are prior case weights, one per frame row (nil: all 1). For
 	// binomial they are the numbers of trials behind proportion responses.
 	Weights []float64
+	// Offset is a known term added to the linear predictor, one per frame
+	// row (nil: none), as R's offset(); e.g. log(exposure) in a Poisson rate
+	// model.
+	Offset []float64
+
+	noNull bool      // internal: skip the null-deviance refit (profiles, the null fit itself)
+	start  []float64 // internal: starting coefficients (warm start) instead of R's mustart
 }
 
 // GLM fits a generalized linear model by iteratively reweighted least
@@ -116,6 +125,19 @@ func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptio
 	}
 	if err := family.checkY(d.y); err != nil {
 		return nil, fmt.Errorf("models.GLM: %v", err)
+	}
+	if o.Offset != nil {
+		if len(o.Offset) != f.NRows() {
+			return nil, fmt.Errorf("models.GLM: %d offsets for %d rows", len(o.Offset), f.NRows())
+		}
+		off := make([]float64, d.n)
+		for i, r := range d.rows {
+			off[i] = o.Offset[r]
+			if off[i]-off[i] != 0 {
+				return nil, fmt.Errorf("models.GLM: offset %d is %v", r+1, off[i])
+			}
+		}
+		o.Offset = off
 	}
 	m, err = fitGLM(d, family, prior, o)
 	if err != nil {
@@ -322,14 +344,29 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 	}
 	y := d.y
 	w := func(i int) float64 { return weightAt(prior, i) }
+	off := func(i int) float64 { return 0 }
+	if o.Offset != nil {
+		off = func(i int) float64 { return o.Offset[i] }
+	}
 	eta := make([]float64, n)
 	mu := make([]float64, n)
-	for i := range y {
-		mu[i] = fam.mustart(y[i], w(i))
-		eta[i] = fam.linkfun(mu[i])
-	}
-	for i := range y {
-		mu[i] = fam.linkinv(eta[i])
+	if o.start != nil {
+		for i := range y {
+			e := off(i)
+			for j, c := range d.cols {
+				e += c[i] * o.start[j]
+			}
+			eta[i] = e
+			mu[i] = fam.linkinv(e)
+		}
+	} else {
+		for i := range y {
+			mu[i] = fam.mustart(y[i], w(i))
+			eta[i] = fam.linkfun(mu[i])
+		}
+		for i := range y {
+			mu[i] = fam.linkinv(eta[i])
+		}
 	}
 	devOf := func(mu []float64) float64 {
 		return parallelSum(n, func(lo, hi int) float64 {
@@ -360,7 +397,7 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 				me := fam.muEta(eta[i])
 				v := fam.variance(mu[i])
 				if w(i) > 0 && me != 0 {
-					z[i] = eta[i] + (y[i]-mu[i])/me
+					z[i] = eta[i] - off(i) + (y[i]-mu[i])/me
 					ww[i] = w(i) * me * me / v
 				} else {
 					z[i] = 0
@@ -384,7 +421,7 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 			parallelFor(n, func(lo, hi int) {
 				e := eta[lo:hi]
 				for i := range e {
-					e[i] = 0
+					e[i] = off(lo + i)
 				}
 				for j, c := range d.cols {
 					if b[j] != 0 {
@@ -456,7 +493,7 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 			}
 		}
 	}
-	m := &GLMFit{Family: fam, Names: d.names, Coef: make([]float64, p), Aliased: fit.aliased, Rank: fit.rank,
+	m := &GLMFit{offset: o.Offset, opts: o, Family: fam, Names: d.names, Coef: make([]float64, p), Aliased: fit.aliased, Rank: fit.rank,
 		NDropped: d.nDropped, Deviance: dev, Iterations: iter, Converged: conv, Warnings: warnings,
 		Fitted: mu, LinearPredictor: eta, Y: y, WorkingWeights: ww, YName: d.yName, prior: prior, d: d, fit: fit}
 	for j := range m.Coef {
@@ -492,9 +529,20 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 	for i := range y {
 		mu0 := wtdmu
 		if !d.intercept {
-			mu0 = fam.linkinv(0)
+			mu0 = fam.linkinv(off(i))
 		}
 		nd += fam.devResid(y[i], mu0, w(i))
+	}
+	if o.Offset != nil && d.intercept && !o.noNull {
+		// R refits the intercept-only model with the offset
+		one := make([]float64, n)
+		for i := range one {
+			one[i] = 1
+		}
+		d0 := &design{n: n, cols: [][]float64{one}, names: []string{"(Intercept)"}, assign: []int{-1}, intercept: true, y: y}
+		if f0, err := fitGLM(d0, fam, prior, GLMOptions{Epsilon: o.Epsilon, MaxIter: o.MaxIter, Offset: o.Offset, noNull: true}); err == nil {
+			nd = f0.Deviance
+		}
 	}
 	m.NullDeviance = nd
 	// dispersion
@@ -737,4 +785,148 @@ func (m *GLMFit) reading() string {
 		return ""
 	}
 	return b.String()
+}
+
+// ConfIntProfile returns profile-likelihood confidence intervals (R's
+// confint for glm, from MASS): for each coefficient, the values b at which
+// the signed root of the scaled deviance increase, sqrt((D(b) - D̂)/φ), equals
+// the normal quantile z_{(1+level)/2}, where D(b) is the deviance with the
+// coefficient fixed at b and the others refitted. The roots are found
+// exactly (MASS interpolates a spline through a grid of profile points, so
+// R's values agree to about 4 significant digits).
+func (m *GLMFit) ConfIntProfile(level float64) (ci *CoefIntervals, err error) {
+	defer recoverErr("models.ConfIntProfile", &err)
+	if !(level > 0 && level < 1) {
+		level = 0.95
+	}
+	if m.d == nil {
+		return nil, fmt.Errorf("models.ConfIntProfile: the model has no design")
+	}
+	z := qNorm((1 + level) / 2)
+	q := z * z
+	n := m.d.n
+	ci = &CoefIntervals{Names: m.Names, Level: level, Estimate: m.Coef}
+	// devAt refits the other coefficients with coefficient j fixed at b,
+	// starting from start; it returns the deviance and the fitted others.
+	devAt := func(j int, b float64, start []float64) (float64, []float64, error) {
+		off := make([]float64, n)
+		for i := range off {
+			if m.offset != nil {
+				off[i] = m.offset[i]
+			}
+			off[i] += b * m.d.cols[j][i]
+		}
+		dj := &design{n: n, y: m.d.y}
+		for k, c := range m.d.cols {
+			if k == j || m.Aliased[k] {
+				continue
+			}
+			dj.cols = append(dj.cols, c)
+			dj.names = append(dj.names, m.Names[k])
+			if m.Names[k] == "(Intercept)" {
+				dj.intercept = true
+				dj.assign = append(dj.assign, -1)
+			} else {
+				dj.assign = append(dj.assign, 0)
+			}
+		}
+		if len(dj.cols) == 0 {
+			s := 0.0
+			for i, y := range m.Y {
+				s += m.Family.devResid(y, m.Family.linkinv(off[i]), weightAt(m.prior, i))
+			}
+			return s, nil, nil
+		}
+		f, err := fitGLM(dj, m.Family, m.prior, GLMOptions{Epsilon: 1e-12, MaxIter: 200, Offset: off, noNull: true, start: start})
+		if err != nil {
+			return math.NaN(), nil, err
+		}
+		if !f.Converged {
+			return math.NaN(), nil, fmt.Errorf("profile fit did not converge")
+		}
+		for k, c := range f.Coef {
+			if math.IsNaN(c) {
+				f.Coef[k] = 0
+			}
+		}
+		return f.Deviance, f.Coef, nil
+	}
+	for j := range m.Coef {
+		if m.Aliased[j] {
+			ci.Lower = append(ci.Lower, math.NaN())
+			ci.Upper = append(ci.Upper, math.NaN())
+			continue
+		}
+		mle := make([]float64, 0, len(m.Coef))
+		for k, c := range m.Coef {
+			if k != j && !m.Aliased[k] {
+				mle = append(mle, c)
+			}
+		}
+		g := func(d float64) float64 { return (d-m.Deviance)/m.Dispersion - q }
+		var bounds [2]float64
+		for side, sgn := range []float64{-1, 1} {
+			// march out from the estimate in steps of SE/4, each refit
+			// starting from the previous one (as MASS's profile does), until
+			// the signed root passes z
+			prevB, prevG, prevStart := m.Coef[j], -q, mle
+			step := m.StdErr[j] / 4
+			found := false
+			var hiB, hiG float64
+			for k := 0; k < 400 && !found; k++ {
+				b := prevB + sgn*step
+				d, coef, err := devAt(j, b, prevStart)
+				gb := g(d)
+				if err != nil || math.IsNaN(gb) || gb-prevG > 4*q+10 {
+					// a failed or jumping refit: shorten the step
+					step /= 2
+					if step < m.StdErr[j]*1e-6 {
+						break
+					}
+					continue
+				}
+				if gb >= 0 {
+					hiB, hiG, found = b, gb, true
+					break
+				}
+				prevB, prevG, prevStart = b, gb, coef
+			}
+			if !found {
+				bounds[side] = math.Inf(int(sgn))
+				continue
+			}
+			// Illinois (modified regula falsi) on [prevB, hiB]
+			lo, glo, hi, ghi := prevB, prevG, hiB, hiG
+			for it := 0; it < 100; it++ {
+				x := hi - ghi*(hi-lo)/(ghi-glo)
+				if !(x > math.Min(lo, hi) && x < math.Max(lo, hi)) {
+					x = (lo + hi) / 2
+				}
+				d, _, err := devAt(j, x, prevStart)
+				gx := g(d)
+				if err != nil || math.IsNaN(gx) {
+					x = (lo + hi) / 2
+					d, _, err = devAt(j, x, prevStart)
+					gx = g(d)
+					if err != nil || math.IsNaN(gx) {
+						break
+					}
+				}
+				if gx < 0 {
+					lo, glo = x, gx
+					ghi /= 2
+				} else {
+					hi, ghi = x, gx
+					glo /= 2
+				}
+				if math.Abs(hi-lo) <= 1e-12*math.Max(1, math.Abs(x)) || gx == 0 {
+					break
+				}
+			}
+			bounds[side] = (lo + hi) / 2
+		}
+		ci.Lower = append(ci.Lower, bounds[0])
+		ci.Upper = append(ci.Upper, bounds[1])
+	}
+	return ci, nil
 }

@@ -107,3 +107,10 @@ m <- glm(am ~ wt + hp, family = binomial, data = mtcars); nd <- data.frame(wt = 
 pl <- predict(m, nd, type = "link", se.fit = TRUE); pr <- predict(m, nd, type = "response", se.fit = TRUE)
 out("glm_predict_mtcars", list(formula = "am ~ wt + hp", new_wt = nd$wt, new_hp = nd$hp,
   link = arr(unname(pl$fit)), link_se = arr(unname(pl$se.fit)), response = arr(unname(pr$fit)), response_se = arr(unname(pr$se.fit))))
+
+# profile-likelihood confidence intervals (MASS's confint.glm, the default confint for glm in R 4.2)
+suppressMessages(library(MASS))
+m <- glm(am ~ wt + hp, family = binomial, data = mtcars); ci <- suppressMessages(confint(m))
+m2 <- glm(count ~ spray, family = poisson, data = InsectSprays); ci2 <- suppressMessages(confint(m2))
+out("glm_profile_ci", list(binomial = list(formula = "am ~ wt + hp", lower = ci[, 1], upper = ci[, 2]),
+  poisson = list(formula = "count ~ spray", lower = ci2[, 1], upper = ci2[, 2])))
