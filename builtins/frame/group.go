@@ -110,33 +110,35 @@ func (f *Frame) GroupBy(keys ...string) *Groups {
 			}
 		}
 	} else {
-		// Sort-based: order rows by key tuple, then number runs.
-		idx := make([]int, n)
-		for r := range idx {
-			idx[r] = r
+		// Sparse keys: combine the codes into one 64-bit code per row
+		// (renumbering pairs through a map if the product overflows), radix
+		// sort the codes and number the runs, which keeps key order.
+		codes := make([]uint64, n)
+		for r := range codes {
+			codes[r] = uint64(keyCodes[0][r])
 		}
-		sort.SliceStable(idx, func(a, b int) bool {
-			ra, rb := idx[a], idx[b]
-			for k := range keys {
-				if keyCodes[k][ra] != keyCodes[k][rb] {
-					return keyCodes[k][ra] < keyCodes[k][rb]
-				}
+		span := uint64(card[0])
+		for k := 1; k < len(keys); k++ {
+			m := uint64(card[k])
+			if span > math.MaxUint64/(m+1) {
+				// Renumber the distinct prefixes in order first.
+				codes, span = rankCodes(codes)
 			}
-			return false
-		})
+			for r := range codes {
+				codes[r] = codes[r]*m + uint64(keyCodes[k][r])
+			}
+			span *= m
+		}
+		idx := make([]int32, n)
+		for r := range idx {
+			idx[r] = int32(r)
+		}
+		sorted := append([]uint64(nil), codes...)
+		radixSort(sorted, idx, make([]uint64, n), make([]int32, n))
 		gcode = make([]int32, n)
 		for p, r := range idx {
-			if p > 0 {
-				same := true
-				for k := range keys {
-					if keyCodes[k][r] != keyCodes[k][idx[p-1]] {
-						same = false
-						break
-					}
-				}
-				if !same {
-					ng++
-				}
+			if p > 0 && sorted[p] != sorted[p-1] {
+				ng++
 			}
 			gcode[r] = int32(ng)
 		}
@@ -160,6 +162,27 @@ func (f *Frame) GroupBy(keys ...string) *Groups {
 		g.start[k+1] += g.start[k]
 	}
 	return g
+}
+
+// rankCodes replaces codes by their rank among the distinct values
+// (order kept) and returns the number of distinct values.
+func rankCodes(codes []uint64) ([]uint64, uint64) {
+	n := len(codes)
+	idx := make([]int32, n)
+	for r := range idx {
+		idx[r] = int32(r)
+	}
+	sorted := append([]uint64(nil), codes...)
+	radixSort(sorted, idx, make([]uint64, n), make([]int32, n))
+	out := make([]uint64, n)
+	rank := uint64(0)
+	for p, r := range idx {
+		if p > 0 && sorted[p] != sorted[p-1] {
+			rank++
+		}
+		out[r] = rank
+	}
+	return out, rank + 1
 }
 
 // denseCodes maps a column's values to 0..card-1 in sort order (NA last).

@@ -761,3 +761,61 @@ func TestGroupsAndMisc(t *testing.T) {
 		}
 	}
 }
+
+func TestGroupBySparseKeys(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	n := 3000
+	cols := []any{}
+	names := []string{}
+	keys := make([][]float64, 6)
+	for k := range keys {
+		keys[k] = make([]float64, n)
+		for i := range keys[k] {
+			keys[k][i] = float64(r.IntN(n)) + r.Float64()
+			if i%3 == 1 { // repeat earlier tuples so some groups have several rows
+				keys[k][i] = keys[k][i-1]
+			}
+		}
+		names = append(names, fmt.Sprintf("k%d", k))
+		cols = append(cols, names[k], keys[k])
+	}
+	v := make([]float64, n)
+	for i := range v {
+		v[i] = float64(i)
+	}
+	f := frame.New(append(cols, "v", v)...)
+	for _, nk := range []int{2, 6} {
+		g := f.GroupBy(names[:nk]...).Agg("n()", "sum(v)")
+		want := map[string][2]float64{}
+		for i := 0; i < n; i++ {
+			var parts []string
+			for k := 0; k < nk; k++ {
+				parts = append(parts, fmt.Sprint(keys[k][i]))
+			}
+			key := strings.Join(parts, "|")
+			w := want[key]
+			want[key] = [2]float64{w[0] + 1, w[1] + v[i]}
+		}
+		if g.NRows() != len(want) {
+			t.Fatalf("%d keys: %d groups, want %d", nk, g.NRows(), len(want))
+		}
+		kc := make([][]float64, nk)
+		for k := range kc {
+			kc[k] = g.Col(names[k])
+		}
+		cnt, sum := g.Col("n"), g.Col("sum_v")
+		for i := 0; i < g.NRows(); i++ {
+			var parts []string
+			for k := 0; k < nk; k++ {
+				parts = append(parts, fmt.Sprint(kc[k][i]))
+			}
+			w := want[strings.Join(parts, "|")]
+			if cnt[i] != w[0] || sum[i] != w[1] {
+				t.Fatalf("%d keys, group %d: n %v sum %v, want %v", nk, i, cnt[i], sum[i], w)
+			}
+			if i > 0 && kc[0][i] < kc[0][i-1] {
+				t.Fatalf("groups not in key order at %d", i)
+			}
+		}
+	}
+}
