@@ -367,3 +367,25 @@ func TestGLMProfileCI(t *testing.T) {
 		closeAll(t, c.key+" profile upper", ci.Upper, named(t, rc["upper"], m.Names), 2e-3)
 	}
 }
+
+func TestGLMOffsetR(t *testing.T) {
+	r := extraCase(t, "glm_poisson_offset_mtcars")
+	f := loadDS(t, "mtcars")
+	wt := f.Col("wt")
+	off := make([]float64, len(wt))
+	for i, v := range wt {
+		off[i] = math.Log(v)
+	}
+	m, err := GLMWithOptions(r["formula"].(string), f, Poisson("log"), &GLMOptions{Offset: off})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []string
+	for _, x := range r["terms"].([]any) {
+		terms = append(terms, x.(string))
+	}
+	closeAll(t, "offset coef", m.Coef, named(t, r["coefficients"], terms), 1e-10)
+	closeAll(t, "offset se", m.StdErr, named(t, r["std_errors"], terms), 1e-10)
+	closeAll(t, "offset stats", []float64{m.Deviance, m.NullDeviance, m.AIC()},
+		[]float64{num(r["residual_deviance"]), num(r["null_deviance"]), num(r["aic"])}, 1e-9)
+}

@@ -114,3 +114,7 @@ m <- glm(am ~ wt + hp, family = binomial, data = mtcars); ci <- suppressMessages
 m2 <- glm(count ~ spray, family = poisson, data = InsectSprays); ci2 <- suppressMessages(confint(m2))
 out("glm_profile_ci", list(binomial = list(formula = "am ~ wt + hp", lower = ci[, 1], upper = ci[, 2]),
   poisson = list(formula = "count ~ spray", lower = ci2[, 1], upper = ci2[, 2])))
+
+# Poisson with an offset (rate per unit of wt); null deviance refitted with the offset, as R does
+m <- glm(carb ~ hp + factor(am), family = poisson, data = mtcars, offset = log(wt))
+r <- glm_ref(m); out("glm_poisson_offset_mtcars", c(list(formula = "carb ~ hp + factor(am)", offset = "log(wt)"), r))
