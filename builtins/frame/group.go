@@ -3,7 +3,6 @@ package frame
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -237,46 +236,25 @@ func denseCodes(c *column) ([]int32, int) {
 			return compressCodes(out, int(span)+1, hasNA)
 		}
 	}
-	// General: map distinct values, then rank them.
-	ids := map[uint64]int32{}
-	var reps []int
-	naCode := int32(-1)
-	for r := 0; r < n; r++ {
-		if c.isNA(r) {
-			out[r] = -1
-			continue
+	// General: rank the values by a radix sort of their order keys (NA,
+	// keyed highest, ranks last).
+	keys := make([]uint64, n)
+	for r := range keys {
+		keys[r] = sortKey(c, r, false)
+	}
+	idx := make([]int32, n)
+	for r := range idx {
+		idx[r] = int32(r)
+	}
+	radixSort(keys, idx, make([]uint64, n), make([]int32, n))
+	rank := int32(-1)
+	for p, r := range idx {
+		if p == 0 || keys[p] != keys[p-1] {
+			rank++
 		}
-		h := hashKey(c, r)
-		k, ok := ids[h]
-		if !ok {
-			k = int32(len(reps))
-			ids[h] = k
-			reps = append(reps, r)
-		}
-		out[r] = k
+		out[r] = rank
 	}
-	rank := make([]int, len(reps))
-	for k := range rank {
-		rank[k] = k
-	}
-	sort.Slice(rank, func(a, b int) bool {
-		return sortKey(c, reps[rank[a]], false) < sortKey(c, reps[rank[b]], false)
-	})
-	remap := make([]int32, len(reps))
-	for newk, oldk := range rank {
-		remap[oldk] = int32(newk)
-	}
-	naCode = int32(len(reps))
-	card := len(reps)
-	for r, v := range out {
-		if v < 0 {
-			out[r] = naCode
-			card = len(reps) + 1
-		} else {
-			out[r] = remap[v]
-		}
-	}
-	return out, card
+	return out, int(rank + 1)
 }
 
 // compressCodes renumbers codes in [0, span) to the present ones, keeping
