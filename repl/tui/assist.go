@@ -74,9 +74,37 @@ func (m *Model) acceptCompletion() {
 			text += "("
 		}
 	}
+	if it.Kind == "column" {
+		// A column name completes inside a string literal: close the string
+		// (or step over its closing quote, replacing the rest of the name).
+		if q := openingQuote(src, start); q != 0 {
+			rest := end
+			for rest < len(src) && isNameByte(src[rest]) {
+				rest++
+			}
+			if rest < len(src) && src[rest] == q {
+				end = rest + 1
+			}
+			text += string(q)
+		}
+	}
 	s := src[:start] + text + src[end:]
 	m.ed.SetValueCursor(s, start+len(text))
 	c.close()
+}
+
+// openingQuote is the quote (" or `) just before offset start, or 0.
+func openingQuote(src string, start int) byte {
+	if start > 0 && start <= len(src) && (src[start-1] == '"' || src[start-1] == '`') {
+		return src[start-1]
+	}
+	return 0
+}
+
+// isNameByte reports whether b can be part of a column name being completed
+// (letters, digits, '_' and '.', as in R's Solar.R).
+func isNameByte(b byte) bool {
+	return b == '_' || b == '.' || b >= 0x80 || unicode.IsLetter(rune(b)) || unicode.IsDigit(rune(b))
 }
 
 // docCmd fetches help for the first of names the kernel knows and opens

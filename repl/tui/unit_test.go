@@ -481,3 +481,40 @@ func TestColourThemesFitTheScreen(t *testing.T) {
 		}
 	}
 }
+
+// Accepting a column name inside a string literal closes the string, or
+// steps over its closing quote replacing the rest of the name.
+func TestAcceptColumnCompletionClosesString(t *testing.T) {
+	for _, tc := range []struct {
+		src, want string // src has | at the cursor; want has | at the new cursor
+		text         string
+	}{
+		{`cars.GroupBy("c|`, `cars.GroupBy("cyl"|`, "cyl"},
+		{`cars.GroupBy("c|)`, `cars.GroupBy("cyl"|)`, "cyl"},
+		{`cars.GroupBy("c|yl")`, `cars.GroupBy("cyl"|)`, "cyl"},
+		{`cars.GroupBy("c|").Mean("mpg")`, `cars.GroupBy("cyl"|).Mean("mpg")`, "cyl"},
+		{"aq.Col(`So|", "aq.Col(`Solar.R`|", "Solar.R"},
+		{`aq.Col("So|lar.R")`, `aq.Col("Solar.R"|)`, "Solar.R"},
+	} {
+		m := notebookWith(0, false)
+		at := strings.Index(tc.src, "|")
+		src := strings.Replace(tc.src, "|", "", 1)
+		m.ed.SetValueCursor(src, at)
+		start := strings.LastIndexAny(src[:at], "\"`") + 1
+		m.comp = completion{open: true, items: []kernel.Completion{{Text: tc.text, Kind: "column"}}, start: start, end: at, src: src}
+		m.acceptCompletion()
+		got := m.ed.Value()
+		off := m.ed.Offset()
+		if g := got[:off] + "|" + got[off:]; g != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.src, g, tc.want)
+		}
+	}
+	// Other kinds are unchanged: a func gets its "(".
+	m := notebookWith(0, false)
+	m.ed.SetValueCursor("stats.Me", 8)
+	m.comp = completion{open: true, items: []kernel.Completion{{Text: "Mean", Kind: "func"}}, start: 6, end: 8}
+	m.acceptCompletion()
+	if got := m.ed.Value(); got != "stats.Mean(" {
+		t.Errorf("func completion: %q", got)
+	}
+}
