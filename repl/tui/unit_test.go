@@ -487,7 +487,7 @@ func TestColourThemesFitTheScreen(t *testing.T) {
 func TestAcceptColumnCompletionClosesString(t *testing.T) {
 	for _, tc := range []struct {
 		src, want string // src has | at the cursor; want has | at the new cursor
-		text         string
+		text      string
 	}{
 		{`cars.GroupBy("c|`, `cars.GroupBy("cyl"|`, "cyl"},
 		{`cars.GroupBy("c|)`, `cars.GroupBy("cyl"|)`, "cyl"},
