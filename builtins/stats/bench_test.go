@@ -58,3 +58,14 @@ func BenchmarkMean1M(b *testing.B) {
 		Mean(x)
 	}
 }
+
+// BenchmarkFisherJob is fisher.test on R's 4×4 job-satisfaction example
+// (n = 96), by the network enumeration.
+func BenchmarkFisherJob(b *testing.B) {
+	job := [][]float64{{1, 3, 10, 6}, {2, 3, 10, 7}, {1, 6, 14, 12}, {0, 1, 9, 11}}
+	for i := 0; i < b.N; i++ {
+		if _, err := fisherRxC(job); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -246,13 +246,16 @@ func FisherTest(table [][]float64, opts ...Opt) (*HTest, error) {
 
 // fisherRxC computes the two-sided p-value of Fisher's exact test on an
 // r×c table: the total probability of the tables with t's margins that are
-// no more likely than t (relative tolerance 1e-7). Tables are enumerated
-// column by column; at the start of each column the remaining
-// log-probability is bounded above and below (columns filled independently:
-// evenly for the maximum, greedily for the minimum). A subtree whose tables
-// are all at most as likely as t is added in closed form
-// (Σ∏1/xᵢⱼ! = N!/(∏rᵢ!∏cⱼ!)); one whose tables are all more likely is
-// skipped — the pruning of Mehta & Patel's network algorithm.
+// no more likely than t (relative tolerance 1e-7). It is a network
+// algorithm in the spirit of Mehta & Patel (1983): columns are filled one
+// at a time; a node is the multiset of remaining row sums (rows are
+// exchangeable for what follows) and carries the distinct partial
+// log-probabilities of the paths reaching it, each with its path count.
+// At every node the rest of the table is bounded (columns filled
+// independently, evenly for the largest probability, greedily for the
+// smallest): paths whose every completion is at most as likely as t are
+// added in closed form (Σ∏1/xᵢⱼ! = N!/(∏rᵢ!∏cⱼ!)), those whose every
+// completion is more likely are dropped, and the rest are extended.
 func fisherRxC(t [][]float64) (float64, error) {
 	r, c := len(t), len(t[0])
 	rs := make([]int, r)
@@ -285,26 +288,16 @@ func fisherRxC(t [][]float64) (float64, error) {
 		}
 	}
 	thr := obs + math.Log1p(1e-7)
-	rem := append([]int(nil), rs...)
-	var total float64
-	count := 0
-	overflow := false
-	caps := make([]int, r)
-	// colBounds returns the max and min of -Σ lf[xᵢ] over Σxᵢ = cj, xᵢ ≤ capᵢ.
-	colBounds := func(cj int) (hi, lo float64) {
-		copy(caps, rem)
-		sort.Sort(sort.Reverse(sort.IntSlice(caps)))
-		// minimum: fill the largest caps first
+	// bounds of -Σ lf[x] for one column of total cj with caps (descending)
+	colBounds := func(caps []int, cj int) (hi, lo float64) {
 		left := cj
 		for _, cp := range caps {
 			v := min(cp, left)
 			lo -= lf[v]
 			left -= v
 		}
-		// maximum (concave): spread as evenly as the caps allow
 		left = cj
-		k := len(caps)
-		for i := k - 1; i >= 0; i-- { // ascending caps
+		for i := len(caps) - 1; i >= 0; i-- {
 			rows := i + 1
 			if caps[i]*rows <= left {
 				hi -= lf[caps[i]]
@@ -313,80 +306,135 @@ func fisherRxC(t [][]float64) (float64, error) {
 			}
 			q, rmd := left/rows, left%rows
 			hi -= float64(rmd)*lf[q+1] + float64(rows-rmd)*lf[q]
-			left = 0
 			break
 		}
 		return
 	}
-	var rec func(j, i, left int, lp float64)
-	rec = func(j, i, left int, lp float64) {
-		if overflow {
-			return
+	type past struct {
+		lp    float64
+		count float64
+	}
+	key := func(rem []int) string {
+		b := make([]byte, 0, 4*len(rem))
+		for _, v := range rem {
+			b = append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v))
 		}
-		if i == 0 {
-			// bounds on the rest of the table
+		return string(b)
+	}
+	decode := func(k string) []int {
+		rem := make([]int, len(k)/4)
+		for i := range rem {
+			rem[i] = int(k[4*i])<<24 | int(k[4*i+1])<<16 | int(k[4*i+2])<<8 | int(k[4*i+3])
+		}
+		return rem
+	}
+	sortDesc := func(v []int) {
+		for a := 1; a < len(v); a++ {
+			for b := a; b > 0 && v[b] > v[b-1]; b-- {
+				v[b], v[b-1] = v[b-1], v[b]
+			}
+		}
+	}
+	start := append([]int(nil), rs...)
+	sortDesc(start)
+	nodes := map[string]map[int64]*past{key(start): {0: {konst, 1}}}
+	total := 0.0
+	work := 0
+	for j := 0; j < c; j++ {
+		next := map[string]map[int64]*past{}
+		for k, paths := range nodes {
+			rem := decode(k)
+			nrem := 0
+			for _, v := range rem {
+				nrem += v
+			}
+			if j == c-1 {
+				// the last column is determined
+				l := 0.0
+				for _, v := range rem {
+					l -= lf[v]
+				}
+				for _, p := range paths {
+					if p.lp+l <= thr {
+						total += p.count * math.Exp(p.lp+l)
+					}
+				}
+				continue
+			}
 			var hi, lo float64
 			for jj := j; jj < c; jj++ {
-				h, l := colBounds(cs[jj])
+				h, l := colBounds(rem, cs[jj])
 				hi += h
 				lo += l
 			}
-			if lp+lo > thr {
-				return // every completion is more likely than t
-			}
-			if lp+hi <= thr {
-				nrem := 0
-				w := lp
-				for _, v := range rem {
-					nrem += v
-					w -= lf[v]
-				}
-				for jj := j; jj < c; jj++ {
-					w -= lf[cs[jj]]
-				}
-				total += math.Exp(w + lf[nrem])
-				return
-			}
-		}
-		if j == c-1 {
-			l := lp
+			closed := lf[nrem]
 			for _, v := range rem {
-				l -= lf[v]
+				closed -= lf[v]
 			}
-			count++
-			if count > MaxFisherTables {
-				overflow = true
-				return
+			for jj := j; jj < c; jj++ {
+				closed -= lf[cs[jj]]
 			}
-			if l <= thr {
-				total += math.Exp(l)
+			var open []*past
+			for _, p := range paths {
+				switch {
+				case p.lp+lo > thr:
+				case p.lp+hi <= thr:
+					total += p.count * math.Exp(p.lp+closed)
+				default:
+					open = append(open, p)
+				}
 			}
-			return
-		}
-		if i == r-1 {
-			if left > rem[i] {
-				return
+			if len(open) == 0 {
+				continue
 			}
-			rem[i] -= left
-			rec(j+1, 0, cs[j+1], lp-lf[left])
-			rem[i] += left
-			return
+			// enumerate the fillings of column j
+			x := make([]int, len(rem))
+			var fill func(i, left int, lx float64)
+			fill = func(i, left int, lx float64) {
+				if i == len(rem)-1 {
+					if left > rem[i] {
+						return
+					}
+					x[i] = left
+					nr := make([]int, len(rem))
+					for q := range rem {
+						nr[q] = rem[q] - x[q]
+					}
+					lx -= lf[left]
+					sortDesc(nr)
+					nk := key(nr)
+					m := next[nk]
+					if m == nil {
+						m = map[int64]*past{}
+						next[nk] = m
+					}
+					for _, p := range open {
+						lp := p.lp + lx
+						kk := int64(math.Round(lp * 1e9))
+						if q, ok := m[kk]; ok {
+							q.count += p.count
+						} else {
+							m[kk] = &past{lp, p.count}
+						}
+						work++
+					}
+					return
+				}
+				below := 0
+				for _, v := range rem[i+1:] {
+					below += v
+				}
+				for v := max(0, left-below); v <= min(left, rem[i]); v++ {
+					x[i] = v
+					fill(i+1, left-v, lx-lf[v])
+				}
+			}
+			fill(0, cs[j], 0)
+			if work > MaxFisherTables {
+				return 0, inputErr("FisherTest", "table", "needs more than %d network paths", "use ChisqTest, or raise stats.MaxFisherTables", MaxFisherTables)
+			}
 		}
-		below := 0
-		for _, v := range rem[i+1:] {
-			below += v
-		}
-		lo := max(0, left-below)
-		hi := min(left, rem[i])
-		for v := lo; v <= hi; v++ {
-			rem[i] -= v
-			rec(j, i+1, left-v, lp-lf[v])
-			rem[i] += v
-		}
-	}
-	rec(0, 0, cs[0], konst)
-	if overflow {
-		return 0, inputErr("FisherTest", "table", "needs more than %d tables to be enumerated", "use ChisqTest, or raise stats.MaxFisherTables", MaxFisherTables)
+		nodes = next
 	}
 	return math.Min(1, total), nil
 }
