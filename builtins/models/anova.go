@@ -250,5 +250,5 @@ func (a *AnovaTable) Display(o display.Options) display.Bundle {
 	if stars {
 		b.WriteString("---\n" + rfmt.Legend(false) + "\n")
 	}
-	return display.Text("anova", tidy(b.String()))
+	return display.Text("anova", finish(o, b.String()))
 }

@@ -293,7 +293,7 @@ func (d *Diagnostics) Display(o display.Options) display.Bundle {
 	} else {
 		b.WriteString("No influential observations (all Cook's D <= 4/n).\n")
 	}
-	return display.Text("diagnostics", tidy(b.String()))
+	return display.Text("diagnostics", finish(o, b.String()))
 }
 
 func verdict(p float64, yes, no string) string {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gostat/gostat/builtins/frame"
+	"github.com/gostat/gostat/display"
 )
 
 func TestFormulaErrors(t *testing.T) {
@@ -155,5 +156,21 @@ func TestTidy(t *testing.T) {
 	}
 	if got := f.Col("estimate")[1]; got != m.Coef[1] {
 		t.Errorf("estimate %g, want %g", got, m.Coef[1])
+	}
+}
+
+func TestASCIIDisplay(t *testing.T) {
+	f := mtcars(t)
+	m := MustOLS("mpg ~ wt + factor(cyl)", f)
+	g, _ := GLM("am ~ wt + hp", f, Binomial("logit"))
+	cv, _ := LassoCV("mpg ~ wt + hp + qsec", f, 5)
+	for _, d := range []display.Displayer{m, g, cv, m.Anova(), m.Diagnose(), m.ConfInt(0.9)} {
+		s := d.Display(display.Options{Width: 80}).Text
+		for _, r := range s {
+			if r > 127 {
+				t.Errorf("non-ASCII %q in ASCII display:\n%s", r, s)
+				break
+			}
+		}
 	}
 }

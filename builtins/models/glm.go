@@ -735,7 +735,7 @@ func (m *GLMFit) Display(o display.Options) display.Bundle {
 	if r := m.reading(); r != "" {
 		b.WriteString("\n" + wrapText(r, o.Width))
 	}
-	return display.Text("glm", tidy(b.String()))
+	return display.Text("glm", finish(o, b.String()))
 }
 
 // reading interprets the coefficients in plain language (odds ratios for

@@ -784,7 +784,7 @@ func (p *Penalized) Display(o display.Options) display.Bundle {
 		}
 		b.WriteString("\n")
 	}
-	return display.Text("penalized", tidy(b.String()))
+	return display.Text("penalized", finish(o, b.String()))
 }
 
 // String returns the display at display.Plain.
@@ -844,7 +844,7 @@ func (p *PenalizedPath) Display(o display.Options) display.Bundle {
 			fmt.Fprintf(&b, "%s %s %s\n", padRight(n, nw), padLeft(x, w1), padLeft(y, w2))
 		}
 	}
-	return display.Text("penalized-path", tidy(b.String()))
+	return display.Text("penalized-path", finish(o, b.String()))
 }
 
 // Nonzero returns the names of the predictors with non-zero coefficients

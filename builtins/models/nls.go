@@ -587,5 +587,5 @@ func (m *NLSFit) Display(o display.Options) display.Bundle {
 	} else {
 		fmt.Fprintf(&b, "Algorithm did not converge after %d iterations: %s\n", m.Iterations, m.Message)
 	}
-	return display.Text("nls", tidy(b.String()))
+	return display.Text("nls", finish(o, b.String()))
 }

@@ -62,7 +62,7 @@ func (p *Prediction) Display(o display.Options) display.Bundle {
 	if p.Lower != nil {
 		fmt.Fprintf(&b, "(%s intervals, level %g)\n", p.Interval, p.Level)
 	}
-	return display.Text("prediction", tidy(b.String()))
+	return display.Text("prediction", finish(o, b.String()))
 }
 
 // newDesign builds the model matrix of the fitted formula on new data,

@@ -460,7 +460,7 @@ func (m *LM) Display(o display.Options) display.Bundle {
 	if reading := m.reading(); reading != "" {
 		b.WriteString("\n" + wrapText(reading, o.Width))
 	}
-	return display.Text("lm", tidy(b.String()))
+	return display.Text("lm", finish(o, b.String()))
 }
 
 // fmtG formats like R's formatC(x, digits = d) ("%.dg").
@@ -611,7 +611,7 @@ func (c *CoefIntervals) Display(o display.Options) display.Bundle {
 		}
 		b.WriteString("\n")
 	}
-	return display.Text("confint", tidy(b.String()))
+	return display.Text("confint", finish(o, b.String()))
 }
 
 func trimPct(x float64) string {
@@ -703,4 +703,18 @@ func (m *LM) aliasReasons() []string {
 		out = append(out, fmt.Sprintf("Note: %s is aliased (a linear combination of earlier columns: %s = %s); its coefficient is not estimable and shown as NA.", m.Names[j], m.Names[j], rel))
 	}
 	return out
+}
+
+// asciiFold replaces the non-ASCII characters of model displays for
+// terminals without Unicode (display.Options.Unicode false).
+var asciiFold = strings.NewReplacer("‘", "'", "’", "'", "R²", "R^2", "±", "+/-", "…", "...", "√", "sqrt", "×", "x", "≤", "<=", "≥", ">=")
+
+// finish tidies a display text and folds it to ASCII when the front end
+// cannot show Unicode.
+func finish(o display.Options, s string) string {
+	s = tidy(s)
+	if !o.Unicode {
+		s = asciiFold.Replace(s)
+	}
+	return s
 }
