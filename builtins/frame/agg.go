@@ -336,27 +336,65 @@ func pearson(x, y []float64) float64 {
 
 // CorMatrix returns the Pearson correlation matrix of the named numeric
 // columns (all numeric columns when none are named) as a frame with a
-// "column" label column, using pairwise complete observations.
+// "column" label column. Pairs with missing values use the rows where both
+// are present (R's use = "pairwise.complete.obs").
 func (f *Frame) CorMatrix(cols ...string) *Frame {
 	if len(cols) == 0 {
 		cols = f.NumericNames()
 	}
-	vals := make([][]float64, len(cols))
+	p := len(cols)
+	vals := make([][]float64, p)
+	hasNA := make([]bool, p)
+	centred := make([][]float64, p)
+	norms := make([]float64, p)
 	for k, c := range cols {
 		vals[k] = f.numCol("CorMatrix", c).floats()
 	}
-	out := &Frame{nrows: len(cols)}
+	parallelFor(p, func(k int) {
+		x := vals[k]
+		m := meanOf(x)
+		d := make([]float64, len(x))
+		var ss kahan
+		for r, v := range x {
+			if v != v {
+				hasNA[k] = true
+			}
+			d[r] = v - m
+			ss.add(d[r] * d[r])
+		}
+		centred[k], norms[k] = d, math.Sqrt(ss.sum())
+	})
+	type pair struct{ a, b int }
+	var pairs []pair
+	for a := 0; a < p; a++ {
+		for b := a + 1; b < p; b++ {
+			pairs = append(pairs, pair{a, b})
+		}
+	}
+	r := make([][]float64, p)
+	for k := range r {
+		r[k] = make([]float64, p)
+		r[k][k] = 1
+	}
+	parallelFor(len(pairs), func(i int) {
+		a, b := pairs[i].a, pairs[i].b
+		var v float64
+		if hasNA[a] || hasNA[b] {
+			v = pearson(vals[a], vals[b])
+		} else {
+			var sxy kahan
+			x, y := centred[a], centred[b]
+			for q := range x {
+				sxy.add(x[q] * y[q])
+			}
+			v = sxy.sum() / (norms[a] * norms[b])
+		}
+		r[a][b], r[b][a] = v, v
+	})
+	out := &Frame{nrows: p}
 	out.cols = append(out.cols, stringColumn("column", cols))
 	for k := range cols {
-		v := make([]float64, len(cols))
-		for q := range cols {
-			if q == k {
-				v[q] = 1
-			} else {
-				v[q] = pearson(vals[q], vals[k])
-			}
-		}
-		out.cols = append(out.cols, &column{name: cols[k], kind: kFloat, f: v})
+		out.cols = append(out.cols, &column{name: cols[k], kind: kFloat, f: r[k]})
 	}
 	return out
 }

@@ -249,7 +249,24 @@ func valueFreq(c *column, top int) (int, []string) {
 		v     float64
 		n     int
 	}
-	var counts []vc
+	// best keeps the top values by count (first in sort order among ties).
+	var best []vc
+	uniq := 0
+	offer := func(v vc) {
+		uniq++
+		pos := len(best)
+		for pos > 0 && best[pos-1].n < v.n {
+			pos--
+		}
+		if pos < top {
+			best = append(best, vc{})
+			copy(best[pos+1:], best[pos:])
+			best[pos] = v
+			if len(best) > top {
+				best = best[:top]
+			}
+		}
+	}
 	switch c.kind {
 	case kString, kBool:
 		codes, labels := levelsOf(c)
@@ -261,7 +278,7 @@ func valueFreq(c *column, top int) (int, []string) {
 		}
 		for k, n := range cnt {
 			if n > 0 {
-				counts = append(counts, vc{label: labels[k], n: n})
+				offer(vc{label: labels[k], n: n})
 			}
 		}
 	default:
@@ -283,32 +300,13 @@ func valueFreq(c *column, top int) (int, []string) {
 		start := 0
 		for i := 1; i <= len(keys); i++ {
 			if i == len(keys) || keys[i] != keys[start] {
-				counts = append(counts, vc{v: keyFloat(keys[start]), n: i - start})
+				offer(vc{v: keyFloat(keys[start]), n: i - start})
 				start = i
 			}
 		}
 	}
-	uniq := len(counts)
-	// The top values by count (first in sort order among ties), by
-	// partial selection.
-	var best []vc
-	for _, v := range counts {
-		pos := len(best)
-		for pos > 0 && best[pos-1].n < v.n {
-			pos--
-		}
-		if pos < top {
-			best = append(best, vc{})
-			copy(best[pos+1:], best[pos:])
-			best[pos] = v
-			if len(best) > top {
-				best = best[:top]
-			}
-		}
-	}
-	counts = best
 	var out []string
-	for _, v := range counts[:min(top, len(counts))] {
+	for _, v := range best {
 		if c.kind == kFloat || c.kind == kInt {
 			v.label = formatFloat(v.v)
 		}
