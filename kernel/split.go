@@ -42,7 +42,7 @@ func blankExcept(src string, ranges [][2]int) string {
 	b := []byte(src)
 	keep := make([]bool, len(b))
 	for _, r := range ranges {
-		for i := r[0]; i < r[1]; i++ {
+		for i := max(r[0], 0); i < min(r[1], len(b)); i++ {
 			keep[i] = true
 		}
 	}
@@ -54,6 +54,9 @@ func blankExcept(src string, ranges [][2]int) string {
 	// Restore one separator between consecutive kept ranges that sit on the
 	// same line.
 	for k := 1; k < len(ranges); k++ {
+		if ranges[k-1][1] >= ranges[k][0] || ranges[k][0] > len(src) {
+			continue
+		}
 		gap := src[ranges[k-1][1]:ranges[k][0]]
 		if !strings.Contains(gap, "\n") && len(gap) > 0 {
 			b[ranges[k-1][1]] = ';'
@@ -159,7 +162,7 @@ func splitCellAt(src string) ([]chunk, int, error) {
 			}
 			docStart = -1
 		}
-		lastEnd = off + tokenLen(tok, lit)
+		lastEnd = min(off+tokenLen(tok, lit), len(src))
 	}
 	if len(scanErrs) > 0 {
 		e := scanErrs[0]
