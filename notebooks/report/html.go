@@ -79,17 +79,21 @@ func (c *Cell) writeHTML(b *strings.Builder, n int) {
 		class += " notrun"
 	}
 	b.WriteString(`<section class="` + class + `" id="` + id + `">` + "\n")
-	label := "[ ]"
+	label, title := "[ ]", ""
 	if c.Ran() {
 		label = fmt.Sprintf("[%d]", c.Count)
+		title = fmt.Sprintf(` title="%.3f s"`, c.Duration.Seconds())
 	}
-	b.WriteString(`<div class="in"><span class="count">` + label + `</span>`)
+	b.WriteString(`<div class="in"><span class="count"` + title + `>` + label + `</span>`)
 	b.WriteString(`<pre class="src"><code>` + highlightGo(c.Source) + "</code></pre></div>\n")
 	if !c.Ran() {
 		b.WriteString(`<p class="note">This cell did not run.</p>` + "\n")
 	}
-	if len(c.Outputs) > 0 || c.Err != nil {
+	if len(c.Outputs) > 0 || c.Err != nil || len(c.Warnings) > 0 {
 		b.WriteString(`<div class="out">` + "\n")
+		for _, w := range c.Warnings {
+			b.WriteString(`<p class="warn">note: ` + html.EscapeString(w) + "</p>\n")
+		}
 		for _, o := range c.Outputs {
 			writeOutputHTML(b, o)
 		}
@@ -193,5 +197,6 @@ tfoot td { color: var(--muted); border: none; white-space: normal; }
 .error pre { padding: 0.2rem 0; margin: 0.2rem 0; white-space: pre-wrap; }
 .errtext { color: var(--err); }
 .hint { margin: 0.2rem 0; }
+.warn { color: var(--muted); font-size: 0.9rem; margin: 0.3rem 0; }
 .k { color: var(--k); } .s { color: var(--s); } .m { color: var(--m); } .c { color: var(--c); font-style: italic; } .b { color: var(--b); }
 `

@@ -81,12 +81,12 @@ type nbError struct {
 }
 
 // Notebook renders the document as a Jupyter notebook (nbformat 4.5, JSON).
-// Code cells keep their execution counts; printed text becomes stdout
-// stream outputs, displays become display_data (the last output of a cell,
-// when it is a display, becomes its execute_result) with text/plain and,
-// when the display has them, text/html, text/markdown and image/png (or
-// image/svg+xml) forms; errors become error outputs. The kernelspec names
-// gostat, language Go.
+// Code cells keep their execution counts. The kernel's notes become stderr
+// stream outputs and printed text stdout stream outputs; displays become
+// display_data (the last output of a cell, when it is a display, becomes
+// its execute_result) with text/plain and, when the display has them,
+// text/html, text/markdown and image/png (or image/svg+xml) forms; errors
+// become error outputs. The kernelspec names gostat, language Go.
 func (d *Document) Notebook() ([]byte, error) {
 	nb := nbNotebook{
 		Cells: []any{},
@@ -108,6 +108,9 @@ func (d *Document) Notebook() ([]byte, error) {
 		if c.Ran() {
 			n := c.Count
 			cc.ExecutionCount = &n
+		}
+		for _, w := range c.Warnings {
+			cc.Outputs = append(cc.Outputs, nbStream{OutputType: "stream", Name: "stderr", Text: lines("note: " + w + "\n")})
 		}
 		for k, o := range c.Outputs {
 			switch {

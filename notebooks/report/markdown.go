@@ -40,6 +40,9 @@ func (d *Document) Markdown(folder string) ([]byte, []Image) {
 			b.WriteString("\n*This cell did not run.*\n")
 			continue
 		}
+		for _, w := range c.Warnings {
+			b.WriteString("\n> note: " + strings.ReplaceAll(w, "\n", " ") + "\n")
+		}
 		nimg := 0
 		for _, o := range c.Outputs {
 			b.WriteString("\n")

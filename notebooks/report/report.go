@@ -62,6 +62,8 @@ type Cell struct {
 	Err *kernel.Error
 	// Duration is the time the cell took.
 	Duration time.Duration
+	// Warnings are the kernel's notes about the cell (not errors).
+	Warnings []string
 }
 
 // Ran reports whether the cell is a code cell that ran.
@@ -209,6 +211,7 @@ func build(nb *notebooks.Notebook, result func(i int) (kernel.Result, []kernel.E
 			rc.Outputs = outputs(r, events)
 			rc.Err = r.Err
 			rc.Duration = r.Duration
+			rc.Warnings = r.Warnings
 			d.Duration += r.Duration
 		}
 		d.Cells = append(d.Cells, rc)

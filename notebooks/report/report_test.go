@@ -379,3 +379,19 @@ func TestTerminalEscapesStripped(t *testing.T) {
 		t.Errorf("Markdown: %q", md)
 	}
 }
+
+func TestWarnings(t *testing.T) {
+	nb := parse(t, "// %%\ntype T int\n")
+	d := New(nb, []kernel.Result{{Warnings: []string{"type T redefined"}}})
+	if page := string(d.HTML()); !strings.Contains(page, `<p class="warn">note: type T redefined</p>`) {
+		t.Error("HTML lacks the note")
+	}
+	if md, _ := d.Markdown("x_files"); !strings.Contains(string(md), "\n> note: type T redefined\n") {
+		t.Errorf("Markdown: %q", md)
+	}
+	b, _ := d.Notebook()
+	checkNotebook(t, b)
+	if !strings.Contains(string(b), `"name": "stderr"`) {
+		t.Error("ipynb lacks the note")
+	}
+}
