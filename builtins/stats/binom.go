@@ -91,7 +91,7 @@ func BinomTest(x, n int, p float64, opts ...Opt) (*HTest, error) {
 	h.NullName, h.NullValue = "probability of success", p
 	h.Alternative = o.Alternative
 	h.N = []int{n}
-	h.subject = "the observed proportion of " + num(fx/fn, 3)
+	h.subject = "the difference between the observed proportion (" + num(fx/fn, 3) + ") and " + rNum(p)
 	h.report = fmt.Sprintf("%d of %d", x, n)
 	hh := 2*math.Asin(math.Sqrt(fx/fn)) - 2*math.Asin(math.Sqrt(p))
 	h.Effect = &Effect{Name: "Cohen's h", Value: hh, ConfInt: [2]float64{math.NaN(), math.NaN()}, Magnitude: cohenMagnitude(hh)}

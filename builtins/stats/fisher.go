@@ -147,8 +147,9 @@ func (f *fisher2x2) ncpL(alpha float64) float64 {
 	return 1
 }
 
-// MaxFisherTables bounds the number of tables FisherTest enumerates for an
-// r×c table (larger tables return an error suggesting ChisqTest).
+// MaxFisherTables bounds the work of FisherTest on an r×c table (the
+// number of network path extensions); beyond it FisherTest returns an error
+// suggesting ChisqTest.
 var MaxFisherTables = 20000000
 
 // FisherTest performs Fisher's exact test on a table of counts (R's
@@ -158,10 +159,10 @@ var MaxFisherTables = 20000000
 // (Less/Greater); the estimate is the conditional maximum-likelihood odds
 // ratio and the confidence interval inverts the non-central hypergeometric
 // distribution (roots found as R's uniroot does, so the digits agree with
-// R). For larger r×c tables (two-sided only) the p-value is computed by
-// complete enumeration of the tables with the observed margins — exact,
-// but limited to MaxFisherTables tables (R uses the network algorithm of
-// Mehta & Patel and handles larger tables).
+// R). For larger r×c tables (two-sided only) the exact p-value comes from a
+// network algorithm (see fisherRxC) — R's job-satisfaction 4×4 example
+// (n = 96) takes about 0.4 s; work beyond MaxFisherTables path extensions
+// is refused with an error (R's FEXACT is faster on large tables).
 func FisherTest(table [][]float64, opts ...Opt) (*HTest, error) {
 	o, err := getOpt("FisherTest", opts)
 	if err != nil {

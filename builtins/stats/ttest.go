@@ -111,7 +111,7 @@ func TTest(x []float64, opts ...Opt) (*HTest, error) {
 	h.StdErr = se
 	h.N = []int{len(v)}
 	h.Dropped = na
-	h.subject = "the mean of " + num(m, 4)
+	h.subject = "the difference between the mean (" + num(m, 4) + ") and " + rNum(o.Mu)
 	h.report = fmt.Sprintf("t(%s) = %s", num(df, 4), num(t, 3))
 	d := (m - o.Mu) / sd
 	h.Effect = dEffect("Cohen's d", d, math.Sqrt(1/n+d*d/(2*n)), o.ConfLevel)
