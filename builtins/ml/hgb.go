@@ -195,6 +195,7 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 		h[k] = make([]float32, nt)
 	}
 	rows := make([]int32, nt)
+	var rootCnt [][256]float64
 	for it := 0; it < c.maxIter; it++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -236,7 +237,7 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 				rows[i] = int32(i)
 			}
 			gr := &hgbGrower{b: bt, g: g[k], h: h[k], constHess: constHess, maxLeaves: c.maxLeaves, maxDepth: c.maxDepth,
-				minLeaf: c.minLeaf, l2: c.l2, minHess: 1e-3, lr: c.lr, nbMax: c.maxBins + 1, parallelOK: true}
+				minLeaf: c.minLeaf, l2: c.l2, minHess: 1e-3, lr: c.lr, nbMax: c.maxBins + 1, parallelOK: true, rootCnt: &rootCnt}
 			kk := k
 			trees[k] = gr.grow(rows, func(rs []int32, v float64) {
 				for _, i := range rs {

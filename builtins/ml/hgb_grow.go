@@ -25,16 +25,19 @@ type hgbGrower struct {
 	minHess    float64
 	lr         float64
 	nbMax      int // 256: bins per feature (incl. missing); per feature the histogram holds Σg[256], Σh[256], count[256]
-	pool       [][]float64
+	pool       [][]binStats
 	scratch    []int32
 	ordered    []float32
+	// rootCnt caches the root's per-bin row counts, which are the same in
+	// every iteration (shared by the growers of one fit).
+	rootCnt *[][256]float64
 	parallelOK bool
 }
 
 type hgbNode struct {
 	id    int
 	rows  []int32
-	hist  []float64 // p × nbMax × 3 (Σg, Σh, count)
+	hist  []binStats // p × 256 bins: (Σg, Σh, count)
 	G, H  float64
 	n     int
 	depth int
@@ -45,6 +48,10 @@ type hgbNode struct {
 	missingLeft bool
 	found       bool
 }
+
+// binStats is one feature's histogram: for each of the 256 bins the sums
+// of gradients and hessians and the row count, side by side in memory.
+type binStats = [256][3]float64
 
 // nodeHeap orders splittable leaves by gain (largest first).
 type nodeHeap []*hgbNode
@@ -60,17 +67,17 @@ func (q *nodeHeap) Pop() any {
 	return x
 }
 
-func (gr *hgbGrower) getHist() []float64 {
+func (gr *hgbGrower) getHist() []binStats {
 	if k := len(gr.pool); k > 0 {
 		h := gr.pool[k-1]
 		gr.pool = gr.pool[:k-1]
 		clear(h)
 		return h
 	}
-	return make([]float64, gr.b.p*gr.nbMax*3)
+	return make([]binStats, gr.b.p)
 }
 
-func (gr *hgbGrower) putHist(h []float64) {
+func (gr *hgbGrower) putHist(h []binStats) {
 	if h != nil {
 		gr.pool = append(gr.pool, h)
 	}
@@ -81,8 +88,11 @@ func (gr *hgbGrower) putHist(h []float64) {
 // buffer (in row order) so that every feature's pass reads them
 // sequentially.
 func (gr *hgbGrower) buildHist(nd *hgbNode) {
+	counted := true
+	if nd.id == 0 && gr.rootCnt != nil && *gr.rootCnt != nil {
+		counted = false // counts are copied from the cache below
+	}
 	p := gr.b.p
-	stride := gr.nbMax * 3
 	n := len(nd.rows)
 	if cap(gr.ordered) < 2*n {
 		gr.ordered = make([]float32, 2*len(gr.g))
@@ -96,28 +106,25 @@ func (gr *hgbGrower) buildHist(nd *hgbNode) {
 	}
 	work := func(f int) {
 		codes := gr.b.codes[f]
-		blk := nd.hist[f*stride : (f+1)*stride]
-		hg := (*[256]float64)(blk[0:256])
-		hh := (*[256]float64)(blk[256:512])
-		hc := (*[256]float64)(blk[512:768])
+		hs := &nd.hist[f]
 		rows := nd.rows
 		og := og[:2*len(rows)]
 		if gr.constHess {
 			for k, i := range rows {
-				c := uint8(codes[i])
-				hg[c] += float64(og[2*k])
-				hc[c]++
+				e := &hs[uint8(codes[i])]
+				e[0] += float64(og[2*k])
+				e[2]++
 			}
-			for c := 0; c < 256; c++ {
-				hh[c] = hc[c] * float64(gr.h[0])
+			for c := range hs {
+				hs[c][1] = hs[c][2] * float64(gr.h[0])
 			}
 			return
 		}
 		for k, i := range rows {
-			c := uint8(codes[i])
-			hg[c] += float64(og[2*k])
-			hh[c] += float64(og[2*k+1])
-			hc[c]++
+			e := &hs[uint8(codes[i])]
+			e[0] += float64(og[2*k])
+			e[1] += float64(og[2*k+1])
+			e[2]++
 		}
 	}
 	// two features per pass over the rows: the gradient loads are shared
@@ -131,24 +138,52 @@ func (gr *hgbGrower) buildHist(nd *hgbNode) {
 			return
 		}
 		ca, cb := gr.b.codes[f], gr.b.codes[f+1]
-		ba := nd.hist[f*stride : (f+1)*stride]
-		bb := nd.hist[(f+1)*stride : (f+2)*stride]
-		ga, ha, na := (*[256]float64)(ba[0:256]), (*[256]float64)(ba[256:512]), (*[256]float64)(ba[512:768])
-		gb, hb, nb := (*[256]float64)(bb[0:256]), (*[256]float64)(bb[256:512]), (*[256]float64)(bb[512:768])
+		ha, hb := &nd.hist[f], &nd.hist[f+1]
 		rows := nd.rows
 		og := og[:2*len(rows)]
+		if !counted {
+			for k, i := range rows {
+				g, h := float64(og[2*k]), float64(og[2*k+1])
+				ea, eb := &ha[uint8(ca[i])], &hb[uint8(cb[i])]
+				ea[0] += g
+				eb[0] += g
+				ea[1] += h
+				eb[1] += h
+			}
+			return
+		}
 		for k, i := range rows {
 			g, h := float64(og[2*k]), float64(og[2*k+1])
-			a, b := uint8(ca[i]), uint8(cb[i])
-			ga[a] += g
-			gb[b] += g
-			ha[a] += h
-			hb[b] += h
-			na[a]++
-			nb[b]++
+			ea, eb := &ha[uint8(ca[i])], &hb[uint8(cb[i])]
+			ea[0] += g
+			eb[0] += g
+			ea[1] += h
+			eb[1] += h
+			ea[2]++
+			eb[2]++
 		}
 	}
 	pairs := (p + 1) / 2
+	defer func() {
+		if nd.id != 0 || gr.rootCnt == nil {
+			return
+		}
+		if counted {
+			rc := make([][256]float64, p)
+			for f := range rc {
+				for c := range rc[f] {
+					rc[f][c] = nd.hist[f][c][2]
+				}
+			}
+			*gr.rootCnt = rc
+			return
+		}
+		for f, rc := range *gr.rootCnt {
+			for c, v := range rc {
+				nd.hist[f][c][2] = v
+			}
+		}
+	}()
 	if !gr.parallelOK || n < 2000 {
 		for q := 0; q < pairs; q++ {
 			work2(2 * q)
@@ -176,24 +211,23 @@ func (gr *hgbGrower) findSplit(nd *hgbNode) {
 	if nd.n < 2*gr.minLeaf || (gr.maxDepth > 0 && nd.depth >= gr.maxDepth) {
 		return
 	}
-	stride := gr.nbMax * 3
 	l2 := gr.l2
 	parent := nd.G * nd.G / (nd.H + l2)
 	miss := gr.b.m.MissingBin
 	for f := 0; f < gr.b.p; f++ {
-		hs := nd.hist[f*stride : (f+1)*stride]
+		hs := &nd.hist[f]
 		nb := gr.b.nb[f]
-		mg, mh, mc := hs[miss], hs[256+miss], hs[512+miss]
+		mg, mh, mc := hs[miss][0], hs[miss][1], hs[miss][2]
 		var gl, hl, cl float64
 		minLeaf := float64(gr.minLeaf)
 		nn := float64(nd.n)
 		for c := 0; c < nb-1; c++ {
-			cc := hs[512+c]
+			cc := hs[c][2]
 			if cc == 0 {
 				continue // same partition as the previous bin
 			}
-			gl += hs[c]
-			hl += hs[256+c]
+			gl += hs[c][0]
+			hl += hs[c][1]
 			cl += cc
 			if cl < minLeaf {
 				continue
@@ -317,16 +351,21 @@ func (gr *hgbGrower) grow(rows []int32, leafFn func(rows []int32, v float64)) *t
 		small.hist = gr.getHist()
 		gr.buildHist(small)
 		large.hist = nd.hist
-		for k, v := range small.hist {
-			large.hist[k] -= v
+		for f := range small.hist {
+			a, b := &large.hist[f], &small.hist[f]
+			for c := range a {
+				a[c][0] -= b[c][0]
+				a[c][1] -= b[c][1]
+				a[c][2] -= b[c][2]
+			}
 		}
 		nd.hist = nil
 		for _, c := range []*hgbNode{L, R} {
-			hs := c.hist[:gr.nbMax*3] // totals from feature 0's bins
+			hs := &c.hist[0] // totals from feature 0's bins
 			c.G, c.H = 0, 0
-			for b := 0; b < gr.nbMax; b++ {
-				c.G += hs[b]
-				c.H += hs[256+b]
+			for b := range hs {
+				c.G += hs[b][0]
+				c.H += hs[b][1]
 			}
 			gr.findSplit(c)
 			if c.found {
