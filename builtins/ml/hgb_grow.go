@@ -15,22 +15,22 @@ import (
 // is split next, until maxLeaves leaves; a child's histogram is built for
 // the smaller child only, the larger one is the parent's minus it.
 type hgbGrower struct {
-	b          *binned
-	g, h       []float32
-	constHess  bool
-	maxLeaves  int
-	maxDepth   int
-	minLeaf    int
-	l2         float64
-	minHess    float64
-	lr         float64
-	nbMax      int // 256: bins per feature (incl. missing); per feature the histogram holds Σg[256], Σh[256], count[256]
-	pool       [][]binStats
-	scratch    []int32
-	ordered    []float32
+	b         *binned
+	g, h      []float32
+	constHess bool
+	maxLeaves int
+	maxDepth  int
+	minLeaf   int
+	l2        float64
+	minHess   float64
+	lr        float64
+	nbMax     int // 256: bins per feature (incl. missing); per feature the histogram holds Σg[256], Σh[256], count[256]
+	pool      [][]binStats
+	scratch   []int32
+	ordered   []float32
 	// rootCnt caches the root's per-bin row counts, which are the same in
 	// every iteration (shared by the growers of one fit).
-	rootCnt *[][256]float64
+	rootCnt    *[][256]float64
 	parallelOK bool
 }
 
