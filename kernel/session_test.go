@@ -396,48 +396,69 @@ func TestOutputCapture(t *testing.T) {
 	}
 }
 
+// settle adds the output and warnings of further (empty) cells to r's
+// until done holds or 5 s pass: goroutines run on their own schedule.
+func settle(t *testing.T, s *Session, r Result, done func(out string, warns []string) bool) (string, []string) {
+	t.Helper()
+	out, warns := r.Output, r.Warnings
+	for deadline := time.Now().Add(5 * time.Second); !done(out, warns) && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+		r := eval(t, s, "")
+		out += r.Output
+		warns = append(warns, r.Warnings...)
+	}
+	return out, warns
+}
+
 func TestLateGoroutineOutput(t *testing.T) {
 	s := newTestSession(t)
 	r := eval(t, s, `done := make(chan bool)
 go func() { <-done; fmt.Println("late") }()`)
-	if r.Err != nil {
-		t.Fatal(r.Err)
+	if r.Err != nil || r.Output != "" {
+		t.Fatal(r.Err, r.Output)
 	}
-	r = eval(t, s, "done <- true\ntime.Sleep(20 * time.Millisecond)")
-	if r.Err != nil || r.Output != "late\n" {
-		t.Fatalf("got %q %v", r.Output, r.Err)
+	r = eval(t, s, "done <- true")
+	if out, _ := settle(t, s, r, func(out string, _ []string) bool { return out != "" }); out != "late\n" {
+		t.Fatalf("got %q", out)
 	}
-	// Printed between cells: delivered with the next result.
-	eval(t, s, `go func() { time.Sleep(10 * time.Millisecond); fmt.Println("between"); fmt.Fprintln(os.Stdout, "via os.Stdout") }()`)
-	time.Sleep(50 * time.Millisecond)
-	r = eval(t, s, "1")
-	if !strings.Contains(r.Output, "between\nvia os.Stdout\n") {
-		t.Fatalf("between-cell output lost: %q", r.Output)
+	// Printed between cells: delivered with a later result, never lost
+	// and never on the terminal.
+	r = eval(t, s, `go func() { time.Sleep(10 * time.Millisecond); fmt.Println("between"); fmt.Fprintln(os.Stdout, "via os.Stdout") }()`)
+	want := "between\nvia os.Stdout\n"
+	if out, _ := settle(t, s, r, func(out string, _ []string) bool { return len(out) >= len(want) }); out != want {
+		t.Fatalf("between-cell output: %q", out)
 	}
 }
 
 func TestGoroutinePanicDoesNotCrash(t *testing.T) {
 	s := newTestSession(t)
-	r := eval(t, s, `go func() { panic("in goroutine") }()
-time.Sleep(20 * time.Millisecond)`)
-	if r.Err != nil {
-		t.Fatal(r.Err)
+	hasWarning := func(sub string) func(string, []string) bool {
+		return func(_ string, warns []string) bool {
+			for _, w := range warns {
+				if strings.Contains(w, sub) {
+					return true
+				}
+			}
+			return false
+		}
 	}
-	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "in goroutine") {
-		t.Fatalf("warnings %q", r.Warnings)
-	}
-	r = eval(t, s, `func crash(msg string) { var m map[string]int; m[msg] = 1 }
-go crash("x")
-time.Sleep(20 * time.Millisecond)`)
-	if r.Err != nil || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "nil map") {
-		t.Fatalf("named func: %v %q", r.Err, r.Warnings)
-	}
-	// Panic after the cell ended: reported with the next result.
-	eval(t, s, `go func() { time.Sleep(10 * time.Millisecond); panic("later") }()`)
-	time.Sleep(50 * time.Millisecond)
-	r = eval(t, s, "1")
-	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "later") {
-		t.Fatalf("later panic: %q", r.Warnings)
+	for _, src := range []string{
+		`go func() { panic("in goroutine") }()`,
+		"func crash(msg string) { var m map[string]int; m[msg] = 1 }\ngo crash(\"x\")",
+		`go func() { time.Sleep(10 * time.Millisecond); panic("later") }()`,
+	} {
+		r := eval(t, s, src)
+		if r.Err != nil {
+			t.Fatalf("%q: %v", src, r.Err)
+		}
+		want := map[bool]string{true: "nil map", false: "goroutine"}[strings.Contains(src, "crash")]
+		if strings.Contains(src, "later") {
+			want = "later"
+		}
+		_, warns := settle(t, s, r, hasWarning(want))
+		if !hasWarning(want)("", warns) || !strings.Contains(warns[0], "a goroutine started by a cell panicked") {
+			t.Fatalf("%q: warnings %q", src, warns)
+		}
 	}
 }
 
