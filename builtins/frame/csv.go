@@ -2,8 +2,10 @@ package frame
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"math"
 	"math/bits"
 	"os"
@@ -61,7 +63,8 @@ func (o CSVOptions) naSet() map[string]bool {
 	return m
 }
 
-// ReadCSV reads a delimited text file into a frame. The reader is parallel
+// ReadCSV reads a delimited text file (gzip-compressed when the name ends
+// in .gz) into a frame. The reader is parallel
 // and types columns as it parses: a column is bool when every value is
 // true/false, int when every value is a whole-number literal, float when
 // every value is a number, and string (categorical) otherwise. NA tokens
@@ -99,7 +102,20 @@ func ReadCSV(path string, opts ...CSVOptions) (*Frame, error) {
 	}
 	defer release()
 	o := csvOpts(opts)
-	if o.Delimiter == 0 && strings.EqualFold(filepath.Ext(path), ".tsv") {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".gz" {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, &Error{Op: "ReadCSV", Msg: fmt.Sprintf("%s: not a gzip file: %v", path, err)}
+		}
+		plain, err := io.ReadAll(zr)
+		if err != nil {
+			return nil, &Error{Op: "ReadCSV", Msg: fmt.Sprintf("%s: %v", path, err)}
+		}
+		data = plain
+		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(path, filepath.Ext(path))))
+	}
+	if o.Delimiter == 0 && ext == ".tsv" {
 		o.Delimiter = '\t'
 	}
 	return parseCSV(data, path, o)

@@ -1,6 +1,8 @@
 package frame_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"math"
 	"math/rand/v2"
@@ -375,4 +377,18 @@ func TestReadCSVCustomNATokens(t *testing.T) {
 	if g.Type("v") != "int" || g.Count("w") != 1 {
 		t.Errorf("-0 and NA: %v %d", g.Types(), g.Count("w"))
 	}
+}
+
+func TestReadCSVGzip(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte("a\tb\n1\tx\n2\ty\n"))
+	zw.Close()
+	p := writeFile(t, "data.tsv.gz", buf.String())
+	f, err := frame.ReadCSV(p)
+	if err != nil || f.NCols() != 2 || f.Col("a")[1] != 2 {
+		t.Fatalf("gzip tsv: %v", err)
+	}
+	_, err = frame.ReadCSV(writeFile(t, "bad.csv.gz", "a,b\n1,2\n"))
+	wantErr(t, err, "bad.csv.gz", "not a gzip file")
 }
