@@ -18,6 +18,15 @@ type variable struct {
 	hi, lo  []float64
 	codes   []int
 	levels  []string
+	// multi-column numeric terms (poly): columns and their name suffixes
+	mcols  [][]float64
+	suffix []string
+}
+
+// polyCoef are the three-term recurrence coefficients of orthogonal
+// polynomials (R's attr(poly(x, d), "coefs")), kept for prediction.
+type polyCoef struct {
+	alpha, norm2 []float64
 }
 
 // Design is a model matrix built from a formula and a frame, following R's
@@ -42,6 +51,7 @@ type design struct {
 	// what predict needs to rebuild the matrix on new data
 	levels map[string][]string // categorical factor key -> levels
 	coding map[string]bool     // "term|factor" -> true when full indicator coding
+	poly   map[string]polyCoef // orthogonal polynomial coefficients by key
 }
 
 var categoricalCalls = map[string]bool{"factor": true, "C": true, "as.factor": true, "ordered": true, "as.character": true}
@@ -168,7 +178,8 @@ func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, er
 	if d.n == 0 {
 		return nil, fmt.Errorf("models: no complete rows: every row has a missing value in one of %s", strings.Join(usedNames, ", "))
 	}
-	ev := &evaluator{pf: pf, f: f, rows: rows, cache: map[string]*variable{}, floats: floatCache}
+	d.poly = map[string]polyCoef{}
+	ev := &evaluator{pf: pf, f: f, rows: rows, cache: map[string]*variable{}, floats: floatCache, polyOut: d.poly}
 	if pf.lhs != nil {
 		yv, err := ev.eval(pf.lhs, false)
 		if err != nil {
@@ -229,6 +240,16 @@ func (d *design) build(ev *evaluator, ref *design) error {
 			v, err := ev.evalFactor(fac, key, lv)
 			if err != nil {
 				return err
+			}
+			if v.numeric && v.mcols != nil {
+				c := coded{}
+				for k, col := range v.mcols {
+					c.names = append(c.names, key+v.suffix[k])
+					c.hi = append(c.hi, col)
+					c.lo = append(c.lo, nil)
+				}
+				parts = append(parts, c)
+				continue
 			}
 			if v.numeric {
 				parts = append(parts, coded{names: []string{key}, hi: [][]float64{v.hi}, lo: [][]float64{v.lo}})
@@ -343,11 +364,13 @@ func (d *design) build(ev *evaluator, ref *design) error {
 
 // evaluator evaluates formula factors on the selected rows of a frame.
 type evaluator struct {
-	pf     *parsedFormula
-	f      *frame.Frame
-	rows   []int
-	cache  map[string]*variable
-	floats map[string][]float64 // numeric columns already read
+	pf      *parsedFormula
+	f       *frame.Frame
+	rows    []int
+	cache   map[string]*variable
+	floats  map[string][]float64 // numeric columns already read
+	polyRef map[string]polyCoef  // fitted poly coefficients (prediction)
+	polyOut map[string]polyCoef  // poly coefficients computed here
 }
 
 func (ev *evaluator) errf(n *node, format string, args ...any) error {
@@ -380,6 +403,13 @@ func (ev *evaluator) evalFactor(n *node, key string, levels []string) (*variable
 			codes[i] = j
 		}
 		v = &variable{key: key, codes: codes, levels: levels}
+	}
+	for _, c := range v.mcols {
+		for i, x := range c {
+			if x-x != 0 {
+				return nil, ev.errf(n, "%s is %v at row %d", key, x, ev.rows[i]+1)
+			}
+		}
 	}
 	for i, x := range v.hi {
 		if x-x != 0 { // NaN or ±Inf
@@ -504,6 +534,9 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 			}
 			return &variable{key: n.src(ev.pf.src), codes: codes, levels: lv}, nil
 		}
+		if name == "poly" {
+			return ev.poly(n)
+		}
 		if name == "I" {
 			if len(n.args) != 1 {
 				return nil, ev.errf(n, "I() takes one expression, as in I(x^2)")
@@ -527,7 +560,7 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 			}
 			return &variable{key: n.src(ev.pf.src), numeric: true, hi: out}, nil
 		}
-		known := []string{"I", "log", "log10", "log2", "log1p", "exp", "expm1", "sqrt", "abs", "sin", "cos", "tan", "factor", "C", "ordered"}
+		known := []string{"I", "poly", "log", "log10", "log2", "log1p", "exp", "expm1", "sqrt", "abs", "sin", "cos", "tan", "factor", "C", "ordered"}
 		msg := fmt.Sprintf("unknown function %s() in formula", name)
 		if c := frame.Closest(name, known); c != "" {
 			msg += fmt.Sprintf(" (did you mean %s()?)", c)
@@ -627,4 +660,152 @@ func (ev *evaluator) arith(n *node) (*variable, error) {
 		hi[i], lo[i] = z.hi, z.lo
 	}
 	return &variable{key: n.src(ev.pf.src), numeric: true, hi: hi, lo: lo}, nil
+}
+
+// poly evaluates poly(x, degree) — orthogonal polynomials of x as R's
+// poly (three-term recurrence; columns have unit norm and are orthogonal
+// to the constant and to each other) — or poly(x, degree, raw = TRUE),
+// the plain powers x, x², …. Columns are named key1, key2, ….
+func (ev *evaluator) poly(n *node) (*variable, error) {
+	key := n.deparse()
+	if len(n.args) < 1 {
+		return nil, ev.errf(n, "poly() needs a variable and a degree, as in poly(x, 2)")
+	}
+	degree := 1
+	raw := false
+	pos := 0
+	var xnode *node
+	for _, a := range n.args {
+		if a.kind == "named" {
+			switch a.text {
+			case "raw":
+				t := a.args[0].deparse()
+				raw = t == "TRUE" || t == "T"
+				if !raw && t != "FALSE" && t != "F" {
+					return nil, ev.errf(a, "raw must be TRUE or FALSE")
+				}
+			case "degree":
+				k, err := strconv.Atoi(a.args[0].deparse())
+				if err != nil || k < 1 {
+					return nil, ev.errf(a, "degree must be a positive integer")
+				}
+				degree = k
+			case "x":
+				xnode = a.args[0]
+			default:
+				return nil, ev.errf(a, "poly() has no argument %q (use x, degree, raw)", a.text)
+			}
+			continue
+		}
+		switch pos {
+		case 0:
+			xnode = a
+		case 1:
+			k, err := strconv.Atoi(a.deparse())
+			if err != nil || k < 1 {
+				return nil, ev.errf(a, "the degree of poly() must be a positive integer")
+			}
+			degree = k
+		default:
+			return nil, ev.errf(a, "too many arguments to poly(); write poly(x, degree) or poly(x, degree, raw = TRUE)")
+		}
+		pos++
+	}
+	if xnode == nil {
+		return nil, ev.errf(n, "poly() needs a variable")
+	}
+	xv, err := ev.arith(xnode)
+	if err != nil {
+		return nil, err
+	}
+	x := xv.hi
+	m := len(x)
+	out := &variable{key: key, numeric: true}
+	for k := 1; k <= degree; k++ {
+		out.suffix = append(out.suffix, strconv.Itoa(k))
+	}
+	if raw {
+		for k := 1; k <= degree; k++ {
+			c := make([]float64, m)
+			for i, v := range x {
+				c[i] = ddPow(v, k).hi
+			}
+			out.mcols = append(out.mcols, c)
+		}
+		return out, nil
+	}
+	pc, ok := ev.polyRef[key]
+	if !ok {
+		// fit the recurrence on these data
+		if m <= degree {
+			return nil, ev.errf(n, "poly(%s, %d) needs more than %d distinct points", xnode.deparse(), degree, degree)
+		}
+		pc = polyCoef{norm2: []float64{1, float64(m)}}
+		z0 := make([]float64, m)
+		z1 := make([]float64, m)
+		for i := range z0 {
+			z0[i] = 1
+		}
+		mean := 0.0
+		for _, v := range x {
+			mean += v
+		}
+		mean /= float64(m)
+		alpha := mean
+		pc.alpha = append(pc.alpha, alpha)
+		for i, v := range x {
+			z1[i] = v - alpha
+		}
+		prev, cur := z0, z1
+		for k := 1; k <= degree; k++ {
+			nn := sumSq(cur)
+			pc.norm2 = append(pc.norm2, nn)
+			if nn <= 1e-20*pc.norm2[1] {
+				return nil, ev.errf(n, "poly(%s, %d): %s has too few distinct values for degree %d", xnode.deparse(), degree, xnode.deparse(), degree)
+			}
+			if k == degree {
+				break
+			}
+			sx := 0.0
+			for i, v := range x {
+				sx += v * cur[i] * cur[i]
+			}
+			a := sx / nn
+			pc.alpha = append(pc.alpha, a)
+			next := make([]float64, m)
+			r := pc.norm2[k+1] / pc.norm2[k]
+			for i, v := range x {
+				next[i] = (v-a)*cur[i] - r*prev[i]
+			}
+			prev, cur = cur, next
+		}
+		if ev.polyOut != nil {
+			ev.polyOut[key] = pc
+		}
+	}
+	// evaluate with the recurrence (also for new data)
+	prev := make([]float64, m)
+	cur := make([]float64, m)
+	for i := range prev {
+		prev[i] = 1
+		cur[i] = x[i] - pc.alpha[0]
+	}
+	for k := 1; k <= degree; k++ {
+		c := make([]float64, m)
+		sc := 1 / math.Sqrt(pc.norm2[k+1])
+		for i := range c {
+			c[i] = cur[i] * sc
+		}
+		out.mcols = append(out.mcols, c)
+		if k == degree {
+			break
+		}
+		next := make([]float64, m)
+		r := pc.norm2[k+1] / pc.norm2[k]
+		for i, v := range x {
+			next[i] = (v-pc.alpha[k])*cur[i] - r*prev[i]
+		}
+		prev, cur = cur, next
+	}
+	return out, nil
 }

@@ -105,7 +105,7 @@ func tokenize(src string) ([]token, error) {
 		case c == '*' && i+1 < len(src) && src[i+1] == '*':
 			toks = append(toks, token{tOp, "^", i})
 			i += 2
-		case strings.IndexByte("~+-*/:^|%", c) >= 0:
+		case strings.IndexByte("~+-*/:^|%=", c) >= 0:
 			toks = append(toks, token{tOp, string(c), i})
 			i++
 		default:
@@ -125,10 +125,58 @@ type node struct {
 	end  int
 }
 
-// src returns the canonical text of an expression (used for term labels:
-// R deparses calls as written, e.g. "log(hp)", "I(wt^2)", "factor(cyl)").
-func (n *node) src(formula string) string {
-	return strings.TrimSpace(formula[n.pos:n.end])
+// src returns the canonical text of an expression, as R's deparse writes
+// it in term and coefficient names: "log(hp)", "I(wt^2)", "I(x * 2)",
+// "poly(wt, 2, raw = TRUE)", whatever the spacing typed.
+func (n *node) src(formula string) string { return n.deparse() }
+
+func (n *node) deparse() string {
+	switch n.kind {
+	case "var":
+		if isSyntacticName(n.text) {
+			return n.text
+		}
+		return "`" + n.text + "`"
+	case "num":
+		if v, err := strconv.ParseFloat(n.text, 64); err == nil {
+			return formatLevel(v)
+		}
+		return n.text
+	case "dot":
+		return "."
+	case "paren":
+		return "(" + n.args[0].deparse() + ")"
+	case "neg":
+		return "-" + n.args[0].deparse()
+	case "named":
+		return n.text + " = " + n.args[0].deparse()
+	case "call":
+		parts := make([]string, len(n.args))
+		for i, a := range n.args {
+			parts[i] = a.deparse()
+		}
+		return n.text + "(" + strings.Join(parts, ", ") + ")"
+	case "op":
+		a, b := n.args[0].deparse(), n.args[1].deparse()
+		switch n.text {
+		case "^", ":":
+			return a + n.text + b
+		}
+		return a + " " + n.text + " " + b
+	}
+	return n.text
+}
+
+func isSyntacticName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(r == '_' || r == '.' || unicode.IsLetter(r) || (i > 0 && unicode.IsDigit(r))) {
+			return false
+		}
+	}
+	return !(s[0] == '_' || (s[0] == '.' && len(s) > 1 && s[1] >= '0' && s[1] <= '9'))
 }
 
 type parser struct {
@@ -214,6 +262,9 @@ func (p *parser) parseExpr(minPrec int) (*node, error) {
 		}
 		pr := prec(t.text)
 		if pr < 0 {
+			if t.text == "=" {
+				return nil, p.errAt(t, "'=' is only allowed for named arguments such as poly(x, 2, raw = TRUE); the response and predictors are separated by '~'")
+			}
 			return nil, p.errAt(t, fmt.Sprintf("operator %q is not supported in formulas", t.text))
 		}
 		if pr < minPrec {
@@ -266,6 +317,21 @@ func (p *parser) parseAtom() (*node, error) {
 			call := &node{kind: "call", text: t.text, pos: t.pos}
 			if p.peek().kind != tRParen {
 				for {
+					if t := p.peek(); t.kind == tName && p.toks[p.i+1].kind == tOp && p.toks[p.i+1].text == "=" {
+						// named argument, as in poly(x, 2, raw = TRUE)
+						p.next()
+						p.next()
+						v, err := p.parseExpr(0)
+						if err != nil {
+							return nil, err
+						}
+						call.args = append(call.args, &node{kind: "named", text: t.text, args: []*node{v}, pos: t.pos, end: v.end})
+						if p.peek().kind == tComma {
+							p.next()
+							continue
+						}
+						break
+					}
 					a, err := p.parseExpr(0)
 					if err != nil {
 						return nil, err

@@ -23,6 +23,8 @@ func TestFormulaErrors(t *testing.T) {
 		{"mpg ~ (wt + hp)^x", "the power of a term group must be a positive integer"},
 		{"mpg ~ wt $ hp", "unexpected character '$'"},
 		{"mpgg ~ wt", "did you mean \"mpg\""},
+		{"mpg = wt", "'=' is only allowed for named arguments"},
+		{"mpg ~ poly(wt, 0)", "the degree of poly() must be a positive integer"},
 	}
 	for _, c := range cases {
 		_, err := OLS(c.formula, f)
@@ -55,6 +57,8 @@ func TestFormulaTerms(t *testing.T) {
 		{"mpg ~ wt:hp + factor(am):factor(vs)", "(Intercept),wt:hp,factor(am)0:factor(vs)0,factor(am)1:factor(vs)0,factor(am)0:factor(vs)1,factor(am)1:factor(vs)1"},
 		{"mpg ~ 0 + factor(am) + factor(vs)", "factor(am)0,factor(am)1,factor(vs)1"},
 		{"mpg ~ hp + factor(am):wt", "(Intercept),hp,factor(am)0:wt,factor(am)1:wt"},
+		// deparsed as R writes them, whatever the spacing typed
+		{"mpg ~ log( hp ) + I(wt*2) + poly(qsec,2,raw=TRUE)", "(Intercept),log(hp),I(wt * 2),poly(qsec, 2, raw = TRUE)1,poly(qsec, 2, raw = TRUE)2"},
 	}
 	for _, c := range cases {
 		m, err := OLS(c.formula, f)

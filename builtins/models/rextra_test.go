@@ -389,3 +389,31 @@ func TestGLMOffsetR(t *testing.T) {
 	closeAll(t, "offset stats", []float64{m.Deviance, m.NullDeviance, m.AIC()},
 		[]float64{num(r["residual_deviance"]), num(r["null_deviance"]), num(r["aic"])}, 1e-9)
 }
+
+func TestPolyR(t *testing.T) {
+	f := loadDS(t, "mtcars")
+	for _, c := range []string{"lm_poly_mtcars", "lm_polyraw_mtcars"} {
+		r := extraCase(t, c)
+		m, err := OLS(r["formula"].(string), f)
+		if err != nil {
+			t.Fatalf("%s: %v", c, err)
+		}
+		var terms []string
+		for _, x := range r["terms"].([]any) {
+			terms = append(terms, x.(string))
+		}
+		if strings.Join(terms, ",") != strings.Join(m.Names, ",") {
+			t.Fatalf("%s: names %v, R %v", c, m.Names, terms)
+		}
+		closeAll(t, c+" coef", m.Coef, named(t, r["coefficients"], terms), 1e-11)
+		closeAll(t, c+" se", m.StdErr, named(t, r["std_errors"], terms), 1e-11)
+		if pn, ok := r["predict_new"]; ok {
+			nd := frame.New("wt", nums(r["new_wt"]), "hp", nums(r["new_hp"]))
+			p, err := m.Predict(nd, "none", 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			closeAll(t, c+" predict", p.Fit, nums(pn), 1e-12)
+		}
+	}
+}

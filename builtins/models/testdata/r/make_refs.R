@@ -118,3 +118,10 @@ out("glm_profile_ci", list(binomial = list(formula = "am ~ wt + hp", lower = ci[
 # Poisson with an offset (rate per unit of wt); null deviance refitted with the offset, as R does
 m <- glm(carb ~ hp + factor(am), family = poisson, data = mtcars, offset = log(wt))
 r <- glm_ref(m); out("glm_poisson_offset_mtcars", c(list(formula = "carb ~ hp + factor(am)", offset = "log(wt)"), r))
+
+# orthogonal and raw polynomials (poly), with predictions on new data
+m <- lm(mpg ~ poly(wt, 3) + hp, data = mtcars); nd <- data.frame(wt = c(2, 3.3, 5), hp = c(100, 150, 250))
+r <- lm_ref(m); r$predict_new <- arr(unname(predict(m, nd))); r$new_wt <- nd$wt; r$new_hp <- nd$hp
+out("lm_poly_mtcars", c(list(formula = "mpg ~ poly(wt, 3) + hp"), r))
+m <- lm(mpg ~ poly(wt, 2, raw = TRUE), data = mtcars)
+out("lm_polyraw_mtcars", c(list(formula = "mpg ~ poly(wt, 2, raw = TRUE)"), lm_ref(m)))
