@@ -201,3 +201,67 @@ func trimExp(s string) string {
 	}
 	return m + s[e:]
 }
+
+// Glimpse is a transposed view of a frame: one line per column with its
+// type and first values (dplyr's glimpse), handy for wide frames.
+type Glimpse struct{ f *Frame }
+
+// Glimpse returns a transposed view of the frame: one line per column with
+// its type and as many leading values as fit the width.
+func (f *Frame) Glimpse() Glimpse { return Glimpse{f} }
+
+// Display lays the glimpse out for o.Width.
+func (g Glimpse) Display(o display.Options) display.Bundle {
+	o = o.Normalized()
+	f := g.f
+	times := "×"
+	ell := "…"
+	if !o.Unicode {
+		times, ell = "x", "..."
+	}
+	nameW := 0
+	for _, c := range f.cols {
+		nameW = max(nameW, display.Width(c.name))
+	}
+	nameW = min(nameW, 24)
+	var lines []string
+	lines = append(lines, fmt.Sprintf("frame: %d rows %s %d columns", f.nrows, times, len(f.cols)))
+	show := min(f.nrows, 40)
+	for _, c := range f.cols {
+		var vals []string
+		if c.kind == kFloat {
+			vals = FormatFloats(c.f[:show])
+		} else {
+			for r := 0; r < show; r++ {
+				vals = append(vals, c.str(r))
+			}
+		}
+		head := display.Pad(display.Truncate(c.name, nameW, o.Unicode), nameW, display.Left) + " <" + c.kind.short() + "> "
+		line := head
+		room := o.Width - display.Width(head)
+		body := ""
+		tail := ", " + ell
+		for k, v := range vals {
+			next := body
+			if k > 0 {
+				next += ", "
+			}
+			next += v
+			more := k < len(vals)-1 || show < f.nrows
+			if more && display.Width(next)+display.Width(tail) > room || !more && display.Width(next) > room {
+				if k == 0 {
+					body = display.Truncate(v, max(1, room-display.Width(tail)), o.Unicode)
+				}
+				body += tail
+				break
+			}
+			body = next
+		}
+		lines = append(lines, line+body)
+	}
+	text := strings.Join(lines, "\n")
+	return display.Bundle{Kind: "frame", Text: text}
+}
+
+// String returns the plain-text glimpse.
+func (g Glimpse) String() string { return g.Display(display.Plain).Text }

@@ -819,3 +819,22 @@ func TestGroupBySparseKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestGlimpse(t *testing.T) {
+	for _, w := range []int{40, 80, 120} {
+		s := datasets.MustLoad("Boston").Glimpse().Display(display.Options{Width: w, Unicode: true}).Text
+		lines := strings.Split(s, "\n")
+		if len(lines) != 15 || !strings.HasPrefix(lines[1], "crim    <dbl> 0.00632") {
+			t.Fatalf("glimpse:\n%s", s)
+		}
+		for _, l := range lines {
+			if display.Width(l) > w {
+				t.Errorf("width %d: line too wide: %q", w, l)
+			}
+		}
+	}
+	short := frame.New("x", []float64{1, 2}).Glimpse().String()
+	if !strings.HasSuffix(short, "x <dbl> 1, 2") {
+		t.Errorf("short glimpse: %q", short)
+	}
+}

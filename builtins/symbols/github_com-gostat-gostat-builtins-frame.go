@@ -46,6 +46,7 @@ func init() {
 		"Error":         reflect.ValueOf((*frame.Error)(nil)),
 		"Fold":          reflect.ValueOf((*frame.Fold)(nil)),
 		"Frame":         reflect.ValueOf((*frame.Frame)(nil)),
+		"Glimpse":       reflect.ValueOf((*frame.Glimpse)(nil)),
 		"Groups":        reflect.ValueOf((*frame.Groups)(nil)),
 		"Imputer":       reflect.ValueOf((*frame.Imputer)(nil)),
 		"Log":           reflect.ValueOf((*frame.Log)(nil)),
