@@ -272,3 +272,47 @@ func TestSaveByExtension(t *testing.T) {
 		t.Fatalf("unknown extension: %v", err)
 	}
 }
+
+// Five boxes in a short panel are spread evenly: three-row boxes keep
+// their top and bottom borders (neighbours used to overwrite them) and every
+// label sits on its box's middle row.
+func TestBoxesEvenlySpaced(t *testing.T) {
+	p := NewPanel("", "Ozone", "Month")
+	labels := []string{"5", "6", "7", "8", "9"}
+	var bs []Box
+	for i, lab := range labels {
+		c := 30 + float64(i) // overlapping x ranges: neighbours collide if rows touch
+		bs = append(bs, Box{Label: lab, Low: c - 8, Lower: c - 3, Median: c, Upper: c + 3, High: c + 8})
+	}
+	p.Add(Layer{Kind: Boxes, Boxes: bs})
+	threeRow := 0
+	for h := 12; h <= 40; h++ {
+		txt := Text(Single(p), display.Options{Width: 60, Height: h, Unicode: true})
+		lines := strings.Split(txt, "\n")
+		seen := 0
+		for i, l := range lines {
+			for _, lab := range labels {
+				if !strings.HasPrefix(strings.TrimSpace(l), lab+" ┤") {
+					continue
+				}
+				seen++
+				if !strings.Contains(l, "┃") {
+					t.Errorf("height %d: label %s on a row without its median:\n%s", h, lab, txt)
+				}
+				if strings.Contains(l, "█") {
+					continue // one-row box
+				}
+				threeRow++
+				if !strings.Contains(lines[i-1], "┯") || !strings.Contains(lines[i+1], "┷") {
+					t.Errorf("height %d: box %s lost a border:\n%s", h, lab, txt)
+				}
+			}
+		}
+		if seen != len(labels) {
+			t.Errorf("height %d: %d labelled rows, want %d:\n%s", h, seen, len(labels), txt)
+		}
+	}
+	if threeRow == 0 {
+		t.Error("no height drew three-row boxes")
+	}
+}

@@ -379,7 +379,8 @@ func renderPanel(p *Panel, s *sheet, ox, oy, w, h int, m mode) {
 		bottom = 3
 	}
 	ph := oy + h - y - bottom
-	if nb := boxCount(p); nb > 0 {
+	nb := boxCount(p)
+	if nb > 0 {
 		// Boxes need about four rows each; more only adds empty space.
 		ph = min(ph, 4*nb+1)
 	}
@@ -423,8 +424,12 @@ func renderPanel(p *Panel, s *sheet, ox, oy, w, h int, m mode) {
 			s.set(px+cx, y+cy, r, col)
 		}
 	}
+	boxRows := p.YTicks == nil && boxTicks(p) != nil
 	for _, t := range yt {
 		ry := int(math.Round(mp.dy(t.Value))) / cv.sy
+		if boxRows {
+			ry = boxRow(len(yt)-int(math.Round(t.Value)), len(yt), ph)
+		}
 		if ry < 0 || ry >= ph {
 			continue
 		}
@@ -509,6 +514,11 @@ func boxCount(p *Panel) int {
 
 // BoxY is the y position of box i of n: the first box is drawn at the top.
 func BoxY(i, n int) float64 { return float64(n - i) }
+
+// boxRow is the text row of box i of n in a panel h rows high: boxes are
+// spread evenly, so neighbouring three-row boxes never overlap (mapping
+// BoxY through the padded y range rounds to uneven gaps of 2 to 4 rows).
+func boxRow(i, n, h int) int { return (2*i + 1) * h / (2 * n) }
 
 func layerCol(l Layer, m mode) int {
 	if !m.color {
@@ -727,7 +737,7 @@ func drawBoxes(cv *canvas, mp mapper, l Layer, col int, m mode) {
 	cxOf := func(v float64) int { return int(math.Round(mp.dx(v))) / cv.sx }
 	three := cv.h/n >= 3
 	for i, b := range l.Boxes {
-		cy := int(math.Round(mp.dy(BoxY(i, n)))) / cv.sy
+		cy := boxRow(i, n, cv.h)
 		lo, q1, md, q3, hi := cxOf(b.Low), cxOf(b.Lower), cxOf(b.Median), cxOf(b.Upper), cxOf(b.High)
 		for x := lo; x <= hi; x++ {
 			cv.put(x, cy, m.pick('─', '-'), col)
