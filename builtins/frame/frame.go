@@ -8,7 +8,7 @@
 //	Build:    New("x", xs, "g", gs), FromColumns, FromColumnMap, FromRecords, FromMaps
 //	Read:     ReadCSV(path, CSVOptions{…}), ParseCSV, ReadJSON, ParseJSON, FromGota
 //	Write:    f.WriteCSV, f.WriteJSON, f.CSV, f.ToMaps, f.ToGota
-//	Look:     f.Names, f.Types, f.Shape, f.Head, f.Tail, f.Col, f.Factor, f.Levels, f.Matrix
+//	Look:     f.Names, f.Types, f.Shape, f.Head, f.Tail, f.Glimpse, f.Col, f.Factor, f.Levels, f.Matrix
 //	Shape:    f.Select, f.Drop, f.Rename, f.Filter("mpg > 20"), f.Where, f.Mutate("k", "a * 2"),
 //	          f.Sort("cyl", "-mpg"), f.Join, f.Pivot, f.Melt, Concat, f.Unique, f.Sample
 //	Summarise: f.GroupBy(keys…).Agg("mean(x)", …), f.Describe, f.Profile, f.ValueCounts,
