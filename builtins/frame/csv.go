@@ -401,7 +401,7 @@ func parseCSV(data []byte, file string, o CSVOptions) (*Frame, error) {
 	idx := compactIndex(results, rowCap)
 	for j, c := range cols {
 		if idx != nil {
-			c = c.takeRaw(idx)
+			c = c.take(idx) // string codes are still chunk-local; take copies them as they are
 			cols[j] = c
 		}
 		if c.kind == kString {
@@ -920,12 +920,6 @@ func compactIndex(results []chunkResult, rowCap []int) []int {
 		}
 	}
 	return idx
-}
-
-// takeRaw gathers rows of a column whose string codes are still
-// chunk-local (so levels are not consulted).
-func (c *column) takeRaw(idx []int) *column {
-	return c.take(idx)
 }
 
 // mergeDicts turns chunk-local string codes into global sorted levels.

@@ -1,7 +1,6 @@
 package frame
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -200,11 +199,7 @@ func (f *Frame) Lookup(other *Frame, key string, cols ...string) *Frame {
 	if len(cols) > 0 {
 		other = other.Select(append([]string{key}, cols...)...)
 	}
-	out := f.Join(other, "left", key)
-	if out.nrows != f.nrows {
-		panic(fmt.Errorf("frame.Lookup: internal row count mismatch"))
-	}
-	return out
+	return f.Join(other, "left", key)
 }
 
 // jointKeyCodes gives each distinct key tuple present on either side a
