@@ -258,6 +258,12 @@ func sameLen(fn, an string, a []float64, bn string, b []float64) error {
 	if len(a) != len(b) {
 		return fmt.Errorf("plots.%s: %s has %d values but %s has %d; give slices of the same length", fn, an, len(a), bn, len(b))
 	}
+	if xs, _ := pairsFinite(a, b); len(xs) == 0 {
+		if len(a) == 0 {
+			return fmt.Errorf("plots.%s: %s and %s are empty; there is nothing to draw", fn, an, bn)
+		}
+		return fmt.Errorf("plots.%s: none of the %d points has a finite %s and %s (all are NaN, missing or infinite); there is nothing to draw", fn, len(a), an, bn)
+	}
 	return nil
 }
 
