@@ -26,7 +26,8 @@
 //   - "int":   int64 with a separate missing mask.
 //   - "string": categorical text, stored as integer codes into a list of
 //     levels in factor order (sorted unless an explicit order was set, as R's
-//     factor() does). NA is a missing code.
+//     factor() does; texts sort bytewise as in R's C locale, and levels that
+//     are all numbers sort numerically, so "2" < "10"). NA is a missing code.
 //   - "bool":  true/false with NA.
 //
 // The NA rule: every aggregate (Sum, Mean, Median, SD, Var, Min, Max,
