@@ -440,6 +440,17 @@ func (s *Session) Doc(name string) (string, bool) {
 			return text, true
 		}
 	}
+	if len(parts) == 1 {
+		if d, ok := symbols.Doc("builtin." + name); ok {
+			switch name {
+			case "min", "max":
+				d += "\nIn gostat, " + name + " is provided by the kernel for float64, int and string arguments.\n"
+			case "clear":
+				d += "\nIn gostat, clear is provided by the kernel.\n"
+			}
+			return d, true
+		}
+	}
 	if len(parts) == 2 {
 		if fi, ok := s.state.methods[parts[0]][parts[1]]; ok {
 			return fi.sig + "\n\n" + fi.doc, true

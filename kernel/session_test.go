@@ -593,6 +593,8 @@ func TestVarsDocCompleteReset(t *testing.T) {
 		{"Pt", "func (p Pt) Norm() float64"},
 		{"Pt.Norm", "squared length"},
 		{"stat.Mean", "func Mean("},
+		{"append", "func append(slice []Type"},
+		{"max", "provided by the kernel"},
 	} {
 		d, ok := s.Doc(tt.name)
 		if !ok || !strings.Contains(d, tt.want) {

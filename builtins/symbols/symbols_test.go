@@ -38,6 +38,9 @@ func TestDocsPresent(t *testing.T) {
 	if !ok || !strings.Contains(d, "func (m *Dense) Mul(a, b Matrix)") {
 		t.Errorf("mat.Dense.Mul doc = %q", d)
 	}
+	if d, ok := Doc("builtin.append"); !ok || !strings.HasPrefix(d, "func append(") {
+		t.Errorf("builtin.append doc = %q", d)
+	}
 	if p, ok := PackagePath("distuv"); !ok || p != "gonum.org/v1/gonum/stat/distuv" {
 		t.Errorf("PackagePath(distuv) = %q, %v", p, ok)
 	}

@@ -89,11 +89,16 @@ func document(p *listed, docs map[string]string) error {
 		}
 		files = append(files, f)
 	}
-	pkg, err := doc.NewFromFiles(fset, files, p.ImportPath)
+	var mode doc.Mode
+	if p.ImportPath == "builtin" {
+		mode = doc.AllDecls // len, append, min, … are lower-case
+	}
+	pkg, err := doc.NewFromFiles(fset, files, p.ImportPath, mode)
 	if err != nil {
 		return err
 	}
 	key := p.ImportPath + "."
+	builtin := p.ImportPath == "builtin"
 	var index []string
 	for _, f := range pkg.Funcs {
 		sig := funcSig(fset, f.Decl)
@@ -120,11 +125,11 @@ func document(p *listed, docs map[string]string) error {
 		docs[key+t.Name] = text
 		index = append(index, "type "+t.Name)
 		for _, v := range append(t.Consts, t.Vars...) {
-			valueDocs(fset, key, v, docs)
+			valueDocs(fset, key, v, docs, builtin)
 		}
 	}
 	for _, v := range append(pkg.Consts, pkg.Vars...) {
-		valueDocs(fset, key, v, docs)
+		valueDocs(fset, key, v, docs, builtin)
 	}
 	text := fmt.Sprintf("package %s // import %q\n\n%s", pkg.Name, p.ImportPath, pkg.Doc)
 	if len(index) > 0 {
@@ -134,13 +139,13 @@ func document(p *listed, docs map[string]string) error {
 	return nil
 }
 
-func valueDocs(fset *token.FileSet, key string, v *doc.Value, docs map[string]string) {
+func valueDocs(fset *token.FileSet, key string, v *doc.Value, docs map[string]string, all bool) {
 	decl := declText(fset, v.Decl)
 	if lines := strings.Split(decl, "\n"); len(lines) > 40 {
 		decl = strings.Join(lines[:40], "\n") + "\n\t…"
 	}
 	for _, name := range v.Names {
-		if ast.IsExported(name) {
+		if all || ast.IsExported(name) {
 			docs[key+name] = entry(decl, v.Doc)
 		}
 	}
