@@ -22,6 +22,7 @@ type AnovaTable struct {
 	Df, SumSq, MeanSq, F, P []float64
 	ResDf, RSS              []float64
 	comparison              bool
+	deviance                bool // analysis of deviance (GLM): RSS holds residual deviances
 }
 
 // Anova returns the sequential (type I) analysis of variance of the model,
@@ -122,6 +123,61 @@ func CompareLM(ms ...*LM) (*AnovaTable, error) {
 	return a, nil
 }
 
+// CompareGLM compares nested GLMs fitted to the same data by analysis of
+// deviance, as R's anova(m1, m2, ..., test = "Chisq"): for each model after
+// the first, the drop in deviance ΔD on Δdf degrees of freedom is tested
+// against χ²(Δdf) after dividing by the dispersion of the largest model
+// (1 for binomial and Poisson). The result's RSS column holds the residual
+// deviances and P the χ² p-values.
+func CompareGLM(ms ...*GLMFit) (*AnovaTable, error) {
+	if len(ms) < 2 {
+		return nil, fmt.Errorf("models.CompareGLM: give at least two models")
+	}
+	for i, m := range ms {
+		if m == nil {
+			return nil, fmt.Errorf("models.CompareGLM: model %d is nil", i+1)
+		}
+		if m.NObs != ms[0].NObs {
+			return nil, fmt.Errorf("models.CompareGLM: model %d uses %d observations, model 1 uses %d; nested models must be fitted to the same rows", i+1, m.NObs, ms[0].NObs)
+		}
+		if m.Family.Name != ms[0].Family.Name || m.Family.Link != ms[0].Family.Link {
+			return nil, fmt.Errorf("models.CompareGLM: model %d is %s(%s), model 1 is %s(%s)", i+1, m.Family.Name, m.Family.Link, ms[0].Family.Name, ms[0].Family.Link)
+		}
+	}
+	a := &AnovaTable{comparison: true, deviance: true, Heading: []string{"Analysis of Deviance Table", ""}}
+	big := 0
+	for i, m := range ms {
+		if m.DFResidual < ms[big].DFResidual {
+			big = i
+		}
+		a.Heading = append(a.Heading, fmt.Sprintf("Model %d: %s", i+1, m.Formula))
+	}
+	disp := ms[big].Dispersion
+	for i, m := range ms {
+		a.Rows = append(a.Rows, fmt.Sprint(i+1))
+		a.ResDf = append(a.ResDf, float64(m.DFResidual))
+		a.RSS = append(a.RSS, m.Deviance)
+		if i == 0 {
+			a.Df = append(a.Df, math.NaN())
+			a.SumSq = append(a.SumSq, math.NaN())
+			a.F = append(a.F, math.NaN())
+			a.P = append(a.P, math.NaN())
+			continue
+		}
+		d := float64(ms[i-1].DFResidual - m.DFResidual)
+		dev := ms[i-1].Deviance - m.Deviance
+		a.Df = append(a.Df, d)
+		a.SumSq = append(a.SumSq, dev)
+		a.F = append(a.F, math.NaN())
+		p := math.NaN()
+		if d > 0 {
+			p = pChisqUpper(dev/disp, d)
+		}
+		a.P = append(a.P, p)
+	}
+	return a, nil
+}
+
 // String returns the table at display.Plain.
 func (a *AnovaTable) String() string { return a.Display(display.Plain).Text }
 
@@ -193,7 +249,10 @@ func (a *AnovaTable) Display(o display.Options) display.Bundle {
 		}
 		return out
 	}
-	if a.comparison {
+	if a.deviance {
+		headers = []string{"Resid. Df", "Resid. Dev", "Df", "Deviance", "Pr(>Chi)"}
+		cols = [][]string{fmtCol(a.ResDf, 5), fmtCol(zap(a.RSS), 5), fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5), pcol(a.P)}
+	} else if a.comparison {
 		headers = []string{"Res.Df", "RSS", "Df", "Sum of Sq", "F", "Pr(>F)"}
 		cols = [][]string{fmtCol(a.ResDf, 5), fmtCol(zap(a.RSS), 5), fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5), fmtCol(rounded(a.F, 4), 5), pcol(a.P)}
 	} else {

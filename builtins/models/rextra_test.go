@@ -417,3 +417,26 @@ func TestPolyR(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareGLMR(t *testing.T) {
+	f := mtcars(t)
+	var ms []*GLMFit
+	for _, fm := range []string{"am ~ wt", "am ~ wt + hp", "am ~ wt * hp"} {
+		m, err := GLM(fm, f, Binomial("logit"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	a, err := CompareGLM(ms...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// R 4.2.2: anova(m1, m2, m3, test = "Chisq")
+	closeAll(t, "deviance drops", a.SumSq[1:], []float64{9.1169743351780941, 0.66934550812687732}, 1e-9)
+	closeAll(t, "chisq p", a.P[1:], []float64{0.0025324848119910137, 0.41327988575944019}, 1e-8)
+	closeAll(t, "resid dev", a.RSS, []float64{19.176084807445083, 10.059110472266989, 9.3897649641401113}, 1e-9)
+	if s := a.String(); !strings.Contains(s, "Analysis of Deviance Table") || !strings.Contains(s, "Pr(>Chi)") {
+		t.Errorf("display:\n%s", s)
+	}
+}

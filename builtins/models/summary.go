@@ -366,7 +366,9 @@ func zapsmall(x []float64, digits int) []float64 {
 	}
 	d := digits
 	if mx > 0 {
-		d = max(0, digits-int(math.Ceil(math.Log10(mx))))
+		// R 4.2: round(x, digits - log10(mx)), and round() takes
+		// floor(digits + 0.5) decimals
+		d = max(0, int(math.Floor(float64(digits)-math.Log10(mx)+0.5)))
 	}
 	out := make([]float64, len(x))
 	for i, v := range x {
