@@ -26,8 +26,8 @@
 //   - "int":   int64 with a separate missing mask.
 //   - "string": categorical text, stored as integer codes into a list of
 //     levels in factor order (sorted unless an explicit order was set, as R's
-//     factor() does; texts sort bytewise as in R's C locale, and levels that
-//     are all numbers sort numerically, so "2" < "10"). NA is a missing code.
+//     factor() does; texts sort bytewise as in R's C locale, and texts that
+//     are numbers sort numerically before the others, so "2" < "10"). NA is a missing code.
 //   - "bool":  true/false with NA.
 //
 // The NA rule: every aggregate (Sum, Mean, Median, SD, Var, Min, Max,
@@ -654,13 +654,21 @@ func sortLevels(codes []int32, lv []string) {
 	}
 }
 
-// lessNatural orders level strings: numbers numerically when both parse,
-// otherwise bytewise.
+// lessNatural orders level strings: texts that are numbers come first, in
+// numeric order (ties bytewise), then the other texts bytewise. It is a
+// strict weak order, so sorting with it is well defined.
 func lessNatural(a, b string) bool {
 	fa, ea := strconv.ParseFloat(a, 64)
 	fb, eb := strconv.ParseFloat(b, 64)
-	if ea == nil && eb == nil && fa != fb {
-		return fa < fb
+	an, bn := ea == nil && fa == fa, eb == nil && fb == fb
+	switch {
+	case an && bn:
+		if fa != fb {
+			return fa < fb
+		}
+		return a < b
+	case an != bn:
+		return an
 	}
 	return a < b
 }

@@ -33,3 +33,25 @@ func TestParallelRangeCoversAll(t *testing.T) {
 		}
 	}
 }
+
+func TestLessNaturalIsAnOrder(t *testing.T) {
+	vals := []string{"10", "9", "a", "1e1", "1f", "B", "b", "-1", "NaN", "2.5", ""}
+	for _, a := range vals {
+		if lessNatural(a, a) {
+			t.Errorf("%q < itself", a)
+		}
+		for _, b := range vals {
+			if lessNatural(a, b) && lessNatural(b, a) {
+				t.Errorf("%q and %q each less than the other", a, b)
+			}
+			for _, c := range vals {
+				if lessNatural(a, b) && lessNatural(b, c) && !lessNatural(a, c) {
+					t.Errorf("not transitive: %q < %q < %q", a, b, c)
+				}
+			}
+		}
+	}
+	if !lessNatural("9", "10") || !lessNatural("10", "a") {
+		t.Error("numbers numerically, before text")
+	}
+}
