@@ -14,6 +14,7 @@ func init() {
 		// function, constant and variable definitions
 		"Binomial":         reflect.ValueOf(models.Binomial),
 		"CVPenalized":      reflect.ValueOf(models.CVPenalized),
+		"CompareGLM":       reflect.ValueOf(models.CompareGLM),
 		"CompareLM":        reflect.ValueOf(models.CompareLM),
 		"DefaultRankTol":   reflect.ValueOf(constant.MakeFromLiteral("1.000000000000000000002600712391416405251921920840571522681727856e-11", token.FLOAT, 0)),
 		"ElasticNet":       reflect.ValueOf(models.ElasticNet),
