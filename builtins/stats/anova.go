@@ -122,6 +122,9 @@ func groupClean(fn string, y []float64, g []string) ([]float64, []string, int, e
 		if math.IsInf(v, 0) {
 			return nil, nil, na, inputErr(fn, "y", "has an infinite value at position %d", "remove or recode infinite values", i)
 		}
+		if math.Abs(v) > maxMagnitude {
+			return nil, nil, na, inputErr(fn, "y", "has a value of %g at position %d, too large to square without overflow", "rescale the data", v, i)
+		}
 		ys = append(ys, v)
 		gs = append(gs, g[i])
 	}

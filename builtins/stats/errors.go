@@ -65,6 +65,9 @@ func clean(fn, arg string, x []float64, min int) ([]float64, int, error) {
 		if math.IsInf(t, 0) {
 			return nil, na, inputErr(fn, arg, "has an infinite value at position %d", "remove or recode infinite values", indexOf(x, t, i))
 		}
+		if math.Abs(t) > maxMagnitude {
+			return nil, na, inputErr(fn, arg, "has a value of %g at position %d, too large to square without overflow", "rescale the data (e.g. divide by a power of 10)", t, indexOf(x, t, i))
+		}
 	}
 	if len(v) < min {
 		return nil, na, inputErr(fn, arg, "has %d non-missing value(s); at least %d are needed", "", len(v), min)
@@ -81,23 +84,27 @@ func indexOf(x []float64, t float64, hint int) int {
 	return hint
 }
 
-// allFinite reports whether x has no NaN or ±Inf (x·0 is NaN exactly for
-// those), in four independent lanes.
+// allFinite reports whether x has no NaN or ±Inf and no value so large
+// that its square overflows (x²·0 is NaN exactly then), in four lanes.
 func allFinite(x []float64) bool {
 	var a0, a1, a2, a3 float64
 	i := 0
 	for ; i+4 <= len(x); i += 4 {
 		b4 := x[i : i+4 : i+4]
-		a0 += b4[0] * 0
-		a1 += b4[1] * 0
-		a2 += b4[2] * 0
-		a3 += b4[3] * 0
+		a0 += b4[0] * b4[0] * 0
+		a1 += b4[1] * b4[1] * 0
+		a2 += b4[2] * b4[2] * 0
+		a3 += b4[3] * b4[3] * 0
 	}
 	for ; i < len(x); i++ {
-		a0 += x[i] * 0
+		a0 += x[i] * x[i] * 0
 	}
 	return a0+a1+a2+a3 == 0
 }
+
+// maxMagnitude is the largest |x| accepted: sums of squares of larger
+// values overflow float64.
+const maxMagnitude = 1e150
 
 // pairClean drops positions where x or y is NaN (complete cases).
 func pairClean(fn string, x, y []float64, min int) ([]float64, []float64, int, error) {
@@ -127,6 +134,9 @@ func pairClean(fn string, x, y []float64, min int) ([]float64, []float64, int, e
 	for i := range xs {
 		if math.IsInf(xs[i], 0) || math.IsInf(ys[i], 0) {
 			return nil, nil, na, inputErr(fn, "x or y", "has an infinite value", "remove or recode infinite values")
+		}
+		if math.Abs(xs[i]) > maxMagnitude || math.Abs(ys[i]) > maxMagnitude {
+			return nil, nil, na, inputErr(fn, "x or y", "has a value too large to square without overflow", "rescale the data (e.g. divide by a power of 10)")
 		}
 	}
 	if len(xs) < min {

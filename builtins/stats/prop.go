@@ -116,6 +116,9 @@ func PropTest(x, n []float64, p []float64, opts ...Opt) (*HTest, error) {
 		copy(pp, p)
 		df = float64(k)
 	}
+	if pp[0] == 0 || pp[0] == 1 {
+		return nil, inputErr("PropTest", "x", "has every group at proportion %g", "the test is undefined when all trials succeed or all fail", pp[0])
+	}
 	stat := 0.0
 	minE := math.Inf(1)
 	for i := range x {
