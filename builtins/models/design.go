@@ -442,8 +442,28 @@ func (ev *evaluator) column(n *node) (*variable, error) {
 			lv = []string{"FALSE", "TRUE"}
 		}
 		c := make([]int, len(ev.rows))
+		used := make([]bool, len(lv))
 		for i, r := range ev.rows {
 			c[i] = codes[r]
+			if c[i] >= 0 && c[i] < len(lv) {
+				used[c[i]] = true
+			}
+		}
+		// drop levels that do not occur in the rows used, as lm's model
+		// frame does (drop.unused.levels = TRUE), keeping the level order
+		remap := make([]int, len(lv))
+		var kept []string
+		for l, u := range used {
+			remap[l] = len(kept)
+			if u {
+				kept = append(kept, lv[l])
+			}
+		}
+		if len(kept) < len(lv) {
+			for i := range c {
+				c[i] = remap[c[i]]
+			}
+			lv = kept
 		}
 		return &variable{key: name, codes: c, levels: lv}, nil
 	}

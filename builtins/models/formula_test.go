@@ -178,3 +178,17 @@ func TestASCIIDisplay(t *testing.T) {
 		}
 	}
 }
+
+func TestUnusedLevelsDropped(t *testing.T) {
+	f := frame.New("y", []float64{1, 2, 3, 4, 5, 6}, "g", []string{"a", "b", "a", "b", "c", "c"}, "x", []float64{1, 2, 3, 4, math.NaN(), math.NaN()})
+	m, err := OLS("y ~ g + x", f) // rows with g = "c" are dropped for missing x
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(m.Names, ","); got != "(Intercept),gb,x" {
+		t.Errorf("names %s, want level c dropped as R does", got)
+	}
+	if m.NDropped != 2 {
+		t.Errorf("dropped %d", m.NDropped)
+	}
+}
