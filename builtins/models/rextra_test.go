@@ -440,3 +440,24 @@ func TestCompareGLMR(t *testing.T) {
 		t.Errorf("display:\n%s", s)
 	}
 }
+
+func TestGLMFactorResponseR(t *testing.T) {
+	r := extraCase(t, "glm_factor_response_pima")
+	runGLMCaseNoTight(t, "glm_factor_response_pima", r, loadDS(t, "Pima_tr"), Binomial("logit"))
+}
+
+func runGLMCaseNoTight(t *testing.T, c string, r map[string]any, f *frame.Frame, fam Family) {
+	t.Helper()
+	m, err := GLM(r["formula"].(string), f, fam)
+	if err != nil {
+		t.Fatalf("%s: %v", c, err)
+	}
+	var terms []string
+	for _, x := range r["terms"].([]any) {
+		terms = append(terms, x.(string))
+	}
+	closeAll(t, c+" coef", m.Coef, named(t, r["coefficients"], terms), 1e-10)
+	closeAll(t, c+" se", m.StdErr, named(t, r["std_errors"], terms), 1e-10)
+	closeAll(t, c+" stats", []float64{m.Deviance, m.NullDeviance, m.AIC()},
+		[]float64{num(r["residual_deviance"]), num(r["null_deviance"]), num(r["aic"])}, 1e-10)
+}

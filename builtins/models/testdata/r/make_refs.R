@@ -125,3 +125,8 @@ r <- lm_ref(m); r$predict_new <- arr(unname(predict(m, nd))); r$new_wt <- nd$wt;
 out("lm_poly_mtcars", c(list(formula = "mpg ~ poly(wt, 3) + hp"), r))
 m <- lm(mpg ~ poly(wt, 2, raw = TRUE), data = mtcars)
 out("lm_polyraw_mtcars", c(list(formula = "mpg ~ poly(wt, 2, raw = TRUE)"), lm_ref(m)))
+
+# factor response (first level "No" = failure), as glm does
+Pima_tr <- ds("Pima_tr")
+m <- glm(type ~ glu + bmi + age, family = binomial, data = Pima_tr)
+r <- glm_ref(m); out("glm_factor_response_pima", c(list(formula = "type ~ glu + bmi + age"), r))
