@@ -398,7 +398,7 @@ func (cb *cartBuilder) scanFeature(f int, rows []int32, stats []float64, best *s
 	}
 	left := cb.left
 	// Small nodes: sort (code,row) pairs instead of a full histogram.
-	if n*8 < nb {
+	if n*4 < nb {
 		ps := cb.pairs[:0]
 		for _, i := range rows {
 			ps = append(ps, codeRow{codes[i], i})
