@@ -56,6 +56,7 @@ func TestLMExtraR(t *testing.T) {
 		"lm_mtcars_nointercept":         "mtcars",
 		"lm_mtcars_wls":                 "mtcars",
 		"lm_mtcars_interaction_numeric": "mtcars",
+		"lm_boston_dot":                 "Boston",
 	}
 	for c, ds := range cases {
 		r := extraCase(t, c)

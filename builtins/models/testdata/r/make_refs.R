@@ -130,3 +130,7 @@ out("lm_polyraw_mtcars", c(list(formula = "mpg ~ poly(wt, 2, raw = TRUE)"), lm_r
 Pima_tr <- ds("Pima_tr")
 m <- glm(type ~ glu + bmi + age, family = binomial, data = Pima_tr)
 r <- glm_ref(m); out("glm_factor_response_pima", c(list(formula = "type ~ glu + bmi + age"), r))
+
+# "." for all other columns
+Boston <- ds("Boston")
+lmcase("lm_boston_dot", "medv ~ .", Boston)
