@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gostat/gostat/builtins/cell"
@@ -924,28 +925,45 @@ func compactIndex(results []chunkResult, rowCap []int) []int {
 
 // mergeDicts turns chunk-local string codes into global sorted levels.
 func mergeDicts(c *column, results []chunkResult, j int, rowCap []int, idx []int) {
-	set := map[string]bool{}
-	var all []string
+	// Sort every chunk's (text, local code) entries in level order, then
+	// number the distinct texts: no maps, one sort.
+	type ent struct {
+		s     string
+		num   float64
+		isNum bool
+		chunk int32
+		code  int32
+	}
+	var ents []ent
 	for k := range results {
-		for _, s := range results[k].levels[j] {
-			if !set[s] {
-				set[s] = true
-				all = append(all, s)
-			}
+		for q, s := range results[k].levels[j] {
+			v, err := strconv.ParseFloat(s, 64)
+			ents = append(ents, ent{s, v, err == nil && v == v, int32(k), int32(q)})
 		}
 	}
-	sort.Slice(all, func(a, b int) bool { return lessNatural(all[a], all[b]) })
-	pos := make(map[string]int32, len(all))
-	for k, s := range all {
-		pos[s] = int32(k)
-	}
+	sort.Slice(ents, func(x, y int) bool {
+		a, b := &ents[x], &ents[y]
+		switch {
+		case a.isNum && b.isNum:
+			if a.num != b.num {
+				return a.num < b.num
+			}
+		case a.isNum != b.isNum:
+			return a.isNum
+		}
+		return a.s < b.s
+	})
 	remaps := make([][]int32, len(results))
 	for k := range results {
-		m := make([]int32, len(results[k].levels[j]))
-		for q, s := range results[k].levels[j] {
-			m[q] = pos[s]
+		remaps[k] = make([]int32, len(results[k].levels[j]))
+	}
+	var all []string
+	for i := range ents {
+		e := &ents[i]
+		if i == 0 || e.s != ents[i-1].s {
+			all = append(all, e.s)
 		}
-		remaps[k] = m
+		remaps[e.chunk][e.code] = int32(len(all) - 1)
 	}
 	c.lv = all
 	// Row r (after compaction) belongs to the chunk whose reserved range

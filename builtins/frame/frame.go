@@ -632,14 +632,14 @@ func encodeStrings(vals []string, na []bool) ([]int32, []string) {
 
 // sortLevels sorts lv in place and remaps codes accordingly.
 func sortLevels(codes []int32, lv []string) {
-	if sort.SliceIsSorted(lv, func(a, b int) bool { return lessNatural(lv[a], lv[b]) }) {
+	order := naturalOrder(lv)
+	inOrder := true
+	for k, o := range order {
+		inOrder = inOrder && k == o
+	}
+	if inOrder {
 		return
 	}
-	order := make([]int, len(lv))
-	for k := range order {
-		order[k] = k
-	}
-	sort.Slice(order, func(a, b int) bool { return lessNatural(lv[order[a]], lv[order[b]]) })
 	remap := make([]int32, len(lv))
 	sorted := make([]string, len(lv))
 	for newk, oldk := range order {
@@ -652,6 +652,34 @@ func sortLevels(codes []int32, lv []string) {
 			codes[r] = remap[c]
 		}
 	}
+}
+
+// naturalOrder returns the permutation that sorts lv by lessNatural,
+// parsing each text once.
+func naturalOrder(lv []string) []int {
+	num := make([]float64, len(lv))
+	isNum := make([]bool, len(lv))
+	for k, s := range lv {
+		v, err := strconv.ParseFloat(s, 64)
+		num[k], isNum[k] = v, err == nil && v == v
+	}
+	order := make([]int, len(lv))
+	for k := range order {
+		order[k] = k
+	}
+	sort.Slice(order, func(x, y int) bool {
+		a, b := order[x], order[y]
+		switch {
+		case isNum[a] && isNum[b]:
+			if num[a] != num[b] {
+				return num[a] < num[b]
+			}
+		case isNum[a] != isNum[b]:
+			return isNum[a]
+		}
+		return lv[a] < lv[b]
+	})
+	return order
 }
 
 // lessNatural orders level strings: texts that are numbers come first, in
