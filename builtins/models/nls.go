@@ -517,7 +517,7 @@ func (s *nlsState) solve(start []float64, o NLSOptions, st nlsStrategy) *NLSFit 
 			}
 			prev = dn
 			Sn, ok := s.resid(bn, rn)
-			if !ok || Sn > S*(1+1e-13) {
+			if !ok || Sn > S*(1+1e-10) {
 				break
 			}
 			copy(b, bn)
