@@ -111,6 +111,7 @@ func init() {
 		"PCA":                            reflect.ValueOf((*ml.PCA)(nil)),
 		"Params":                         reflect.ValueOf((*ml.Params)(nil)),
 		"Pipeline":                       reflect.ValueOf((*ml.Pipeline)(nil)),
+		"PruningPath":                    reflect.ValueOf((*ml.PruningPath)(nil)),
 		"RandomForestClassifier":         reflect.ValueOf((*ml.RandomForestClassifier)(nil)),
 		"RandomForestRegressor":          reflect.ValueOf((*ml.RandomForestRegressor)(nil)),
 		"Report":                         reflect.ValueOf((*ml.Report)(nil)),
