@@ -50,11 +50,14 @@ func indented(l string) (string, bool) {
 // markdownHTML renders md (the safe subset) as HTML.
 func markdownHTML(md string) string {
 	var b strings.Builder
-	renderBlocks(&b, strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n"))
+	renderBlocks(&b, strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n"), 0)
 	return b.String()
 }
 
-func renderBlocks(b *strings.Builder, lines []string) {
+// maxQuoteDepth bounds the nesting of block quotes; deeper ">" are text.
+const maxQuoteDepth = 8
+
+func renderBlocks(b *strings.Builder, lines []string, depth int) {
 	i := 0
 	for i < len(lines) {
 		l := lines[i]
@@ -102,7 +105,7 @@ func renderBlocks(b *strings.Builder, lines []string) {
 		case ruleRe.MatchString(l):
 			b.WriteString("<hr>\n")
 			i++
-		case strings.HasPrefix(strings.TrimLeft(l, " "), ">"):
+		case depth < maxQuoteDepth && strings.HasPrefix(strings.TrimLeft(l, " "), ">"):
 			var inner []string
 			for i < len(lines) && strings.HasPrefix(strings.TrimLeft(lines[i], " "), ">") {
 				t := strings.TrimPrefix(strings.TrimLeft(lines[i], " "), ">")
@@ -110,7 +113,7 @@ func renderBlocks(b *strings.Builder, lines []string) {
 				i++
 			}
 			b.WriteString("<blockquote>\n")
-			renderBlocks(b, inner)
+			renderBlocks(b, inner, depth+1)
 			b.WriteString("</blockquote>\n")
 		case bulletRe.MatchString(l) || orderedRe.MatchString(l):
 			i = renderList(b, lines, i)
@@ -199,6 +202,9 @@ func renderList(b *strings.Builder, lines []string, i int) int {
 // backslash escapes; all other text is escaped.
 func inlineHTML(s string) string {
 	var b strings.Builder
+	// Delimiter runs known to have no closer after the current position:
+	// a later opener cannot find one either (keeps long text linear).
+	noCloser := map[string]bool{}
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch c {
@@ -223,7 +229,7 @@ func inlineHTML(s string) string {
 			i += n
 			continue
 		case '*', '_':
-			if out, next, ok := emphasis(s, i); ok {
+			if out, next, ok := emphasis(s, i, noCloser); ok {
 				b.WriteString(out)
 				i = next
 				continue
@@ -239,7 +245,7 @@ func inlineHTML(s string) string {
 				continue
 			}
 		case '<':
-			if end := strings.IndexByte(s[i:], '>'); end > 0 {
+			if end := strings.IndexByte(s[i:min(len(s), i+maxLinkText)], '>'); end > 0 {
 				if u := s[i+1 : i+end]; safeURL(u) && strings.Contains(u, ":") && !strings.ContainsAny(u, " \t\n<") {
 					b.WriteString(`<a href="` + html.EscapeString(u) + `">` + html.EscapeString(u) + "</a>")
 					i += end + 1
@@ -308,10 +314,12 @@ func spaceAt(s string, i int) bool {
 }
 
 // emphasis renders an emphasis span opening at s[i] (a run of * or _).
-func emphasis(s string, i int) (string, int, bool) {
+// noCloser records the runs that have no closer in the rest of s.
+func emphasis(s string, i int, noCloser map[string]bool) (string, int, bool) {
 	c := s[i]
 	n := min(run(s, i, c), 3)
-	if spaceAt(s, i+n) || (c == '_' && wordRune(s, i, true)) {
+	delim := s[i : i+n]
+	if spaceAt(s, i+n) || (c == '_' && wordRune(s, i, true)) || noCloser[delim] {
 		return "", 0, false
 	}
 	for j := i + n; j < len(s); {
@@ -334,14 +342,18 @@ func emphasis(s string, i int) (string, int, bool) {
 		}
 		j += m
 	}
+	noCloser[delim] = true
 	return "", 0, false
 }
+
+// maxLinkText bounds the search for the end of a link's text.
+const maxLinkText = 500
 
 // link renders [text](url) at s[i] when url is safe.
 func link(s string, i int) (string, int, bool) {
 	depth := 0
 	close := -1
-	for j := i; j < len(s); j++ {
+	for j := i; j < len(s) && j-i < maxLinkText; j++ {
 		switch s[j] {
 		case '\\':
 			j++
