@@ -22,11 +22,12 @@ type AOV struct {
 	SSBetween, SSWithin float64
 	MSBetween, MSWithin float64
 	F, PValue           float64
-	ResidualSD          float64 // √MS_within
-	RSquared            float64 // SS_between/SS_total (= η²)
-	EtaSq, OmegaSq      float64 // η² and ω² = (SS_b - df_b·MS_w)/(SS_t + MS_w)
-	Dropped             int     // observations skipped for a missing value or label
-	Alpha               float64 // level of the written conclusion (0.05 unless set)
+	ResidualSD          float64    // √MS_within
+	RSquared            float64    // SS_between/SS_total (= η²)
+	EtaSq, OmegaSq      float64    // η² and ω² = (SS_b - df_b·MS_w)/(SS_t + MS_w)
+	EtaSqCI             [2]float64 // 95 % interval for η² (non-central F, as EtaSquared)
+	Dropped             int        // observations skipped for a missing value or label
+	Alpha               float64    // level of the written conclusion (0.05 unless set)
 	Checks              []Check
 	y                   []float64
 	idx                 []int
@@ -65,6 +66,9 @@ func ANOVA(y []float64, g []string) (*AOV, error) {
 	a.RSquared = ssb / sst
 	a.EtaSq = a.RSquared
 	a.OmegaSq = math.Max(0, (ssb-a.DFBetween*a.MSWithin)/(sst+a.MSWithin))
+	cdf := func(l float64) float64 { return pnf(a.F, a.DFBetween, a.DFWithin, l) }
+	llo, lhi := ncpLimit(cdf, 0.975), ncpLimit(cdf, 0.025)
+	a.EtaSqCI = [2]float64{llo / (llo + n), lhi / (lhi + n)}
 	a.SDs = make([]float64, len(lv))
 	groups := a.groups()
 	for j, gv := range groups {
@@ -272,7 +276,7 @@ func (a *AOV) text(o display.Options) string {
 	b.WriteString("\nGroup means:\n")
 	b.WriteString(rfmt.NamedVector(a.Levels, a.Means, 7, o.Width))
 	b.WriteString("\n" + wrap(a.Conclusion(), o.Width, "") + "\n")
-	b.WriteString(fmt.Sprintf("Effect size: η² = %s (%s), ω² = %s\n", num(a.EtaSq, 3), etaMagnitude(a.EtaSq), num(a.OmegaSq, 3)))
+	b.WriteString(fmt.Sprintf("Effect size: η² = %s (95%% CI %s to %s), %s; ω² = %s\n", num(a.EtaSq, 3), num(a.EtaSqCI[0], 3), num(a.EtaSqCI[1], 3), etaMagnitude(a.EtaSq), num(a.OmegaSq, 3)))
 	h := HTest{Checks: a.Checks}
 	t := h.text(o)
 	if i := strings.Index(t, "Assumptions:\n"); i >= 0 {

@@ -121,7 +121,13 @@ func ChisqTest(table [][]float64, opts ...Opt) (*HTest, error) {
 	h.report = fmt.Sprintf("χ²(%s) = %s", rNum(df), num(stat, 3))
 	k := math.Min(float64(r), float64(c)) - 1
 	v := math.Sqrt(raw / (n * k))
-	h.Effect = &Effect{Name: "Cramér's V", Value: v, ConfInt: [2]float64{math.NaN(), math.NaN()}, Magnitude: cramerMagnitude(v, k)}
+	h.Effect = &Effect{Name: "Cramér's V", Value: v, ConfInt: [2]float64{math.NaN(), math.NaN()}, ConfLevel: 0.95, Magnitude: cramerMagnitude(v, k)}
+	if !o.NoChecks {
+		// 95 % interval from the non-central χ² (as CramersV)
+		cdf := func(l float64) float64 { return pnchisq(raw, df, l) }
+		llo, lhi := ncpLimit(cdf, 0.975), ncpLimit(cdf, 0.025)
+		h.Effect.ConfInt = [2]float64{math.Sqrt(llo / (n * k)), math.Min(1, math.Sqrt(lhi/(n*k)))}
+	}
 	chk := Check{Assumption: "expected counts ≥ 5", Method: "smallest expected count", Value: minE, Detail: "= " + num(minE, 3), OK: minE >= 5}
 	if !chk.OK {
 		chk.Suggestion = "the χ² approximation may be incorrect; use FisherTest (exact)"

@@ -192,6 +192,9 @@ func EtaSquared(y []float64, g []string, conf float64) (*Effect, error) {
 	if conf == 0 {
 		conf = 0.95
 	}
+	if !(conf > 0 && conf < 1) {
+		return nil, inputErr("EtaSquared", "conf", "is %g", "use a level between 0 and 1", conf)
+	}
 	n := a.DFBetween + a.DFWithin + 1
 	al := (1 - conf) / 2
 	cdf := func(l float64) float64 { return pnf(a.F, a.DFBetween, a.DFWithin, l) }

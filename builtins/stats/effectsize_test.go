@@ -52,6 +52,17 @@ func TestEffectSizes(t *testing.T) {
 	near(t, "pnf vs R", pnf(3, 2, 20, 4.5), r.PF, 1e-9)
 	near(t, "pnf exact", pnf(3, 2, 20, 4.5), 0.5241840458626832191, 1e-14)
 	near(t, "pnchisq", pnchisq(10, 4, 3.2), r.PChisq, 1e-10)
+	// the effect sizes shown by the tests are the same as the functions'
+	a, _ := ANOVA(floatsOf(t, pg["weight"]), pg["group"])
+	near(t, "aov eta2 lo", a.EtaSqCI[0], r.EtaCI[0], 1e-8)
+	near(t, "aov eta2 hi", a.EtaSqCI[1], r.EtaCI[1], 1e-8)
+	ch, _ := ChisqTest([][]float64{{20, 25, 5}, {15, 10, 18}, {30, 12, 22}})
+	near(t, "chisq V lo", ch.Effect.ConfInt[0], r.VCI[0], 1e-8)
+	near(t, "chisq V hi", ch.Effect.ConfInt[1], r.VCI[1], 1e-8)
+	tb, _ := TTest2(g1, g2)
+	near(t, "t-test g", tb.Effect.Value, r.G, 1e-13)
+	near(t, "t-test g lo", tb.Effect.ConfInt[0], r.GCI[0], 1e-9)
+	near(t, "t-test g hi", tb.Effect.ConfInt[1], r.GCI[1], 1e-9)
 	near(t, "pnt", NonCentralT{12, 2.1}.CDF(1.5), r.PT, 1e-10)
 	or, err := OddsRatio([][]float64{{12, 7}, {5, 15}}, 0)
 	if err != nil {

@@ -76,8 +76,8 @@ func normalityCheck(what string, v []float64, alpha float64, suggestion string) 
 // TTest performs the one-sample t-test of H₀: μ = Opt.Mu (R's
 // t.test(x, mu = )): t = (x̄ - μ₀)/(s/√n) with n-1 degrees of freedom,
 // confidence interval x̄ ± t_{1-α/2,n-1}·s/√n (one-sided for Less/Greater).
-// The effect size is Cohen's d = (x̄ - μ₀)/s with an approximate interval
-// d ± z·√(1/n + d²/(2n)). NaN values are dropped.
+// The effect size is Cohen's d = (x̄ - μ₀)/s with the interval from the
+// non-central t distribution (as CohensD). NaN values are dropped.
 func TTest(x []float64, opts ...Opt) (*HTest, error) {
 	o, err := getOpt("TTest", opts)
 	if err != nil {
@@ -114,7 +114,7 @@ func TTest(x []float64, opts ...Opt) (*HTest, error) {
 	h.subject = "the difference between the mean (" + num(m, 4) + ") and " + rNum(o.Mu)
 	h.report = fmt.Sprintf("t(%s) = %s", num(df, 4), num(t, 3))
 	d := (m - o.Mu) / sd
-	h.Effect = dEffect("Cohen's d", d, math.Sqrt(1/n+d*d/(2*n)), o.ConfLevel)
+	h.Effect = dEffectExact("Cohen's d", d, 1/math.Sqrt(n), n-1, 1, o.ConfLevel)
 	if !o.NoChecks {
 		h.Checks = append(h.Checks,
 			normalityCheck("x", v, h.alpha(), "use WilcoxTest (signed-rank) instead"),
@@ -123,9 +123,16 @@ func TTest(x []float64, opts ...Opt) (*HTest, error) {
 	return h, nil
 }
 
-func dEffect(name string, d, se, conf float64) *Effect {
-	z := stdNormalQuantile(1-(1-conf)/2, true)
-	return &Effect{Name: name, Value: d, ConfInt: [2]float64{d - z*se, d + z*se}, ConfLevel: conf, Magnitude: cohenMagnitude(d)}
+// dEffectExact builds a standardized mean difference d (times the bias
+// correction j) with the interval from inverting the non-central t
+// distribution of t = d/scale on df degrees of freedom.
+func dEffectExact(name string, d, scale, df, j, conf float64) *Effect {
+	e := &Effect{Name: name, Value: d * j, ConfInt: [2]float64{math.NaN(), math.NaN()}, ConfLevel: conf, Magnitude: cohenMagnitude(d * j)}
+	if df >= 1 && !math.IsInf(d, 0) && !math.IsNaN(d) {
+		lo, hi := ncpInterval(d/scale, df, conf)
+		e.ConfInt = [2]float64{lo * scale * j, hi * scale * j}
+	}
+	return e
 }
 
 // TTest2 performs the two-sample t-test of H₀: μx - μy = Opt.Mu (R's
@@ -133,8 +140,9 @@ func dEffect(name string, d, se, conf float64) *Effect {
 // df by Welch–Satterthwaite (sx²/nx + sy²/ny)² / ((sx²/nx)²/(nx-1) +
 // (sy²/ny)²/(ny-1)). With Opt.VarEqual the pooled variance
 // ((nx-1)sx² + (ny-1)sy²)/(nx+ny-2) is used with nx+ny-2 df. The effect size
-// is Hedges' g (Cohen's d on the pooled sd times 1 - 3/(4(nx+ny)-9)) with
-// the Hedges–Olkin approximate interval. NaN values are dropped.
+// is Hedges' g (Cohen's d on the pooled sd times the exact correction
+// J = Γ(ν/2)/(√(ν/2)Γ((ν-1)/2)), ν = nx+ny-2) with the non-central t
+// interval (as HedgesG). NaN values are dropped.
 func TTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 	return tTest2("TTest2", x, y, "x", "y", opts)
 }
@@ -248,10 +256,9 @@ func tTest2(fn string, x, y []float64, nx, ny string, opts []Opt) (*HTest, error
 	if n1 > 1 && n2 > 1 {
 		sp := math.Sqrt((ss1 + ss2) / (n1 + n2 - 2))
 		d := (m1 - m2 - o.Mu) / sp
-		j := 1 - 3/(4*(n1+n2)-9)
-		g := d * j
-		seg := j * math.Sqrt((n1+n2)/(n1*n2)+d*d/(2*(n1+n2)))
-		h.Effect = dEffect("Hedges' g", g, seg, o.ConfLevel)
+		dfp := n1 + n2 - 2
+		j := math.Exp(lgamma(dfp/2) - lgamma((dfp-1)/2) - 0.5*math.Log(dfp/2))
+		h.Effect = dEffectExact("Hedges' g", d, math.Sqrt(1/n1+1/n2), dfp, j, o.ConfLevel)
 	}
 	if !o.NoChecks {
 		sugg := "use WilcoxTest2 (rank-sum) instead"
