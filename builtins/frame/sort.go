@@ -100,6 +100,22 @@ func (f *Frame) order32(keys []string) []int32 {
 		c, desc := ks[k].c, ks[k].desc
 		// keys in the current permutation order
 		parallelRange(n, func(lo, hi int) {
+			if c.kind == kFloat && !desc {
+				// The common case without the per-row type switch.
+				src := c.f
+				for p := lo; p < hi; p++ {
+					v := src[idx[p]]
+					switch {
+					case v != v:
+						keysBuf[p] = math.MaxUint64
+					case v == 0:
+						keysBuf[p] = 1 << 63
+					default:
+						keysBuf[p] = min(floatKey(v), math.MaxUint64-1)
+					}
+				}
+				return
+			}
 			for p := lo; p < hi; p++ {
 				keysBuf[p] = sortKey(c, int(idx[p]), desc)
 			}
@@ -211,12 +227,16 @@ func radixSort(keys []uint64, idx []int32, tk []uint64, ti []int32) {
 			s += cnt[v]
 		}
 		shift := uint(8 * b)
-		for p, k := range src {
-			d := byte(k >> shift)
-			q := off[d]
-			off[d]++
-			dst[q] = k
-			di[q] = si[p]
+		if nw > 1 {
+			scatterParallel(src, dst, si, di, shift, nw)
+		} else {
+			for p, k := range src {
+				d := byte(k >> shift)
+				q := off[d]
+				off[d]++
+				dst[q] = k
+				di[q] = si[p]
+			}
 		}
 		src, dst = dst, src
 		si, di = di, si
@@ -226,6 +246,48 @@ func radixSort(keys []uint64, idx []int32, tk []uint64, ti []int32) {
 		copy(keys, src)
 		copy(idx, si)
 	}
+}
+
+// scatterParallel does one stable counting-sort pass on the byte at shift
+// with nw workers: each counts its contiguous part, the offsets interleave
+// the parts bucket by bucket (so equal digits keep their order), and each
+// scatters its part.
+func scatterParallel(src, dst []uint64, si, di []int32, shift uint, nw int) {
+	n := len(src)
+	cnts := make([][256]int, nw)
+	var g panicGroup
+	for w := 0; w < nw; w++ {
+		g.Go(func() {
+			c := &cnts[w]
+			for _, k := range src[w*n/nw : (w+1)*n/nw] {
+				c[byte(k>>shift)]++
+			}
+		})
+	}
+	g.Wait()
+	s := 0
+	for v := 0; v < 256; v++ {
+		for w := 0; w < nw; w++ {
+			c := cnts[w][v]
+			cnts[w][v] = s
+			s += c
+		}
+	}
+	for w := 0; w < nw; w++ {
+		g.Go(func() {
+			off := &cnts[w]
+			lo, hi := w*n/nw, (w+1)*n/nw
+			for p := lo; p < hi; p++ {
+				k := src[p]
+				d := byte(k >> shift)
+				q := off[d]
+				off[d]++
+				dst[q] = k
+				di[q] = si[p]
+			}
+		})
+	}
+	g.Wait()
 }
 
 // panicGroup carries a panic from a worker goroutine to the goroutine
