@@ -1,10 +1,12 @@
 package report_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/gostat/gostat/display"
 	"github.com/gostat/gostat/kernel"
+	"github.com/gostat/gostat/kernel/remote/fakekernel"
 	"github.com/gostat/gostat/notebooks"
 	"github.com/gostat/gostat/notebooks/report"
 )
@@ -28,5 +30,39 @@ func ExampleNew() {
 	//
 	// ```
 	// 42
+	// ```
+}
+
+func ExampleRun() {
+	nb, _ := notebooks.Parse("demo.gost", []byte("// %% [markdown]\n// # Demo\n\n// %%\nprint hello\nshow a table\nprint bye\n"))
+	// Any kernel.Kernel: kernel.NewSession for the real interpreter, here
+	// the scripted fake kernel of the tests.
+	k := fakekernel.New()
+	rep, doc := report.Run(context.Background(), k, nb, notebooks.Options{})
+	fmt.Println("ran", rep.Ran, "cells; report title:", doc.Title)
+	md, _ := doc.Markdown("demo_files")
+	fmt.Print(string(md))
+	// doc.WriteFile("demo.html") writes the HTML page, "demo.ipynb" a notebook.
+
+	// Output:
+	// ran 1 cells; report title: Demo
+	// # Demo
+	//
+	// ```go
+	// print hello
+	// show a table
+	// print bye
+	// ```
+	//
+	// ```
+	// hello
+	// ```
+	//
+	// ```
+	// a table
+	// ```
+	//
+	// ```
+	// bye
 	// ```
 }
