@@ -290,7 +290,7 @@ func (a *AOV) Display(o display.Options) display.Bundle {
 	if a == nil {
 		return display.Text("aov", "<nil>\n")
 	}
-	return display.Text("aov", a.text(o))
+	return display.Text("aov", textFor(o, a.text(o)))
 }
 
 // String returns the plain-text display.

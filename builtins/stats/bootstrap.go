@@ -290,7 +290,7 @@ func (b *BootResult) Display(o display.Options) display.Bundle {
 	if b == nil {
 		return display.Text("boot", "<nil>\n")
 	}
-	return display.Text("boot", b.text())
+	return display.Text("boot", textFor(o, b.text()))
 }
 
 // String returns the plain-text display.

@@ -27,7 +27,7 @@ func (e *Effect) Display(o display.Options) display.Bundle {
 	if e == nil {
 		return display.Text("effect", "<nil>\n")
 	}
-	return display.Text("effect", e.String()+"\n")
+	return display.Text("effect", textFor(o, e.String()+"\n"))
 }
 
 // ncpInterval returns the non-centrality parameters δ with

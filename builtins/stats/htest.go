@@ -349,7 +349,7 @@ func (h *HTest) Display(o display.Options) display.Bundle {
 	if h == nil {
 		return display.Text("htest", "<nil>\n")
 	}
-	return display.Text("htest", h.text(o))
+	return display.Text("htest", textFor(o, h.text(o)))
 }
 
 // String returns the plain-text display.
@@ -357,6 +357,22 @@ func (h *HTest) String() string { return h.Display(display.Plain).Text }
 
 func newHTest(o Opt) *HTest {
 	return &HTest{ConfInt: [2]float64{math.NaN(), math.NaN()}, ConfLevel: o.ConfLevel, Alpha: o.Alpha, Data: o.Data, StdErr: math.NaN(), Statistic: math.NaN(), PValue: math.NaN()}
+}
+
+var asciiFold = strings.NewReplacer(
+	"α", "alpha", "χ²", "chi2", "η²", "eta2", "ω²", "omega2", "ε²", "epsilon2",
+	"τ_b", "tau_b", "τ", "tau", "ρ", "rho", "μ", "mu", "—", "--", "≥", ">=", "≤", "<=",
+	"✓", "ok", "✗", "!!", "‘", "'", "’", "'", "…", "...", "×", "x", "Cramér", "Cramer",
+	"²", "^2", "⁺", "+", "⁻", "-",
+)
+
+// textFor returns s for the display options: Unicode as is, or folded to
+// ASCII when the front end cannot show it.
+func textFor(o display.Options, s string) string {
+	if o.Unicode {
+		return s
+	}
+	return asciiFold.Replace(s)
 }
 
 // pfmt formats a p-value for check details: "p = 0.43" or "p < 2.2e-16".

@@ -27,3 +27,24 @@ func TestDroppedNote(t *testing.T) {
 		t.Errorf("dropped %d, display:\n%s", h.Dropped, h)
 	}
 }
+
+// TestASCIIDisplays: with Unicode off the displays are plain ASCII.
+func TestASCIIDisplays(t *testing.T) {
+	o := display.Plain
+	o.Unicode = false
+	pg := loadCSV(t, "PlantGrowth")
+	a, _ := ANOVA(floatsOf(t, pg["weight"]), pg["group"])
+	tk, _ := a.Tukey(0)
+	ch, _ := ChisqTest([][]float64{{20, 25, 5}, {15, 10, 18}, {30, 12, 22}})
+	_, _, g1, g2 := sleepData(t)
+	tt, _ := TTest2(g1, g2)
+	for _, d := range []display.Displayer{a, tk, ch, tt} {
+		s := d.Display(o).Text
+		for i, r := range s {
+			if r > 127 {
+				t.Errorf("%T: non-ASCII %q at %d in\n%s", d, r, i, s)
+				break
+			}
+		}
+	}
+}

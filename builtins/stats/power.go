@@ -168,7 +168,7 @@ func (p *PowerResult) Display(o display.Options) display.Bundle {
 	if p == nil {
 		return display.Text("power", "<nil>\n")
 	}
-	return display.Text("power", p.text())
+	return display.Text("power", textFor(o, p.text()))
 }
 
 // String returns the plain-text display.

@@ -403,7 +403,7 @@ func (t *TukeyResult) Display(o display.Options) display.Bundle {
 	if t == nil {
 		return display.Text("tukey", "<nil>\n")
 	}
-	return display.Text("tukey", t.text(o))
+	return display.Text("tukey", textFor(o, t.text(o)))
 }
 
 // String returns the plain-text display.
