@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/traefik/yaegi/interp"
@@ -66,6 +67,9 @@ type Session struct {
 	in    *interp.Interpreter
 	state *cellState
 	cells int // number of cells evaluated (for error locations)
+
+	// unbind restores the cell hooks kept bound for an interrupted cell.
+	unbind func()
 
 	// stale is the goroutine id of a cell that was interrupted while the
 	// interpreter was still busy (a blocking compiled call); the next
@@ -236,7 +240,8 @@ func (s *Session) hooks() interp.Exports {
 // cellRun collects what one cell produces.
 type cellRun struct {
 	on        func(Event)
-	evMu      sync.Mutex // serialises calls of on
+	finished  atomic.Bool // Eval has returned: no more events
+	evMu      sync.Mutex  // serialises calls of on
 	outMu     sync.Mutex
 	out       strings.Builder
 	truncated bool
@@ -354,6 +359,10 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 		}
 		s.stale = 0
 	}
+	if s.unbind != nil {
+		s.unbind()
+		s.unbind = nil
+	}
 	s.cells++
 	run := &cellRun{on: on, opts: s.displayOptions()}
 	var res Result
@@ -365,7 +374,9 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 		Ctx:  ctx,
 		Show: s.show,
 		Progress: func(task string, done, total int) {
-			run.event(Event{Kind: ProgressEvent, Text: task, Done: done, Total: total})
+			if !run.finished.Load() {
+				run.event(Event{Kind: ProgressEvent, Text: task, Done: done, Total: total})
+			}
 		},
 		Options: run.opts,
 	})
@@ -383,7 +394,15 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 	if restoreStdio != nil {
 		restoreStdio()
 	}
-	restoreHooks()
+	run.finished.Store(true)
+	if s.stale != 0 {
+		// A builtin may still be running in the interrupted cell: keep its
+		// (cancelled) context bound so that cell.Context() tells it to
+		// stop; the next cell unbinds once it has finished.
+		s.unbind = restoreHooks
+	} else {
+		restoreHooks()
+	}
 	s.cap.stop()
 	s.runMu.Lock()
 	s.run = nil
@@ -606,6 +625,10 @@ func (s *Session) Reset() error {
 	defer s.mu.Unlock()
 	s.stale = 0
 	s.cells = 0
+	if s.unbind != nil {
+		s.unbind()
+		s.unbind = nil
+	}
 	s.takeGoPanics()
 	s.cap.start(nil)
 	return s.start()
@@ -620,6 +643,10 @@ func (s *Session) Close() error {
 		return nil
 	}
 	s.closed = true
+	if s.unbind != nil {
+		s.unbind()
+		s.unbind = nil
+	}
 	if s.restore != nil {
 		s.restore()
 	}

@@ -49,6 +49,17 @@ func newTestSession(t testing.TB) *Session {
 		"Frame":     reflect.ValueOf(func() *testFrame { return &testFrame{cols: []string{"mpg", "cyl", "disp"}} }),
 		"Disp":      reflect.ValueOf(func() testDisplay { return testDisplay{} }),
 		"Ctx":       reflect.ValueOf(func() error { <-cell.Context().Done(); return cell.Context().Err() }),
+		// Poll works like a long builtin: it checks cell.Context() every
+		// 50 ms (for at most 10 s).
+		"Poll": reflect.ValueOf(func() error {
+			for i := 0; i < 200; i++ {
+				if err := cell.Context().Err(); err != nil {
+					return err
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+			return nil
+		}),
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -464,7 +475,7 @@ func TestGoroutinePanicDoesNotCrash(t *testing.T) {
 
 func TestInterrupt(t *testing.T) {
 	s := newTestSession(t)
-	for _, src := range []string{"for {}", "n := 0\nfor { n++ }", "func spin() { for {} }\nspin()", "select {}", "time.Sleep(500 * time.Millisecond)", "kt.Ctx()"} {
+	for _, src := range []string{"for {}", "n := 0\nfor { n++ }", "func spin() { for {} }\nspin()", "select {}", "time.Sleep(500 * time.Millisecond)", "kt.Ctx()", "kt.Poll()"} {
 		ctx, cancel := context.WithCancel(context.Background())
 		time.AfterFunc(30*time.Millisecond, cancel)
 		t0 := time.Now()
@@ -475,7 +486,11 @@ func TestInterrupt(t *testing.T) {
 		if r.Err == nil || r.Err.Kind != Interrupted {
 			t.Errorf("%q: err %v, want interrupted", src, r.Err)
 		}
+		t1 := time.Now()
 		r = eval(t, s, "40 + 2")
+		if d := time.Since(t1); d > 2*time.Second {
+			t.Errorf("after %q: the next cell waited %v", src, d)
+		}
 		if r.Err != nil || len(r.Displays) != 1 || r.Displays[0].Text != "42" {
 			t.Errorf("after %q: %v %q", src, r.Err, texts(r))
 		}
