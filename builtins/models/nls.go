@@ -280,6 +280,33 @@ func dampedStep(J [][]float64, r []float64, D []float64, mu float64) []float64 {
 	return d
 }
 
+// atNoise reports whether the projection of the residuals on the tangent
+// plane, ||Q1'r||, is no larger than the rounding noise of the residuals
+// themselves (about eps·(|y_i| + |f_i|) each). Near-zero-residual problems
+// (NIST's Lanczos1, generated data rounded to 13 digits) reach that floor
+// before the relative offset can fall below 1e-5: the minimum is then
+// determined as well as float64 allows.
+func (s *nlsState) atNoise(J [][]float64, r []float64) bool {
+	p := len(J)
+	a := make([][]float64, p)
+	for j := range a {
+		a[j] = append([]float64(nil), J[j]...)
+	}
+	rr := append([]float64(nil), r...)
+	perm := make([]int, p)
+	for j := range perm {
+		perm[j] = j
+	}
+	householder(a, perm, rr, -1, nil)
+	q1 := math.Sqrt(sumSq(rr[:p]))
+	noise := 0.0
+	for i, v := range r {
+		e := 4 * dblEps * (math.Abs(s.y[i]) + math.Abs(s.y[i]-v))
+		noise += e * e
+	}
+	return q1 <= 10*math.Sqrt(noise)
+}
+
 // relOffset is Bates & Watts' relative-offset criterion
 // sqrt(||Q1'r||²/p) / sqrt(||Q2'r||²/(n-p)).
 func relOffset(J [][]float64, r []float64) float64 {
@@ -460,7 +487,7 @@ func (s *nlsState) solve(start []float64, o NLSOptions, st nlsStrategy) *NLSFit 
 			}
 			ro := relOffset(J, r)
 			small := math.Sqrt(stepN) <= o.Tol*(math.Sqrt(parN)+o.Tol)
-			if small && (ro < 1e-5 || S <= 1e-28*yNorm*yNorm) {
+			if small && (ro < 1e-5 || S <= 1e-28*yNorm*yNorm || s.atNoise(J, r)) {
 				converged = true
 				msg = "converged: relative step below tolerance"
 				break
@@ -470,7 +497,7 @@ func (s *nlsState) solve(start []float64, o NLSOptions, st nlsStrategy) *NLSFit 
 				msg = "converged: relative offset below tolerance"
 				break
 			}
-			if relChange < 1e-15 && ro < 1e-5 {
+			if relChange < 1e-15 && (ro < 1e-5 || s.atNoise(J, r)) {
 				converged = true
 				msg = "converged: no further reduction in the residual sum of squares"
 				break
@@ -480,7 +507,7 @@ func (s *nlsState) solve(start []float64, o NLSOptions, st nlsStrategy) *NLSFit 
 		// rejected
 		if ok && Sn == S && pred <= 1e-30*S {
 			ro := relOffset(J, r)
-			if ro < 1e-5 || S <= 1e-28*yNorm*yNorm {
+			if ro < 1e-5 || S <= 1e-28*yNorm*yNorm || s.atNoise(J, r) {
 				converged = true
 				msg = "converged: no further reduction possible at machine precision"
 				break
@@ -490,7 +517,7 @@ func (s *nlsState) solve(start []float64, o NLSOptions, st nlsStrategy) *NLSFit 
 		nu *= 2
 		if mu > 1e300 || math.IsInf(nu, 1) {
 			ro := relOffset(J, r)
-			if ro < 1e-5 || S <= 1e-28*yNorm*yNorm {
+			if ro < 1e-5 || S <= 1e-28*yNorm*yNorm || s.atNoise(J, r) {
 				converged = true
 				msg = "converged: no further reduction possible at machine precision"
 			} else {
