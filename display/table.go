@@ -326,7 +326,17 @@ func (t *Table) ANSI(o Options) string {
 				sb.WriteString(sgrDim + s.text + sgrReset)
 			}
 		case 4:
-			sb.WriteString(joinCells(s.cells))
+			// Row labels and NA cells are dimmed; padding stays outside
+			// the escapes so the layout is that of Text.
+			keep := min(t.KeepLeft, len(s.cells))
+			cells := make([]string, len(s.cells))
+			for q, c := range s.cells {
+				if q < keep || strings.TrimSpace(c) == "NA" {
+					c = dimCell(c)
+				}
+				cells[q] = c
+			}
+			sb.WriteString(strings.TrimRight(strings.Join(cells, "  "), " "))
 		}
 	}
 	return sb.String()
@@ -434,4 +444,15 @@ func itoa(n int) string {
 		b = append([]byte{'-'}, b...)
 	}
 	return string(b)
+}
+
+// dimCell wraps the text of a padded cell in the dim style, leaving the
+// padding outside.
+func dimCell(c string) string {
+	t := strings.TrimSpace(c)
+	if t == "" {
+		return c
+	}
+	i := strings.Index(c, t)
+	return c[:i] + sgrDim + t + sgrReset + c[i+len(t):]
 }

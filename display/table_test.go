@@ -115,3 +115,19 @@ func TestWrap(t *testing.T) {
 		t.Errorf("long word: %q", w)
 	}
 }
+
+func TestANSIDimsLabelsAndNA(t *testing.T) {
+	tb := &Table{Headers: []string{"", "x"}, Rows: [][]string{{"1", "NA"}, {"2", "3.5"}}, KeepLeft: 1, Align: []Align{Right, Right}}
+	a := tb.ANSI(Options{Color: true, Unicode: true})
+	if !strings.Contains(a, sgrDim+"1"+sgrReset) || !strings.Contains(a, sgrDim+"NA"+sgrReset) || strings.Contains(a, sgrDim+"3.5") {
+		t.Errorf("ansi: %q", a)
+	}
+	// Stripping the escapes gives the plain text.
+	plain := a
+	for _, e := range []string{sgrDim, sgrReset, sgrBold, sgrItal} {
+		plain = strings.ReplaceAll(plain, e, "")
+	}
+	if plain != tb.Text(Options{Unicode: true}) {
+		t.Errorf("ANSI without escapes:\n%q\nText:\n%q", plain, tb.Text(Options{Unicode: true}))
+	}
+}
