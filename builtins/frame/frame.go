@@ -561,7 +561,7 @@ func (f *Frame) Matrix(names ...string) (*mat.Dense, error) {
 		return nil, &Error{Op: "Matrix", Msg: fmt.Sprintf("no numeric data (frame is %d×%d)", f.nrows, len(f.cols))}
 	}
 	p := len(names)
-	data := make([]float64, f.nrows*p)
+	cols := make([]*column, p)
 	for j, name := range names {
 		c, err := f.col(name)
 		if err != nil {
@@ -570,10 +570,24 @@ func (f *Frame) Matrix(names ...string) (*mat.Dense, error) {
 		if !c.numeric() {
 			return nil, &Error{Op: "Matrix", Msg: fmt.Sprintf("column %q is string; encode it first, e.g. frame.NewOneHot(%q)", name, name)}
 		}
-		for r := 0; r < f.nrows; r++ {
-			data[r*p+j] = c.float(r)
-		}
+		cols[j] = c
 	}
+	data := make([]float64, f.nrows*p)
+	// Row blocks in parallel; float columns copy without conversion.
+	parallelRange(f.nrows, func(lo, hi int) {
+		for j, c := range cols {
+			if c.kind == kFloat {
+				src := c.f
+				for r := lo; r < hi; r++ {
+					data[r*p+j] = src[r]
+				}
+				continue
+			}
+			for r := lo; r < hi; r++ {
+				data[r*p+j] = c.float(r)
+			}
+		}
+	})
 	return mat.NewDense(f.nrows, p, data), nil
 }
 
