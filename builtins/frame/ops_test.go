@@ -838,3 +838,40 @@ func TestGlimpse(t *testing.T) {
 		t.Errorf("short glimpse: %q", short)
 	}
 }
+
+func TestMatrix(t *testing.T) {
+	n := 70000 // several row blocks
+	x := make([]float64, n)
+	k := make([]int, n)
+	b := make([]bool, n)
+	for i := range x {
+		x[i], k[i], b[i] = float64(i)/3, i%7, i%2 == 0
+	}
+	x[5] = math.NaN()
+	f := frame.New("x", x, "k", k, "b", b, "s", make([]string, n))
+	m, err := f.Matrix("k", "x", "b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, c := m.Dims(); r != n || c != 3 {
+		t.Fatalf("dims %d×%d", r, c)
+	}
+	for _, i := range []int{0, 5, 1234, n - 1} {
+		wantB := 0.0
+		if b[i] {
+			wantB = 1
+		}
+		if m.At(i, 0) != float64(k[i]) || m.At(i, 2) != wantB || (m.At(i, 1) != x[i] && !math.IsNaN(x[i])) {
+			t.Errorf("row %d: %v %v %v", i, m.At(i, 0), m.At(i, 1), m.At(i, 2))
+		}
+	}
+	if !math.IsNaN(m.At(5, 1)) {
+		t.Error("NA should be NaN in the matrix")
+	}
+	all, _ := f.Matrix()
+	if _, c := all.Dims(); c != 3 {
+		t.Errorf("default columns: %d", c)
+	}
+	_, err = f.Matrix("s")
+	wantErr(t, err, `column "s" is string`, "OneHot")
+}
