@@ -13,6 +13,8 @@ import (
 type nistNLSSet struct {
 	name   string
 	expr   string
+	resp   string    // response expression (default "y")
+	x2     []float64 // second predictor (Nelson)
 	x, y   []float64
 	starts [2][]float64
 	cert   []float64
@@ -56,7 +58,13 @@ func loadNISTNonlinear(t testing.TB) []nistNLSSet {
 		if dup {
 			continue
 		}
-		s := nistNLSSet{name: name, expr: m["expr"].(string), x: nums(m["x"]), y: nums(m["y"]), cert: nums(m["certified"])}
+		s := nistNLSSet{name: name, expr: m["expr"].(string), y: nums(m["y"]), cert: nums(m["certified"])}
+		if r, ok := m["response"].(string); ok {
+			s.resp = r
+			s.x, s.x2 = nums(m["x1"]), nums(m["x2"])
+		} else {
+			s.x = nums(m["x"])
+		}
 		s.starts[0], s.starts[1] = nums(m["start1"]), nums(m["start2"])
 		for j := range s.cert {
 			s.names = append(s.names, fmt.Sprintf("b%d", j+1))
@@ -76,12 +84,17 @@ func TestNISTNonlinear(t *testing.T) {
 	}
 	for _, s := range sets {
 		f := frame.New("x", s.x, "y", s.y)
+		resp := "y"
+		if s.resp != "" {
+			f = frame.New("x1", s.x, "x2", s.x2, "y", s.y)
+			resp = s.resp
+		}
 		for k := 0; k < 2; k++ {
 			start := map[string]float64{}
 			for j, nm := range s.names {
 				start[nm] = s.starts[k][j]
 			}
-			fit, err := NLSFormula("y ~ "+s.expr, f, start)
+			fit, err := NLSFormula(resp+" ~ "+s.expr, f, start)
 			if fit == nil {
 				t.Errorf("%s start%d: %v", s.name, k+1, err)
 				continue

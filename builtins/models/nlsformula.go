@@ -18,7 +18,8 @@ import (
 // Names in the formula that are columns of f are data; every other name
 // must have a start value in start and is a parameter. The expression may
 // use + - * / ^ (or **), parentheses, numbers, pi and the functions exp,
-// log, log10, log2, sqrt, abs, sin, cos, tan. The model is compiled (no
+// log, log10, log2, log1p, expm1, sqrt, abs, sin, cos, tan, atan, asin,
+// acos, sinh, cosh, tanh. The model is compiled (no
 // interpreted callback per observation) and fitted by NLS; parameters are
 // ordered as they first appear in the formula. The Jacobian is exact
 // (forward-mode automatic differentiation of the formula), which keeps
@@ -170,7 +171,8 @@ type compiled func(x []float64, b []float64) float64
 var unaryFuncs = map[string]func(float64) float64{
 	"exp": math.Exp, "log": math.Log, "log10": math.Log10, "log2": math.Log2,
 	"sqrt": math.Sqrt, "abs": math.Abs, "sin": math.Sin, "cos": math.Cos, "tan": math.Tan,
-	"log1p": math.Log1p, "expm1": math.Expm1,
+	"log1p": math.Log1p, "expm1": math.Expm1, "atan": math.Atan, "asin": math.Asin, "acos": math.Acos,
+	"sinh": math.Sinh, "cosh": math.Cosh, "tanh": math.Tanh,
 }
 
 // compileExpr compiles an arithmetic expression into a closure; variables
@@ -338,6 +340,18 @@ func compileDual(pf *parsedFormula, n *node, vi, pi map[string]int) (dualFn, err
 			f = func(u float64) (float64, float64) { return math.Cos(u), -math.Sin(u) }
 		case "tan":
 			f = func(u float64) (float64, float64) { t := math.Tan(u); return t, 1 + t*t }
+		case "atan":
+			f = func(u float64) (float64, float64) { return math.Atan(u), 1 / (1 + u*u) }
+		case "asin":
+			f = func(u float64) (float64, float64) { return math.Asin(u), 1 / math.Sqrt(1-u*u) }
+		case "acos":
+			f = func(u float64) (float64, float64) { return math.Acos(u), -1 / math.Sqrt(1-u*u) }
+		case "sinh":
+			f = func(u float64) (float64, float64) { return math.Sinh(u), math.Cosh(u) }
+		case "cosh":
+			f = func(u float64) (float64, float64) { return math.Cosh(u), math.Sinh(u) }
+		case "tanh":
+			f = func(u float64) (float64, float64) { t := math.Tanh(u); return t, 1 - t*t }
 		default:
 			return nil, errf("unknown function %s()", n.text)
 		}
