@@ -121,7 +121,7 @@ func (s *Session) mapPanic(pan interp.Panic, p *evalPlan) *Error {
 	case runtime.Error:
 		e.Message = v.Error()
 	case *reflect.ValueError:
-		e.Message = "runtime error: use of a nil or invalid value (" + v.Error() + ")"
+		e.Message = "runtime error: invalid memory address or nil pointer dereference (" + v.Error() + ")"
 	case error:
 		e.Message = "panic: " + v.Error()
 	default:

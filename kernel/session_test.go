@@ -225,6 +225,7 @@ func TestErrorPositions(t *testing.T) {
 		{`panic("boom")`, Runtime, 1, 1, "panic: boom"},
 		{`panic(fmt.Errorf("wrapped"))`, Runtime, 1, 7, "panic: wrapped"},
 		{"os.Exit(3)", Runtime, 1, 1, "os.Exit(3)"},
+		{"var np *int\n*np", Runtime, 2, 1, "nil pointer dereference"},
 		// Positions stay exact on lines the kernel rewrote.
 		{"go func() { undefinedX() }()", Compile, 1, 13, "undefined: undefinedX"},
 		{"for i := range 3 { _ = i + undefinedY }", Compile, 1, 28, "undefined: undefinedY"},
