@@ -264,9 +264,9 @@ func parseCSV(data []byte, file string, o CSVOptions) (*Frame, error) {
 	nch := len(bounds) - 1
 	rowCap := make([]int, nch+1)
 	nl := make([]int, nch)
+	parallelFor(nch, func(k int) { nl[k] = bytes.Count(body[bounds[k]:bounds[k+1]], []byte{'\n'}) })
 	for k := 0; k < nch; k++ {
 		ch := body[bounds[k]:bounds[k+1]]
-		nl[k] = bytes.Count(ch, []byte{'\n'})
 		r := nl[k]
 		if len(ch) > 0 && ch[len(ch)-1] != '\n' {
 			r++
