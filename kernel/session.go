@@ -363,7 +363,9 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 		s.unbind()
 		s.unbind = nil
 	}
-	s.cells++
+	if strings.TrimSpace(src) != "" {
+		s.cells++ // cells are numbered in stacks ("in f (cell 3, …)")
+	}
 	run := &cellRun{on: on, opts: s.displayOptions()}
 	var res Result
 	s.cap.start(run.output)
