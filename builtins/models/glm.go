@@ -255,8 +255,10 @@ func (s *wlsSolver) solve(z, w []float64) lsFit {
 				for j := 0; j < p; j++ {
 					a0, a1, a2, a3 := w0*r0[j], w1*r1[j], w2*r2[j], w3*r3[j]
 					c := A[j*p : j*p+j+1]
+					// equal lengths let the compiler drop bounds checks
+					s0, s1, s2, s3 := r0[:len(c)], r1[:len(c)], r2[:len(c)], r3[:len(c)]
 					for k := range c {
-						c[k] += a0*r0[k] + a1*r1[k] + a2*r2[k] + a3*r3[k]
+						c[k] += a0*s0[k] + a1*s1[k] + a2*s2[k] + a3*s3[k]
 					}
 					r[j] += z0*r0[j] + z1*r1[j] + z2*r2[j] + z3*r3[j]
 				}
