@@ -345,6 +345,23 @@ func (s *Session) displayOptions() display.Options {
 }
 
 // Eval runs one cell. See Kernel.Eval.
+//
+// How a cell runs:
+//  1. split.go cuts the cell into top-level declarations and statements
+//     (go/scanner, cutting only where the text so far parses) and groups
+//     consecutive ones of a kind: imports, declarations, statements, and a
+//     final expression.
+//  2. features.go plans each group: it checks for what the interpreter
+//     cannot do, rewrites what it can (by inserting text, so positions
+//     stay exact) and builds the source yaegi evaluates. The user's code
+//     keeps its layout: the rest of the cell is blanked, not removed.
+//     Statement groups start with ";" so that yaegi runs them once in its
+//     main body; a final expression becomes ";__k.Show(expr)", whose
+//     variadic host function receives all results of a call.
+//  3. Each group runs through EvalWithContext in a fresh goroutine while
+//     os.Stdout/os.Stderr point at the capture pipe (capture.go) and the
+//     cell hooks (builtins/cell) are bound.
+//  4. errors.go maps yaegi's errors and panics back to the cell's lines.
 func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 	t0 := time.Now()
 	s.mu.Lock()
