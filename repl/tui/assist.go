@@ -149,7 +149,36 @@ func (m *Model) showDoc(name, text string) {
 }
 
 func wrapDoc(s string, w int) string {
-	return strings.Join(wrapText(s, max(10, w)), "\n")
+	return strings.Join(wrapText(reflowDoc(s), max(10, w)), "\n")
+}
+
+// reflowDoc joins the lines of each prose paragraph of a doc comment (go
+// doc breaks them near 80 columns; wrapped again at the pane's width they
+// would leave a short orphan line after every long one). Indented lines
+// (code, struct fields, lists of members), declarations and blank lines
+// are kept as they are.
+func reflowDoc(s string) string {
+	lines := strings.Split(s, "\n")
+	prose := func(l string) bool {
+		if l == "" || l[0] == ' ' || l[0] == '\t' || l == "}" {
+			return false
+		}
+		for _, p := range []string{"func ", "type ", "var ", "const ", "package ", "- ", "* "} {
+			if strings.HasPrefix(l, p) {
+				return false
+			}
+		}
+		return !strings.HasSuffix(l, "{")
+	}
+	var out []string
+	for i, l := range lines {
+		if i > 0 && prose(l) && prose(lines[i-1]) && len(out) > 0 {
+			out[len(out)-1] += " " + l
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }
 
 // callAtCursor finds the function being called around the cursor: the

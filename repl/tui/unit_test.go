@@ -518,3 +518,27 @@ func TestAcceptColumnCompletionClosesString(t *testing.T) {
 		t.Errorf("func completion: %q", got)
 	}
 }
+
+// Help text is reflowed to the pane: a prose paragraph broken near 80
+// columns by go doc leaves no orphan lines at a narrower width, while code,
+// declarations and indented member lists keep their lines.
+func TestWrapDocReflowsParagraphs(t *testing.T) {
+	doc := "func TTest(x []float64, opts ...Opt) (*HTest, error)\n\n" +
+		"TTest performs the one-sample t-test of H0: mu = Opt.Mu (R's\n" +
+		"t.test(x, mu = )): t = (mean - mu0)/(s/sqrt n) with n-1 degrees of\n" +
+		"freedom. NaN values are dropped.\n\n" +
+		"Methods:\n  func (p *Plot) Fit() *Plot\n  func (p *Plot) Title(s string) *Plot\n\n" +
+		"\tx := stats.TTest(df.Col(\"x\"))\n" +
+		"type Opt struct {\n\tMu float64\n}\n"
+	got := wrapDoc(doc, 40)
+	want := "func TTest(x []float64, opts ...Opt)\n(*HTest, error)\n\n" +
+		"TTest performs the one-sample t-test of\nH0: mu = Opt.Mu (R's t.test(x, mu = )):\n" +
+		"t = (mean - mu0)/(s/sqrt n) with n-1\ndegrees of freedom. NaN values are\ndropped.\n\n" +
+		"Methods:\n  func (p *Plot) Fit() *Plot\n  func (p *Plot) Title(s string) *Plot\n\n" +
+		"\tx := stats.TTest(df.Col(\"x\"))\n" +
+		"type Opt struct {\n\tMu float64\n}"
+	want = strings.ReplaceAll(want, "\t", "        ") // tabs expand to the next stop
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
