@@ -11,7 +11,8 @@ import (
 // Pairs draws a scatter-plot matrix of the numeric columns cols of df (all
 // numeric columns when none are named, at most 6): panel (i, j) plots
 // column j against column i, and the diagonal shows each column's
-// histogram (R's pairs with histograms on the diagonal).
+// histogram and names the row's variable (R's pairs with histograms on the
+// diagonal); the bottom row names the columns.
 //
 //	plots.Pairs(datasets.MustLoad("iris"), "Sepal.Length", "Sepal.Width", "Petal.Length")
 func Pairs(df *frame.Frame, cols ...string) *Plot {
@@ -70,11 +71,11 @@ func PairsData(names []string, data [][]float64) *Plot {
 				p = plotting.NewPanel("", "", "")
 				p.Add(plotting.Layer{Kind: plotting.Points, X: data[j], Y: data[i]})
 			}
+			// Names go on the diagonal (and under the bottom row), as in R:
+			// a y-axis title on the first column only would shift those
+			// panels' scales by a row against the rest of their row.
 			if i == k-1 {
 				p.XLabel = names[j]
-			}
-			if j == 0 && i != j {
-				p.YLabel = names[i]
 			}
 			fig.Panels = append(fig.Panels, p)
 		}
