@@ -3,6 +3,8 @@ package kernel
 import (
 	"fmt"
 	"go/constant"
+	"go/scanner"
+	"go/token"
 	"reflect"
 	"sort"
 	"strings"
@@ -61,7 +63,47 @@ func (s *Session) Complete(src string, pos int) ([]Completion, int) {
 		}
 		return filter(s.members(expr), word), start
 	}
-	return filter(s.identifiers(), word), start
+	return filter(append(s.identifiers(), cellNames(before[:start])...), word), start
+}
+
+// cellNames finds names the cell being typed declares before the cursor
+// (x := …, var x, func f, type T, for k, v := range): they are not in the
+// session yet but are in scope for what follows.
+func cellNames(src string) []Completion {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var sc scanner.Scanner
+	sc.Init(file, []byte(src), nil, 0)
+	var items []Completion
+	var idents []string // identifiers since the last statement start
+	prev := token.ILLEGAL
+	for {
+		_, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			break
+		}
+		switch {
+		case tok == token.IDENT && (prev == token.VAR || prev == token.CONST):
+			items = append(items, Completion{Text: lit, Kind: "var"})
+		case tok == token.IDENT && prev == token.FUNC:
+			items = append(items, Completion{Text: lit, Kind: "func"})
+		case tok == token.IDENT && prev == token.TYPE:
+			items = append(items, Completion{Text: lit, Kind: "type"})
+		case tok == token.IDENT:
+			idents = append(idents, lit)
+		case tok == token.DEFINE:
+			for _, id := range idents {
+				if id != "_" {
+					items = append(items, Completion{Text: id, Kind: "var"})
+				}
+			}
+		}
+		if tok != token.IDENT && tok != token.COMMA {
+			idents = idents[:0]
+		}
+		prev = tok
+	}
+	return items
 }
 
 // exprBefore returns the selector chain (a.b.c) that ends at the end of s.

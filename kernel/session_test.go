@@ -591,6 +591,10 @@ func TestVarsDocCompleteReset(t *testing.T) {
 		{"df.Col(\"m", "df.Col(\"mpg"},
 		{"x := df.Col(\"", "x := df.Col(\"cyl"},
 		{"mat.NewD", "mat.NewDense"},
+		{"total, count := 0, 0\nfor key, val := range m {}\nfunc helper() {}\nto", "total, count := 0, 0\nfor key, val := range m {}\nfunc helper() {}\ntotal"},
+		{"total, count := 0, 0\nco", "total, count := 0, 0\ncount"},
+		{"for key, val := range m {\n\tke", "for key, val := range m {\n\tkey"},
+		{"func helper() {}\nhel", "func helper() {}\nhelper"},
 	} {
 		if tt.src == "mat.NewD" {
 			eval(t, s, `import "gonum.org/v1/gonum/mat"`)
