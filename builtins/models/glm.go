@@ -932,3 +932,57 @@ func (m *GLMFit) ConfIntProfile(level float64) (ci *CoefIntervals, err error) {
 	}
 	return ci, nil
 }
+
+// Hat returns the leverages of the fit, the diagonal of
+// W^{1/2}X(X'WX)^{-1}X'W^{1/2} with the working weights W of the last IRLS
+// iteration (R's hatvalues for glm).
+func (m *GLMFit) Hat() []float64 {
+	n := len(m.Y)
+	h := make([]float64, n)
+	var kept []int
+	for j, a := range m.Aliased {
+		if !a {
+			kept = append(kept, j)
+		}
+	}
+	x := make([]float64, len(kept))
+	for i := 0; i < n; i++ {
+		for a, j := range kept {
+			x[a] = m.d.cols[j][i]
+		}
+		v := 0.0
+		for a, j := range kept {
+			for b, k := range kept {
+				v += x[a] * m.covU[j][k] * x[b]
+			}
+		}
+		h[i] = v * m.WorkingWeights[i]
+	}
+	return h
+}
+
+// CooksDistance returns Cook's distances (r_P,i/(1-h_ii))² · h_ii/(φ·p) with
+// Pearson residuals r_P, leverages h and p = Rank (R's cooks.distance for
+// glm).
+func (m *GLMFit) CooksDistance() []float64 {
+	h := m.Hat()
+	rp := m.PearsonResiduals()
+	out := make([]float64, len(h))
+	for i := range h {
+		t := rp[i] / (1 - h[i])
+		out[i] = t * t * h[i] / (m.Dispersion * float64(m.Rank))
+	}
+	return out
+}
+
+// StandardizedResiduals returns standardized deviance residuals
+// r_D,i / sqrt(φ(1 - h_ii)) (R's rstandard for glm).
+func (m *GLMFit) StandardizedResiduals() []float64 {
+	h := m.Hat()
+	rd := m.DevianceResiduals()
+	out := make([]float64, len(h))
+	for i := range h {
+		out[i] = rd[i] / math.Sqrt(m.Dispersion*(1-h[i]))
+	}
+	return out
+}

@@ -462,3 +462,20 @@ func runGLMCaseNoTight(t *testing.T, c string, r map[string]any, f *frame.Frame,
 	closeAll(t, c+" stats", []float64{m.Deviance, m.NullDeviance, m.AIC()},
 		[]float64{num(r["residual_deviance"]), num(r["null_deviance"]), num(r["aic"])}, 1e-10)
 }
+
+func TestGLMInfluenceR(t *testing.T) {
+	r := extraCase(t, "glm_influence")
+	for _, c := range []struct {
+		key, ds string
+		fam     Family
+	}{{"poisson", "InsectSprays", Poisson("log")}, {"gamma", "mtcars", Gamma("log")}} {
+		rc := r[c.key].(map[string]any)
+		m, err := GLM(rc["formula"].(string), loadDS(t, c.ds), c.fam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		closeAll(t, c.key+" hat", m.Hat(), nums(rc["hat"]), 1e-9)
+		closeAll(t, c.key+" cooks", m.CooksDistance(), nums(rc["cooks"]), 1e-8)
+		closeAll(t, c.key+" rstandard", m.StandardizedResiduals(), nums(rc["rstandard"]), 1e-9)
+	}
+}

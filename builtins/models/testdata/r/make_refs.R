@@ -134,3 +134,9 @@ r <- glm_ref(m); out("glm_factor_response_pima", c(list(formula = "type ~ glu + 
 # "." for all other columns
 Boston <- ds("Boston")
 lmcase("lm_boston_dot", "medv ~ .", Boston)
+
+# GLM influence: leverages, Cook's distances, standardized deviance residuals
+m <- glm(count ~ spray, family = poisson, data = InsectSprays)
+m2 <- glm(mpg ~ wt + hp, family = Gamma(link = "log"), data = mtcars)
+out("glm_influence", list(poisson = list(formula = "count ~ spray", hat = arr(unname(hatvalues(m))), cooks = arr(unname(cooks.distance(m))), rstandard = arr(unname(rstandard(m)))),
+  gamma = list(formula = "mpg ~ wt + hp", hat = arr(unname(hatvalues(m2))), cooks = arr(unname(cooks.distance(m2))), rstandard = arr(unname(rstandard(m2))))))
