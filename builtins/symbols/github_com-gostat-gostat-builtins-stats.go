@@ -59,6 +59,7 @@ func init() {
 		"PTukey":          reflect.ValueOf(stats.PTukey),
 		"Pearson":         reflect.ValueOf(constant.MakeFromLiteral("\"pearson\"", token.STRING, 0)),
 		"PermTest2":       reflect.ValueOf(stats.PermTest2),
+		"PermTestPaired":  reflect.ValueOf(stats.PermTestPaired),
 		"PowerPropTest":   reflect.ValueOf(stats.PowerPropTest),
 		"PowerTTest":      reflect.ValueOf(stats.PowerTTest),
 		"PropTest":        reflect.ValueOf(stats.PropTest),
