@@ -17,6 +17,7 @@ import (
 //   - a string: Go-quoted ("hello"), so that "" and trailing spaces show;
 //   - a value with a String() string method (fmt.Stringer): that string;
 //   - a struct or pointer to struct: %+v (field names shown);
+//   - a function: its type; a channel: its type, length and capacity;
 //   - anything else (numbers, bools, slices, maps): %v. Floats print with
 //     %v, the shortest representation that reads back exactly.
 //
@@ -85,6 +86,16 @@ func formatPlain(v reflect.Value) string {
 		}
 	case reflect.Struct:
 		return fmt.Sprintf("%+v", v.Interface())
+	case reflect.Func:
+		if v.IsNil() {
+			return "<nil>"
+		}
+		return v.Type().String()
+	case reflect.Chan:
+		if v.IsNil() {
+			return "<nil>"
+		}
+		return fmt.Sprintf("%v (len %d, cap %d)", v.Type(), v.Len(), v.Cap())
 	case reflect.Pointer:
 		if !v.IsNil() && v.Elem().Kind() == reflect.Struct {
 			return fmt.Sprintf("%+v", v.Interface())
