@@ -713,6 +713,11 @@ func (m *Model) onSaved(msg savedMsg) {
 	if msg.skipped > 0 {
 		s += fmt.Sprintf(" (%d failed or interrupted cells left out)", msg.skipped)
 	}
+	if w := m.displayOptions().Width; w != display.Plain.Width {
+		// gostat check replays at 80 columns: tables and plots laid out
+		// for this window would not match (line mode's :save says so too).
+		s += fmt.Sprintf(" · outputs are %d columns wide, `gostat check` uses %d: re-record with `gostat run -record %s`", w, display.Plain.Width, msg.path)
+	}
 	m.setStatus(s)
 	if m.quitting {
 		m.quitOnce = true

@@ -542,3 +542,21 @@ func TestWrapDocReflowsParagraphs(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+// Saving from a window whose outputs are not 80 columns wide says how to
+// make the script pass gostat check (which replays at 80 columns).
+func TestSaveNotesWidth(t *testing.T) {
+	m := notebookWith(0, false)
+	m.onSaved(savedMsg{path: "s.gost", kept: 2})
+	if !strings.Contains(m.status, "saved 2 cells to s.gost") || !strings.Contains(m.status, "gostat run -record s.gost") {
+		t.Errorf("status %q", m.status)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 80 + m.gutter(), Height: 30})
+	if w := m.displayOptions().Width; w != 80 {
+		t.Skipf("display width %d at this window size", w)
+	}
+	m.onSaved(savedMsg{path: "s.gost", kept: 2})
+	if strings.Contains(m.status, "-record") {
+		t.Errorf("80-column outputs: status %q", m.status)
+	}
+}
