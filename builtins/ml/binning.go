@@ -26,6 +26,9 @@ type binMapper struct {
 type binned struct {
 	n, p  int
 	codes [][]uint16
+	// codes8 holds the same codes as bytes when every code fits (at most
+	// 255 bins plus the missing bin), for the boosting histograms.
+	codes8 [][]uint8
 	// nb[f] is the number of non-missing bins of feature f.
 	nb     []int
 	hasNaN []bool
@@ -114,6 +117,16 @@ func (m *binMapper) transform(X *mat.Dense) *binned {
 		b.nb[j] = len(th) + 1
 		return nil
 	})
+	if m.MissingBin <= 255 {
+		b.codes8 = make([][]uint8, p)
+		for j, c := range b.codes {
+			c8 := make([]uint8, len(c))
+			for i, v := range c {
+				c8[i] = uint8(v)
+			}
+			b.codes8[j] = c8
+		}
+	}
 	return b
 }
 

@@ -105,13 +105,13 @@ func (gr *hgbGrower) buildHist(nd *hgbNode) {
 		}
 	}
 	work := func(f int) {
-		codes := gr.b.codes[f]
+		codes := gr.b.codes8[f]
 		hs := &nd.hist[f]
 		rows := nd.rows
 		og := og[:2*len(rows)]
 		if gr.constHess {
 			for k, i := range rows {
-				e := &hs[uint8(codes[i])]
+				e := &hs[codes[i]]
 				e[0] += float64(og[2*k])
 				e[2]++
 			}
@@ -121,7 +121,7 @@ func (gr *hgbGrower) buildHist(nd *hgbNode) {
 			return
 		}
 		for k, i := range rows {
-			e := &hs[uint8(codes[i])]
+			e := &hs[codes[i]]
 			e[0] += float64(og[2*k])
 			e[1] += float64(og[2*k+1])
 			e[2]++
@@ -137,14 +137,14 @@ func (gr *hgbGrower) buildHist(nd *hgbNode) {
 			}
 			return
 		}
-		ca, cb := gr.b.codes[f], gr.b.codes[f+1]
+		ca, cb := gr.b.codes8[f], gr.b.codes8[f+1]
 		ha, hb := &nd.hist[f], &nd.hist[f+1]
 		rows := nd.rows
 		og := og[:2*len(rows)]
 		if !counted {
 			for k, i := range rows {
 				g, h := float64(og[2*k]), float64(og[2*k+1])
-				ea, eb := &ha[uint8(ca[i])], &hb[uint8(cb[i])]
+				ea, eb := &ha[ca[i]], &hb[cb[i]]
 				ea[0] += g
 				eb[0] += g
 				ea[1] += h
@@ -154,7 +154,7 @@ func (gr *hgbGrower) buildHist(nd *hgbNode) {
 		}
 		for k, i := range rows {
 			g, h := float64(og[2*k]), float64(og[2*k+1])
-			ea, eb := &ha[uint8(ca[i])], &hb[uint8(cb[i])]
+			ea, eb := &ha[ca[i]], &hb[cb[i]]
 			ea[0] += g
 			eb[0] += g
 			ea[1] += h
