@@ -3,6 +3,7 @@ package stats
 import (
 	"math"
 	"sort"
+	"sync"
 )
 
 // swilk computes the Shapiro–Wilk W and its p-value for sorted x (n ≥ 3),
@@ -10,46 +11,12 @@ import (
 func swilk(x []float64) (w, pw float64) {
 	n := len(x)
 	an := float64(n)
-	nn2 := n / 2
-	const small = 1e-19
 	g := []float64{-2.273, .459}
-	c1 := []float64{0, .221157, -.147981, -2.07119, 4.434685, -2.706056}
-	c2 := []float64{0, .042981, -.293762, -1.752461, 5.682633, -3.582633}
 	c3 := []float64{.544, -.39978, .025054, -6.714e-4}
 	c4 := []float64{1.3822, -.77857, .062767, -.0020322}
 	c5 := []float64{-1.5861, -.31082, -.083751, .0038915}
 	c6 := []float64{-.4803, -.082676, .0030302}
-	a := make([]float64, nn2+1) // 1-based
-	if n == 3 {
-		a[1] = math.Sqrt(0.5)
-	} else {
-		an25 := an + .25
-		m := make([]float64, nn2+1)
-		summ2 := 0.0
-		for i := 1; i <= nn2; i++ {
-			m[i] = stdNormalQuantile((float64(i)-.375)/an25, true)
-			summ2 += m[i] * m[i]
-		}
-		summ2 *= 2
-		ssumm2 := math.Sqrt(summ2)
-		rsn := 1 / math.Sqrt(an)
-		a1 := poly(c1, rsn) - m[1]/ssumm2
-		var i1 int
-		var fac float64
-		if n > 5 {
-			i1 = 3
-			a2 := -m[2]/ssumm2 + poly(c2, rsn)
-			fac = math.Sqrt((summ2 - 2*m[1]*m[1] - 2*m[2]*m[2]) / (1 - 2*a1*a1 - 2*a2*a2))
-			a[2] = a2
-		} else {
-			i1 = 2
-			fac = math.Sqrt((summ2 - 2*m[1]*m[1]) / (1 - 2*a1*a1))
-		}
-		a[1] = a1
-		for i := i1; i <= nn2; i++ {
-			a[i] = -m[i] / fac
-		}
-	}
+	a := swilkCoef(n)
 	rng := x[n-1] - x[0]
 	// W as the squared correlation of the data with the coefficients.
 	coef := func(i int) float64 {
@@ -103,8 +70,54 @@ func swilk(x []float64) (w, pw float64) {
 		mm = poly(c5, xx)
 		s = math.Exp(poly(c6, xx))
 	}
-	_ = small
 	return w, Normal{mm, s}.Survival(y)
+}
+
+var swilkCache sync.Map // n → []float64 coefficients
+
+// swilkCoef returns Royston's coefficients a[1..n/2] (1-based) for sample
+// size n, cached per n.
+func swilkCoef(n int) []float64 {
+	if v, ok := swilkCache.Load(n); ok {
+		return v.([]float64)
+	}
+	an := float64(n)
+	nn2 := n / 2
+	c1 := []float64{0, .221157, -.147981, -2.07119, 4.434685, -2.706056}
+	c2 := []float64{0, .042981, -.293762, -1.752461, 5.682633, -3.582633}
+	a := make([]float64, nn2+1)
+	if n == 3 {
+		a[1] = math.Sqrt(0.5)
+	} else {
+		an25 := an + .25
+		m := make([]float64, nn2+1)
+		summ2 := 0.0
+		for i := 1; i <= nn2; i++ {
+			m[i] = stdNormalQuantile((float64(i)-.375)/an25, true)
+			summ2 += m[i] * m[i]
+		}
+		summ2 *= 2
+		ssumm2 := math.Sqrt(summ2)
+		rsn := 1 / math.Sqrt(an)
+		a1 := poly(c1, rsn) - m[1]/ssumm2
+		var i1 int
+		var fac float64
+		if n > 5 {
+			i1 = 3
+			a2 := -m[2]/ssumm2 + poly(c2, rsn)
+			fac = math.Sqrt((summ2 - 2*m[1]*m[1] - 2*m[2]*m[2]) / (1 - 2*a1*a1 - 2*a2*a2))
+			a[2] = a2
+		} else {
+			i1 = 2
+			fac = math.Sqrt((summ2 - 2*m[1]*m[1]) / (1 - 2*a1*a1))
+		}
+		a[1] = a1
+		for i := i1; i <= nn2; i++ {
+			a[i] = -m[i] / fac
+		}
+	}
+	swilkCache.Store(n, a)
+	return a
 }
 
 // poly evaluates c[0] + c[1]x + … + c[k-1]x^{k-1}.
