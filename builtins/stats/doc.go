@@ -7,9 +7,10 @@
 //
 //   - Functions take plain []float64 (a data-frame column: df.Col("x")) and,
 //     for grouped data, []string group labels (df.Factor("g")).
-//   - Missing values are NaN, as in the data layer. Functions skip them by
-//     default and report how many were dropped (the Dropped or NA fields of
-//     results); the Strict variants where they exist refuse them instead.
+//   - Missing values are NaN, as in the data layer (labels "" or "NA" for
+//     groups). Functions skip them and report how many were dropped (the
+//     Dropped or NA fields of results, and a note in test displays); paired
+//     functions drop incomplete pairs.
 //   - Functions that can fail return (result, error). Errors name the
 //     argument and the problem (empty, constant, all missing, mismatched
 //     lengths, negative counts) and say what to do; nothing panics and no
@@ -21,8 +22,12 @@
 //     the significance level Alpha (0.05 unless set), the assumptions checked
 //     and the effect size.
 //   - Options of tests (alternative, confidence level, μ, exactness,
-//     continuity correction) are passed as a TestOptions value; the zero
-//     value means R's defaults.
+//     continuity correction, α) are passed as one stats.Opt{…} after the data;
+//     the zero value means R's defaults. Resampling takes a stats.BootOpt
+//     (number of resamples, seed, confidence level).
+//   - Results are values with a display (display.Displayer) and String, so a
+//     cell ending in a result shows it; a nil result (returned with an error)
+//     shows as <nil>.
 //
 // # Accuracy
 //

@@ -15,6 +15,7 @@ type InputError struct {
 	Hint    string // what to do about it (may be empty)
 }
 
+// Error returns "stats.Func: arg problem (hint)".
 func (e *InputError) Error() string {
 	s := "stats." + e.Func + ": " + e.Arg + " " + e.Problem
 	if e.Hint != "" {
