@@ -716,7 +716,7 @@ func (m *Model) onSaved(msg savedMsg) {
 	if w := m.displayOptions().Width; w != display.Plain.Width {
 		// gostat check replays at 80 columns: tables and plots laid out
 		// for this window would not match (line mode's :save says so too).
-		s += fmt.Sprintf(" · outputs are %d columns wide, `gostat check` uses %d: re-record with `gostat run -record %s`", w, display.Plain.Width, msg.path)
+		s += fmt.Sprintf(" · %d-column outputs: `gostat run -record` it before `gostat check`", w)
 	}
 	m.setStatus(s)
 	if m.quitting {

@@ -548,7 +548,7 @@ func TestWrapDocReflowsParagraphs(t *testing.T) {
 func TestSaveNotesWidth(t *testing.T) {
 	m := notebookWith(0, false)
 	m.onSaved(savedMsg{path: "s.gost", kept: 2})
-	if !strings.Contains(m.status, "saved 2 cells to s.gost") || !strings.Contains(m.status, "gostat run -record s.gost") {
+	if !strings.Contains(m.status, "saved 2 cells to s.gost") || !strings.Contains(m.status, "`gostat run -record` it before `gostat check`") {
 		t.Errorf("status %q", m.status)
 	}
 	m.Update(tea.WindowSizeMsg{Width: 80 + m.gutter(), Height: 30})
