@@ -35,7 +35,7 @@ func ExampleOLS() {
 	// Signif. codes:  0 ‘***’ 0.001 ‘**’ 0.01 ‘*’ 0.05 ‘.’ 0.1 ‘ ’ 1
 	//
 	// Residual standard error: 2.557 on 28 degrees of freedom
-	// Multiple R-squared:  0.8374,  Adjusted R-squared:    0.82
+	// Multiple R-squared:  0.8374,  Adjusted R-squared:   0.82
 	// F-statistic: 48.08 on 3 and 28 DF,  p-value: 3.594e-11
 	//
 	// Reading:

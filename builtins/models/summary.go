@@ -377,20 +377,48 @@ func zapsmall(x []float64, digits int) []float64 {
 	return out
 }
 
-// residualBlock prints R's residual summary (quantiles when n > 5).
-func residualBlock(title string, r []float64, width int) string {
+// residualBlock prints R's residual summary (quantiles when n > 5); gap is
+// the number of spaces between columns (1 for summary.lm, 2 for
+// summary.glm's print.gap = 2).
+func residualBlock(title string, r []float64, width, gap int) string {
 	var b strings.Builder
 	b.WriteString(title + ":\n")
+	var names []string
+	var vals []float64
 	if len(r) > 5 {
-		q := zapsmall(quantile7(r, []float64{0, 0.25, 0.5, 0.75, 1}), 5)
-		b.WriteString(rfmt.NamedVector([]string{"Min", "1Q", "Median", "3Q", "Max"}, q, 4, width))
+		vals = zapsmall(quantile7(r, []float64{0, 0.25, 0.5, 0.75, 1}), 5)
+		names = []string{"Min", "1Q", "Median", "3Q", "Max"}
 	} else {
-		names := make([]string, len(r))
-		for i := range names {
-			names[i] = fmt.Sprint(i + 1)
+		vals = r
+		for i := range r {
+			names = append(names, fmt.Sprint(i+1))
 		}
-		b.WriteString(rfmt.NamedVector(names, r, 4, width))
 	}
+	if gap <= 1 {
+		b.WriteString(rfmt.NamedVector(names, vals, 4, width))
+		return b.String()
+	}
+	f := rfmt.Format(vals, 4)
+	w := 0
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
+		w = max(w, len(f[i]), len(names[i]))
+	}
+	sp := strings.Repeat(" ", gap)
+	for i, nm := range names {
+		if i > 0 {
+			b.WriteString(sp)
+		}
+		b.WriteString(padLeft(nm, w))
+	}
+	b.WriteString("\n")
+	for i := range f {
+		if i > 0 {
+			b.WriteString(sp)
+		}
+		b.WriteString(padLeft(f[i], w))
+	}
+	b.WriteString("\n")
 	return b.String()
 }
 
@@ -420,7 +448,7 @@ func (m *LM) Display(o display.Options) display.Bundle {
 	if m.DFResidual <= 0 {
 		fmt.Fprintf(&b, "%s:\nALL %d residuals are 0: no residual degrees of freedom!\n", title, len(r))
 	} else {
-		b.WriteString(residualBlock(title, r, o.Width))
+		b.WriteString(residualBlock(title, r, o.Width, 1))
 	}
 	b.WriteString("\n")
 	nAliased := len(m.Coef) - m.Rank
@@ -444,9 +472,8 @@ func (m *LM) Display(o display.Options) display.Bundle {
 		fmt.Fprintf(&b, "  (%d observation%s deleted due to missingness)\n", m.NDropped, s)
 	}
 	if m.FDFNum > 0 {
-		r2, ar2 := fmtG(m.RSquared, 4), fmtG(m.AdjRSquared, 4)
-		w := max(len(r2), len(ar2))
-		fmt.Fprintf(&b, "Multiple R-squared:  %s,  Adjusted R-squared:  %s \n", padLeft(r2, w), padLeft(ar2, w))
+		// R separates the two with a tab; two spaces keep column layouts stable
+		fmt.Fprintf(&b, "Multiple R-squared:  %s,  Adjusted R-squared:  %s \n", fmtG(m.RSquared, 4), fmtG(m.AdjRSquared, 4))
 		pv := "NA"
 		if !math.IsNaN(m.FPValue) {
 			pv = rfmt.PValue(m.FPValue, 4)
@@ -465,7 +492,8 @@ func (m *LM) Display(o display.Options) display.Bundle {
 	return display.Text("lm", finish(o, b.String()))
 }
 
-// fmtG formats like R's formatC(x, digits = d) ("%.dg").
+// fmtG formats like R's formatC(x, digits = d): "%.dg", right-justified to
+// d + 1 characters (formatC(0.82, digits = 4) is " 0.82").
 func fmtG(x float64, d int) string {
 	if math.IsInf(x, 1) {
 		return "Inf"
@@ -473,9 +501,9 @@ func fmtG(x float64, d int) string {
 	if math.IsNaN(x) {
 		return "NaN"
 	}
-	s := fmt.Sprintf("%.*g", d, x)
-	// C's %g prints exponents with at least two digits, as Go does.
-	return s
+	// C's %g prints exponents with at least two digits, as Go does; R's
+	// formatC pads the result to digits + 1 characters.
+	return padLeft(fmt.Sprintf("%.*g", d, x), d+1)
 }
 
 // reading is a plain-language interpretation of the coefficients for
