@@ -77,10 +77,17 @@ func TestPrintedLikeR(t *testing.T) {
 	add("glm mpg ~ wt + hp Gamma", g3)
 	add("anova mpg ~ wt + factor(cyl)", MustOLS("mpg ~ wt + factor(cyl)", mt).Anova())
 	add("lm mpg ~ wt + factor(cyl)", MustOLS("mpg ~ wt + factor(cyl)", mt))
+	cmp, _ := CompareLM(MustOLS("mpg ~ wt", mt), MustOLS("mpg ~ wt + factor(cyl)", mt), MustOLS("mpg ~ wt * factor(cyl)", mt))
+	add("compare mpg ~ wt / + factor(cyl) / * factor(cyl)", cmp)
+	add("confint mpg ~ wt + hp", MustOLS("mpg ~ wt + hp", mt).ConfInt(0.95))
+	ga, _ := GLM("am ~ wt", mt, Binomial("logit"))
+	gc, _ := GLM("am ~ wt * hp", mt, Binomial("logit"))
+	gcmp, _ := CompareGLM(ga, g1, gc)
+	add("glm compare am", gcmp)
 	for _, c := range cases {
 		want := r[c.label]
 		got := strings.Split(c.text, "\n")
-		for _, sec := range [][2]string{{"Coefficients:", "---"}, {"Residuals:", ""}, {"Deviance Residuals:", "Coefficients"}, {"Residual standard error", ""}, {"(Dispersion", ""}, {"    Null deviance", "Number of"}, {"Response:", "---"}} {
+		for _, sec := range [][2]string{{"Coefficients:", "---"}, {"Residuals:", ""}, {"Deviance Residuals:", "Coefficients"}, {"Residual standard error", ""}, {"(Dispersion", ""}, {"    Null deviance", "Number of"}, {"Response:", "---"}, {"  Res.Df", "---"}, {"  Resid. Df", "---"}, {"      ", ""}} {
 			w := section(want, sec[0], sec[1])
 			g := section(got, sec[0], sec[1])
 			if len(w) == 0 {

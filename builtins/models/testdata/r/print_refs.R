@@ -13,3 +13,6 @@ show("glm count ~ spray poisson", summary(glm(count ~ spray, poisson, InsectSpra
 show("glm mpg ~ wt + hp Gamma", summary(glm(mpg ~ wt + hp, Gamma, mtcars)))
 show("anova mpg ~ wt + factor(cyl)", anova(lm(mpg ~ wt + factor(cyl), mtcars)))
 show("lm mpg ~ wt + factor(cyl)", summary(lm(mpg ~ wt + factor(cyl), mtcars)))
+show("compare mpg ~ wt / + factor(cyl) / * factor(cyl)", anova(lm(mpg ~ wt, mtcars), lm(mpg ~ wt + factor(cyl), mtcars), lm(mpg ~ wt * factor(cyl), mtcars)))
+show("confint mpg ~ wt + hp", confint(lm(mpg ~ wt + hp, mtcars)))
+show("glm compare am", anova(glm(am ~ wt, binomial, mtcars), glm(am ~ wt + hp, binomial, mtcars), glm(am ~ wt * hp, binomial, mtcars), test = "Chisq"))
