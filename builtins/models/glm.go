@@ -420,6 +420,22 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 			}
 		}
 		linpred := func(b []float64) {
+			if solver.rows != nil {
+				// the row-major copy of the large path: one short dot per row
+				raw := solver.rows.RawMatrix().Data
+				parallelFor(n, func(lo, hi int) {
+					for i := lo; i < hi; i++ {
+						row := raw[i*p : i*p+p]
+						s := off(i)
+						for j, v := range row[:len(b)] {
+							s += v * b[j]
+						}
+						eta[i] = s
+						mu[i] = fam.linkinv(s)
+					}
+				})
+				return
+			}
 			parallelFor(n, func(lo, hi int) {
 				e := eta[lo:hi]
 				for i := range e {
