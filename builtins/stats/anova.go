@@ -38,13 +38,18 @@ type AOV struct {
 // Σⱼ Σᵢ (yᵢⱼ - ȳⱼ)², F = (SS_b/(k-1)) / (SS_w/(n-k)). Sums are formed in
 // double-double arithmetic, centred by group, so data with large offsets
 // (NIST SmLs09) keep all the digits their float64 values carry. Rows where
-// y is NaN or g is "" or "NA" are dropped.
-func ANOVA(y []float64, g []string) (*AOV, error) {
+// y is NaN or g is "" or "NA" are dropped. Groups are ordered by sorted label
+// unless levels gives the order (e.g. df.Levels("tension") for L, M, H), which
+// sets the order of the table, the group means and Tukey's pairs.
+func ANOVA(y []float64, g []string, levels ...string) (*AOV, error) {
 	ys, gs, na, err := groupClean("ANOVA", y, g)
 	if err != nil {
 		return nil, err
 	}
-	idx, lv := groupIndex(gs)
+	idx, lv, err := orderedGroupIndex("ANOVA", gs, levels)
+	if err != nil {
+		return nil, err
+	}
 	if len(lv) < 2 {
 		return nil, inputErr("ANOVA", "g", "has only %d group", "an ANOVA compares at least 2 groups", len(lv))
 	}

@@ -1,7 +1,57 @@
 package stats
 
+// orderedGroupIndex is groupIndex with an explicit level order (such as
+// a frame's Levels("g")): only levels that occur are kept, in the given
+// order; a label missing from levels is an error.
+func orderedGroupIndex(fn string, g []string, order []string) ([]int, []string, error) {
+	if len(order) == 0 {
+		idx, lv := groupIndex(g)
+		return idx, lv, nil
+	}
+	pos := map[string]int{}
+	for _, l := range order {
+		if _, dup := pos[l]; !dup {
+			pos[l] = len(pos)
+		}
+	}
+	used := make([]bool, len(pos))
+	for _, s := range g {
+		p, ok := pos[s]
+		if !ok {
+			return nil, nil, inputErr(fn, "g", "has the label %q, which is not among the levels %v", "pass all levels, or none to use sorted labels", s, order)
+		}
+		used[p] = true
+	}
+	newPos := make([]int, len(pos))
+	var levels []string
+	for i, l := range uniqueInOrder(order) {
+		if used[i] {
+			newPos[i] = len(levels)
+			levels = append(levels, l)
+		}
+	}
+	idx := make([]int, len(g))
+	for i, s := range g {
+		idx[i] = newPos[pos[s]]
+	}
+	return idx, levels, nil
+}
+
+func uniqueInOrder(v []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range v {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // groupIndex maps labels to group numbers in level order (sorted labels,
-// as R's factor does for character data) and returns the levels.
+// as R's factor does for character data; numeric labels numerically) and
+// returns the levels.
 func groupIndex(g []string) (idx []int, levels []string) {
 	seen := map[string]bool{}
 	for _, s := range g {

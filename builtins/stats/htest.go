@@ -30,16 +30,17 @@ const (
 // continuity correction on, exactness chosen as R does, α = 0.05 for the
 // written conclusion. Pass at most one Opt: stats.TTest(x, stats.Opt{Mu: 1}).
 type Opt struct {
-	Alternative string  // TwoSided (default), Less or Greater
-	ConfLevel   float64 // confidence level of intervals; 0 means 0.95
-	Mu          float64 // null value: mean, mean difference or location shift
-	VarEqual    bool    // pooled-variance two-sample t-test instead of Welch
-	Exact       int     // ExactAuto, ExactYes or ExactNo
-	NoCorrect   bool    // turn off the continuity correction (Yates, Wilcoxon, prop.test)
-	ConfInt     bool    // Wilcoxon: compute the Hodges–Lehmann estimate and interval
-	Alpha       float64 // significance level of the written conclusion; 0 means 0.05
-	Data        string  // description of the data for the display ("extra by group")
-	NoChecks    bool    // skip the automatic assumption checks
+	Alternative string   // TwoSided (default), Less or Greater
+	ConfLevel   float64  // confidence level of intervals; 0 means 0.95
+	Mu          float64  // null value: mean, mean difference or location shift
+	VarEqual    bool     // pooled-variance two-sample t-test instead of Welch
+	Exact       int      // ExactAuto, ExactYes or ExactNo
+	NoCorrect   bool     // turn off the continuity correction (Yates, Wilcoxon, prop.test)
+	ConfInt     bool     // Wilcoxon: compute the Hodges–Lehmann estimate and interval
+	Alpha       float64  // significance level of the written conclusion; 0 means 0.05
+	Data        string   // description of the data for the display ("extra by group")
+	NoChecks    bool     // skip the automatic assumption checks
+	Levels      []string // order of the groups for TTestBy (default: sorted labels)
 }
 
 func getOpt(fn string, opts []Opt) (Opt, error) {

@@ -149,12 +149,30 @@ func TTest2(x, y []float64, opts ...Opt) (*HTest, error) {
 
 // TTestBy performs the two-sample t-test of a numeric column y split by a
 // grouping column g with exactly two levels (R's t.test(y ~ g)); the first
-// level in sorted order is "group 1". See TTest2.
+// level ("group 1") is the first in sorted order, or in Opt.Levels when
+// given. See TTest2.
 func TTestBy(y []float64, g []string, opts ...Opt) (*HTest, error) {
 	if len(y) != len(g) {
 		return nil, inputErr("TTestBy", "y and g", "have different lengths (%d and %d)", "pass a value column and a group column of the same frame", len(y), len(g))
 	}
-	idx, lv := groupIndex(g)
+	var order []string
+	if len(opts) == 1 {
+		order = opts[0].Levels
+	}
+	// rows with a missing label are dropped (their values too)
+	var ys []float64
+	var gs []string
+	for i, s := range g {
+		if !isNAString(s) {
+			ys = append(ys, y[i])
+			gs = append(gs, s)
+		}
+	}
+	y, g = ys, gs
+	idx, lv, err := orderedGroupIndex("TTestBy", g, order)
+	if err != nil {
+		return nil, err
+	}
 	if len(lv) != 2 {
 		return nil, inputErr("TTestBy", "g", "has %d levels %v; a two-sample t-test needs exactly 2", "use ANOVA for more groups, or filter the rows", len(lv), lv)
 	}

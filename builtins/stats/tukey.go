@@ -290,9 +290,10 @@ type TukeyResult struct {
 }
 
 // TukeyHSD runs the one-way ANOVA of y by g and returns Tukey's HSD
-// comparisons at confidence level conf (0 means 0.95).
-func TukeyHSD(y []float64, g []string, conf float64) (*TukeyResult, error) {
-	a, err := ANOVA(y, g)
+// comparisons at confidence level conf (0 means 0.95); levels optionally
+// gives the group order (pairs are later level minus earlier level, as R).
+func TukeyHSD(y []float64, g []string, conf float64, levels ...string) (*TukeyResult, error) {
+	a, err := ANOVA(y, g, levels...)
 	if err != nil {
 		return nil, err
 	}

@@ -82,3 +82,40 @@ trt2-trt1  0.865  0.1737839 1.5562161 0.0120064
 		t.Errorf("display:\n%s\nwant prefix:\n%s", s, want)
 	}
 }
+
+// TestTukeyLevelOrder: R keeps warpbreaks' tension levels in the order
+// L, M, H (R 4.2.2: TukeyHSD(aov(breaks ~ tension, warpbreaks))).
+func TestTukeyLevelOrder(t *testing.T) {
+	w := loadCSV(t, "warpbreaks")
+	tr, err := TukeyHSD(floatsOf(t, w["breaks"]), w["tension"], 0.95, "L", "M", "H")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		pair              string
+		diff, lwr, upr, p float64
+	}{
+		{"M-L", -9.9999999999999929, -19.559824443982855, -0.44017555601713099, 0.0384597680648381957},
+		{"H-L", -14.7222222222222143, -24.282046666205076, -5.16239777823935242, 0.0014315033079779216},
+		{"H-M", -4.7222222222222214, -14.282046666205083, 4.83760222176064048, 0.4630830970861818940},
+	}
+	for i, c := range want {
+		if tr.Pairs[i] != c.pair {
+			t.Fatalf("pair %d = %s, want %s", i, tr.Pairs[i], c.pair)
+		}
+		near(t, c.pair+" diff", tr.Diff[i], c.diff, 1e-12)
+		near(t, c.pair+" lwr", tr.Lwr[i], c.lwr, 1e-9)
+		near(t, c.pair+" upr", tr.Upr[i], c.upr, 1e-9)
+		near(t, c.pair+" p", tr.PAdj[i], c.p, 1e-9)
+	}
+	if _, err := TukeyHSD(floatsOf(t, w["breaks"]), w["tension"], 0.95, "L", "M"); err == nil {
+		t.Error("missing level accepted")
+	}
+	h, err := TTestBy([]float64{1, 2, 3, 4, 5, 6, 7}, []string{"b", "a", "b", "a", "NA", "b", "a"}, Opt{Levels: []string{"b", "a"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.EstNames[0] != "mean in group b" || h.Estimate[0] != (1+3+6)/3.0 {
+		t.Errorf("TTestBy levels: %v %v", h.EstNames, h.Estimate)
+	}
+}
