@@ -79,7 +79,10 @@ func parallelChunks(task string, o BootOpt, work func(lo, hi int, r *rand.Rand))
 		}()
 	}
 	wg.Wait()
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("stats: %s interrupted after %d of %d resamples: %w", task, done, o.R, err)
+	}
+	return nil
 }
 
 // BootResult is a bootstrap estimate with its replicates and confidence

@@ -1,9 +1,13 @@
 package stats
 
 import (
+	"context"
 	"math"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/gostat/gostat/builtins/cell"
 )
 
 func jackknife(x []float64, f func([]float64) float64) []float64 {
@@ -82,5 +86,16 @@ func TestBootstrapReproducible(t *testing.T) {
 	}
 	if _, err := Bootstrap(x, "mode"); err == nil {
 		t.Error("unknown statistic accepted")
+	}
+}
+
+func TestBootstrapInterrupt(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	restore := cell.Bind(cell.Hooks{Ctx: ctx})
+	defer restore()
+	_, err := Bootstrap(Normal{0, 1}.Rand(100, 1), "mean", BootOpt{R: 100000})
+	if err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("err = %v", err)
 	}
 }
