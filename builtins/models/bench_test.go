@@ -161,3 +161,40 @@ func TestLargeFitsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalEquationPath checks the blocked X'WX solver of large GLMs
+// against the QR solver on the same weighted problem (odd and even p).
+func TestNormalEquationPath(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for _, p := range []int{7, 8} {
+		n := 120001
+		cols := make([][]float64, p)
+		for j := range cols {
+			cols[j] = make([]float64, n)
+			for i := range cols[j] {
+				if j == 0 {
+					cols[j][i] = 1
+				} else {
+					cols[j][i] = rng.NormFloat64() * float64(j)
+				}
+			}
+		}
+		z := make([]float64, n)
+		w := make([]float64, n)
+		for i := range z {
+			z[i] = rng.NormFloat64()
+			w[i] = rng.Float64() + 0.1
+		}
+		s := &wlsSolver{cols: cols, n: n, p: p}
+		got := s.solve(z, w)
+		want := solveLS(lsProblem{n: n, p: p, cols: cols, y: z, w: w})
+		for j := 0; j < p; j++ {
+			if e := relErr(got.coef[j], want.coef[j]); e > 1e-10 {
+				t.Errorf("p=%d coef %d: %.17g vs %.17g", p, j, got.coef[j], want.coef[j])
+			}
+			if e := relErr(got.xtxinv[j][j], want.xtxinv[j][j]); e > 1e-10 {
+				t.Errorf("p=%d (X'WX)^-1 %d: %.17g vs %.17g", p, j, got.xtxinv[j][j], want.xtxinv[j][j])
+			}
+		}
+	}
+}

@@ -252,10 +252,29 @@ func (s *wlsSolver) solve(z, w []float64) lsFit {
 				r3 := raw.Data[(i+3)*p : (i+3)*p+p]
 				w0, w1, w2, w3 := w[i], w[i+1], w[i+2], w[i+3]
 				z0, z1, z2, z3 := w0*z[i], w1*z[i+1], w2*z[i+2], w3*z[i+3]
-				for j := 0; j < p; j++ {
+				// two output rows (j, j+1) at a time share the loads of
+				// the four data rows
+				j := 0
+				for ; j+1 < p; j += 2 {
+					a0, a1, a2, a3 := w0*r0[j], w1*r1[j], w2*r2[j], w3*r3[j]
+					b0, b1, b2, b3 := w0*r0[j+1], w1*r1[j+1], w2*r2[j+1], w3*r3[j+1]
+					c := A[j*p : j*p+j+1]
+					e := A[(j+1)*p : (j+1)*p+j+1]
+					// equal lengths let the compiler drop bounds checks
+					s0, s1, s2, s3 := r0[:len(c)], r1[:len(c)], r2[:len(c)], r3[:len(c)]
+					e = e[:len(c)]
+					for k := range c {
+						x0, x1, x2, x3 := s0[k], s1[k], s2[k], s3[k]
+						c[k] += a0*x0 + a1*x1 + a2*x2 + a3*x3
+						e[k] += b0*x0 + b1*x1 + b2*x2 + b3*x3
+					}
+					A[(j+1)*p+j+1] += b0*r0[j+1] + b1*r1[j+1] + b2*r2[j+1] + b3*r3[j+1]
+					r[j] += z0*r0[j] + z1*r1[j] + z2*r2[j] + z3*r3[j]
+					r[j+1] += z0*r0[j+1] + z1*r1[j+1] + z2*r2[j+1] + z3*r3[j+1]
+				}
+				for ; j < p; j++ {
 					a0, a1, a2, a3 := w0*r0[j], w1*r1[j], w2*r2[j], w3*r3[j]
 					c := A[j*p : j*p+j+1]
-					// equal lengths let the compiler drop bounds checks
 					s0, s1, s2, s3 := r0[:len(c)], r1[:len(c)], r2[:len(c)], r3[:len(c)]
 					for k := range c {
 						c[k] += a0*s0[k] + a1*s1[k] + a2*s2[k] + a3*s3[k]
