@@ -5,11 +5,14 @@ import (
 	"go/constant"
 	"go/scanner"
 	"go/token"
+	"maps"
 	"reflect"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/traefik/yaegi/interp"
 
 	"github.com/gostat/gostat/builtins/symbols"
 	"github.com/gostat/gostat/display"
@@ -37,7 +40,7 @@ func (s *Session) Complete(src string, pos int) ([]Completion, int) {
 		pos = len(src)
 	}
 	if !s.mu.TryLock() {
-		return nil, pos
+		return s.completeBusy(src[:pos])
 	}
 	defer s.mu.Unlock()
 	if s.in == nil {
@@ -147,11 +150,17 @@ func (s *Session) identifiers() []Completion {
 	for name, path := range s.state.imports {
 		items = append(items, Completion{Text: name, Kind: "package", Detail: path, Doc: firstLine(docText(path + "."))})
 	}
+	return append(items, staticIdentifiers()...)
+}
+
+// staticIdentifiers are Go's keywords, builtin functions and types.
+func staticIdentifiers() []Completion {
+	var items []Completion
 	for _, k := range goKeywords {
 		items = append(items, Completion{Text: k, Kind: "keyword"})
 	}
 	for _, b := range goBuiltins {
-		items = append(items, Completion{Text: b, Kind: "func", Detail: "builtin"})
+		items = append(items, Completion{Text: b, Kind: "func", Detail: "builtin", Doc: firstLine(docText("builtin." + b))})
 	}
 	for _, t := range goTypes {
 		items = append(items, Completion{Text: t, Kind: "type"})
@@ -245,7 +254,11 @@ func (s *Session) lookup(parts []string) (reflect.Value, bool) {
 
 // packageMembers lists the exported symbols of a compiled package.
 func (s *Session) packageMembers(path string) []Completion {
-	syms := s.in.Symbols(path)[path]
+	return packageMembers(s.in, path)
+}
+
+func packageMembers(in *interp.Interpreter, path string) []Completion {
+	syms := in.Symbols(path)[path]
 	var items []Completion
 	for name, v := range syms {
 		if name == "" || strings.HasPrefix(name, "_") || !unicode.IsUpper(rune(name[0])) {
@@ -432,7 +445,7 @@ func (s *Session) Doc(name string) (string, bool) {
 		return "", false
 	}
 	if !s.mu.TryLock() {
-		return (*Session)(nil).docFromTable(name, nil)
+		return s.docBusy(name)
 	}
 	defer s.mu.Unlock()
 	if s.in == nil {
@@ -551,4 +564,93 @@ func showValueText(v reflect.Value) string {
 		return "<nil>"
 	}
 	return showValue(v.Interface(), display.Plain).Text
+}
+
+// snapshot is what the kernel knows about the session's declarations,
+// kept after each cell so that completion and docs keep working while a
+// cell runs (the interpreter's variables are then off limits).
+type snapshot struct {
+	in      *interp.Interpreter // only for its compiled packages' symbols
+	imports map[string]string
+	funcs   map[string]funcInfo
+	types   map[string]string
+	methods map[string]map[string]funcInfo
+}
+
+// takeSnapshot records the state; s.mu is held.
+func (s *Session) takeSnapshot() {
+	if s.in == nil || s.state == nil {
+		s.snap.Store(nil)
+		return
+	}
+	v := &snapshot{in: s.in, imports: maps.Clone(s.state.imports), funcs: maps.Clone(s.state.funcs),
+		types: maps.Clone(s.state.types), methods: map[string]map[string]funcInfo{}}
+	for t, ms := range s.state.methods {
+		v.methods[t] = maps.Clone(ms)
+	}
+	s.snap.Store(v)
+}
+
+// completeBusy completes while a cell runs: package members, cell
+// functions, types and packages, keywords and the names the cell being
+// typed declares; not variables.
+func (s *Session) completeBusy(before string) ([]Completion, int) {
+	start := len(before)
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(before[:start])
+		if !isIdentRune(r) {
+			break
+		}
+		start -= n
+	}
+	v := s.snap.Load()
+	if v == nil {
+		return nil, start
+	}
+	word := before[start:]
+	if start > 0 && before[start-1] == '.' {
+		if path, ok := v.imports[exprBefore(before[:start-1])]; ok {
+			return filter(packageMembers(v.in, path), word), start
+		}
+		return nil, start
+	}
+	var items []Completion
+	for name, fi := range v.funcs {
+		items = append(items, Completion{Text: name, Kind: "func", Detail: fi.sig, Doc: firstLine(fi.doc)})
+	}
+	for name, def := range v.types {
+		items = append(items, Completion{Text: name, Kind: "type", Detail: def})
+	}
+	for name, path := range v.imports {
+		items = append(items, Completion{Text: name, Kind: "package", Detail: path, Doc: firstLine(docText(path + "."))})
+	}
+	items = append(items, staticIdentifiers()...)
+	return filter(append(items, cellNames(before[:start])...), word), start
+}
+
+// docBusy answers Doc while a cell runs, from the snapshot and the docs
+// table.
+func (s *Session) docBusy(name string) (string, bool) {
+	v := s.snap.Load()
+	if v == nil {
+		return (*Session)(nil).docFromTable(name, nil)
+	}
+	parts := strings.Split(name, ".")
+	if len(parts) == 1 {
+		if fi, ok := v.funcs[name]; ok {
+			return fi.sig + "\n\n" + fi.doc, true
+		}
+		if def, ok := v.types[name]; ok {
+			return "type " + name + " " + def + "\n", true
+		}
+		if d, ok := symbols.Doc("builtin." + name); ok {
+			return d, true
+		}
+	}
+	if len(parts) == 2 {
+		if fi, ok := v.methods[parts[0]][parts[1]]; ok {
+			return fi.sig + "\n\n" + fi.doc, true
+		}
+	}
+	return (*Session)(nil).docFromTable(name, v.imports)
 }

@@ -136,7 +136,7 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 		if err != nil {
 			return nil, nil, chunkSyntaxError(c.src, g.chunks[0].start, g.chunks[len(g.chunks)-1].end)
 		}
-		root, off0 = f, len("package main;")
+		root, off0 = f, len(declPrefix)
 	default:
 		list, err := parseStmtChunk(fset, base)
 		if err != nil {

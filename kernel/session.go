@@ -68,6 +68,9 @@ type Session struct {
 	state *cellState
 	cells int // number of cells evaluated (for error locations)
 
+	// snap is the state for completion and docs while a cell runs.
+	snap atomic.Pointer[snapshot]
+
 	// unbind restores the cell hooks kept bound for an interrupted cell.
 	unbind func()
 
@@ -117,6 +120,7 @@ func NewSession(opts Options) (*Session, error) {
 	if opts.KeepStdioRedirected {
 		s.restore = c.redirect()
 	}
+	s.takeSnapshot()
 	return s, nil
 }
 
@@ -426,6 +430,7 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 	s.runMu.Lock()
 	s.run = nil
 	s.runMu.Unlock()
+	s.takeSnapshot()
 	for _, p := range s.takeGoPanics() {
 		res.Warnings = append(res.Warnings, p)
 	}
@@ -650,7 +655,9 @@ func (s *Session) Reset() error {
 	}
 	s.takeGoPanics()
 	s.cap.start(nil)
-	return s.start()
+	err := s.start()
+	s.takeSnapshot()
+	return err
 }
 
 // Close releases the session. Restores os.Stdout/os.Stderr when they were
@@ -670,6 +677,7 @@ func (s *Session) Close() error {
 		s.restore()
 	}
 	s.in = nil
+	s.snap.Store(nil)
 	s.cap.close()
 	return nil
 }

@@ -743,3 +743,54 @@ func TestClosedAndCancelled(t *testing.T) {
 		t.Errorf("closed: %v", r.Err)
 	}
 }
+
+func TestCompleteWhileRunning(t *testing.T) {
+	s := newTestSession(t)
+	eval(t, s, "// Twice doubles.\nfunc Twice(x int) int { return 2 * x }\ntype Box struct{ V int }")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan Result)
+	go func() { done <- s.Eval(ctx, "for {}", nil) }()
+	// Wait until the cell runs (the session lock is held).
+	for s.mu.TryLock() {
+		s.mu.Unlock()
+		time.Sleep(time.Millisecond)
+	}
+	texts := func(src string) []string {
+		items, start := s.Complete(src, len(src))
+		var out []string
+		for _, it := range items {
+			out = append(out, src[:start]+it.Text)
+		}
+		return out
+	}
+	for _, tt := range []struct{ src, want string }{
+		{"strings.HasP", "strings.HasPrefix"},
+		{"Tw", "Twice"},
+		{"Bo", "Box"},
+		{"fo", "for"},
+		{"y := 1\ny", "y := 1\ny"},
+	} {
+		got := texts(tt.src)
+		if !slicesContains(got, tt.want) {
+			t.Errorf("busy Complete(%q) = %q, want %q", tt.src, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ name, want string }{{"Twice", "doubles"}, {"math.Sqrt", "square root"}, {"len", "func len("}} {
+		if d, ok := s.Doc(tt.name); !ok || !strings.Contains(d, tt.want) {
+			t.Errorf("busy Doc(%q) = %q", tt.name, d)
+		}
+	}
+	cancel()
+	if r := <-done; r.Err == nil || r.Err.Kind != Interrupted {
+		t.Fatalf("cell: %v", r.Err)
+	}
+}
+
+func slicesContains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -68,12 +68,16 @@ func blankExcept(src string, ranges [][2]int) string {
 	return string(b)
 }
 
+// declPrefix makes declarations a file. It has the length of the
+// "package main;" yaegi uses, so offsets agree; the newline keeps a doc
+// comment on the cell's first line attached to its declaration.
+const declPrefix = "package main\n"
+
 // parseDeclChunk parses text (a cell with only the chunk kept) as
-// declarations. Positions in the result are cell positions: the pseudo
-// package clause sits on a line of its own before the cell, which is
-// accounted for by lineShift 1.
+// declarations. Offsets in the result minus len(declPrefix) are cell
+// offsets.
 func parseDeclChunk(fset *token.FileSet, text string) (*ast.File, error) {
-	return parser.ParseFile(fset, "", "package main;"+text, parser.ParseComments)
+	return parser.ParseFile(fset, "", declPrefix+text, parser.ParseComments)
 }
 
 // stmtPrefix wraps statements in a function body on the first line so that
@@ -235,31 +239,28 @@ func firstToken(src string) token.Token {
 // error at its cell position.
 func chunkSyntaxError(src string, start, end int) *Error {
 	text := blankExcept(src, [][2]int{{start, end}})
-	first := firstToken(src[start:end])
 	var err error
 	prefix := len(stmtPrefix)
-	switch first {
+	switch firstToken(src[start:end]) {
 	case token.IMPORT, token.CONST, token.TYPE, token.VAR:
 		_, err = parseDeclChunk(token.NewFileSet(), text)
-		prefix = len("package main;")
+		prefix = len(declPrefix)
 	case token.FUNC:
 		// A func declaration with an error, or a func literal statement.
-		_, err = parseDeclChunk(token.NewFileSet(), text)
-		prefix = len("package main;")
-		if _, err2 := parseStmtChunk(token.NewFileSet(), text); isLiteralStart(src[start:end]) {
-			err, prefix = err2, len(stmtPrefix)
+		if isLiteralStart(src[start:end]) {
+			_, err = parseStmtChunk(token.NewFileSet(), text)
+		} else {
+			_, err = parseDeclChunk(token.NewFileSet(), text)
+			prefix = len(declPrefix)
 		}
 	default:
 		_, err = parseStmtChunk(token.NewFileSet(), text)
 	}
 	e := &Error{Kind: Syntax, Message: "syntax error"}
 	if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
-		p := list[0].Pos
 		e.Message = list[0].Msg
-		e.Line, e.Col = p.Line, p.Column
-		if p.Line == 1 {
-			e.Col -= prefix
-		}
+		c := cellSrc{src: src}
+		e.Line, e.Col = c.position(list[0].Pos.Offset - prefix)
 	} else if err != nil {
 		e.Message = err.Error()
 	}
@@ -267,34 +268,33 @@ func chunkSyntaxError(src string, start, end int) *Error {
 	return e
 }
 
-// isLiteralStart reports whether src starts with "func(" (a function
-// literal) rather than "func name".
+// isLiteralStart reports whether src (after comments) starts with a
+// function literal "func(" rather than a declaration "func name" or a
+// method "func (r T) name".
 func isLiteralStart(src string) bool {
-	s := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(src), "func"))
-	return strings.HasPrefix(s, "(") && !isMethodDecl(s)
-}
-
-// isMethodDecl reports whether s (the text after "func") looks like a method
-// declaration "(r T) Name(".
-func isMethodDecl(s string) bool {
-	depth := 0
-	for i, r := range s {
-		switch r {
-		case '(':
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var sc scanner.Scanner
+	sc.Init(file, []byte(src), nil, 0)
+	if _, tok, _ := sc.Scan(); tok != token.FUNC {
+		return false
+	}
+	if _, tok, _ := sc.Scan(); tok != token.LPAREN {
+		return false
+	}
+	for depth := 1; depth > 0; {
+		_, tok, _ := sc.Scan()
+		switch tok {
+		case token.LPAREN:
 			depth++
-		case ')':
+		case token.RPAREN:
 			depth--
-			if depth == 0 {
-				rest := strings.TrimSpace(s[i+1:])
-				return rest != "" && (isLetter(rune(rest[0])))
-			}
+		case token.EOF:
+			return true
 		}
 	}
-	return false
-}
-
-func isLetter(r rune) bool {
-	return r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r > 127
+	_, tok, _ := sc.Scan()
+	return tok != token.IDENT
 }
 
 // groupChunks joins consecutive chunks of the same kind. A final expression
