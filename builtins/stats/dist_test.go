@@ -66,6 +66,16 @@ func makeDist(fam string, p map[string]float64) distAPI {
 		return Binomial{p["size"], p["prob"]}
 	case "ppois":
 		return Poisson{p["lambda"]}
+	case "pnbinom":
+		return NegBinomial{p["size"], p["prob"]}
+	case "phyper":
+		return Hypergeometric{p["m"], p["n"], p["k"]}
+	case "plnorm":
+		return LogNormal{p["meanlog"], p["sdlog"]}
+	case "pexp":
+		return Exponential{p["rate"]}
+	case "punif":
+		return Uniform{p["min"], p["max"]}
 	}
 	return nil
 }
@@ -178,6 +188,11 @@ func TestDistributionsR(t *testing.T) {
 func TestDistributionTailsR(t *testing.T) {
 	var raw map[string]json.RawMessage
 	readJSON(t, filepath.Join("testdata", "tails_R.json"), &raw)
+	var raw2 map[string]json.RawMessage
+	readJSON(t, filepath.Join("testdata", "tails2_R.json"), &raw2)
+	for k, v := range raw2 {
+		raw[k] = v
+	}
 	all := map[string][]distCase{}
 	for fam, r := range raw {
 		var cs []distCase

@@ -45,4 +45,16 @@ for d1, d2, p, lower in [(0.5, 3, 1e-50, True), (0.5, 3, 1e-15, True), (0.5, 3, 
                          (1, 10000, 1e-50, True), (1, 10000, 1e-15, True), (1, 10000, 1e-08, True), (1, 10000, 0.01, True),
                          (1, 10000, 0.99, False), (1, 10000, 0.99999999, False)]:
     out.append({"family": "pf", "params": {"df1": d1, "df2": d2}, "p": p, "lower": lower, "quantile": float(qf(d1, d2, p, lower))})
+# R's qhyper turns an upper-tail p into 1-p, so tiny upper tails lose all
+# digits: exact answer = smallest x with P(X > x) <= p, by exact binomials.
+def qhyper_upper(mw, nb, k, p):
+    tot = m.binomial(mw + nb, k)
+    lo, hi = max(0, k - nb), min(k, mw)
+    for x in range(lo, hi + 1):
+        tail = sum(m.binomial(mw, i) * m.binomial(nb, k - i) for i in range(x + 1, hi + 1)) / tot
+        if tail <= m.mpf(p) * (1 + 64 * 2.220446049250313e-16):
+            return x
+    return hi
+for p in [1e-300, 1e-50]:
+    out.append({"family": "phyper", "params": {"k": 100, "m": 300, "n": 500}, "p": p, "lower": False, "quantile": float(qhyper_upper(300, 500, 100, p))})
 print(json.dumps(out, indent=1))
