@@ -18,12 +18,16 @@ type Family struct {
 	Link string
 
 	linkfun, linkinv, muEta func(float64) float64
-	variance                func(float64) float64
-	devResid                func(y, mu, w float64) float64
-	validMu                 func(float64) bool
-	validEta                func(float64) bool
-	checkY                  func(y []float64) error
-	fixedDispersion         bool
+	// both returns linkinv(eta) and muEta(eta) from one evaluation of the
+	// shared exponential, bitwise equal to calling them separately (set for
+	// logit; nil otherwise)
+	both            func(eta float64) (mu, muEta float64)
+	variance        func(float64) float64
+	devResid        func(y, mu, w float64) float64
+	validMu         func(float64) bool
+	validEta        func(float64) bool
+	checkY          func(y []float64) error
+	fixedDispersion bool
 }
 
 // Binomial returns the binomial family for 0/1 responses (or proportions)
@@ -155,6 +159,17 @@ func setLink(f *Family) {
 			}
 			e := math.Exp(eta)
 			return e / ((1 + e) * (1 + e))
+		}
+		f.both = func(eta float64) (float64, float64) {
+			switch {
+			case eta < mthresh:
+				return dblEps / (1 + dblEps), dblEps
+			case eta > thresh:
+				t := 1 / dblEps
+				return t / (1 + t), dblEps
+			}
+			e := math.Exp(eta)
+			return e / (1 + e), e / ((1 + e) * (1 + e))
 		}
 	case "probit":
 		thresh := -qNorm(dblEps)

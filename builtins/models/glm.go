@@ -402,6 +402,8 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 	solver := &wlsSolver{cols: d.cols, n: n, p: p}
 	z := make([]float64, n)
 	ww := make([]float64, n)
+	var muEtaCache []float64 // μ'(η) kept from the linear-predictor pass (large logit fits)
+	cacheOK := false
 	var fit lsFit
 	var coef, coefold []float64
 	conv := false
@@ -415,7 +417,12 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		}
 		parallelFor(n, func(lo, hi int) {
 			for i := lo; i < hi; i++ {
-				me := fam.muEta(eta[i])
+				var me float64
+				if cacheOK {
+					me = muEtaCache[i]
+				} else {
+					me = fam.muEta(eta[i])
+				}
 				v := fam.variance(mu[i])
 				if w(i) > 0 && me != 0 {
 					z[i] = eta[i] - off(i) + (y[i]-mu[i])/me
@@ -439,9 +446,13 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 			}
 		}
 		linpred := func(b []float64) {
+			cacheOK = false
 			if solver.rows != nil {
 				// the row-major copy of the large path: one short dot per row
 				raw := solver.rows.RawMatrix().Data
+				if fam.both != nil && muEtaCache == nil {
+					muEtaCache = make([]float64, n)
+				}
 				parallelFor(n, func(lo, hi int) {
 					for i := lo; i < hi; i++ {
 						row := raw[i*p : i*p+p]
@@ -450,9 +461,14 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 							s += v * b[j]
 						}
 						eta[i] = s
-						mu[i] = fam.linkinv(s)
+						if muEtaCache != nil {
+							mu[i], muEtaCache[i] = fam.both(s)
+						} else {
+							mu[i] = fam.linkinv(s)
+						}
 					}
 				})
+				cacheOK = muEtaCache != nil
 				return
 			}
 			parallelFor(n, func(lo, hi int) {
