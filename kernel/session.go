@@ -70,6 +70,8 @@ type Session struct {
 
 	// snap is the state for completion and docs while a cell runs.
 	snap atomic.Pointer[snapshot]
+	// lastVars is the last Vars result, returned while a cell runs.
+	lastVars atomic.Pointer[[]Var]
 
 	// unbind restores the cell hooks kept bound for an interrupted cell.
 	unbind func()
@@ -619,12 +621,18 @@ func (s *Session) evalSrc(ctx context.Context, p *evalPlan) error {
 }
 
 // Vars lists the session's variables, sorted by name.
+// While a cell runs it returns the list as it was last asked for.
 func (s *Session) Vars() []Var {
 	if !s.mu.TryLock() {
+		if v := s.lastVars.Load(); v != nil {
+			return *v
+		}
 		return nil
 	}
 	defer s.mu.Unlock()
-	return s.vars()
+	vars := s.vars()
+	s.lastVars.Store(&vars)
+	return vars
 }
 
 func (s *Session) vars() []Var {
@@ -655,6 +663,7 @@ func (s *Session) Reset() error {
 	}
 	s.takeGoPanics()
 	s.cap.start(nil)
+	s.lastVars.Store(nil)
 	err := s.start()
 	s.takeSnapshot()
 	return err

@@ -746,7 +746,10 @@ func TestClosedAndCancelled(t *testing.T) {
 
 func TestCompleteWhileRunning(t *testing.T) {
 	s := newTestSession(t)
-	eval(t, s, "// Twice doubles.\nfunc Twice(x int) int { return 2 * x }\ntype Box struct{ V int }")
+	eval(t, s, "// Twice doubles.\nfunc Twice(x int) int { return 2 * x }\ntype Box struct{ V int }\nbx := Box{3}")
+	if len(s.Vars()) != 1 {
+		t.Fatalf("vars: %v", s.Vars())
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan Result)
 	go func() { done <- s.Eval(ctx, "for {}", nil) }()
@@ -779,6 +782,9 @@ func TestCompleteWhileRunning(t *testing.T) {
 		if d, ok := s.Doc(tt.name); !ok || !strings.Contains(d, tt.want) {
 			t.Errorf("busy Doc(%q) = %q", tt.name, d)
 		}
+	}
+	if v := s.Vars(); len(v) != 1 || v[0].Name != "bx" {
+		t.Errorf("busy Vars = %v", v)
 	}
 	cancel()
 	if r := <-done; r.Err == nil || r.Err.Kind != Interrupted {
