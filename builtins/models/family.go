@@ -245,8 +245,10 @@ func (f Family) aic(y, mu, w []float64, dev float64) float64 {
 			// dbinom(round(m y), round(m), mu, log = TRUE) with m = wi
 			m := math.Round(wi)
 			k := math.Round(wi * y[i])
-			lc := lchoose(m, k)
-			ll := lc
+			ll := 0.0
+			if m != 1 { // log C(1, k) = 0 for 0/1 outcomes
+				ll = lchoose(m, k)
+			}
 			if k > 0 {
 				ll += k * math.Log(mu[i])
 			}
