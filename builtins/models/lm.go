@@ -6,8 +6,9 @@
 // Formulas follow R: "mpg ~ wt + factor(cyl)", interactions a:b, a*b,
 // (a+b)^2 and nesting a/b, I(x^2), log(x) and other transforms, poly(x, d)
 // (orthogonal, or raw = TRUE), "- 1" or "+ 0" for no intercept, "." for all
-// other columns; term and coefficient names are R's. String and bool columns are categorical (treatment coding, first
-// level as baseline, level order from the frame); factor(x) or C(x) makes a
+// other columns; term and coefficient names are R's. String and bool
+// columns are categorical (treatment coding, first level as baseline, level
+// order from the frame, unused levels dropped); factor(x) or C(x) makes a
 // numeric column categorical. Rows with a missing value in a used variable
 // are dropped and counted, as R's na.omit.
 //
