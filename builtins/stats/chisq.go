@@ -130,7 +130,7 @@ func ChisqTest(table [][]float64, opts ...Opt) (*HTest, error) {
 	}
 	chk := Check{Assumption: "expected counts ≥ 5", Method: "smallest expected count", Value: minE, Detail: "= " + num(minE, 3), OK: minE >= 5}
 	if !chk.OK {
-		chk.Suggestion = "the χ² approximation may be incorrect; use FisherTest (exact)"
+		chk.Suggestion = "the χ² approximation may be incorrect; use FisherTest (exact) or ChisqTestSim (simulated p-value)"
 		h.Notes = append(h.Notes, "Chi-squared approximation may be incorrect")
 	}
 	h.Checks = []Check{chk, {Assumption: "independent observations, each counted once", Detail: "a design question"}}

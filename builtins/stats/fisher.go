@@ -432,7 +432,7 @@ func fisherRxC(t [][]float64) (float64, error) {
 			}
 			fill(0, cs[j], 0)
 			if work > MaxFisherTables {
-				return 0, inputErr("FisherTest", "table", "needs more than %d network paths", "use ChisqTest, or raise stats.MaxFisherTables", MaxFisherTables)
+				return 0, inputErr("FisherTest", "table", "needs more than %d network paths", "use FisherTestSim (Monte Carlo p-value), or raise stats.MaxFisherTables", MaxFisherTables)
 			}
 		}
 		nodes = next
