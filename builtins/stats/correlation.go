@@ -191,7 +191,8 @@ func (m *Matrix) Display(o display.Options) display.Bundle {
 	if d <= 0 {
 		d = 7
 	}
-	return display.Text("matrix", matrixText(m.Names, m.Names, m.Values, d))
+	o = o.Normalized()
+	return display.Text("matrix", matrixTextWidth(m.Names, m.Names, m.Values, d, o.Width))
 }
 
 // String returns the plain-text display.

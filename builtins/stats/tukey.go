@@ -328,8 +328,13 @@ func (a *AOV) Tukey(conf float64) (*TukeyResult, error) {
 
 // matrixText prints a numeric matrix like R's print.default: each column
 // formatted separately with the given significant digits, names
-// right-aligned over columns, row names left-aligned.
+// right-aligned over columns, row names left-aligned, in blocks of columns
+// that fit 80 characters.
 func matrixText(rows, cols []string, data [][]float64, digits int) string {
+	return matrixTextWidth(rows, cols, data, digits, 80)
+}
+
+func matrixTextWidth(rows, cols []string, data [][]float64, digits, width int) string {
 	ncol := len(cols)
 	cells := make([][]string, ncol)
 	widths := make([]int, ncol)
@@ -353,17 +358,26 @@ func matrixText(rows, cols []string, data [][]float64, digits int) string {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(strings.Repeat(" ", rw))
-	for c, h := range cols {
-		b.WriteString(" " + strings.Repeat(" ", widths[c]-len([]rune(h))) + h)
-	}
-	b.WriteString("\n")
-	for r, name := range rows {
-		b.WriteString(name + strings.Repeat(" ", rw-len([]rune(name))))
-		for c := range cols {
-			b.WriteString(" " + strings.Repeat(" ", widths[c]-len(cells[c][r])) + cells[c][r])
+	for start := 0; start < ncol; {
+		end := start
+		w := rw
+		for end < ncol && (end == start || w+1+widths[end] <= width) {
+			w += 1 + widths[end]
+			end++
+		}
+		b.WriteString(strings.Repeat(" ", rw))
+		for c := start; c < end; c++ {
+			b.WriteString(" " + strings.Repeat(" ", widths[c]-len([]rune(cols[c]))) + cols[c])
 		}
 		b.WriteString("\n")
+		for r, name := range rows {
+			b.WriteString(name + strings.Repeat(" ", rw-len([]rune(name))))
+			for c := start; c < end; c++ {
+				b.WriteString(" " + strings.Repeat(" ", widths[c]-len(cells[c][r])) + cells[c][r])
+			}
+			b.WriteString("\n")
+		}
+		start = end
 	}
 	return b.String()
 }
