@@ -709,13 +709,19 @@ func (m *Model) onSaved(msg savedMsg) {
 	}
 	m.file = msg.path
 	m.dirty = false
-	s := fmt.Sprintf("saved %d cells to %s", msg.kept, msg.path)
+	// gostat check replays at 80 columns: tables and plots laid out for
+	// this window would not match (line mode's :save says so too). The
+	// hint must fit the status line, so the file is then named briefly.
+	w := m.displayOptions().Width
+	name := msg.path
+	if w != display.Plain.Width {
+		name = filepath.Base(msg.path)
+	}
+	s := fmt.Sprintf("saved %d cells to %s", msg.kept, name)
 	if msg.skipped > 0 {
 		s += fmt.Sprintf(" (%d failed or interrupted cells left out)", msg.skipped)
 	}
-	if w := m.displayOptions().Width; w != display.Plain.Width {
-		// gostat check replays at 80 columns: tables and plots laid out
-		// for this window would not match (line mode's :save says so too).
+	if w != display.Plain.Width {
 		s += fmt.Sprintf(" · %d-column outputs: `gostat run -record` it before `gostat check`", w)
 	}
 	m.setStatus(s)

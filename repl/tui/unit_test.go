@@ -560,3 +560,25 @@ func TestSaveNotesWidth(t *testing.T) {
 		t.Errorf("80-column outputs: status %q", m.status)
 	}
 }
+
+// A long yes/no question keeps its start (how many cells) by dropping its
+// parenthesised details before cutting, and always keeps the choices.
+func TestFitQuestion(t *testing.T) {
+	q := " Found 3 cells of a gostat session (process 3632, 2026-11-26 01:12) that ended without :quit. Recover them? (y/n)"
+	for _, tc := range []struct {
+		w    int
+		want string
+	}{
+		{200, q},
+		{100, " Found 3 cells of a gostat session that ended without :quit. Recover them? (y/n)"},
+		{40, "…nded without :quit. Recover them? (y/n)"},
+	} {
+		got := fitQuestion(q, tc.w)
+		if ansi.StringWidth(got) > tc.w {
+			t.Errorf("width %d: %q is %d wide", tc.w, got, ansi.StringWidth(got))
+		}
+		if got != tc.want {
+			t.Errorf("width %d: got %q, want %q", tc.w, got, tc.want)
+		}
+	}
+}

@@ -122,12 +122,7 @@ func (m *Model) statusBar() string {
 	bar := m.th.StatusBar
 	switch {
 	case m.confirm != nil:
-		// Keep the end of a long question: it holds the choices.
-		q := " " + m.confirm.text
-		if ansi.StringWidth(q) > w {
-			q = "…" + ansi.TruncateLeft(q, ansi.StringWidth(q)-w+1, "")
-		}
-		return bar.Render(padRight(q, w))
+		return bar.Render(padRight(fitQuestion(" "+m.confirm.text, w), w))
 	case m.asking:
 		return padRight(ansi.Truncate(m.saveAs.View(), w, ""), w)
 	case m.srch.active:
@@ -264,4 +259,33 @@ func (m *Model) keysView(h int) []string {
 	res := make([]string, h)
 	copy(res, out[m.keysOff:])
 	return res
+}
+
+// fitQuestion shortens a yes/no question to w columns: first it drops its
+// parenthesised details (not the final choices), then it keeps the end,
+// which holds the question and the choices.
+func fitQuestion(q string, w int) string {
+	if ansi.StringWidth(q) <= w {
+		return q
+	}
+	last := strings.LastIndex(q, " (")
+	for last > 0 {
+		i := strings.Index(q, " (")
+		if i < 0 || i >= last {
+			break
+		}
+		j := strings.Index(q[i:], ")")
+		if j < 0 {
+			break
+		}
+		q = q[:i] + q[i+j+1:]
+		last = strings.LastIndex(q, " (")
+		if ansi.StringWidth(q) <= w {
+			return q
+		}
+	}
+	if ansi.StringWidth(q) > w {
+		q = "…" + ansi.TruncateLeft(q, ansi.StringWidth(q)-w+1, "")
+	}
+	return q
 }
