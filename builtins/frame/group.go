@@ -3,6 +3,7 @@ package frame
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -54,7 +55,10 @@ func (f *Frame) GroupBy(keys ...string) *Groups {
 	card := make([]int, len(keys))
 	for k, name := range keys {
 		c := f.mustCol("GroupBy", name)
-		keyCodes[k], card[k] = denseCodes(c)
+		keyCodes[k], card[k] = denseCodesOpt(c, len(keys) > 1)
+	}
+	if len(keys) == 1 && card[0] <= 4*n+1024 {
+		return groupsOneKey(f, keys, keyCodes[0], card[0])
 	}
 	// Combine: code = ((c0 * card1) + c1) * card2 + c2 …  (row-major in key
 	// order, so sorting codes sorts by keys).
@@ -163,6 +167,46 @@ func (f *Frame) GroupBy(keys ...string) *Groups {
 	return g
 }
 
+// groupsOneKey builds the groups of a single key from its codes in
+// [0, card) in one counting pass (sizes and first rows together); the
+// codes become the group codes directly when every value is present.
+func groupsOneKey(f *Frame, keys []string, kc []int32, card int) *Groups {
+	counts := make([]int, card)
+	first := make([]int, card)
+	for r, v := range kc {
+		if counts[v] == 0 {
+			first[v] = r
+		}
+		counts[v]++
+	}
+	remap := make([]int32, card)
+	ng := 0
+	for v, c := range counts {
+		if c > 0 {
+			remap[v] = int32(ng)
+			ng++
+		}
+	}
+	g := &Groups{f: f, keys: keys, n: ng, code: kc}
+	if ng < card {
+		g.code = make([]int32, len(kc))
+		for r, v := range kc {
+			g.code[r] = remap[v]
+		}
+	}
+	g.start = make([]int, ng+1)
+	g.first = make([]int, ng)
+	k := 0
+	for v, c := range counts {
+		if c > 0 {
+			g.first[k] = first[v]
+			g.start[k+1] = g.start[k] + c
+			k++
+		}
+	}
+	return g
+}
+
 // rankCodes replaces codes by their rank among the distinct values
 // (order kept) and returns the number of distinct values.
 func rankCodes(codes []uint64) ([]uint64, uint64) {
@@ -185,7 +229,11 @@ func rankCodes(codes []uint64) ([]uint64, uint64) {
 }
 
 // denseCodes maps a column's values to 0..card-1 in sort order (NA last).
-func denseCodes(c *column) ([]int32, int) {
+func denseCodes(c *column) ([]int32, int) { return denseCodesOpt(c, true) }
+
+// denseCodesOpt is denseCodes; with compress false, small-range int codes
+// are value - min (absent values leave gaps; the caller compacts them).
+func denseCodesOpt(c *column, compress bool) ([]int32, int) {
 	n := c.len()
 	out := make([]int32, n)
 	switch c.kind {
@@ -231,6 +279,9 @@ func denseCodes(c *column) ([]int32, int) {
 				} else {
 					out[r] = int32(v - lo)
 				}
+			}
+			if !compress {
+				return out, int(span) + 1
 			}
 			// compress to present values
 			return compressCodes(out, int(span)+1, hasNA)
@@ -467,11 +518,103 @@ func (g *Groups) Agg(specs ...string) *Frame {
 			g.sortRows()
 		}
 	}
-	parallelFor(len(parsed), func(k int) { cols[k] = g.aggregate(parsed[k]) })
+	// Sums and means of numeric columns share one pass over the rows.
+	var fused []int
+	for k, a := range parsed {
+		if a.fn == "sum" || a.fn == "mean" {
+			fused = append(fused, k)
+		}
+	}
+	if len(fused) > 0 {
+		xs := make([][]float64, len(fused))
+		for q, k := range fused {
+			c, _ := g.f.col(parsed[k].col)
+			xs[q] = c.floats()
+		}
+		sums, counts := g.sumsFused(xs)
+		for q, k := range fused {
+			v := sums[q]
+			if parsed[k].fn == "mean" {
+				v = make([]float64, g.n)
+				for grp := range v {
+					v[grp] = sums[q][grp] / counts[q][grp]
+					if counts[q][grp] == 0 {
+						v[grp] = math.NaN()
+					}
+				}
+			}
+			cols[k] = floatColumn(parsed[k].out, v)
+		}
+	}
+	parallelFor(len(parsed), func(k int) {
+		if cols[k] == nil {
+			cols[k] = g.aggregate(parsed[k])
+		}
+	})
 	for _, c := range cols {
 		out = out.withColumn(c, "Agg")
 	}
 	return out
+}
+
+// sumsFused returns, for each column of xs, the per-group compensated
+// (Kahan) sum and count of its non-NaN values, reading the rows once:
+// the rows are split across the cores, each accumulating its own partial
+// sums, which are then combined (also compensated).
+func (g *Groups) sumsFused(xs [][]float64) (sums, counts [][]float64) {
+	n := len(g.code)
+	ng := g.n
+	p := len(xs)
+	nw := runtime.GOMAXPROCS(0)
+	if n < 1<<16 {
+		nw = 1
+	}
+	type part struct{ s, c, cnt []float64 } // [col*ng + group]
+	parts := make([]part, nw)
+	var pg panicGroup
+	for w := 0; w < nw; w++ {
+		pg.Go(func() {
+			pt := part{make([]float64, p*ng), make([]float64, p*ng), make([]float64, p*ng)}
+			code := g.code
+			lo, hi := w*n/nw, (w+1)*n/nw
+			for j, x := range xs {
+				s, c, cnt := pt.s[j*ng:(j+1)*ng], pt.c[j*ng:(j+1)*ng], pt.cnt[j*ng:(j+1)*ng]
+				x = x[:hi]
+				for r := lo; r < hi; r++ {
+					v := x[r]
+					if v != v {
+						continue
+					}
+					// Kahan's compensated step (branch-free).
+					k := code[r]
+					y := v - c[k]
+					t := s[k] + y
+					c[k] = (t - s[k]) - y
+					s[k] = t
+					cnt[k]++
+				}
+			}
+			parts[w] = pt
+		})
+	}
+	pg.Wait()
+	sums = make([][]float64, p)
+	counts = make([][]float64, p)
+	for j := 0; j < p; j++ {
+		sums[j] = make([]float64, ng)
+		counts[j] = make([]float64, ng)
+		for k := 0; k < ng; k++ {
+			var acc kahan
+			for w := range parts {
+				i := j*ng + k
+				acc.add(parts[w].s[i])
+				acc.add(-parts[w].c[i])
+				counts[j][k] += parts[w].cnt[i]
+			}
+			sums[j][k] = acc.sum()
+		}
+	}
+	return sums, counts
 }
 
 func (g *Groups) aggregate(a aggSpec) *column {
