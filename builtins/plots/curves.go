@@ -247,8 +247,15 @@ func LassoPath(lambda []float64, coefs [][]float64, names []string) *Plot {
 
 // Curve draws a computed ROC or precision–recall curve, such as the
 // *ml.Curve returned by ml.ROCCurve and ml.PRCurve (any value with exported
-// fields Kind "ROC" or "PR", X, Y []float64 and Area float64).
+// fields Kind "ROC" or "PR", X, Y []float64 and Area float64), or the
+// coefficient paths of a regularisation path such as the
+// *models.PenalizedPath of models.PenalizedPathFit and models.CVPenalized
+// (fields Lambda, CoefStd or Coef, and Names), drawn as LassoPath with
+// dotted lines at λ_min and λ_1se when the path was cross-validated.
 func Curve(c any) *Plot {
+	if lambda, ok := floatsField(c, "Lambda"); ok {
+		return pathCurve(c, lambda)
+	}
 	xs, ok1 := floatsField(c, "X")
 	ys, ok2 := floatsField(c, "Y")
 	if !ok1 || !ok2 || len(xs) != len(ys) {
@@ -278,4 +285,34 @@ func Curve(c any) *Plot {
 	}
 	p.Add(plotting.Layer{Kind: plotting.Lines, X: xs, Y: ys, Label: label, Color: 0})
 	return newPlot("Curve", p)
+}
+
+// pathCurve draws the coefficient paths of a regularisation path value.
+func pathCurve(c any, lambda []float64) *Plot {
+	var coefs [][]float64
+	for _, name := range []string{"CoefStd", "Coef"} {
+		if f, ok := fieldOf(c, name); ok {
+			if v, ok := f.Interface().([][]float64); ok && len(v) > 0 {
+				coefs = v
+				break
+			}
+		}
+	}
+	if coefs == nil {
+		return errorf("Curve", "%T has Lambda but no Coef or CoefStd coefficients to draw", c)
+	}
+	var names []string
+	if f, ok := fieldOf(c, "Names"); ok {
+		names, _ = f.Interface().([]string)
+	}
+	p := LassoPath(lambda, coefs, names)
+	if p.err != nil {
+		return failed("Curve", fmt.Errorf("plots.Curve: %w", p.err))
+	}
+	for _, name := range []string{"LambdaMin", "Lambda1SE"} {
+		if l, ok := floatField(c, name); ok && l > 0 {
+			p.VLine(math.Log(l))
+		}
+	}
+	return p
 }

@@ -123,3 +123,41 @@ func TestShow(t *testing.T) {
 		t.Fatalf("shown %v", got)
 	}
 }
+
+// Curve draws a models regularisation path: one line per predictor against
+// log(λ), with λ_min and λ_1se marked after cross-validation.
+func TestCurveOfPenalizedPath(t *testing.T) {
+	cars := datasets.MustLoad("mtcars")
+	path, err := models.PenalizedPathFit("mpg ~ wt + hp + qsec", cars, models.PathOptions{L1Ratio: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Curve(path)
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	q := p.panel()
+	var labels []string
+	for _, l := range q.Layers {
+		if l.Label != "" {
+			labels = append(labels, l.Label)
+		}
+	}
+	if strings.Join(labels, ",") != "wt,hp,qsec" || q.XLabel != "log(lambda)" {
+		t.Fatalf("path plot: labels %v, x label %q", labels, q.XLabel)
+	}
+	n := len(q.Layers)
+	cv, err := models.CVPenalized("mpg ~ wt + hp + qsec", cars, models.PathOptions{L1Ratio: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := Curve(cv); c.Err() != nil || len(c.panel().Layers) != n+2 {
+		t.Fatalf("cross-validated path: %v, %d layers, want %d", c.Err(), len(c.panel().Layers), n+2)
+	}
+	if e := Curve(struct{ Lambda []float64 }{[]float64{1}}).Err(); e == nil || !strings.Contains(e.Error(), "no Coef") {
+		t.Fatalf("path without coefficients: %v", e)
+	}
+	if !strings.Contains(p.Display(display.Plain).Text, "Coefficient paths") {
+		t.Fatal("text form lacks the title")
+	}
+}
