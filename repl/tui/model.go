@@ -64,10 +64,14 @@ type Model struct {
 	editing int    // ID of the cell being edited (0: a new cell)
 	draft   string // editor text put aside while editing an earlier cell
 
-	run     *runState
-	queue   []int // IDs of cells waiting to run
-	counter int   // execution count
-	nextID  int
+	run *runState
+	// afterInterrupt: the last cell to finish was interrupted. The kernel
+	// makes the next cell wait for a compiled call (time.Sleep, a big read)
+	// the interrupted cell was still in, so a slow start is explained.
+	afterInterrupt bool
+	queue          []int // IDs of cells waiting to run
+	counter        int   // execution count
+	nextID         int
 
 	file       string
 	dirty      bool
@@ -491,6 +495,7 @@ func (m *Model) onDone(msg evalDoneMsg) tea.Cmd {
 		}
 		c.invalidate()
 		died = r.Err != nil && r.Err.Kind == kernel.KernelDied
+		m.afterInterrupt = c.State == Interrupted
 	}
 	m.now = m.opts.now()
 	// A cell may have (re)defined functions: signatures are asked afresh.

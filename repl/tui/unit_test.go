@@ -582,3 +582,28 @@ func TestFitQuestion(t *testing.T) {
 		}
 	}
 }
+
+// After an interrupted cell, a next cell that takes a while is explained:
+// the kernel waits for the interrupted compiled call (time.Sleep) to end.
+func TestWaitHintAfterInterrupt(t *testing.T) {
+	m := notebookWith(2, false)
+	first, second := m.cells.cells[0], m.cells.cells[1]
+	m.run = &runState{id: first.ID, cancel: func() {}}
+	m.onDone(evalDoneMsg{id: first.ID, res: kernel.Result{Err: &kernel.Error{Kind: kernel.Interrupted, Message: "interrupted"}}})
+	if !m.afterInterrupt {
+		t.Fatal("an interrupted cell does not set afterInterrupt")
+	}
+	m.run = &runState{id: second.ID, cancel: func() {}}
+	second.Started = m.now.Add(-waitHintAfter / 2)
+	if s := ansi.Strip(m.statusBar()); strings.Contains(s, "interrupted call") {
+		t.Errorf("hint shown too early: %q", s)
+	}
+	second.Started = m.now.Add(-2 * waitHintAfter)
+	if s := ansi.Strip(m.statusBar()); !strings.Contains(s, "waiting for the interrupted call") {
+		t.Errorf("no hint after %v: %q", 2*waitHintAfter, s)
+	}
+	m.onDone(evalDoneMsg{id: second.ID, res: kernel.Result{Output: "ok\n"}})
+	if m.afterInterrupt {
+		t.Error("a completed cell leaves afterInterrupt set")
+	}
+}

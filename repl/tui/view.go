@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
@@ -117,6 +118,10 @@ func (m *Model) separator() string {
 	return m.th.Dim.Render(left) + m.th.Func.Render(text) + m.th.Dim.Render(" "+strings.Repeat(rule, max(0, w-ansi.StringWidth(text)-4)))
 }
 
+// waitHintAfter is how long the cell after an interrupted one runs before
+// the status bar says it may be waiting for the interrupted call.
+const waitHintAfter = time.Second
+
 func (m *Model) statusBar() string {
 	w := m.width
 	bar := m.th.StatusBar
@@ -144,7 +149,13 @@ func (m *Model) statusBar() string {
 			if len(m.queue) > 0 {
 				s += fmt.Sprintf(" +%d queued", len(m.queue))
 			}
-			left = append(left, bar.Render(s+" · Ctrl-C stops"))
+			if m.afterInterrupt && m.now.Sub(c.Started) >= waitHintAfter {
+				s += " · waiting for the interrupted call? Ctrl-C, then :reset ends it"
+			}
+			if !strings.Contains(s, "Ctrl-C") {
+				s += " · Ctrl-C stops"
+			}
+			left = append(left, bar.Render(s))
 		}
 	}
 	if m.status != "" {
