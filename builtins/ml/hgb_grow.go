@@ -47,6 +47,7 @@ type hgbNode struct {
 	gain        float64
 	missingLeft bool
 	found       bool
+	gl, hl      float64 // left child's sums of the best split
 }
 
 // binStats is one feature's histogram: for each of the 256 bins the sums
@@ -83,17 +84,18 @@ func (gr *hgbGrower) putHist(h []binStats) {
 	}
 }
 
-// buildHist fills node.hist from its rows, features split across cores.
-// The node's gradients and hessians are first gathered into one contiguous
-// buffer (in row order) so that every feature's pass reads them
-// sequentially.
-func (gr *hgbGrower) buildHist(nd *hgbNode) {
-	counted := true
-	if nd.id == 0 && gr.rootCnt != nil && *gr.rootCnt != nil {
-		counted = false // counts are copied from the cache below
-	}
+// buildHist fills node.hist from its rows, pairs of features split across
+// cores, and calls after(f) for each feature once its histogram is ready
+// (in the goroutine that built it). The node's gradients and hessians are
+// first gathered into one contiguous buffer (in row order) so that every
+// pass reads them sequentially.
+func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
 	p := gr.b.p
 	n := len(nd.rows)
+	var cached [][256]float64
+	if nd.id == 0 && gr.rootCnt != nil {
+		cached = *gr.rootCnt // the root's counts are the same every iteration
+	}
 	if cap(gr.ordered) < 2*n {
 		gr.ordered = make([]float32, 2*len(gr.g))
 	}
@@ -141,7 +143,7 @@ func (gr *hgbGrower) buildHist(nd *hgbNode) {
 		ha, hb := &nd.hist[f], &nd.hist[f+1]
 		rows := nd.rows
 		og := og[:2*len(rows)]
-		if !counted {
+		if cached != nil {
 			for k, i := range rows {
 				g, h := float64(og[2*k]), float64(og[2*k+1])
 				ea, eb := &ha[ca[i]], &hb[cb[i]]
@@ -149,6 +151,10 @@ func (gr *hgbGrower) buildHist(nd *hgbNode) {
 				eb[0] += g
 				ea[1] += h
 				eb[1] += h
+			}
+			for c := range ha {
+				ha[c][2] = cached[f][c]
+				hb[c][2] = cached[f+1][c]
 			}
 			return
 		}
@@ -164,109 +170,179 @@ func (gr *hgbGrower) buildHist(nd *hgbNode) {
 		}
 	}
 	pairs := (p + 1) / 2
-	defer func() {
-		if nd.id != 0 || gr.rootCnt == nil {
-			return
-		}
-		if counted {
-			rc := make([][256]float64, p)
-			for f := range rc {
-				for c := range rc[f] {
-					rc[f][c] = nd.hist[f][c][2]
-				}
-			}
-			*gr.rootCnt = rc
-			return
-		}
-		for f, rc := range *gr.rootCnt {
-			for c, v := range rc {
-				nd.hist[f][c][2] = v
+	do := func(q int) {
+		work2(2 * q)
+		if after != nil {
+			after(2 * q)
+			if 2*q+1 < p {
+				after(2*q + 1)
 			}
 		}
-	}()
+	}
 	if !gr.parallelOK || n < 2000 {
 		for q := 0; q < pairs; q++ {
-			work2(2 * q)
+			do(q)
 		}
-		return
+	} else {
+		w := workers(pairs)
+		var wg sync.WaitGroup
+		for k := 0; k < w; k++ {
+			wg.Add(1)
+			go func(k int) {
+				defer wg.Done()
+				for q := k; q < pairs; q += w {
+					do(q)
+				}
+			}(k)
+		}
+		wg.Wait()
 	}
-	w := workers(pairs)
-	var wg sync.WaitGroup
-	for k := 0; k < w; k++ {
-		wg.Add(1)
-		go func(k int) {
-			defer wg.Done()
-			for q := k; q < pairs; q += w {
-				work2(2 * q)
+	if nd.id == 0 && gr.rootCnt != nil && cached == nil {
+		rc := make([][256]float64, p)
+		for f := range rc {
+			for c := range rc[f] {
+				rc[f][c] = nd.hist[f][c][2]
 			}
-		}(k)
+		}
+		*gr.rootCnt = rc
 	}
-	wg.Wait()
 }
 
-// findSplit finds the node's best split over all features.
-func (gr *hgbGrower) findSplit(nd *hgbNode) {
-	nd.found = false
-	nd.gain = 0
-	if nd.n < 2*gr.minLeaf || (gr.maxDepth > 0 && nd.depth >= gr.maxDepth) {
-		return
-	}
+// featSplit is the best split of one node on one feature.
+type featSplit struct {
+	gain        float64
+	bin         int
+	gl, hl      float64 // left-side sums (with the missing values when missingLeft)
+	missingLeft bool
+	found       bool
+}
+
+// splittable reports whether a node may be split at all.
+func (gr *hgbGrower) splittable(nd *hgbNode) bool {
+	return nd.n >= 2*gr.minLeaf && (gr.maxDepth == 0 || nd.depth < gr.maxDepth)
+}
+
+// featureSplit finds the node's best split on feature f: the largest gain
+// over the bin thresholds, with missing values sent right and then left.
+func (gr *hgbGrower) featureSplit(nd *hgbNode, f int) featSplit {
+	var best featSplit
 	l2 := gr.l2
 	parent := nd.G * nd.G / (nd.H + l2)
 	miss := gr.b.m.MissingBin
-	for f := 0; f < gr.b.p; f++ {
-		hs := &nd.hist[f]
-		nb := gr.b.nb[f]
-		mg, mh, mc := hs[miss][0], hs[miss][1], hs[miss][2]
-		var gl, hl, cl float64
-		minLeaf := float64(gr.minLeaf)
-		nn := float64(nd.n)
-		for c := 0; c < nb-1; c++ {
-			cc := hs[c][2]
-			if cc == 0 {
-				continue // same partition as the previous bin
-			}
-			gl += hs[c][0]
-			hl += hs[c][1]
-			cl += cc
-			if cl < minLeaf {
-				continue
-			}
-			if nn-cl < minLeaf {
-				break // the right side only shrinks from here on
-			}
-			// missing values to the right
-			gr2, hr, cr := nd.G-gl, nd.H-hl, float64(nd.n)-cl
-			if int(cl) >= gr.minLeaf && int(cr) >= gr.minLeaf && hl >= gr.minHess && hr >= gr.minHess {
-				gain := gl*gl/(hl+l2) + gr2*gr2/(hr+l2) - parent
-				if gain > nd.gain {
-					nd.gain, nd.feat, nd.bin, nd.missingLeft, nd.found = gain, f, c, false, true
-				}
-			}
-			if mc > 0 {
-				// missing values to the left
-				gl2, hl2, cl2 := gl+mg, hl+mh, cl+mc
-				gr3, hr3, cr3 := nd.G-gl2, nd.H-hl2, float64(nd.n)-cl2
-				if int(cl2) >= gr.minLeaf && int(cr3) >= gr.minLeaf && hl2 >= gr.minHess && hr3 >= gr.minHess {
-					gain := gl2*gl2/(hl2+l2) + gr3*gr3/(hr3+l2) - parent
-					if gain > nd.gain {
-						nd.gain, nd.feat, nd.bin, nd.missingLeft, nd.found = gain, f, c, true, true
-					}
-				}
-			}
+	hs := &nd.hist[f]
+	nb := gr.b.nb[f]
+	mg, mh, mc := hs[miss][0], hs[miss][1], hs[miss][2]
+	var gl, hl, cl float64
+	minLeaf := float64(gr.minLeaf)
+	nn := float64(nd.n)
+	try := func(gain float64, c int, gL, hL float64, ml bool) {
+		if gain > best.gain {
+			best = featSplit{gain: gain, bin: c, gl: gL, hl: hL, missingLeft: ml, found: true}
+		}
+	}
+	for c := 0; c < nb-1; c++ {
+		cc := hs[c][2]
+		if cc == 0 {
+			continue // same partition as the previous bin
+		}
+		gl += hs[c][0]
+		hl += hs[c][1]
+		cl += cc
+		if cl < minLeaf {
+			continue
+		}
+		if nn-cl < minLeaf {
+			break // the right side only shrinks from here on
+		}
+		// missing values to the right
+		gr2, hr := nd.G-gl, nd.H-hl
+		if hl >= gr.minHess && hr >= gr.minHess {
+			try(gl*gl/(hl+l2)+gr2*gr2/(hr+l2)-parent, c, gl, hl, false)
 		}
 		if mc > 0 {
-			// all non-missing left, missing right
-			c := nb - 1
-			gl2, hl2, cl2 := nd.G-mg, nd.H-mh, float64(nd.n)-mc
-			if int(cl2) >= gr.minLeaf && int(mc) >= gr.minLeaf && hl2 >= gr.minHess && mh >= gr.minHess {
-				gain := gl2*gl2/(hl2+l2) + mg*mg/(mh+l2) - parent
-				if gain > nd.gain {
-					nd.gain, nd.feat, nd.bin, nd.missingLeft, nd.found = gain, f, c, false, true
-				}
+			// missing values to the left
+			gl2, hl2, cl2 := gl+mg, hl+mh, cl+mc
+			gr3, hr3, cr3 := nd.G-gl2, nd.H-hl2, nn-cl2
+			if cr3 >= minLeaf && hl2 >= gr.minHess && hr3 >= gr.minHess {
+				try(gl2*gl2/(hl2+l2)+gr3*gr3/(hr3+l2)-parent, c, gl2, hl2, true)
 			}
 		}
 	}
+	if mc > 0 {
+		// all non-missing values left, missing right
+		gl2, hl2, cl2 := nd.G-mg, nd.H-mh, nn-mc
+		if cl2 >= minLeaf && mc >= minLeaf && hl2 >= gr.minHess && mh >= gr.minHess {
+			try(gl2*gl2/(hl2+l2)+mg*mg/(mh+l2)-parent, nb-1, gl2, hl2, false)
+		}
+	}
+	return best
+}
+
+// pick sets the node's split to the best of the per-feature splits (the
+// first feature wins ties, as a serial scan would).
+func (nd *hgbNode) pick(res []featSplit) {
+	nd.found, nd.gain = false, 0
+	for f, r := range res {
+		if r.found && r.gain > nd.gain {
+			nd.found, nd.gain, nd.feat, nd.bin, nd.missingLeft = true, r.gain, f, r.bin, r.missingLeft
+			nd.gl, nd.hl = r.gl, r.hl
+		}
+	}
+}
+
+// partition reorders the node's rows stably, those going left first, and
+// returns how many go left. Large nodes are partitioned in two halves in
+// parallel and the halves' parts concatenated (still stable).
+func (gr *hgbGrower) partition(nd *hgbNode) int {
+	codes := gr.b.codes[nd.feat]
+	miss := uint16(gr.b.m.MissingBin)
+	bin := uint16(nd.bin)
+	rows := nd.rows
+	tmp := gr.scratch[:len(rows)]
+	part := func(rows, tmp []int32) int {
+		nl, nr := 0, 0
+		for _, i := range rows {
+			c := codes[i]
+			l := 0
+			if c <= bin {
+				l = 1
+			}
+			if c == miss {
+				l = 0
+				if nd.missingLeft {
+					l = 1
+				}
+			}
+			rows[nl] = i
+			tmp[nr] = i
+			nl += l
+			nr += 1 - l
+		}
+		return nl
+	}
+	n := len(rows)
+	if !gr.parallelOK || n < 16384 || workers(2) < 2 {
+		nl := part(rows, tmp)
+		copy(rows[nl:], tmp[:n-nl])
+		return nl
+	}
+	h := n / 2
+	var la, lb int
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		lb = part(rows[h:], tmp[h:])
+	}()
+	la = part(rows[:h], tmp[:h])
+	wg.Wait()
+	// rows: [A-left | A-left leftovers][B-left | …]; tmp: [A-right …][B-right …]
+	copy(tmp[h+(n-h-lb):], rows[h:h+lb]) // park B-left after B-right in tmp
+	// assemble: A-left (in place), B-left, A-right, B-right
+	copy(rows[la:], tmp[h+(n-h-lb):h+(n-h-lb)+lb])
+	copy(rows[la+lb:], tmp[:h-la])
+	copy(rows[la+lb+h-la:], tmp[h:h+(n-h-lb)])
+	return la + lb
 }
 
 // grow builds the tree over rows (which it reorders) and calls leafFn for
@@ -286,8 +362,16 @@ func (gr *hgbGrower) grow(rows []int32, leafFn func(rows []int32, v float64)) *t
 	if gr.constHess {
 		root.H = float64(len(rows)) * float64(gr.h[0])
 	}
-	gr.buildHist(root)
-	gr.findSplit(root)
+	p := gr.b.p
+	resRoot := make([]featSplit, p)
+	rootOK := gr.splittable(root)
+	gr.buildHist(root, func(f int) {
+		if rootOK {
+			resRoot[f] = gr.featureSplit(root, f)
+		}
+	})
+	root.pick(resRoot)
+	resL, resR := make([]featSplit, p), make([]featSplit, p)
 	var leaves []*hgbNode
 	q := &nodeHeap{}
 	if root.found {
@@ -304,35 +388,12 @@ func (gr *hgbGrower) grow(rows []int32, leafFn func(rows []int32, v float64)) *t
 			break
 		}
 		nd := heap.Pop(q).(*hgbNode)
-		// stable partition of the rows
-		codes := gr.b.codes[nd.feat]
-		miss := uint16(gr.b.m.MissingBin)
-		bin := uint16(nd.bin)
-		tmp := gr.scratch[:len(nd.rows)]
-		nl, nr := 0, 0
-		for _, i := range nd.rows {
-			c := codes[i]
-			l := 0
-			if c <= bin {
-				l = 1
-			}
-			if c == miss {
-				l = 0
-				if nd.missingLeft {
-					l = 1
-				}
-			}
-			nd.rows[nl] = i
-			tmp[nr] = i
-			nl += l
-			nr += 1 - l
-		}
-		copy(nd.rows[nl:], tmp[:nr])
+		nl := gr.partition(nd)
 		left := nd.rows[:nl]
 		right := nd.rows[nl:]
 		li, ri := t.addNode(1), t.addNode(1)
 		t.Feature[nd.id] = int32(nd.feat)
-		t.bin[nd.id] = bin
+		t.bin[nd.id] = uint16(nd.bin)
 		th := gr.b.m.Thresholds[nd.feat]
 		if nd.bin < len(th) {
 			t.Threshold[nd.id] = th[nd.bin]
@@ -342,32 +403,35 @@ func (gr *hgbGrower) grow(rows []int32, leafFn func(rows []int32, v float64)) *t
 		t.MissingLeft[nd.id] = nd.missingLeft
 		t.Left[nd.id], t.Right[nd.id] = int32(li), int32(ri)
 		t.Weight[nd.id] = float64(nd.n)
-		L := &hgbNode{id: li, rows: left, n: len(left), depth: nd.depth + 1}
-		R := &hgbNode{id: ri, rows: right, n: len(right), depth: nd.depth + 1}
+		L := &hgbNode{id: li, rows: left, n: len(left), depth: nd.depth + 1, G: nd.gl, H: nd.hl}
+		R := &hgbNode{id: ri, rows: right, n: len(right), depth: nd.depth + 1, G: nd.G - nd.gl, H: nd.H - nd.hl}
 		small, large := L, R
 		if len(left) > len(right) {
 			small, large = R, L
 		}
 		small.hist = gr.getHist()
-		gr.buildHist(small)
 		large.hist = nd.hist
-		for f := range small.hist {
+		nd.hist = nil
+		okL, okR := gr.splittable(L), gr.splittable(R)
+		clear(resL)
+		clear(resR)
+		gr.buildHist(small, func(f int) {
 			a, b := &large.hist[f], &small.hist[f]
 			for c := range a {
 				a[c][0] -= b[c][0]
 				a[c][1] -= b[c][1]
 				a[c][2] -= b[c][2]
 			}
-		}
-		nd.hist = nil
-		for _, c := range []*hgbNode{L, R} {
-			hs := &c.hist[0] // totals from feature 0's bins
-			c.G, c.H = 0, 0
-			for b := range hs {
-				c.G += hs[b][0]
-				c.H += hs[b][1]
+			if okL {
+				resL[f] = gr.featureSplit(L, f)
 			}
-			gr.findSplit(c)
+			if okR {
+				resR[f] = gr.featureSplit(R, f)
+			}
+		})
+		L.pick(resL)
+		R.pick(resR)
+		for _, c := range []*hgbNode{L, R} {
 			if c.found {
 				heap.Push(q, c)
 			} else {
