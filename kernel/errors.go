@@ -46,6 +46,7 @@ func (s *Session) mapError(err error, p *evalPlan) *Error {
 			e.Line, e.Col = 0, 0
 		}
 	}
+	e.Message = strings.ReplaceAll(e.Message, loopVarPrefix, "")
 	explainCompile(e)
 	if p.minmax && e.Hint == "" && strings.Contains(e.Message, "cannot use") {
 		e.Hint = "min and max are provided for float64, int and string; convert the arguments to one of these, e.g. min(float64(a), float64(b))"

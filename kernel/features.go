@@ -44,6 +44,11 @@ import (
 //     func() { … }() (the variables it declares are local to it anyway).
 //   - var e error = T{} and error(T{}) at top level: the value is wrapped
 //     in func() error { return T{} }().
+//   - loop variables captured by closures: each iteration gets its own
+//     copy (Go 1.22 semantics; yaegi's closures all see the last value).
+//     The header variable is renamed and the body starts with
+//     i := __lv_i; three-clause loops whose body assigns the variable are
+//     left alone.
 //   - go statements: each goroutine body gets a deferred recover that
 //     reports a panic with the next result instead of crashing the
 //     process. For go f(x) the arguments are evaluated in the new
@@ -323,7 +328,10 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 				o, e := offset(n.Call.Pos()), offset(n.Call.End())
 				edits = append(edits, edit{o, o, "func(){" + rec}, edit{e, e, "}()"})
 			}
+		case *ast.ForStmt:
+			edits = append(edits, perIteration(n, n.Body, offset)...)
 		case *ast.RangeStmt:
+			edits = append(edits, perIteration(n, n.Body, offset)...)
 			switch x := n.X.(type) {
 			case *ast.FuncLit:
 				unsupported(x, "range over a function (Go 1.23 iterators)", "call the function with a callback, or collect the values into a slice and range over it")
@@ -860,6 +868,151 @@ func importDecls(f *ast.File) []ast.Decl {
 		}
 	}
 	return out
+}
+
+// loopVarPrefix renames loop variables in loop headers (see
+// perIteration); error messages drop it.
+const loopVarPrefix = "__lv_"
+
+// perIteration gives each iteration of a loop its own copy of the loop
+// variables when closures in the body capture them (Go 1.22 semantics;
+// yaegi's closures all see the last value). The header's variables are
+// renamed and the body starts by declaring the user's names from them:
+// for i := range 3 { … } becomes for __lv_i := range 3 { i := __lv_i; … }.
+// (yaegi hangs on i := i at the top level, and a new name is what works.)
+// A three-clause loop is only rewritten when its body does not assign to
+// the variables or take their address, so the loop does the same.
+func perIteration(loop ast.Stmt, body *ast.BlockStmt, offset func(token.Pos) int) []edit {
+	var decl []*ast.Ident // the declaring identifiers
+	var header []ast.Node // parts of the header that may use them
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		if l.Tok != token.DEFINE {
+			return nil
+		}
+		for _, e := range []ast.Expr{l.Key, l.Value} {
+			if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+				decl = append(decl, id)
+			}
+		}
+	case *ast.ForStmt:
+		init, ok := l.Init.(*ast.AssignStmt)
+		if !ok || init.Tok != token.DEFINE {
+			return nil
+		}
+		for _, e := range init.Lhs {
+			if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+				decl = append(decl, id)
+			}
+		}
+		for _, n := range []ast.Node{l.Cond, l.Post} {
+			if n != nil && !reflect.ValueOf(n).IsNil() {
+				header = append(header, n)
+			}
+		}
+	}
+	if len(decl) == 0 || body == nil {
+		return nil
+	}
+	hasClosure := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			hasClosure = true
+		}
+		return !hasClosure
+	})
+	if !hasClosure {
+		return nil
+	}
+	objs := map[*ast.Object]bool{}
+	for _, id := range decl {
+		if id.Obj == nil {
+			return nil
+		}
+		objs[id.Obj] = true
+	}
+	if _, ok := loop.(*ast.ForStmt); ok {
+		written := false
+		mark := func(e ast.Expr) {
+			if id, ok := e.(*ast.Ident); ok && objs[id.Obj] {
+				written = true
+			}
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok != token.DEFINE {
+					for _, l := range n.Lhs {
+						mark(l)
+					}
+				}
+			case *ast.IncDecStmt:
+				mark(n.X)
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					mark(n.X)
+				}
+			}
+			return true
+		})
+		if written {
+			return nil
+		}
+	}
+	var edits []edit
+	rename := func(id *ast.Ident) {
+		o := offset(id.Pos())
+		edits = append(edits, edit{o, o, loopVarPrefix})
+	}
+	// The body may already copy a variable (i := i, the pre-Go 1.22
+	// idiom): its right side then names the renamed variable. Any other
+	// redeclaration at the top of the body leaves the loop as it is.
+	copied := map[string]bool{}
+	for _, st := range body.List {
+		a, ok := st.(*ast.AssignStmt)
+		if !ok || a.Tok != token.DEFINE {
+			continue
+		}
+		for i, l := range a.Lhs {
+			lid, ok := l.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			for _, d := range decl {
+				if lid.Name != d.Name {
+					continue
+				}
+				if len(a.Rhs) == len(a.Lhs) {
+					if rid, ok := a.Rhs[i].(*ast.Ident); ok && rid.Name == d.Name && objs[rid.Obj] {
+						copied[d.Name] = true
+						rename(rid)
+						continue
+					}
+				}
+				return nil
+			}
+		}
+	}
+	var copies []string
+	for _, id := range decl {
+		rename(id)
+		if !copied[id.Name] {
+			copies = append(copies, id.Name+" := "+loopVarPrefix+id.Name+";")
+		}
+	}
+	for _, h := range header {
+		ast.Inspect(h, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Obj != nil && objs[id.Obj] {
+				rename(id)
+			}
+			return true
+		})
+	}
+	if len(copies) > 0 {
+		o := offset(body.Lbrace) + 1
+		edits = append(edits, edit{o, o, " " + strings.Join(copies, " ")})
+	}
+	return edits
 }
 
 // needsFuncScope reports whether a top-level compound statement contains,

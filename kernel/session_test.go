@@ -296,6 +296,13 @@ func TestFeatures(t *testing.T) {
 		{"t := 0\nfor i := range n { t += i }\nt", "3"},
 		{"t := 0\nfor i := range len(xs) { t += i }\nt", "3"},
 		{"c := 0\nfor range 4 { c++ }\nc", "4"},
+		// Go 1.22 loop variables: each iteration's closure sees its own.
+		{"fs := []func() int{}\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\nfs[0]() + fs[1]()*10 + fs[2]()*100", "210"},
+		{"gs := []func() int{}\nfor _, v := range []int{1, 2, 3} { gs = append(gs, func() int { return v }) }\ngs[0]() + gs[1]()*10 + gs[2]()*100", "321"},
+		{"hs := []func() int{}\nfor i := range 3 { i := i; hs = append(hs, func() int { return i }) }\nhs[0]() + hs[1]()*10 + hs[2]()*100", "210"},
+		{"func mk() int { ks := []func() int{}; for i := range 3 { ks = append(ks, func() int { return i }) }; return ks[0]() + ks[1]()*10 + ks[2]()*100 }\nmk()", "210"},
+		{"sq := make([]int, 3)\ndone := make(chan bool)\nfor i := range 3 {\n\tgo func() { sq[i] = i * i; done <- true }()\n}\nfor range 3 {\n\t<-done\n}\nsq", "[0 1 4]"},
+		{"skip := []func() int{}\nfor i := 0; i < 6; i++ { if i%2 == 0 { i++ }; skip = append(skip, func() int { return i }) }\nlen(skip)", "3"},
 		{"func cnt(k int) int { c := 0; for i := range k { c += i }; return c }\ncnt(4)", "6"},
 		{"func cnt2(k int64) int64 { c := int64(0); for i := range k { c += int64(i) }; return c }\ncnt2(4)", "6"},
 		{"for x := range func(yield func(int) bool) {} { _ = x }", "unsupported:range over a function"},
