@@ -55,6 +55,9 @@ import (
 //     goroutine rather than before it starts.
 //   - importing an already imported package under the same name is a
 //     no-op (the pre-imported fmt, math, … included).
+//   - var v = func(x …) {…} whose function literal declares a name that
+//     is also a global runs as a statement (yaegi reports "variable
+//     definition loop" otherwise); see moveShadowingVars.
 //
 // Refused (Unsupported, with a workaround):
 //   - range over a function (Go 1.23 iterators) and package iter;

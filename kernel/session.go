@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/ast"
 	"go/scanner"
 	"go/token"
 	"io"
@@ -444,6 +445,109 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 	return res
 }
 
+// moveShadowingVars works around a yaegi bug: a package-level
+// var v = func(x …) {…} whose function literal declares a name that is
+// also a global (x here) fails with "variable definition loop" and leaves
+// v nil. The same declaration run as a statement works, so such var
+// declarations move into a statement group right after their
+// declaration group (functions of that group can then not refer to them).
+func (s *Session) moveShadowingVars(groups []group, chunks []chunk) []group {
+	globals := map[string]bool{}
+	for name := range s.globals() {
+		globals[name] = true
+	}
+	for _, c := range chunks {
+		if a, ok := c.stmt.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+			for _, l := range a.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					globals[id.Name] = true
+				}
+			}
+		}
+		if c.decl != nil {
+			for _, d := range c.decl.Decls {
+				if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+					for _, sp := range gd.Specs {
+						for _, n := range sp.(*ast.ValueSpec).Names {
+							globals[n.Name] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	var out []group
+	for _, g := range groups {
+		if g.kind != declChunk {
+			out = append(out, g)
+			continue
+		}
+		var keep, moved []chunk
+		for _, c := range g.chunks {
+			if shadowsGlobal(c, globals) {
+				moved = append(moved, c)
+			} else {
+				keep = append(keep, c)
+			}
+		}
+		if len(keep) > 0 {
+			out = append(out, group{kind: declChunk, chunks: keep})
+		}
+		if len(moved) > 0 {
+			out = append(out, group{kind: stmtChunk, chunks: moved})
+		}
+	}
+	return out
+}
+
+// shadowsGlobal reports whether c is a var declaration with a function
+// literal that declares one of the names in globals.
+func shadowsGlobal(c chunk, globals map[string]bool) bool {
+	if c.decl == nil || len(c.decl.Decls) != 1 {
+		return false
+	}
+	gd, ok := c.decl.Decls[0].(*ast.GenDecl)
+	if !ok || gd.Tok != token.VAR {
+		return false
+	}
+	found := false
+	ast.Inspect(gd, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok {
+			return !found
+		}
+		ast.Inspect(lit, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.Field:
+				for _, id := range m.Names {
+					found = found || globals[id.Name]
+				}
+			case *ast.AssignStmt:
+				if m.Tok == token.DEFINE {
+					for _, l := range m.Lhs {
+						if id, ok := l.(*ast.Ident); ok {
+							found = found || globals[id.Name]
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				for _, id := range m.Names {
+					found = found || globals[id.Name]
+				}
+			case *ast.RangeStmt:
+				for _, e := range []ast.Expr{m.Key, m.Value} {
+					if id, ok := e.(*ast.Ident); ok && m.Tok == token.DEFINE {
+						found = found || globals[id.Name]
+					}
+				}
+			}
+			return !found
+		})
+		return !found
+	})
+	return found
+}
+
 // safeEvalCell is evalCell with a last line of defence: a bug in the
 // kernel itself becomes an error of the cell, not a crash.
 func (s *Session) safeEvalCell(ctx context.Context, src string) (e *Error, w []string) {
@@ -471,7 +575,7 @@ func (s *Session) evalCell(ctx context.Context, src string) (*Error, []string) {
 		return &Error{Kind: Syntax, Message: err.Error()}, nil
 	}
 	c := &cellSrc{src: src, index: s.cells}
-	groups := groupChunks(chunks)
+	groups := s.moveShadowingVars(groupChunks(chunks), chunks)
 	plans := make([]*evalPlan, 0, len(groups))
 	var warnings []string
 	for _, g := range groups {

@@ -119,6 +119,11 @@ func TestEvalDisplays(t *testing.T) {
 		{"if x > 1 { fmt.Println(\"big\") } else { fmt.Println(\"small\") }", "big\n", nil},
 		{"func() int { return 5 }()", "", []string{"5"}},
 		{"nil", "", []string{"<nil>"}},
+		// x is a global here: yaegi needs these as statements.
+		{"type Op func(float64) float64\nvar dbl Op = func(x float64) float64 { return 2 * x }\ndbl(4)", "", []string{"8"}},
+		{"var k = func() int { x := 5; return x }\nk()", "", []string{"5"}},
+		{"var total float64\nvar add = func(v float64) { total += v }\nadd(2)\nadd(3)\ntotal", "", []string{"5"}},
+		{"const N = 3\ntype Arr [N]int\nvar arr Arr\nlen(arr)", "", []string{"3"}},
 		{"strings.ToUpper", "", []string{"func(string) string"}},
 		{"sq", "", []string{"func(float64) float64"}},
 		{"make(chan int, 3)", "", []string{"chan int (len 0, cap 3)"}},

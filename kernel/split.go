@@ -313,7 +313,38 @@ func groupChunks(chunks []chunk) []group {
 		}
 		groups = append(groups, group{kind: k, chunks: []chunk{c}})
 	}
-	return groups
+	return splitDeclGroups(groups)
+}
+
+// splitDeclGroups evaluates a declaration group's constants and types
+// before its variables and functions (Go's package-level declarations do
+// not depend on their order): yaegi fails ("variable definition loop")
+// on var f T = func…{…} when type T is declared in the same call.
+func splitDeclGroups(groups []group) []group {
+	var out []group
+	for _, g := range groups {
+		if g.kind != declChunk {
+			out = append(out, g)
+			continue
+		}
+		var types, rest []chunk
+		for _, c := range g.chunks {
+			switch c.decl.Decls[0].(type) {
+			case *ast.GenDecl:
+				if tok := c.decl.Decls[0].(*ast.GenDecl).Tok; tok == token.TYPE || tok == token.CONST {
+					types = append(types, c)
+					continue
+				}
+			}
+			rest = append(rest, c)
+		}
+		if len(types) == 0 || len(rest) == 0 {
+			out = append(out, g)
+			continue
+		}
+		out = append(out, group{kind: declChunk, chunks: types}, group{kind: declChunk, chunks: rest})
+	}
+	return out
 }
 
 // ranges returns the byte ranges of the group's chunks.
