@@ -218,8 +218,19 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 					fail(errAt(offset(d.Name.Pos()), Compile, "func main cannot be declared in a cell: cells run from top to bottom, and the interpreter would run main again after every later cell",
 						"rename it (for example to run) and call it: run()"))
 				}
+				if path, ok := lookupImport(d.Name.Name); ok && d.Recv == nil {
+					fail(errAt(offset(d.Name.Pos()), Compile,
+						fmt.Sprintf("%s is the name of the imported package %q", d.Name.Name, path),
+						"choose another name for the function"))
+				}
 				if d.Recv == nil {
 					p.newFuncs[d.Name.Name] = s.funcInfo(fset, d, p)
+					if _, redefined := lookupFunc(d.Name.Name); redefined {
+						if callers := s.callersOf(d.Name.Name); len(callers) > 0 {
+							warnings = append(warnings, fmt.Sprintf("%s is redefined, but %s, defined earlier, still call the old %s: run their cells again to use the new one",
+								d.Name.Name, strings.Join(callers, ", "), d.Name.Name))
+						}
+					}
 				} else if len(d.Recv.List) == 1 {
 					rt := d.Recv.List[0].Type
 					if st, ok := rt.(*ast.StarExpr); ok {
@@ -236,6 +247,20 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 				for _, sp := range d.Specs {
 					if ts, ok := sp.(*ast.TypeSpec); ok {
 						typeSpecs = append(typeSpecs, ts)
+					}
+					var names []*ast.Ident
+					switch sp := sp.(type) {
+					case *ast.TypeSpec:
+						names = []*ast.Ident{sp.Name}
+					case *ast.ValueSpec:
+						names = sp.Names
+					}
+					for _, id := range names {
+						if path, ok := lookupImport(id.Name); ok {
+							fail(errAt(offset(id.Pos()), Compile,
+								fmt.Sprintf("%s is the name of the imported package %q", id.Name, path),
+								"choose another name"))
+						}
 					}
 				}
 			}
@@ -562,7 +587,17 @@ func typeDef(fset *token.FileSet, ts *ast.TypeSpec) string {
 // funcInfo describes a declared function for completion, docs and the
 // generic-inference check.
 func (s *Session) funcInfo(fset *token.FileSet, d *ast.FuncDecl, p *evalPlan) funcInfo {
-	fi := funcInfo{plan: p}
+	fi := funcInfo{plan: p, calls: map[string]bool{}}
+	if d.Body != nil {
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				if id, ok := c.Fun.(*ast.Ident); ok {
+					fi.calls[id.Name] = true
+				}
+			}
+			return true
+		})
+	}
 	sig := *d
 	sig.Body = nil
 	sig.Doc = nil
@@ -590,6 +625,18 @@ func (s *Session) funcInfo(fset *token.FileSet, d *ast.FuncDecl, p *evalPlan) fu
 		}
 	}
 	return fi
+}
+
+// callersOf lists the session's functions that call name, sorted.
+func (s *Session) callersOf(name string) []string {
+	var out []string
+	for f, fi := range s.state.funcs {
+		if f != name && fi.calls[name] {
+			out = append(out, f)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // userDefined reports whether a cell declared a function of that name.

@@ -162,6 +162,7 @@ type funcInfo struct {
 	tparams int  // number of type parameters
 	funcTyp bool // a parameter's func type mentions a type parameter
 	plan    *evalPlan
+	calls   map[string]bool // names the body calls (f(…))
 }
 
 // cellState is what the kernel knows about the session from the cells that

@@ -166,6 +166,8 @@ func TestStatePersistsAndRedefinition(t *testing.T) {
 		{"func (t T) Double() int { return 2 * t.A }", ""},
 		{"T{A: 4}.Double()", "8"},
 		{"z := 7\nfunc getZ() int { return z }\ngetZ()", "7"},
+		{"func stats(xs []float64) float64 { return xs[0] }", "error:stats is the name of the imported package"},
+		{"var strings = 3", "error:strings is the name of the imported package"},
 	}
 	for _, st := range steps {
 		r := eval(t, s, st.src)
@@ -181,6 +183,18 @@ func TestStatePersistsAndRedefinition(t *testing.T) {
 		case st.want != "" && (len(r.Displays) == 0 || r.Displays[0].Text != st.want):
 			t.Errorf("%q: displays %q, want %q", st.src, texts(r), st.want)
 		}
+	}
+}
+
+func TestRedefinedFunctionWarning(t *testing.T) {
+	s := newTestSession(t)
+	eval(t, s, "func base() int { return 1 }\nfunc user() int { return base() + 1 }")
+	r := eval(t, s, "func base() int { return 10 }")
+	if r.Err != nil || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "user, defined earlier, still call the old base") {
+		t.Fatalf("warnings %q, err %v", r.Warnings, r.Err)
+	}
+	if r := eval(t, s, "func other() int { return 3 }"); len(r.Warnings) != 0 {
+		t.Errorf("new function warned: %q", r.Warnings)
 	}
 }
 
