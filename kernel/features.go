@@ -489,6 +489,19 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 			}
 		case *ast.AssignStmt:
 			if st.Tok == token.DEFINE {
+				for _, l := range st.Lhs {
+					id, ok := l.(*ast.Ident)
+					if !ok {
+						continue
+					}
+					if _, exists := globals[id.Name]; !exists {
+						continue
+					}
+					if users := s.usersOf(id.Name); len(users) > 0 {
+						warnings = append(warnings, fmt.Sprintf("%s := declares a new %s, but %s, defined earlier, still use the old one: assign with %s = … to change it, or run their cells again",
+							id.Name, id.Name, strings.Join(users, ", "), id.Name))
+					}
+				}
 				p.defines = append(p.defines, define{lhsStart: offset(st.Lhs[0].Pos()), opEnd: offset(st.TokPos) + 2, end: offset(st.End()), n: len(st.Lhs)})
 				genericDefine(st, st.Rhs)
 				for _, r := range st.Rhs {
@@ -587,12 +600,17 @@ func typeDef(fset *token.FileSet, ts *ast.TypeSpec) string {
 // funcInfo describes a declared function for completion, docs and the
 // generic-inference check.
 func (s *Session) funcInfo(fset *token.FileSet, d *ast.FuncDecl, p *evalPlan) funcInfo {
-	fi := funcInfo{plan: p, calls: map[string]bool{}}
+	fi := funcInfo{plan: p, calls: map[string]bool{}, uses: map[string]bool{}}
 	if d.Body != nil {
 		ast.Inspect(d.Body, func(n ast.Node) bool {
-			if c, ok := n.(*ast.CallExpr); ok {
-				if id, ok := c.Fun.(*ast.Ident); ok {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if id, ok := n.Fun.(*ast.Ident); ok {
 					fi.calls[id.Name] = true
+				}
+			case *ast.Ident:
+				if n.Obj == nil { // not declared inside the function
+					fi.uses[n.Name] = true
 				}
 			}
 			return true
@@ -625,6 +643,25 @@ func (s *Session) funcInfo(fset *token.FileSet, d *ast.FuncDecl, p *evalPlan) fu
 		}
 	}
 	return fi
+}
+
+// usersOf lists the session's functions that use the global name, sorted.
+func (s *Session) usersOf(name string) []string {
+	var out []string
+	for f, fi := range s.state.funcs {
+		if fi.uses[name] {
+			out = append(out, f)
+		}
+	}
+	for t, ms := range s.state.methods {
+		for m, fi := range ms {
+			if fi.uses[name] {
+				out = append(out, t+"."+m)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // callersOf lists the session's functions that call name, sorted.

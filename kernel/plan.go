@@ -163,6 +163,7 @@ type funcInfo struct {
 	funcTyp bool // a parameter's func type mentions a type parameter
 	plan    *evalPlan
 	calls   map[string]bool // names the body calls (f(…))
+	uses    map[string]bool // identifiers the body uses
 }
 
 // cellState is what the kernel knows about the session from the cells that

@@ -196,6 +196,11 @@ func TestRedefinedFunctionWarning(t *testing.T) {
 	if r := eval(t, s, "func other() int { return 3 }"); len(r.Warnings) != 0 {
 		t.Errorf("new function warned: %q", r.Warnings)
 	}
+	eval(t, s, "rate := 2.5\nfunc scaled(v float64) float64 { return v * rate }")
+	r = eval(t, s, "rate := 4.0")
+	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "scaled, defined earlier, still use the old one") {
+		t.Errorf("redeclared variable: %q", r.Warnings)
+	}
 }
 
 func TestNoRerun(t *testing.T) {
