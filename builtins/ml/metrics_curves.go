@@ -2,6 +2,7 @@ package ml
 
 import (
 	"fmt"
+	"gonum.org/v1/gonum/mat"
 	"math"
 	"sort"
 
@@ -243,4 +244,30 @@ func pairwiseSum(v []float64) float64 {
 	n2 := n / 2
 	n2 -= n2 % 8
 	return pairwiseSum(v[:n2]) + pairwiseSum(v[n2:])
+}
+
+// ROCAUCOvR is the one-vs-rest ROC AUC for several classes, macro-averaged
+// (sklearn roc_auc_score with multi_class="ovr", average="macro"): column
+// k of P holds the scores of the k-th smallest label of yTrue.
+func ROCAUCOvR(yTrue []float64, P *mat.Dense) float64 {
+	n, k := P.Dims()
+	if n != len(yTrue) {
+		panic(fmt.Sprintf("ml.ROCAUCOvR: yTrue has %d values but P has %d rows", len(yTrue), n))
+	}
+	lab := labelsOf(yTrue)
+	if len(lab) != k {
+		panic(fmt.Sprintf("ml.ROCAUCOvR: yTrue has %d classes but P has %d columns", len(lab), k))
+	}
+	s := 0.0
+	yb := make([]float64, n)
+	for c, l := range lab {
+		for i, v := range yTrue {
+			yb[i] = 0
+			if v == l {
+				yb[i] = 1
+			}
+		}
+		s += ROCAUC(yb, mat.Col(nil, c, P))
+	}
+	return s / float64(k)
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 func TestClassificationMetricsReference(t *testing.T) {
@@ -150,4 +152,40 @@ func TestMoreMetricsMatchSklearn(t *testing.T) {
 	close("mae", MAE(by, pred), ref["mae"].(float64))
 	close("mse", MSE(by, pred), ref["mse"].(float64))
 	close("r2", R2(by, pred), ref["r2"].(float64))
+}
+
+func TestROCAUCOvRMatchesSklearn(t *testing.T) {
+	ref := skRef(t)["roc_auc_ovr_iris_sepal"].(map[string]any)
+	X, y := irisXY(t)
+	s := quarterSplit(X, y)
+	rows := ref["proba"].([]any)
+	P := mat.NewDense(len(rows), 3, nil)
+	for i, r := range rows {
+		P.SetRow(i, floats(r))
+	}
+	got, want := ROCAUCOvR(s.yte, P), ref["roc_auc_ovr"].(float64)
+	if math.Abs(got-want) > 1e-15 {
+		t.Errorf("one-vs-rest AUC %.17g, sklearn %.17g", got, want)
+	}
+}
+
+func TestRandomSearchWithDistributions(t *testing.T) {
+	X, y := irisXY(t)
+	g := Grid{"C": {LogUniform(0.01, 100)}, "Penalty": {"l2"}}
+	r, err := RandomSearchXY(NewLogisticRegression(), g, 6, X, y, 3, 1, "accuracy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range r.Candidates {
+		v := c["C"].(float64)
+		if v < 0.01 || v >= 100 {
+			t.Errorf("C = %v outside the distribution", v)
+		}
+	}
+	if _, err := GridSearchXY(NewLogisticRegression(), g, X, y, 3, 1, ""); err == nil {
+		t.Error("GridSearch accepted a distribution")
+	}
+	if _, err := RandomSearchXY(NewLogisticRegression(), Grid{"C": {LogUniform(0, 1)}}, 3, X, y, 3, 1, ""); err == nil {
+		t.Error("LogUniform(0, 1) accepted")
+	}
 }

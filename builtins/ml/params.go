@@ -21,6 +21,10 @@ func (p Params) String() string {
 	sort.Strings(keys)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
+		if f, ok := p[k].(float64); ok {
+			parts[i] = k + "=" + numDigits(f, 4)
+			continue
+		}
 		parts[i] = fmt.Sprintf("%s=%v", k, p[k])
 	}
 	return strings.Join(parts, " ")

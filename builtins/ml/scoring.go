@@ -22,7 +22,7 @@ type scorer struct {
 // LearningCurve, CompareModels and PermutationImportance. An empty name
 // means the model's Score: accuracy for classifiers, r2 for regressors.
 var Metrics = []string{"accuracy", "balanced_accuracy", "f1", "f1_macro", "f1_micro", "f1_weighted",
-	"precision", "recall", "roc_auc", "average_precision", "log_loss", "brier",
+	"precision", "recall", "roc_auc", "roc_auc_ovr", "average_precision", "log_loss", "brier",
 	"r2", "mse", "rmse", "mae", "mape"}
 
 func positiveColumn(P *mat.Dense) []float64 {
@@ -54,6 +54,9 @@ func getScorer(name string, classifier bool) (scorer, error) {
 	case "roc_auc":
 		s.needProba = true
 		s.fn = func(y, _ []float64, P *mat.Dense) float64 { return ROCAUC(y, positiveColumn(P)) }
+	case "roc_auc_ovr":
+		s.needProba = true
+		s.fn = func(y, _ []float64, P *mat.Dense) float64 { return ROCAUCOvR(y, P) }
 	case "average_precision":
 		s.needProba = true
 		s.fn = func(y, _ []float64, P *mat.Dense) float64 { return AveragePrecision(y, positiveColumn(P)) }
@@ -94,7 +97,7 @@ func (s scorer) score(y, pred []float64, P *mat.Dense) (v float64, err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	if s.needProba {
+	if s.needProba && s.name != "roc_auc_ovr" {
 		if _, k := P.Dims(); k != 2 {
 			return 0, fmt.Errorf("ml: metric %q needs two classes, the model has %d", s.name, k)
 		}

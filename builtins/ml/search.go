@@ -65,6 +65,9 @@ type SearchResult struct {
 // refits the best on all of f. All (candidate, fold) fits run in parallel
 // on all cores; the search stops when the cell is interrupted.
 func GridSearch(e Estimator, grid Grid, f *frame.Frame, target string, k int, seed uint64, metric string) (*SearchResult, error) {
+	if err := grid.checkForGrid(); err != nil {
+		return nil, err
+	}
 	d, err := frameDataset(e, f, target)
 	if err != nil {
 		return nil, err
@@ -72,8 +75,32 @@ func GridSearch(e Estimator, grid Grid, f *frame.Frame, target string, k int, se
 	return search(e, grid.combos(), d, k, seed, metric)
 }
 
+// checkForGrid rejects distributions (RandomSearch only) and checks them.
+func (g Grid) checkForGrid() error {
+	if g.hasDists() {
+		return fmt.Errorf("ml: the grid has a distribution (Uniform, LogUniform, IntRange); use RandomSearch, or list the values")
+	}
+	return nil
+}
+
+func (g Grid) checkDists() error {
+	for _, vs := range g {
+		for _, v := range vs {
+			if d, ok := v.(*Dist); ok {
+				if err := d.check(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // GridSearchXY is GridSearch on a matrix and target vector.
 func GridSearchXY(e Estimator, grid Grid, X *mat.Dense, y []float64, k int, seed uint64, metric string) (*SearchResult, error) {
+	if err := grid.checkForGrid(); err != nil {
+		return nil, err
+	}
 	d, err := matrixDataset(e, X, y)
 	if err != nil {
 		return nil, err
@@ -81,9 +108,14 @@ func GridSearchXY(e Estimator, grid Grid, X *mat.Dense, y []float64, k int, seed
 	return search(e, grid.combos(), d, k, seed, metric)
 }
 
-// RandomSearch is GridSearch over nIter combinations drawn at random
-// (without repeats) from the grid, with seed.
+// RandomSearch is GridSearch over nIter candidates drawn at random with
+// seed: combinations of the listed values (without repeats), or, when an
+// entry is a distribution (Uniform, LogUniform, IntRange), values drawn
+// from it (sklearn RandomizedSearchCV).
 func RandomSearch(e Estimator, grid Grid, nIter int, f *frame.Frame, target string, k int, seed uint64, metric string) (*SearchResult, error) {
+	if err := grid.checkDists(); err != nil {
+		return nil, err
+	}
 	d, err := frameDataset(e, f, target)
 	if err != nil {
 		return nil, err
@@ -93,6 +125,9 @@ func RandomSearch(e Estimator, grid Grid, nIter int, f *frame.Frame, target stri
 
 // RandomSearchXY is RandomSearch on a matrix and target vector.
 func RandomSearchXY(e Estimator, grid Grid, nIter int, X *mat.Dense, y []float64, k int, seed uint64, metric string) (*SearchResult, error) {
+	if err := grid.checkDists(); err != nil {
+		return nil, err
+	}
 	d, err := matrixDataset(e, X, y)
 	if err != nil {
 		return nil, err
@@ -100,7 +135,48 @@ func RandomSearchXY(e Estimator, grid Grid, nIter int, X *mat.Dense, y []float64
 	return search(e, sampleCombos(grid, nIter, seed), d, k, seed, metric)
 }
 
+// hasDists reports whether any grid entry is a distribution.
+func (g Grid) hasDists() bool {
+	for _, vs := range g {
+		for _, v := range vs {
+			if _, ok := v.(*Dist); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func sampleCombos(g Grid, n int, seed uint64) []Params {
+	if g.hasDists() {
+		// draw n candidates: distributions are sampled, lists picked from
+		r := rand.New(rand.NewPCG(seed, 0xd157))
+		keys := make([]string, 0, len(g))
+		for k := range g {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		if n <= 0 {
+			n = 10
+		}
+		out := make([]Params, n)
+		for i := range out {
+			p := Params{}
+			for _, k := range keys {
+				vs := g[k]
+				if len(vs) == 0 {
+					continue
+				}
+				v := vs[r.IntN(len(vs))]
+				if d, ok := v.(*Dist); ok {
+					v = d.draw(r)
+				}
+				p[k] = v
+			}
+			out[i] = p
+		}
+		return out
+	}
 	all := g.combos()
 	if n <= 0 || n >= len(all) {
 		return all

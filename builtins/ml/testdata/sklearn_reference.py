@@ -96,4 +96,8 @@ out["metrics"] = {"balanced_accuracy": metrics.balanced_accuracy_score(y, yh), "
   "pr_precision": pr.tolist(), "pr_recall": rc.tolist(), "calib_true": ct.tolist(), "calib_pred": cp.tolist(),
   "mape": metrics.mean_absolute_percentage_error(BY, BY * 1.1 + 1), "mae": metrics.mean_absolute_error(BY, BY * 1.1 + 1),
   "mse": metrics.mean_squared_error(BY, BY * 1.1 + 1), "r2": metrics.r2_score(BY, BY * 1.1 + 1)}
+# one-vs-rest AUC on the probabilities of a sepal-only model (not separable)
+lr3 = LogisticRegression(max_iter=1000).fit(IX[~itest][:, :2], iy[~itest])
+P3 = lr3.predict_proba(IX[itest][:, :2])
+out["roc_auc_ovr_iris_sepal"] = {"proba": P3.tolist(), "roc_auc_ovr": metrics.roc_auc_score(iy[itest], P3, multi_class="ovr")}
 json.dump(out, sys.stdout, indent=1)
