@@ -102,6 +102,15 @@ var (
 	transformerMu    sync.RWMutex
 	transformerKinds = map[string]func() frame.Transformer{
 		"ml.StandardScaler": func() frame.Transformer { return &StandardScaler{} },
+		"frame.Standardize": func() frame.Transformer { return &frame.Standardize{} },
+		"frame.MinMax":      func() frame.Transformer { return &frame.MinMax{} },
+		"frame.Log":         func() frame.Transformer { return &frame.Log{} },
+		"frame.BoxCox":      func() frame.Transformer { return &frame.BoxCox{} },
+		"frame.OneHot":      func() frame.Transformer { return &frame.OneHot{} },
+		"frame.Ordinal":     func() frame.Transformer { return &frame.Ordinal{} },
+		"frame.Binning":     func() frame.Transformer { return &frame.Binning{} },
+		"frame.Polynomial":  func() frame.Transformer { return &frame.Polynomial{} },
+		"frame.Imputer":     func() frame.Transformer { return &frame.Imputer{} },
 	}
 )
 
@@ -203,7 +212,7 @@ func Save(path string, e Estimator, metrics map[string]float64) error {
 			_, ok := transformerKinds[name]
 			transformerMu.RUnlock()
 			if !ok {
-				return fmt.Errorf("ml: Save: pipeline step %d (%s) cannot be saved: its fitted state is not plain data; use ml.StandardScaler for scaling, or register the type with ml.RegisterTransformer", i+1, name)
+				return fmt.Errorf("ml: Save: pipeline step %d (%s) cannot be saved: gostat does not know how to store its fitted state; register the type with ml.RegisterTransformer if its fitted state is plain data", i+1, name)
 			}
 			st, err := json.Marshal(s)
 			if err != nil {

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/gostat/gostat/builtins/datasets"
+	"github.com/gostat/gostat/builtins/frame"
+	"gonum.org/v1/gonum/mat"
 )
 
 func TestSaveLoadRoundTrip(t *testing.T) {
@@ -49,6 +51,28 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 			t.Errorf("%s: missing column error: %v", typeName(m), err)
 		}
 	}
+	// pipelines with the frame package's transformers
+	infert := datasets.MustLoad("infert")
+	p := NewPipeline(NewLogisticRegression(), frame.NewImputer("median"), frame.NewOneHot("education"), frame.NewStandardize())
+	if err := p.Fit(infert.Drop("stratum", "pooled.stratum"), "case"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "frame_steps.json")
+	if err := Save(path, p, nil); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := p.PredictProba(infert)
+	b2, err := back.(Classifier).PredictProba(infert)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !mat.Equal(a, b2) {
+		t.Error("frame-transformer pipeline predicts differently after reload")
+	}
 	// regressors
 	b := datasets.MustLoad("Boston")
 	for _, m := range []Estimator{NewRidge(), NewLasso(), NewLinearRegression(), NewElasticNet(), NewRandomForestRegressor(), NewHistGradientBoostingRegressor(), NewKNeighborsRegressor(), NewDecisionTreeRegressor()} {
@@ -72,7 +96,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 		}
 	}
 	// a tampered file is refused
-	path := filepath.Join(dir, "clf2.json")
+	path = filepath.Join(dir, "clf2.json")
 	raw, _ := os.ReadFile(path)
 	bad := strings.Replace(string(raw), `"threshold":[`, `"threshold":[1`, 1)
 	os.WriteFile(path, []byte(bad), 0o644)
