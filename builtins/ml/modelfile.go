@@ -102,6 +102,7 @@ var (
 	transformerMu    sync.RWMutex
 	transformerKinds = map[string]func() frame.Transformer{
 		"ml.StandardScaler": func() frame.Transformer { return &StandardScaler{} },
+		"ml.PCA":            func() frame.Transformer { return &PCA{} },
 		"frame.Standardize": func() frame.Transformer { return &frame.Standardize{} },
 		"frame.MinMax":      func() frame.Transformer { return &frame.MinMax{} },
 		"frame.Log":         func() frame.Transformer { return &frame.Log{} },

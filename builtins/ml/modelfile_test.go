@@ -53,7 +53,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	}
 	// pipelines with the frame package's transformers
 	infert := datasets.MustLoad("infert")
-	p := NewPipeline(NewLogisticRegression(), frame.NewImputer("median"), frame.NewOneHot("education"), frame.NewStandardize())
+	p := NewPipeline(NewLogisticRegression(), frame.NewImputer("median"), frame.NewOneHot("education"), frame.NewStandardize(), &PCA{NComponents: 4})
 	if err := p.Fit(infert.Drop("stratum", "pooled.stratum"), "case"); err != nil {
 		t.Fatal(err)
 	}

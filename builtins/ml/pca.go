@@ -1,6 +1,7 @@
 package ml
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -228,3 +229,46 @@ func (m *PCA) Display(o display.Options) display.Bundle {
 
 // String returns the plain-text display (display.Plain).
 func (m *PCA) String() string { return m.Display(display.Plain).Text }
+
+// pcaState is the saved form of a fitted PCA.
+type pcaState struct {
+	NComponents int         `json:"n_components"`
+	Scale       bool        `json:"scale"`
+	Features    []string    `json:"features"`
+	Center      []float64   `json:"center"`
+	ScaleBy     []float64   `json:"scale_by"`
+	Rotation    [][]float64 `json:"rotation"`
+	SDev        []float64   `json:"sdev"`
+	Ratio       []float64   `json:"ratio"`
+	N           int         `json:"n"`
+	Fitted      bool        `json:"fitted"`
+}
+
+// MarshalJSON stores the settings and the fitted components (so pipelines
+// with a PCA step can be saved).
+func (m *PCA) MarshalJSON() ([]byte, error) {
+	s := pcaState{NComponents: m.NComponents, Scale: m.Scale, Features: m.features, Center: m.center, ScaleBy: m.scale, SDev: m.sdev, Ratio: m.ratio, N: m.n, Fitted: m.fitted}
+	if m.rot != nil {
+		r, _ := m.rot.Dims()
+		for j := 0; j < r; j++ {
+			s.Rotation = append(s.Rotation, mat.Row(nil, j, m.rot))
+		}
+	}
+	return json.Marshal(s)
+}
+
+// UnmarshalJSON restores a PCA stored by MarshalJSON.
+func (m *PCA) UnmarshalJSON(b []byte) error {
+	var s pcaState
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	*m = PCA{NComponents: s.NComponents, Scale: s.Scale, features: s.Features, center: s.Center, scale: s.ScaleBy, sdev: s.SDev, ratio: s.Ratio, n: s.N, fitted: s.Fitted}
+	if len(s.Rotation) > 0 {
+		m.rot = mat.NewDense(len(s.Rotation), len(s.Rotation[0]), nil)
+		for j, r := range s.Rotation {
+			m.rot.SetRow(j, r)
+		}
+	}
+	return nil
+}
