@@ -49,6 +49,10 @@ import (
 //     The header variable is renamed and the body starts with
 //     i := __lv_i; three-clause loops whose body assigns the variable are
 //     left alone.
+//   - x := v where x is already a global that functions use: run as
+//     x = v (yaegi would make a new x and leave the functions with the
+//     old one); if v's type differs, the := runs and a warning names the
+//     functions that keep the old x.
 //   - go statements: each goroutine body gets a deferred recover that
 //     reports a panic with the next result instead of crashing the
 //     process. For go f(x) the arguments are evaluated in the new
@@ -157,6 +161,7 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 	text := func(n ast.Node) string { return nodeText(c.src, fset, n, off0) }
 
 	var edits []edit
+	var assignEdits []edit // x := v → x = v for globals functions use
 	var warnings []string
 	var perr *Error
 	fail := func(e *Error) {
@@ -489,18 +494,32 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 			}
 		case *ast.AssignStmt:
 			if st.Tok == token.DEFINE {
+				// x := v where x is a global that functions use: yaegi
+				// would make a new x and leave the functions with the old
+				// one. Run it as x = v (same layout: ":=" becomes " =");
+				// if that does not compile (v has another type), run the
+				// original and warn.
+				allExist, used := true, false
+				var notes []string
 				for _, l := range st.Lhs {
 					id, ok := l.(*ast.Ident)
-					if !ok {
+					if !ok || id.Name == "_" {
 						continue
 					}
 					if _, exists := globals[id.Name]; !exists {
+						allExist = false
 						continue
 					}
 					if users := s.usersOf(id.Name); len(users) > 0 {
-						warnings = append(warnings, fmt.Sprintf("%s := declares a new %s, but %s, defined earlier, still use the old one: assign with %s = … to change it, or run their cells again",
-							id.Name, id.Name, strings.Join(users, ", "), id.Name))
+						used = true
+						notes = append(notes, fmt.Sprintf("%s := declares a new %s (its type changed), but %s, defined earlier, still use the old one: run their cells again to use the new one",
+							id.Name, id.Name, strings.Join(users, ", ")))
 					}
+				}
+				if used && allExist && len(st.Rhs) > 0 {
+					o := offset(st.TokPos)
+					assignEdits = append(assignEdits, edit{o, o + 2, " ="})
+					p.defineNotes = append(p.defineNotes, notes...)
 				}
 				p.defines = append(p.defines, define{lhsStart: offset(st.Lhs[0].Pos()), opEnd: offset(st.TokPos) + 2, end: offset(st.End()), n: len(st.Lhs)})
 				genericDefine(st, st.Rhs)
@@ -549,7 +568,15 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 		p.build("", base, edits, "")
 	case stmtChunk:
 		p.yprefix = len("package main; func main() {")
-		p.build(";", base, edits, "")
+		if len(assignEdits) > 0 {
+			orig := *p
+			orig.segs = nil
+			orig.build(";", base, edits, "")
+			p.build(";", base, append(append([]edit(nil), edits...), assignEdits...), "")
+			p.defineFallback = &orig
+		} else {
+			p.build(";", base, edits, "")
+		}
 	case exprChunk:
 		fb := *p
 		fb.kind = stmtChunk

@@ -38,7 +38,7 @@ func FuzzPlan(f *testing.F) {
 			if e != nil {
 				return
 			}
-			for _, q := range []*evalPlan{p, p.fallback} {
+			for _, q := range []*evalPlan{p, p.fallback, p.defineFallback} {
 				if q == nil {
 					continue
 				}

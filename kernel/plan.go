@@ -44,18 +44,23 @@ type seg struct {
 
 // evalPlan is one interpreter call and what to remember if it succeeds.
 type evalPlan struct {
-	kind       chunkKind
-	src        string // what the interpreter evaluates
-	yprefix    int    // bytes the interpreter puts before src on its line 1
-	segs       []seg
-	cell       *cellSrc
-	fallback   *evalPlan // for a final expression: run it as a statement
-	suspects   []suspect // constructs that may make yaegi fail with "nil type"
-	minmax     bool      // min or max were rewritten to host functions
-	defines    []define  // top-level := statements (for diagnosing errors)
-	nchunks    int       // number of statements or declarations in the group
-	noop       bool      // nothing to evaluate (only re-imports)
-	firstChunk int       // cell offset of the group's first chunk
+	kind     chunkKind
+	src      string // what the interpreter evaluates
+	yprefix  int    // bytes the interpreter puts before src on its line 1
+	segs     []seg
+	cell     *cellSrc
+	fallback *evalPlan // for a final expression: run it as a statement
+	// defineFallback is the group with its x := v kept when the x = v
+	// form (see features.go) does not compile; defineNotes are the
+	// warnings that then apply.
+	defineFallback *evalPlan
+	defineNotes    []string
+	suspects       []suspect // constructs that may make yaegi fail with "nil type"
+	minmax         bool      // min or max were rewritten to host functions
+	defines        []define  // top-level := statements (for diagnosing errors)
+	nchunks        int       // number of statements or declarations in the group
+	noop           bool      // nothing to evaluate (only re-imports)
+	firstChunk     int       // cell offset of the group's first chunk
 
 	newTypes      map[string]string // type name -> definition
 	newFuncs      map[string]funcInfo

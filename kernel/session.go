@@ -587,7 +587,9 @@ func (s *Session) evalCell(ctx context.Context, src string) (*Error, []string) {
 		plans = append(plans, p)
 	}
 	for _, p := range plans {
-		if e := s.evalPlan(ctx, p); e != nil {
+		e, w := s.evalPlan(ctx, p)
+		warnings = append(warnings, w...)
+		if e != nil {
 			return e, warnings
 		}
 	}
@@ -625,29 +627,35 @@ func stripPackageClause(src string) string {
 
 // evalPlan runs one group. A final expression whose Show call does not
 // compile (a call without results) is run as a plain statement.
-func (s *Session) evalPlan(ctx context.Context, p *evalPlan) *Error {
+func (s *Session) evalPlan(ctx context.Context, p *evalPlan) (*Error, []string) {
 	if p.noop {
-		return nil
+		return nil, nil
 	}
+	var warnings []string
 	err := s.evalSrc(ctx, p)
 	if err != nil && p.kind == exprChunk && p.fallback != nil && isCfgError(err) {
 		p = p.fallback
 		err = s.evalSrc(ctx, p)
 	}
+	if err != nil && p.defineFallback != nil && isCfgError(err) {
+		warnings = p.defineNotes
+		p = p.defineFallback
+		err = s.evalSrc(ctx, p)
+	}
 	if err != nil {
 		if strings.Contains(err.Error(), "constant definition loop") {
 			if e := s.diagnoseDefines(p); e != nil {
-				return e
+				return e, nil
 			}
 		}
-		return s.mapError(err, p)
+		return s.mapError(err, p), nil
 	}
 	s.state.commit(p)
 	if p.registerTypes != "" {
 		// Learn the reflect types of the declared types (for Vars).
 		_ = s.evalRaw(p.registerTypes)
 	}
-	return nil
+	return nil, warnings
 }
 
 // diagnoseDefines explains yaegi's "constant definition loop", which it

@@ -196,10 +196,21 @@ func TestRedefinedFunctionWarning(t *testing.T) {
 	if r := eval(t, s, "func other() int { return 3 }"); len(r.Warnings) != 0 {
 		t.Errorf("new function warned: %q", r.Warnings)
 	}
+	// Declaring a global again with := keeps functions that use it in
+	// step (it runs as an assignment) …
 	eval(t, s, "rate := 2.5\nfunc scaled(v float64) float64 { return v * rate }")
-	r = eval(t, s, "rate := 4.0")
-	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "scaled, defined earlier, still use the old one") {
-		t.Errorf("redeclared variable: %q", r.Warnings)
+	r = eval(t, s, "rate := 4.0\nscaled(1)")
+	if r.Err != nil || len(r.Warnings) != 0 || texts(r)[0] != "4" {
+		t.Errorf("redeclared variable: %q %q %v", texts(r), r.Warnings, r.Err)
+	}
+	// … unless its type changes: then the functions keep the old one,
+	// and a warning says so.
+	r = eval(t, s, "rate := \"high\"\nrate")
+	if r.Err != nil || texts(r)[0] != `"high"` || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "scaled, defined earlier, still use the old one") {
+		t.Errorf("retyped variable: %q %q %v", texts(r), r.Warnings, r.Err)
+	}
+	if r := eval(t, s, "scaled(1)"); r.Err != nil || texts(r)[0] != "4" {
+		t.Errorf("old binding: %q %v", texts(r), r.Err)
 	}
 }
 
