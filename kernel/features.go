@@ -636,7 +636,8 @@ func (s *Session) funcInfo(fset *token.FileSet, d *ast.FuncDecl, p *evalPlan) fu
 					fi.calls[id.Name] = true
 				}
 			case *ast.Ident:
-				if n.Obj == nil { // not declared inside the function
+				// Globals: names not declared inside the function.
+				if n.Obj == nil || !inside(d, n.Obj.Decl) {
 					fi.uses[n.Name] = true
 				}
 			}
@@ -689,6 +690,12 @@ func (s *Session) usersOf(name string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// inside reports whether decl (an object's declaring node) lies in n.
+func inside(n ast.Node, decl any) bool {
+	dn, ok := decl.(ast.Node)
+	return ok && dn.Pos() >= n.Pos() && dn.End() <= n.End()
 }
 
 // callersOf lists the session's functions that call name, sorted.

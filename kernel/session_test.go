@@ -212,6 +212,11 @@ func TestRedefinedFunctionWarning(t *testing.T) {
 	if r := eval(t, s, "scaled(1)"); r.Err != nil || texts(r)[0] != "4" {
 		t.Errorf("old binding: %q %v", texts(r), r.Err)
 	}
+	// The same for a var declared in the function's own cell.
+	eval(t, s, "var factor = 2.0\nfunc twice(v float64) float64 { return v * factor }")
+	if r := eval(t, s, "factor := 3.0\ntwice(1)"); r.Err != nil || texts(r)[0] != "3" {
+		t.Errorf("same-cell var: %q %q %v", texts(r), r.Warnings, r.Err)
+	}
 }
 
 func TestNoRerun(t *testing.T) {
