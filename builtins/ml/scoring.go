@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gostat/gostat/builtins/frame"
@@ -158,8 +159,14 @@ func matrixDataset(e Estimator, X *mat.Dense, y []float64) (*dataset, error) {
 	d := &dataset{X: X, y: y, n: n}
 	if IsClassifier(e) {
 		d.labels = make([]string, n)
+		names := map[float64]string{}
 		for i, v := range y {
-			d.labels[i] = fmt.Sprint(v)
+			l, ok := names[v]
+			if !ok {
+				l = strconv.FormatFloat(v, 'g', -1, 64)
+				names[v] = l
+			}
+			d.labels[i] = l
 		}
 	}
 	return d, nil
