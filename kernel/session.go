@@ -34,8 +34,10 @@ type Options struct {
 	// session starts (relative paths in cells resolve against it). It
 	// changes the whole process's directory.
 	Dir string
-	// Stdin is what interpreted code reads from fmt.Scan and os.Stdin.
-	// Nil means an empty reader (cells never read the terminal).
+	// Stdin is what interpreted code reads with fmt.Scan*; when it is an
+	// *os.File it is also interpreted code's os.Stdin, which is otherwise
+	// the null device. Nil means an empty reader: cells never read the
+	// process's own standard input.
 	Stdin io.Reader
 	// Env is the environment interpreted code sees through os.Getenv.
 	// Nil means the process's environment.
@@ -63,7 +65,9 @@ type Session struct {
 	// stdout and stderr are what interpreted code sees as os.Stdout and
 	// os.Stderr: the capture pipe.
 	stdout, stderr *os.File
-	restore        func() // undoes KeepStdioRedirected
+	// stdin is interpreted code's os.Stdin.
+	stdin   *os.File
+	restore func() // undoes KeepStdioRedirected
 
 	in    *interp.Interpreter
 	state *cellState
@@ -158,9 +162,20 @@ func (s *Session) start() error {
 	// all times, so that goroutines printing between cells never reach
 	// the terminal (their text goes to the next cell).
 	s.stdout, s.stderr = s.cap.w, s.cap.w
+	// os.Stdin is never the process's own standard input (in a kernel
+	// process that is the front end's pipe): Options.Stdin when it is a
+	// file, else the null device.
+	if f, ok := s.opts.Stdin.(*os.File); ok {
+		s.stdin = f
+	} else if s.stdin == nil {
+		if f, err := os.Open(os.DevNull); err == nil {
+			s.stdin = f
+		}
+	}
 	if err := in.Use(interp.Exports{"os/os": {
 		"Stdout": reflect.ValueOf(&s.stdout).Elem(),
 		"Stderr": reflect.ValueOf(&s.stderr).Elem(),
+		"Stdin":  reflect.ValueOf(&s.stdin).Elem(),
 	}}); err != nil {
 		return fmt.Errorf("kernel: stdio: %w", err)
 	}
@@ -799,6 +814,9 @@ func (s *Session) Close() error {
 	}
 	s.in = nil
 	s.snap.Store(nil)
+	if s.stdin != nil && s.stdin != s.opts.Stdin {
+		s.stdin.Close()
+	}
 	s.cap.close()
 	return nil
 }

@@ -119,6 +119,8 @@ func TestEvalDisplays(t *testing.T) {
 		{"if x > 1 { fmt.Println(\"big\") } else { fmt.Println(\"small\") }", "big\n", nil},
 		{"func() int { return 5 }()", "", []string{"5"}},
 		{"nil", "", []string{"<nil>"}},
+		{"os.Stdin.Name()", "", []string{`"/dev/null"`}},
+		{"var word string\nn, err := fmt.Scan(&word)\nfmt.Sprint(n, err != nil)", "", []string{`"0 true"`}},
 		// x is a global here: yaegi needs these as statements.
 		{"type Op func(float64) float64\nvar dbl Op = func(x float64) float64 { return 2 * x }\ndbl(4)", "", []string{"8"}},
 		{"var k = func() int { x := 5; return x }\nk()", "", []string{"5"}},
