@@ -22,6 +22,21 @@ import (
 //
 // All four slices have one value per observation.
 func Diagnostics(fitted, residuals, stdResiduals, leverage []float64) *Plot {
+	return diagnostics(diagInput{fitted: fitted, residuals: residuals, std: stdResiduals, leverage: leverage})
+}
+
+// diagInput is what the diagnostic grid draws. stdLev (default std) are
+// the standardized residuals of the leverage panel (R uses Pearson ones
+// for a GLM there); labels (default 1…n) name the observations; glm
+// switches the axis titles to plot.glm's.
+type diagInput struct {
+	fitted, residuals, std, leverage, stdLev []float64
+	labels                                   []string
+	glm                                      bool
+}
+
+func diagnostics(in diagInput) *Plot {
+	fitted, residuals, stdResiduals, leverage := in.fitted, in.residuals, in.std, in.leverage
 	n := len(fitted)
 	for _, c := range []struct {
 		name string
@@ -34,13 +49,27 @@ func Diagnostics(fitted, residuals, stdResiduals, leverage []float64) *Plot {
 	if n < 3 {
 		return errorf("Diagnostics", "need at least 3 observations, have %d", n)
 	}
-	p1 := plotting.NewPanel("Residuals vs Fitted", "Fitted values", "Residuals")
+	stdLev := stdResiduals
+	if len(in.stdLev) == n {
+		stdLev = in.stdLev
+	}
+	label := func(i int) string {
+		if len(in.labels) == n {
+			return in.labels[i]
+		}
+		return strconv.Itoa(i + 1)
+	}
+	xTitle, stdTitle, levTitle := "Fitted values", "Std. residuals", "Std. residuals"
+	if in.glm {
+		xTitle, stdTitle, levTitle = "Predicted values", "Std. deviance resid.", "Std. Pearson resid."
+	}
+	p1 := plotting.NewPanel("Residuals vs Fitted", xTitle, "Residuals")
 	p1.Add(plotting.Layer{Kind: plotting.Points, X: fitted, Y: residuals})
 	x0, x1 := extent(fitted)
 	p1.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{x0, x1}, Y: []float64{0, 0}, Color: -1, Dashed: true, Reference: true})
 	addLowess(p1, fitted, residuals)
 
-	p2 := plotting.NewPanel("Normal Q-Q", "Theoretical Quantiles", "Std. residuals")
+	p2 := plotting.NewPanel("Normal Q-Q", "Theoretical Quantiles", stdTitle)
 	v, _ := finite(stdResiduals)
 	if len(v) >= 2 {
 		qqLayers(p2, v)
@@ -50,13 +79,13 @@ func Diagnostics(fitted, residuals, stdResiduals, leverage []float64) *Plot {
 	for i, r := range stdResiduals {
 		sl[i] = math.Sqrt(math.Abs(r))
 	}
-	p3 := plotting.NewPanel("Scale-Location", "Fitted values", "√|Std. residuals|")
+	p3 := plotting.NewPanel("Scale-Location", xTitle, "√|"+stdTitle+"|")
 	p3.Add(plotting.Layer{Kind: plotting.Points, X: fitted, Y: sl})
 	addLowess(p3, fitted, sl)
 
-	p4 := plotting.NewPanel("Residuals vs Leverage", "Leverage", "Std. residuals")
-	p4.Add(plotting.Layer{Kind: plotting.Points, X: leverage, Y: stdResiduals})
-	addLowess(p4, leverage, stdResiduals)
+	p4 := plotting.NewPanel("Residuals vs Leverage", "Leverage", levTitle)
+	p4.Add(plotting.Layer{Kind: plotting.Points, X: leverage, Y: stdLev})
+	addLowess(p4, leverage, stdLev)
 	psum := 0.0
 	for _, h := range leverage {
 		if !math.IsNaN(h) {
@@ -65,7 +94,7 @@ func Diagnostics(fitted, residuals, stdResiduals, leverage []float64) *Plot {
 	}
 	p := math.Round(psum)
 	_, hmax := extent(leverage)
-	r0, r1 := extent(stdResiduals)
+	r0, r1 := extent(stdLev)
 	p4.YMin, p4.YMax = expandRange(r0, r1)
 	p4.XMin, p4.XMax = 0, hmax*1.04
 	p4.Add(plotting.Layer{Kind: plotting.Lines, X: []float64{0, hmax * 1.04}, Y: []float64{0, 0}, Color: -1, Dashed: true, Reference: true})
@@ -102,12 +131,12 @@ func Diagnostics(fitted, residuals, stdResiduals, leverage []float64) *Plot {
 		absr[i] = math.Abs(residuals[i])
 		abss[i] = math.Abs(stdResiduals[i])
 		if p > 0 {
-			cook[i] = stdResiduals[i] * stdResiduals[i] * leverage[i] / (p * (1 - leverage[i]))
+			cook[i] = stdLev[i] * stdLev[i] * leverage[i] / (p * (1 - leverage[i]))
 		}
 	}
-	addIDs(p1, top3(absr), fitted, residuals)
-	addIDs(p3, top3(abss), fitted, sl)
-	addIDs(p4, top3(cook), leverage, stdResiduals)
+	addIDs(p1, top3(absr), fitted, residuals, label)
+	addIDs(p3, top3(abss), fitted, sl, label)
+	addIDs(p4, top3(cook), leverage, stdLev, label)
 	if len(v) >= 2 {
 		// Q-Q positions: theoretical quantile of each observation's rank.
 		pp := ppoints(len(v))
@@ -118,7 +147,7 @@ func Diagnostics(fitted, residuals, stdResiduals, leverage []float64) *Plot {
 			if r, ok := rank[i]; ok {
 				xs = append(xs, qnorm(pp[r]))
 				ys = append(ys, stdResiduals[i])
-				ids = append(ids, strconv.Itoa(i+1))
+				ids = append(ids, label(i))
 			}
 		}
 		p2.Add(plotting.Layer{Kind: plotting.Labels, X: xs, Y: ys, Text: ids})
@@ -159,14 +188,14 @@ func rankOf(v []float64) map[int]int {
 	return r
 }
 
-// addIDs labels observations ids (0-based) at (x[i], y[i]) with i+1.
-func addIDs(p *plotting.Panel, ids []int, x, y []float64) {
+// addIDs labels observations ids (0-based) at (x[i], y[i]) with label(i).
+func addIDs(p *plotting.Panel, ids []int, x, y []float64, label func(int) string) {
 	var xs, ys []float64
 	var t []string
 	for _, i := range ids {
 		xs = append(xs, x[i])
 		ys = append(ys, y[i])
-		t = append(t, strconv.Itoa(i+1))
+		t = append(t, label(i))
 	}
 	p.Add(plotting.Layer{Kind: plotting.Labels, X: xs, Y: ys, Text: t})
 }
@@ -202,24 +231,42 @@ func addLowess(p *plotting.Panel, x, y []float64) {
 	p.Add(plotting.Layer{Kind: plotting.Lines, X: lx, Y: ly, Color: 3})
 }
 
-// Regression is what DiagnosticsOf needs from a fitted linear model: the
-// leverages (hat values). The fitted values and residuals are read from
-// the model's exported fields Fitted and Residuals, the residual standard
-// error from Sigma, and case weights from Weights when present — a
-// *models.LM has all of these.
+// Regression is what DiagnosticsOf needs from a fitted model: the
+// leverages (hat values). For a linear model the fitted values and
+// residuals are read from the model's exported fields Fitted and
+// Residuals, the residual standard error from Sigma, and case weights from
+// Weights when present — a *models.LM has all of these. A GLM (a
+// *models.GLMFit) is recognised by its DevianceResiduals method. A field
+// Rows []int (the data-frame row of each observation, 0-based) names the
+// observations by their frame rows when rows with missing values were
+// dropped.
 type Regression interface {
 	Hat() []float64
 }
 
+// glmDiag is the part of a fitted GLM that DiagnosticsOf uses.
+type glmDiag interface {
+	DevianceResiduals() []float64
+	PearsonResiduals() []float64
+	StandardizedResiduals() []float64
+}
+
 // DiagnosticsOf draws Diagnostics for a fitted linear model (a
 // *models.LM): standardized residuals are r_i·sqrt(w_i) / (σ̂·sqrt(1 − h_ii)),
-// as R's rstandard.
+// as R's rstandard. For a GLM (a *models.GLMFit) it draws what R's
+// plot(glm) does: deviance residuals against the linear predictor,
+// standardized deviance residuals in the Q-Q and Scale-Location panels,
+// and standardized Pearson residuals r_P/sqrt(φ(1 − h)) against leverage.
 //
 //	fit := models.OLS("mpg ~ wt + hp", mtcars)
 //	plots.DiagnosticsOf(fit)
 func DiagnosticsOf(fit Regression) *Plot {
 	if fit == nil || (reflect.ValueOf(fit).Kind() == reflect.Pointer && reflect.ValueOf(fit).IsNil()) {
 		return errorf("DiagnosticsOf", "the model is nil")
+	}
+	labels := rowLabels(fit)
+	if g, ok := fit.(glmDiag); ok {
+		return glmDiagnostics(fit, g, labels)
 	}
 	fitted, ok1 := floatsField(fit, "Fitted")
 	resid, ok2 := floatsField(fit, "Residuals")
@@ -249,7 +296,47 @@ func DiagnosticsOf(fit Regression) *Plot {
 		}
 		std[i] = r * math.Sqrt(wi) / (sigma * math.Sqrt(1-h[i]))
 	}
-	return Diagnostics(fitted, resid, std, h)
+	return diagnostics(diagInput{fitted: fitted, residuals: resid, std: std, leverage: h, labels: labels})
+}
+
+// glmDiagnostics is DiagnosticsOf for a GLM.
+func glmDiagnostics(fit Regression, g glmDiag, labels []string) *Plot {
+	eta, ok := floatsField(fit, "LinearPredictor")
+	if !ok {
+		return errorf("DiagnosticsOf", "%T has no LinearPredictor field", fit)
+	}
+	dev, pear, std, h := g.DevianceResiduals(), g.PearsonResiduals(), g.StandardizedResiduals(), fit.Hat()
+	n := len(eta)
+	if len(dev) != n || len(pear) != n || len(std) != n || len(h) != n {
+		return errorf("DiagnosticsOf", "the model has %d predictions, %d residuals and %d leverages", n, len(dev), len(h))
+	}
+	phi, ok := floatField(fit, "Dispersion")
+	if !ok || !(phi > 0) {
+		phi = 1
+	}
+	stdP := make([]float64, n)
+	for i := range pear {
+		stdP[i] = pear[i] / math.Sqrt(phi*(1-h[i]))
+	}
+	return diagnostics(diagInput{fitted: eta, residuals: dev, std: std, leverage: h, stdLev: stdP, labels: labels, glm: true})
+}
+
+// rowLabels names the observations of a fitted model by their data-frame
+// rows (1-based) when it has a Rows []int field; nil otherwise.
+func rowLabels(fit any) []string {
+	f, ok := fieldOf(fit, "Rows")
+	if !ok {
+		return nil
+	}
+	rows, ok := f.Interface().([]int)
+	if !ok {
+		return nil
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = strconv.Itoa(r + 1)
+	}
+	return out
 }
 
 func fieldOf(v any, name string) (reflect.Value, bool) {

@@ -1,11 +1,13 @@
 package plots
 
 import (
+	"math"
 	"strings"
 	"testing"
 
 	"github.com/gostat/gostat/builtins/cell"
 	"github.com/gostat/gostat/display"
+	"github.com/gostat/gostat/plotting"
 
 	"github.com/gostat/gostat/builtins/datasets"
 	"github.com/gostat/gostat/builtins/ml"
@@ -159,5 +161,90 @@ func TestCurveOfPenalizedPath(t *testing.T) {
 	}
 	if !strings.Contains(p.Display(display.Plain).Text, "Coefficient paths") {
 		t.Fatal("text form lacks the title")
+	}
+}
+
+// DiagnosticsOf a GLM draws what R's plot(glm) draws. Reference values
+// from R 4.2: g <- glm(am ~ wt, binomial, mtcars); predict(g),
+// residuals(g), rstandard(g), rstandard(g, type = "pearson") for rows
+// 1, 17, 32; the largest |residual| (Maserati Bora, row 31) and Cook's
+// distance (Toyota Corona, row 21) are labelled.
+func TestDiagnosticsOfGLM(t *testing.T) {
+	cars := datasets.MustLoad("mtcars")
+	g, err := models.GLM("am ~ wt", cars, models.Binomial("logit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := DiagnosticsOf(g)
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	ps := p.fig.Panels
+	want := []struct {
+		panel int
+		x, y  []float64
+	}{
+		{0, []float64{1.4975684, -9.4677497, 0.8537332}, []float64{0.6353854, -0.0124340, 0.8423167}},
+		{3, []float64{0.1257790846, 0.0008211272, 0.1192142533}, []float64{0.505820649, -0.008795948, 0.695310915}},
+	}
+	for _, w := range want {
+		l := ps[w.panel].Layers[0]
+		for k, i := range []int{0, 16, 31} {
+			if math.Abs(l.X[i]-w.x[k]) > 1e-6*math.Max(1, math.Abs(w.x[k])) || math.Abs(l.Y[i]-w.y[k]) > 1e-6 {
+				t.Errorf("panel %d, row %d: (%.9g, %.9g), R (%.9g, %.9g)", w.panel, i+1, l.X[i], l.Y[i], w.x[k], w.y[k])
+			}
+		}
+	}
+	// Q-Q: standardized deviance residuals (R's rstandard(g)), row 1 = 0.67955816.
+	if ps[1].YLabel != "Std. deviance resid." || ps[0].XLabel != "Predicted values" {
+		t.Errorf("titles %q, %q", ps[1].YLabel, ps[0].XLabel)
+	}
+	labels := func(panel int) string {
+		for _, l := range ps[panel].Layers {
+			if l.Kind == plotting.Labels {
+				return strings.Join(l.Text, ",")
+			}
+		}
+		return ""
+	}
+	if got := labels(0); !strings.HasPrefix(got, "31,21") {
+		t.Errorf("largest residuals labelled %q, want 31,21,…", got)
+	}
+	if got := labels(3); !strings.HasPrefix(got, "21,31") {
+		t.Errorf("largest Cook's distances labelled %q, want 21,31,…", got)
+	}
+}
+
+// A model that names the frame rows of its observations (Rows) gets them
+// as labels: airquality drops rows with NA, so R's plot(lm(...)) labels
+// observations 117, 62 and 30, not their positions 82, 36 and 25.
+func TestDiagnosticsRowLabels(t *testing.T) {
+	aq := datasets.MustLoad("airquality")
+	lm, err := models.OLS("Ozone ~ Temp + Wind", aq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fit := struct {
+		*models.LM
+		Rows []int
+	}{LM: lm}
+	na, _ := aq.NA("Ozone") // Temp and Wind are complete
+	for i := range na {
+		if !na[i] {
+			fit.Rows = append(fit.Rows, i)
+		}
+	}
+	if len(fit.Rows) != lm.NObs {
+		t.Fatalf("%d complete rows, the model used %d", len(fit.Rows), lm.NObs)
+	}
+	got := rowLabels(fit)
+	if got[81] != "117" || got[35] != "62" || got[24] != "30" {
+		t.Errorf("labels at positions 82, 36, 25: %s %s %s", got[81], got[35], got[24])
+	}
+	p := DiagnosticsOf(fit)
+	for _, l := range p.fig.Panels[0].Layers {
+		if l.Kind == plotting.Labels && strings.Join(l.Text, ",") != "117,62,30" {
+			t.Errorf("Residuals vs Fitted labels %v, R's 117, 62, 30", l.Text)
+		}
 	}
 }
