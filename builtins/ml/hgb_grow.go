@@ -184,9 +184,10 @@ func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
 			do(q)
 		}
 	} else {
+		// the calling goroutine takes the first share itself
 		w := workers(pairs)
 		var wg sync.WaitGroup
-		for k := 0; k < w; k++ {
+		for k := 1; k < w; k++ {
 			wg.Add(1)
 			go func(k int) {
 				defer wg.Done()
@@ -194,6 +195,9 @@ func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
 					do(q)
 				}
 			}(k)
+		}
+		for q := 0; q < pairs; q += w {
+			do(q)
 		}
 		wg.Wait()
 	}
