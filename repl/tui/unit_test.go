@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -605,5 +606,40 @@ func TestWaitHintAfterInterrupt(t *testing.T) {
 	m.onDone(evalDoneMsg{id: second.ID, res: kernel.Result{Output: "ok\n"}})
 	if m.afterInterrupt {
 		t.Error("a completed cell leaves afterInterrupt set")
+	}
+}
+
+// Help finds a name without its package, an R function's counterpart, and
+// a method through the variable it is called on.
+func TestDocCandidates(t *testing.T) {
+	vars := []kernel.Var{{Name: "cars", Type: "*frame.Frame"}, {Name: "n", Type: "int"}}
+	for _, tc := range []struct {
+		name string
+		want string // must be among the candidates
+	}{
+		{"TTest", "stats.TTest"},
+		{"Mean", "frame.Frame.Mean"},
+		{"t.test", "stats.TTest"},
+		{"lm", "models.OLS"},
+		{"cars.GroupBy", "frame.Frame.GroupBy"},
+		{"stats.TTest", "stats.TTest"},
+	} {
+		got := docCandidates(tc.name, vars)
+		if got[0] != tc.name || !slices.Contains(got, tc.want) {
+			t.Errorf("%s: candidates %v lack %s", tc.name, got, tc.want)
+		}
+	}
+	if got := docCandidates("n.Foo", vars); len(got) != 1 {
+		t.Errorf("a method of an int variable: %v", got)
+	}
+	// The pane opens on the first candidate the kernel documents.
+	m := notebookWith(0, false)
+	msg := m.docCmd("Median2", "Mean")().(docMsg)
+	if !msg.ok || msg.name != "Mean" {
+		t.Errorf("docCmd: %+v", msg)
+	}
+	msg = m.docCmd("nothing")().(docMsg)
+	if msg.ok || msg.name != "nothing" {
+		t.Errorf("unknown name: %+v", msg)
 	}
 }
