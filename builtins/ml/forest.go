@@ -94,6 +94,11 @@ func growForest(X *mat.Dense, yc []int, yr []float64, K int, fs forestSettings, 
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	// Prediction needs only the split and leaf arrays: drop the rest to
+	// halve the memory and model-file size of big forests.
+	for _, t := range trees {
+		t.Weight, t.Impurity, t.MissingLeft, t.bin = nil, nil, nil, nil
+	}
 	imp := make([]float64, p)
 	for _, v := range imps {
 		for j := range v {

@@ -20,8 +20,8 @@ type tree struct {
 	K           int       `json:"k"`
 	// Weight is the weighted number of training rows in each node and
 	// Impurity the node impurity (used by importance and pruning).
-	Weight   []float64 `json:"weight"`
-	Impurity []float64 `json:"impurity"`
+	Weight   []float64 `json:"weight,omitempty"`
+	Impurity []float64 `json:"impurity,omitempty"`
 	// bin is the code threshold of each split (training only).
 	bin []uint16
 }
@@ -44,7 +44,7 @@ func (t *tree) leaf(x []float64) int {
 	i := int32(0)
 	for t.Feature[i] >= 0 {
 		v := x[t.Feature[i]]
-		if v <= t.Threshold[i] || (math.IsNaN(v) && t.MissingLeft[i]) {
+		if v <= t.Threshold[i] || (math.IsNaN(v) && t.MissingLeft != nil && t.MissingLeft[i]) {
 			i = t.Left[i]
 		} else {
 			i = t.Right[i]
