@@ -74,7 +74,7 @@ func (m *Model) acceptCompletion() {
 			text += "("
 		}
 	}
-	if it.Kind == "column" {
+	if it.Kind == "column" && !exprString(src[:start]) {
 		// A column name completes inside a string literal: close the string
 		// (or step over its closing quote, replacing the rest of the name).
 		if q := openingQuote(src, start); q != 0 {
@@ -91,6 +91,34 @@ func (m *Model) acceptCompletion() {
 	s := src[:start] + text + src[end:]
 	m.ed.SetValueCursor(s, start+len(text))
 	c.close()
+}
+
+// exprCalls take an expression or a formula in a string, where a column
+// name is followed by more text, so completing one must not close the
+// string.
+var exprCalls = map[string]bool{
+	"Filter": true, "Mutate": true, "Agg": true, "Apply": true,
+	"OLS": true, "MustOLS": true, "WLS": true, "GLM": true, "GLMWithOptions": true,
+	"Lasso": true, "Ridge": true, "ElasticNet": true, "LogisticLasso": true,
+	"CVPenalized": true, "PenalizedPathFit": true, "NLSFormula": true,
+}
+
+// exprString reports whether the string literal being typed (before is the
+// text up to the word being completed) is an argument of an exprCalls
+// function, or already holds text before the word.
+func exprString(before string) bool {
+	q := strings.LastIndexAny(before, "\"`")
+	if q < 0 {
+		return false
+	}
+	if q != len(before)-1 {
+		return true // "mpg > 20 && cy…": the name is not the whole string
+	}
+	name := callAtCursor(before[:q])
+	if i := strings.LastIndex(name, "."); i >= 0 {
+		name = name[i+1:]
+	}
+	return exprCalls[name]
 }
 
 // openingQuote is the quote (" or `) just before offset start, or 0.

@@ -496,12 +496,20 @@ func TestAcceptColumnCompletionClosesString(t *testing.T) {
 		{`cars.GroupBy("c|").Mean("mpg")`, `cars.GroupBy("cyl"|).Mean("mpg")`, "cyl"},
 		{"aq.Col(`So|", "aq.Col(`Solar.R`|", "Solar.R"},
 		{`aq.Col("So|lar.R")`, `aq.Col("Solar.R"|)`, "Solar.R"},
+		// Expressions and formulas go on after the name: the string stays open.
+		{`cars.Filter("mp|`, `cars.Filter("mpg|`, "mpg"},
+		{`cars.Mutate("kpl", "mp|`, `cars.Mutate("kpl", "mpg|`, "mpg"},
+		{`models.OLS("mp|`, `models.OLS("mpg|`, "mpg"},
+		{`g.Agg("mean(mp|`, `g.Agg("mean(mpg|`, "mpg"},
 	} {
 		m := notebookWith(0, false)
 		at := strings.Index(tc.src, "|")
 		src := strings.Replace(tc.src, "|", "", 1)
 		m.ed.SetValueCursor(src, at)
-		start := strings.LastIndexAny(src[:at], "\"`") + 1
+		start := at
+		for start > 0 && isNameByte(src[start-1]) {
+			start--
+		}
 		m.comp = completion{open: true, items: []kernel.Completion{{Text: tc.text, Kind: "column"}}, start: start, end: at, src: src}
 		m.acceptCompletion()
 		got := m.ed.Value()
