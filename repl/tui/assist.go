@@ -292,14 +292,52 @@ func signature(k kernel.Kernel, name string) string {
 			case d != "":
 				s += " " + d
 			}
-			if it.Doc != "" {
-				s += " — " + it.Doc
+			doc := it.Doc
+			if isDecl(doc) {
+				// The kernel's first doc line repeats the signature: show
+				// the first sentence of the documentation instead.
+				doc = ""
+				if d, ok := k.Doc(name); ok {
+					doc = docSummary(d)
+				}
+			}
+			if doc != "" {
+				s += " — " + doc
 			}
 			return s
 		}
 	}
 	if d, ok := k.Doc(name); ok {
+		if sum := docSummary(d); sum != "" {
+			return name + " — " + sum
+		}
 		return firstLine(strings.TrimSpace(d))
+	}
+	return ""
+}
+
+// isDecl reports whether a doc line is a Go declaration (a signature),
+// not prose.
+func isDecl(l string) bool {
+	for _, p := range []string{"func ", "type ", "var ", "const ", "package "} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// docSummary is the first sentence of the first prose paragraph of a
+// documentation text (declarations and indented blocks skipped).
+func docSummary(doc string) string {
+	for _, para := range strings.Split(reflowDoc(strings.TrimSpace(doc)), "\n") {
+		if para == "" || para[0] == ' ' || para[0] == '\t' || para == "}" || isDecl(para) || strings.HasSuffix(para, "{") {
+			continue
+		}
+		if i := strings.Index(para, ". "); i >= 0 {
+			return para[:i+1]
+		}
+		return para
 	}
 	return ""
 }

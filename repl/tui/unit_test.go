@@ -651,3 +651,19 @@ func TestDocCandidates(t *testing.T) {
 		t.Errorf("unknown name: %+v", msg)
 	}
 }
+
+// The signature hint shows the first sentence of the documentation, not
+// the declaration again.
+func TestDocSummary(t *testing.T) {
+	doc := "func TTest(x []float64, opts ...Opt) (*HTest, error)\n\nTTest performs the one-sample t-test of H0: mu = Opt.Mu (R's\nt.test(x, mu = )). NaN values are dropped.\n"
+	if got := docSummary(doc); got != "TTest performs the one-sample t-test of H0: mu = Opt.Mu (R's t.test(x, mu = ))." {
+		t.Errorf("summary %q", got)
+	}
+	typ := "type Opt struct {\n\tMu float64\n}\n\nOpt are the options of the tests"
+	if got := docSummary(typ); got != "Opt are the options of the tests" {
+		t.Errorf("type summary %q", got)
+	}
+	if docSummary("func F()") != "" || !isDecl("func (f *Frame) Filter(expr string) *Frame") || isDecl("Filter keeps rows") {
+		t.Error("declaration handling")
+	}
+}
