@@ -58,6 +58,17 @@ type HeatMap struct {
 	Digits    int
 }
 
+// position maps a value to [0, 1] on the colour scale from Lo to Hi: 0.5
+// for NaN (missing) or when the scale is empty or not finite, and values
+// beyond the ends (±Inf included) clamp to them.
+func (h *HeatMap) position(v float64) float64 {
+	span := h.Hi - h.Lo
+	if math.IsNaN(v) || !(span > 0) || math.IsInf(span, 0) {
+		return 0.5
+	}
+	return math.Max(0, math.Min(1, (v-h.Lo)/span))
+}
+
 // Layer is one set of data in a panel.
 type Layer struct {
 	Kind LayerKind

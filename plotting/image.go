@@ -502,17 +502,12 @@ func (hp *heatPlot) Plot(c draw.Canvas, plt *plot.Plot) {
 	nr := len(hm.Values)
 	sty := draw.TextStyle{Color: color.Black, Font: plot.DefaultFont, XAlign: draw.XCenter, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}
 	sty.Font.Size = vg.Points(9)
-	span := hm.Hi - hm.Lo
 	for i, row := range hm.Values {
 		for j, v := range row {
 			y := float64(nr - 1 - i)
 			pts := []vg.Point{{X: trX(float64(j)), Y: trY(y)}, {X: trX(float64(j + 1)), Y: trY(y)},
 				{X: trX(float64(j + 1)), Y: trY(y + 1)}, {X: trX(float64(j)), Y: trY(y + 1)}}
-			t := 0.5
-			if span > 0 && !math.IsNaN(v) {
-				t = math.Max(0, math.Min(1, (v-hm.Lo)/span))
-			}
-			col := heatColor(t, hm.Diverging)
+			col := heatColor(hm.position(v), hm.Diverging)
 			if math.IsNaN(v) {
 				col = color.RGBA{200, 200, 200, 255}
 			}
@@ -540,7 +535,10 @@ func heatColor(t float64, diverging bool) color.RGBA {
 	} else {
 		stops = []color.RGBA{{68, 1, 84, 255}, {59, 82, 139, 255}, {33, 145, 140, 255}, {94, 201, 98, 255}, {253, 231, 37, 255}}
 	}
-	f := t * float64(len(stops)-1)
+	if !(t >= 0) {
+		t = 0 // NaN too
+	}
+	f := math.Min(t, 1) * float64(len(stops)-1)
 	i := int(math.Floor(f))
 	if i >= len(stops)-1 {
 		return stops[len(stops)-1]

@@ -678,6 +678,25 @@ func drawRects(cv *canvas, mp mapper, l Layer, col int, m mode) {
 	cellsPer := func(i int) float64 {
 		return math.Abs(mp.dx(l.X2[i])-mp.dx(l.X[i])) / float64(cv.sx)
 	}
+	// Bars narrower than a column (hist(x, breaks = 1000)) may hold no
+	// column's centre: a column shows the tallest such bar it overlaps
+	// when its centre's bar is empty, so no bar vanishes.
+	height := func(i int) float64 {
+		if i < 0 {
+			return 0
+		}
+		return math.Abs(l.Y2[i] - l.Y[i])
+	}
+	for cx := range which {
+		xa := mp.x0 + float64(cx*cv.sx)/mp.dw*(mp.x1-mp.x0)
+		xb := mp.x0 + float64((cx+1)*cv.sx)/mp.dw*(mp.x1-mp.x0)
+		for i := 0; i < n; i++ {
+			lo, hi := math.Min(l.X[i], l.X2[i]), math.Max(l.X[i], l.X2[i])
+			if lo < xb && hi > xa && cellsPer(i) < 1 && height(i) > height(which[cx]) {
+				which[cx] = i
+			}
+		}
+	}
 	eighths := []rune{' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'}
 	for cx, i := range which {
 		if i < 0 {
@@ -845,7 +864,6 @@ func renderHeat(p *Panel, l Layer, s *sheet, ox, oy, w, h int, m mode) {
 		s.text(x0+j*cw+cw-1-runeLen(name), y, name, noColor, ox+w)
 	}
 	y++
-	span := hm.Hi - hm.Lo
 	for i := 0; i < nr && y < oy+h; i++ {
 		if i < len(hm.RowNames) {
 			name := truncate(hm.RowNames[i], lw, m.unicode)
@@ -856,10 +874,7 @@ func renderHeat(p *Panel, l Layer, s *sheet, ox, oy, w, h int, m mode) {
 			if j < len(hm.Values[i]) {
 				v = hm.Values[i][j]
 			}
-			t := 0.5
-			if span > 0 && !math.IsNaN(v) {
-				t = math.Max(0, math.Min(1, (v-hm.Lo)/span))
-			}
+			t := hm.position(v)
 			cx := x0 + j*cw
 			str := vals[i][j]
 			if m.color {

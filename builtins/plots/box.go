@@ -142,7 +142,7 @@ func Heatmap(m [][]float64, rowNames, colNames []string) *Plot {
 			return errorf("Heatmap", "row %d has %d values but row 0 has %d; rows must have equal length", i, len(r), nc)
 		}
 		for _, v := range r {
-			if !math.IsNaN(v) {
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
 			}
 		}

@@ -3,6 +3,7 @@ package plots
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/gostat/gostat/builtins/datasets"
@@ -70,3 +71,38 @@ func TestAgainstMLMetrics(t *testing.T) {
 }
 
 func fmt3(v float64) string { return fmt.Sprintf("%.3f", v) }
+
+// Infinite and missing cells of a heatmap draw (grey / clamped to the ends
+// of the scale) instead of crashing the display; the scale is set by the
+// finite values.
+func TestHeatmapNonFinite(t *testing.T) {
+	p := Heatmap([][]float64{{1, math.NaN()}, {math.Inf(1), 2}, {math.Inf(-1), 3}}, nil, nil)
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	for _, o := range []display.Options{display.Plain, {Width: 60, Height: 20, Unicode: true, Color: true}, {Width: 60, Height: 20}} {
+		if b := p.Display(o); !strings.Contains(b.Text, "Inf") {
+			t.Errorf("text form lacks the infinite cell:\n%s", b.Text)
+		}
+	}
+	if _, err := p.PNG(); err != nil {
+		t.Fatal(err)
+	}
+	all := Heatmap([][]float64{{math.NaN(), math.Inf(1)}}, nil, nil)
+	if all.Err() != nil {
+		t.Fatal(all.Err())
+	}
+	_ = all.Display(display.Options{Width: 60, Height: 20, Unicode: true, Color: true})
+}
+
+// Bars narrower than a text column still show: hist(x, breaks = 1000).
+func TestHistogramThinBarsVisible(t *testing.T) {
+	p := HistogramBins([]float64{1, 2, 3, 4, 5}, 1000)
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	txt := p.Display(display.Plain).Text
+	if n := strings.Count(txt, "█") + strings.Count(txt, "▌"); n < 5 {
+		t.Errorf("%d bar cells for 5 values in thin bins:\n%s", n, txt)
+	}
+}
