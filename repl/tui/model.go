@@ -2,7 +2,9 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -709,6 +711,11 @@ func (m *Model) save(path string) tea.Cmd {
 
 func (m *Model) onSaved(msg savedMsg) {
 	if msg.err != nil {
+		if dir := filepath.Dir(msg.path); errors.Is(msg.err, fs.ErrNotExist) {
+			// The error names the temporary file the save writes first.
+			m.setStatus(fmt.Sprintf("save failed: the folder %s does not exist", dir))
+			return
+		}
 		m.setStatus("save failed: " + msg.err.Error())
 		return
 	}

@@ -667,3 +667,15 @@ func TestDocSummary(t *testing.T) {
 		t.Error("declaration handling")
 	}
 }
+
+// Saving into a folder that does not exist says so, instead of naming the
+// temporary file the save writes first.
+func TestSaveMissingFolder(t *testing.T) {
+	m := notebookWith(1, false)
+	path := filepath.Join(t.TempDir(), "no", "such", "s.gost")
+	msg := m.save(path)().(savedMsg)
+	m.onSaved(msg)
+	if want := "the folder " + filepath.Dir(path) + " does not exist"; !strings.Contains(m.status, want) {
+		t.Errorf("status %q, want %q", m.status, want)
+	}
+}
