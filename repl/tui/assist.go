@@ -391,3 +391,58 @@ func docCandidates(name string, vars []kernel.Var) []string {
 	}
 	return out
 }
+
+// compDocMsg carries the doc summary of a completion candidate.
+type compDocMsg struct {
+	seq        int
+	text, summ string
+}
+
+// compDocCmd fetches the documentation of the selected candidate when the
+// kernel gave only its declaration as the doc line, so the popup can show
+// what the candidate does.
+func (m *Model) compDocCmd() tea.Cmd {
+	c := &m.comp
+	it, ok := c.selected()
+	if !ok || !isDecl(it.Doc) {
+		return nil
+	}
+	if _, done := c.docs[it.Text]; done {
+		return nil
+	}
+	if c.docs == nil {
+		c.docs = map[string]string{}
+	}
+	c.docs[it.Text] = "" // asked once
+	name := it.Text
+	if c.start > 0 && c.start <= len(c.src) && c.src[c.start-1] == '.' {
+		if q := qualifierBefore(c.src[:c.start-1]); q != "" {
+			name = q + "." + it.Text
+		}
+	}
+	seq, k := c.seq, m.k
+	return func() tea.Msg {
+		d, ok := k.Doc(name)
+		if !ok {
+			return nil
+		}
+		return compDocMsg{seq: seq, text: it.Text, summ: docSummary(d)}
+	}
+}
+
+func (m *Model) onCompDoc(msg compDocMsg) {
+	if msg.seq != m.comp.seq || !m.comp.open || m.comp.docs == nil {
+		return
+	}
+	m.comp.docs[msg.text] = msg.summ
+}
+
+// qualifierBefore is the dotted identifier chain that ends s ("stats",
+// "cars", "m.Fit"), or "".
+func qualifierBefore(s string) string {
+	i := len(s)
+	for i > 0 && (isNameByte(s[i-1]) && s[i-1] != '.' || s[i-1] == '.') {
+		i--
+	}
+	return strings.Trim(s[i:], ".")
+}

@@ -18,12 +18,15 @@ type completion struct {
 	end   int // byte offset of the cursor when asked
 	src   string
 	seq   int // request number; stale answers are dropped
+	// docs caches, per candidate text, the first sentence of its
+	// documentation when the kernel's doc line is only its declaration.
+	docs map[string]string
 }
 
 // maxPopup is the number of candidates shown at once.
 const maxPopup = 8
 
-func (c *completion) close() { c.open = false; c.items = nil; c.sel = 0 }
+func (c *completion) close() { c.open = false; c.items = nil; c.sel = 0; c.docs = nil }
 
 func (c *completion) move(d int) {
 	if len(c.items) == 0 {
@@ -82,8 +85,16 @@ func (c *completion) view(th *Theme, width int) []string {
 		}
 	}
 	info := fmt.Sprintf(" %d/%d", c.sel+1, len(c.items))
-	if it, ok := c.selected(); ok && it.Doc != "" {
-		info += "  " + it.Doc
+	if it, ok := c.selected(); ok {
+		doc := it.Doc
+		if sum, ok := c.docs[it.Text]; ok {
+			doc = sum
+		} else if isDecl(doc) {
+			doc = "" // the Detail column shows the declaration already
+		}
+		if doc != "" {
+			info += "  " + doc
+		}
 	}
 	out = append(out, th.PopupDetail.Render(padRight(ansi.Truncate(info, w-1, "…"), w)))
 	return out

@@ -125,10 +125,10 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 		switch {
 		case msg.String() == "up" || msg.String() == "shift+tab" || msg.String() == "ctrl+p":
 			m.comp.move(-1)
-			return nil
+			return m.compDocCmd()
 		case msg.String() == "down" || msg.String() == "ctrl+n":
 			m.comp.move(1)
-			return nil
+			return m.compDocCmd()
 		case key.Matches(msg, k.Accept):
 			m.acceptCompletion()
 			return m.sigCmd()

@@ -324,6 +324,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onMeta(msg)
 	case completeMsg:
 		m.onComplete(msg)
+		return m, m.compDocCmd()
+	case compDocMsg:
+		m.onCompDoc(msg)
 		return m, nil
 	case docMsg:
 		m.onDoc(msg)

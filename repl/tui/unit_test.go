@@ -679,3 +679,28 @@ func TestSaveMissingFolder(t *testing.T) {
 		t.Errorf("status %q, want %q", m.status, want)
 	}
 }
+
+// A completion candidate whose doc line is only its declaration shows the
+// first sentence of its documentation in the popup instead.
+func TestCompletionDocSummary(t *testing.T) {
+	m := notebookWith(0, false)
+	m.comp = completion{open: true, seq: 3, src: "stats.Me", start: 6, end: 8,
+		items: []kernel.Completion{{Text: "Mean", Kind: "func", Detail: "func([]float64) float64", Doc: "func Mean(x []float64) float64"}}}
+	if v := strings.Join(m.comp.view(&m.th, 80), "\n"); strings.Contains(v, "func Mean(x") {
+		t.Errorf("the declaration is repeated as the doc line:\n%s", v)
+	}
+	cmd := m.compDocCmd()
+	if cmd == nil {
+		t.Fatal("no doc request for a declaration-only doc line")
+	}
+	m.Update(cmd())
+	if v := ansi.Strip(strings.Join(m.comp.view(&m.th, 80), "\n")); !strings.Contains(v, "Mean returns the arithmetic mean of x") {
+		t.Errorf("popup lacks the doc summary:\n%s", v)
+	}
+	if m.compDocCmd() != nil {
+		t.Error("the same candidate's doc is asked twice")
+	}
+	if got := qualifierBefore("x := stats"); got != "stats" {
+		t.Errorf("qualifier %q", got)
+	}
+}
