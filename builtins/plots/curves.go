@@ -176,6 +176,12 @@ func Calibration(yTrue, prob []float64, bins int) *Plot {
 			fy = append(fy, sy[b]/float64(cnt[b]))
 		}
 	}
+	return calibrationPlot(mx, fy)
+}
+
+// calibrationPlot draws binned mean predictions mx against the observed
+// fractions of positives fy, with the diagonal.
+func calibrationPlot(mx, fy []float64) *Plot {
 	p := plotting.NewPanel("Calibration curve", "Mean predicted probability", "Fraction of positives")
 	p.LegendPos = "bottomright"
 	p.XMin, p.XMax, p.YMin, p.YMax = -0.02, 1.02, -0.02, 1.02
@@ -245,16 +251,30 @@ func LassoPath(lambda []float64, coefs [][]float64, names []string) *Plot {
 	return newPlot("LassoPath", p)
 }
 
-// Curve draws a computed ROC or precision–recall curve, such as the
-// *ml.Curve returned by ml.ROCCurve and ml.PRCurve (any value with exported
-// fields Kind "ROC" or "PR", X, Y []float64 and Area float64), or the
-// coefficient paths of a regularisation path such as the
-// *models.PenalizedPath of models.PenalizedPathFit and models.CVPenalized
-// (fields Lambda, CoefStd or Coef, and Names), drawn as LassoPath with
-// dotted lines at λ_min and λ_1se when the path was cross-validated.
+// Curve draws a computed curve or model result:
+//
+//   - a ROC or precision–recall curve, such as the *ml.Curve returned by
+//     ml.ROCCurve and ml.PRCurve (exported fields Kind "ROC" or "PR",
+//     X, Y []float64 and Area float64);
+//   - the coefficient paths of a regularisation path such as the
+//     *models.PenalizedPath of models.PenalizedPathFit and
+//     models.CVPenalized (fields Lambda, CoefStd or Coef, and Names),
+//     drawn as LassoPath with dotted lines at λ_min and λ_1se when the
+//     path was cross-validated;
+//   - a learning curve (*ml.LearningCurve of ml.LearningCurveCV: Sizes,
+//     TrainMean, TestMean), drawn as LearningCurve;
+//   - a calibration curve (*ml.Calibration of ml.CalibrationCurve:
+//     MeanPredicted, FractionPositive);
+//   - a partial dependence curve (*ml.Dependence of ml.PartialDependence:
+//     Feature, Grid, Average);
+//   - feature importances (*ml.Importance: Features, Mean, SD), as bars
+//     from the largest down.
 func Curve(c any) *Plot {
 	if lambda, ok := floatsField(c, "Lambda"); ok {
 		return pathCurve(c, lambda)
+	}
+	if p, ok := mlCurve(c); ok {
+		return p
 	}
 	xs, ok1 := floatsField(c, "X")
 	ys, ok2 := floatsField(c, "Y")
@@ -315,4 +335,81 @@ func pathCurve(c any, lambda []float64) *Plot {
 		}
 	}
 	return p
+}
+
+// mlCurve draws the ml package's result types that Curve accepts.
+func mlCurve(c any) (*Plot, bool) {
+	if f, ok := fieldOf(c, "Sizes"); ok {
+		var sizes []float64
+		switch v := f.Interface().(type) {
+		case []int:
+			for _, n := range v {
+				sizes = append(sizes, float64(n))
+			}
+		case []float64:
+			sizes = v
+		}
+		train, ok1 := floatsField(c, "TrainMean")
+		test, ok2 := floatsField(c, "TestMean")
+		if sizes != nil && ok1 && ok2 {
+			p := LearningCurve(sizes, train, test)
+			if m, ok := fieldOf(c, "Metric"); ok {
+				if name, _ := m.Interface().(string); name != "" && p.err == nil {
+					p.YLabel(name)
+				}
+			}
+			return p, true
+		}
+	}
+	if mx, ok := floatsField(c, "MeanPredicted"); ok {
+		fy, ok := floatsField(c, "FractionPositive")
+		if !ok || len(fy) != len(mx) {
+			return errorf("Curve", "%T: MeanPredicted and FractionPositive differ in length", c), true
+		}
+		return calibrationPlot(mx, fy), true
+	}
+	if grid, ok := floatsField(c, "Grid"); ok {
+		avg, ok := floatsField(c, "Average")
+		if !ok || len(avg) != len(grid) {
+			return errorf("Curve", "%T: Grid and Average differ in length", c), true
+		}
+		p := Line(grid, avg)
+		if p.err == nil {
+			feature := "x"
+			if f, ok := fieldOf(c, "Feature"); ok {
+				feature, _ = f.Interface().(string)
+			}
+			p.Title("Partial dependence").XLabel(feature).YLabel("average prediction")
+		}
+		return p, true
+	}
+	if f, ok := fieldOf(c, "Features"); ok {
+		names, _ := f.Interface().([]string)
+		mean, ok := floatsField(c, "Mean")
+		if names == nil || !ok || len(mean) != len(names) {
+			return errorf("Curve", "%T: Features and Mean differ in length", c), true
+		}
+		idx := make([]int, len(mean))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return mean[idx[a]] > mean[idx[b]] })
+		labels := make([]string, len(idx))
+		vals := make([]float64, len(idx))
+		for k, i := range idx {
+			labels[k], vals[k] = names[i], mean[i]
+		}
+		p := Bar(labels, vals)
+		if p.err == nil {
+			ylab := "importance"
+			if m, ok := fieldOf(c, "Metric"); ok {
+				if name, _ := m.Interface().(string); name != "" {
+					ylab = "drop in " + name
+				}
+			}
+			p.Title("Feature importance").YLabel(ylab)
+		}
+		return p, true
+	}
+	return nil, false
 }

@@ -248,3 +248,56 @@ func TestDiagnosticsRowLabels(t *testing.T) {
 		}
 	}
 }
+
+// Curve draws the ml package's results: learning curve, calibration curve,
+// partial dependence and feature importance.
+func TestCurveOfMLResults(t *testing.T) {
+	pima := datasets.MustLoad("Pima_tr")
+	lr := ml.NewPipeline(ml.NewLogisticRegression(), ml.NewStandardScaler())
+	lc, err := ml.LearningCurveCV(lr, pima, "type", []float64{0.3, 0.6, 1}, 3, 1, "accuracy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Curve(lc)
+	if p.Err() != nil || p.panel().Title != "Learning curve" || p.panel().YLabel != "accuracy" {
+		t.Fatalf("learning curve: %v %q %q", p.Err(), p.panel().Title, p.panel().YLabel)
+	}
+	if err := lr.Fit(pima, "type"); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := ml.Evaluate(lr, pima, "type")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := Curve(ml.CalibrationCurve(ev.Y, ev.Proba, 5)); c.Err() != nil || c.panel().Title != "Calibration curve" {
+		t.Fatalf("calibration: %v", c.Err())
+	}
+	pd, err := ml.PartialDependence(lr, pima, "glu", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := Curve(pd); c.Err() != nil || c.panel().XLabel != "glu" {
+		t.Fatalf("partial dependence: %v", c.Err())
+	}
+	imp, err := ml.PermutationImportance(lr, pima, "type", 3, 1, "accuracy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Curve(imp)
+	if c.Err() != nil {
+		t.Fatal(c.Err())
+	}
+	ticks := c.panel().XTicks
+	best, bestV := "", math.Inf(-1)
+	for j, f := range imp.Features {
+		if imp.Mean[j] > bestV {
+			best, bestV = f, imp.Mean[j]
+		}
+	}
+	if len(ticks) != len(imp.Features) || ticks[0].Label != best {
+		t.Fatalf("importance bars %v, want %s first", ticks, best)
+	}
+	if !strings.Contains(c.Display(display.Plain).Text, "Feature importance") {
+		t.Fatal("text form lacks the title")
+	}
+}
