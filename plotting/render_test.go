@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -314,5 +315,37 @@ func TestBoxesEvenlySpaced(t *testing.T) {
 	}
 	if threeRow == 0 {
 		t.Error("no height drew three-row boxes")
+	}
+}
+
+// More boxes than a default panel has rows: the text grows so every box
+// has its own row, and no label is overwritten by another.
+func TestManyBoxesOwnRows(t *testing.T) {
+	p := NewPanel("", "mpg", "wt")
+	var bs []Box
+	var labels []string
+	for i := 0; i < 29; i++ {
+		lab := strconv.FormatFloat(1.5+0.13*float64(i), 'f', 3, 64)
+		labels = append(labels, lab)
+		c := 10 + float64(i)
+		bs = append(bs, Box{Label: lab, Low: c - 1, Lower: c - 0.5, Median: c, Upper: c + 0.5, High: c + 1})
+	}
+	p.Add(Layer{Kind: Boxes, Boxes: bs})
+	txt := Text(Single(p), display.Plain)
+	seen := map[string]bool{}
+	for _, l := range strings.Split(txt, "\n") {
+		lab, _, ok := strings.Cut(strings.TrimSpace(l), " ┤")
+		if ok {
+			seen[lab] = true
+		}
+	}
+	for _, lab := range labels {
+		if !seen[lab] {
+			t.Errorf("label %s missing or overwritten:\n%s", lab, txt)
+			break
+		}
+	}
+	if len(seen) != len(labels) {
+		t.Errorf("%d labelled rows, want %d", len(seen), len(labels))
 	}
 }

@@ -22,6 +22,26 @@ func TextSize(o display.Options, rows int) (w, h int) {
 	return w, h
 }
 
+// FigureTextSize is TextSize for the figure f: a box-plot panel also gets at
+// least one row per box besides its title, axis and labels, so that no two
+// boxes (and labels) share a row however many groups there are.
+func FigureTextSize(f *Figure, o display.Options) (w, h int) {
+	rows := max(f.Rows, 1)
+	w, h = TextSize(o, rows)
+	need := 0
+	for _, p := range f.Panels {
+		if p != nil {
+			if nb := boxCount(p); nb > 0 {
+				need = max(need, nb+6)
+			}
+		}
+	}
+	if need > 0 {
+		h = max(h, need*rows+rows-1)
+	}
+	return w, h
+}
+
 // Text renders f as plain text for o (no escape codes): braille dots when
 // o.Unicode, ASCII otherwise. The result is deterministic.
 func Text(f *Figure, o display.Options) string {
@@ -178,7 +198,7 @@ func (s *sheet) string(color bool) string {
 func renderText(f *Figure, o display.Options, color bool) string {
 	o = o.Normalized()
 	rows, cols := max(f.Rows, 1), max(f.Cols, 1)
-	W, H := TextSize(o, rows)
+	W, H := FigureTextSize(f, o)
 	top := 0
 	if f.Title != "" {
 		top = 1

@@ -121,7 +121,7 @@ func (p *Plot) Display(o display.Options) display.Bundle {
 	if o.Color {
 		b.ANSI = plotting.ANSI(p.fig, o)
 	}
-	w, h := plotting.TextSize(o, p.fig.Rows)
+	w, h := plotting.FigureTextSize(p.fig, o)
 	b.Cols, b.Rows = w, h
 	switch o.Graphics {
 	case "kitty", "iterm", "sixel":
