@@ -6,7 +6,7 @@
 //
 //	gostat [-plain] [-recover]       interactive session (notebook UI or line mode)
 //	gostat [-plain] FILE             open a script: run its cells, then go on interactively
-//	gostat run [-k] [-record] [-o DIR] FILE|-   replay a script, printing its outputs
+//	gostat run [-k] [-record] [-o DIR] [-report FILE] FILE|-   replay a script, printing its outputs
 //	gostat check FILE...             replay scripts and compare with their recorded outputs
 //	gostat version                   print the version
 //	gostat help                      print this help
@@ -34,6 +34,7 @@ import (
 	"github.com/gostat/gostat/kernel"
 	"github.com/gostat/gostat/kernel/remote"
 	"github.com/gostat/gostat/notebooks"
+	"github.com/gostat/gostat/notebooks/report"
 	"github.com/gostat/gostat/plotting/term"
 	"github.com/gostat/gostat/repl/line"
 	"github.com/gostat/gostat/repl/meta"
@@ -44,7 +45,7 @@ const usage = `gostat — statistics and machine learning in Go, at the terminal
 Usage:
   gostat [-plain] [-recover]            start an interactive session
   gostat [-plain] FILE                  open a script: run its cells, then go on interactively
-  gostat run [-k] [-record] [-o DIR] FILE|-
+  gostat run [-k] [-record] [-o DIR] [-report FILE] FILE|-
                                         replay a script (- reads standard input)
   gostat check FILE...                  replay scripts and compare each cell's output
                                         with its recorded "// Output:" block
@@ -59,6 +60,11 @@ Flags of run:
   -k         keep going after a failing cell
   -record    write each cell's output into the script's "// Output:" blocks
   -o DIR     write the images of plots into DIR
+  -report FILE
+             write a report of the run, in the format of FILE's extension:
+             .html (one self-contained page), .md (images in NAME_files/
+             beside it) or .ipynb (Jupyter); repeat the flag or separate
+             names with commas for several reports
 
 Scripts: cells start with "// %%" lines, prose cells with "// %% [markdown]";
 see README.md. Inside a session, :help lists the builtins and meta-commands.
@@ -165,6 +171,8 @@ func cmdRun(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	keep := fs.Bool("k", false, "keep going after a failing cell")
 	record := fs.Bool("record", false, "record outputs into the script")
 	outDir := fs.String("o", "", "folder for plot images")
+	var reports reportFlag
+	fs.Var(&reports, "report", "write a report (.html, .md, .ipynb)")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
 		return usageError(stderr, "run: %v", err)
@@ -180,10 +188,31 @@ func cmdRun(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gostat: %v\n", err)
 		return exitUsage
 	}
-	return runNotebook(nb, notebooks.Options{KeepGoing: *keep, Record: *record, OutDir: *outDir, Stdout: stdout, Stderr: stderr})
+	return runNotebook(nb, notebooks.Options{KeepGoing: *keep, Record: *record, OutDir: *outDir, Stdout: stdout, Stderr: stderr}, reports...)
 }
 
-func runNotebook(nb *notebooks.Notebook, o notebooks.Options) int {
+// reportFlag collects the files of -report: the flag repeats, and one
+// value may name several files separated by commas.
+type reportFlag []string
+
+func (r *reportFlag) String() string { return strings.Join(*r, ",") }
+
+func (r *reportFlag) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if err := report.CheckPath(p); err != nil {
+			return err
+		}
+		*r = append(*r, p)
+	}
+	return nil
+}
+
+// runNotebook runs nb and writes the reports named (their format chosen by
+// extension), also when a cell failed: the report shows the error.
+func runNotebook(nb *notebooks.Notebook, o notebooks.Options, reports ...string) int {
 	k, err := scriptKernel()
 	if err != nil {
 		fmt.Fprintf(o.Stderr, "gostat: %v\n", err)
@@ -192,7 +221,22 @@ func runNotebook(nb *notebooks.Notebook, o notebooks.Options) int {
 	defer k.Close()
 	ctx, stop := interruptContext()
 	defer stop()
-	rep := notebooks.Run(ctx, k, nb, o)
+	var rep *notebooks.Report
+	status := exitOK
+	if len(reports) > 0 {
+		var doc *report.Document
+		rep, doc = report.Run(ctx, k, nb, o)
+		for _, p := range reports {
+			if err := doc.WriteFile(p); err != nil {
+				fmt.Fprintf(o.Stderr, "gostat: %v\n", err)
+				status = exitFail
+				continue
+			}
+			fmt.Fprintf(o.Stderr, "wrote %s\n", p)
+		}
+	} else {
+		rep = notebooks.Run(ctx, k, nb, o)
+	}
 	if o.Record && (rep.OK() || o.KeepGoing && !rep.Stopped) {
 		if err := nb.WriteFile(nb.Name); err != nil {
 			fmt.Fprintf(o.Stderr, "gostat: %v\n", err)
@@ -205,7 +249,7 @@ func runNotebook(nb *notebooks.Notebook, o notebooks.Options) int {
 	if !rep.OK() {
 		return exitFail
 	}
-	return exitOK
+	return status
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
