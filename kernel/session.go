@@ -318,9 +318,48 @@ func (s *Session) showResults(vs []any) {
 		return
 	}
 	s.cap.flush()
-	for _, v := range vs {
+	for _, v := range resultsToShow(vs) {
 		r.display(showValue(v, r.opts))
 	}
+}
+
+// resultsToShow picks which results of a cell's final expression are
+// shown. A multi-value call whose last result is nil (a nil error) shows
+// only the other results; when the last result is a non-nil error, the
+// results that are nil (a nil pointer, interface, slice or map: Go's "no
+// value" with an error) are left out and the error is shown.
+func resultsToShow(vs []any) []any {
+	if len(vs) < 2 {
+		return vs
+	}
+	last := vs[len(vs)-1]
+	if last == nil {
+		return vs[:len(vs)-1]
+	}
+	if _, ok := last.(error); !ok {
+		return vs
+	}
+	out := make([]any, 0, len(vs))
+	for _, v := range vs[:len(vs)-1] {
+		if !isNilValue(v) {
+			out = append(out, v)
+		}
+	}
+	return append(out, last)
+}
+
+// isNilValue reports whether v is nil or a nil pointer, interface, slice,
+// map, channel or function.
+func isNilValue(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Slice, reflect.Map, reflect.Chan, reflect.Func:
+		return rv.IsNil()
+	}
+	return false
 }
 
 // show is cell.Show for builtins: a display shown while the cell runs.

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -32,6 +33,18 @@ func (testDisplay) Display(o display.Options) display.Bundle {
 	return display.Bundle{Kind: "test", Text: fmt.Sprintf("shown at width %d", o.Width)}
 }
 
+// ptrDisplay is a Displayer that dereferences its receiver (not nil-safe).
+type ptrDisplay struct{ n int }
+
+func (p *ptrDisplay) Display(o display.Options) display.Bundle {
+	return display.Text("test", fmt.Sprintf("model with %d terms", p.n))
+}
+
+// panicDisplay is a Displayer whose Display panics.
+type panicDisplay struct{}
+
+func (panicDisplay) Display(o display.Options) display.Bundle { panic("broken display") }
+
 func newTestSession(t testing.TB) *Session {
 	t.Helper()
 	s, err := NewSession(Options{})
@@ -48,6 +61,14 @@ func newTestSession(t testing.TB) *Session {
 		"Width":     reflect.ValueOf(func() int { return cell.Options().Width }),
 		"Frame":     reflect.ValueOf(func() *testFrame { return &testFrame{cols: []string{"mpg", "cyl", "disp"}} }),
 		"Disp":      reflect.ValueOf(func() testDisplay { return testDisplay{} }),
+		"DispE": reflect.ValueOf(func(fail bool) (*ptrDisplay, error) {
+			if fail {
+				return nil, errors.New("unknown variable \"hpp\" in formula")
+			}
+			return &ptrDisplay{n: 3}, nil
+		}),
+		"Panicky": reflect.ValueOf(func() panicDisplay { return panicDisplay{} }),
+		"NilPtr":  reflect.ValueOf(func() *ptrDisplay { return nil }),
 		"Ctx":       reflect.ValueOf(func() error { <-cell.Context().Done(); return cell.Context().Err() }),
 		// Poll works like a long builtin: it checks cell.Context() every
 		// 50 ms (for at most 10 s).
@@ -97,7 +118,7 @@ func TestEvalDisplays(t *testing.T) {
 		{"func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }; fib(20)", "", []string{"6765"}},
 		{"func sq(x float64) float64 { return x * x }\nsq(1.5)", "", []string{"2.25"}},
 		{`strconv.Atoi("12x")`, "", []string{"0", `strconv.Atoi: parsing "12x": invalid syntax`}},
-		{`strconv.Atoi("12")`, "", []string{"12", "<nil>"}},
+		{`strconv.Atoi("12")`, "", []string{"12"}},
 		{`fmt.Println("p")`, "p\n", nil},
 		{`fmt.Printf("%d\n", 3)`, "3\n", nil},
 		{"func v() {}\nv()", "", nil},

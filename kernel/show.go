@@ -12,9 +12,12 @@ import (
 // How the kernel shows the value of a cell's final expression:
 //
 //   - a display.Displayer: its Bundle, laid out with the session's options;
-//   - nil (including a nil error result): <nil>;
+//   - nil: <nil>;
 //   - an error: its message;
 //   - a string: Go-quoted ("hello"), so that "" and trailing spaces show;
+//     a string that contains a newline is shown as text (fit.Summary());
+//   - a nil pointer: <nil>, or <nil *T> for a Displayer type, without
+//     calling its methods;
 //   - a value with a String() string method (fmt.Stringer): that string;
 //   - a struct or pointer to struct: %+v (field names shown);
 //   - a function: its type; a channel: its type, length and capacity;
@@ -23,7 +26,9 @@ import (
 //
 // Slices, arrays and maps longer than maxShowElems show their first
 // elements followed by "… (n elements)". Each result of a multi-value call
-// is its own display, in order.
+// is its own display, in order, except that a nil last result (a nil
+// error) is not shown, and a non-nil last error hides nil results before
+// it (see resultsToShow).
 
 // maxShowElems is the number of elements of a long slice or map shown.
 const maxShowElems = 100
@@ -32,15 +37,28 @@ const maxShowElems = 100
 const maxShowBytes = 64 * 1024
 
 func showValue(v any, o display.Options) display.Bundle {
-	switch x := v.(type) {
+	switch v.(type) {
 	case nil:
 		return display.Text("value", "<nil>")
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		// Never call methods (Display, Error, String) on a nil pointer.
+		if _, ok := v.(display.Displayer); ok {
+			return display.Text("value", fmt.Sprintf("<nil %s>", rv.Type()))
+		}
+		return display.Text("value", "<nil>")
+	}
+	switch x := v.(type) {
 	case display.Displayer:
 		b := safeDisplay(x, o)
 		return b
 	case error:
 		return display.Text("error", safeCall(x.Error))
 	case string:
+		if strings.Contains(x, "\n") {
+			// Multi-line text (a summary, a CSV) reads as text, as R's cat.
+			return display.Text("value", truncateText(strings.TrimSuffix(x, "\n")))
+		}
 		return display.Text("value", truncateText(strconv.Quote(x)))
 	case fmt.Stringer:
 		return display.Text("value", truncateText(safeCall(x.String)))
@@ -51,7 +69,7 @@ func showValue(v any, o display.Options) display.Bundle {
 func safeDisplay(d display.Displayer, o display.Options) (b display.Bundle) {
 	defer func() {
 		if r := recover(); r != nil {
-			b = display.Text("error", fmt.Sprintf("display failed: %v", r))
+			b = display.Text("error", fmt.Sprintf("cannot display the %T value: its Display method panicked: %v", d, r))
 		}
 	}()
 	b = d.Display(o)
