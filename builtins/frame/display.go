@@ -23,6 +23,9 @@ const maxBlocks = 2
 // shows more). Wide frames fold into blocks of columns that fit o.Width,
 // with the row number repeated. Markdown and HTML forms are included.
 func (f *Frame) Display(o display.Options) display.Bundle {
+	if f == nil {
+		return display.Text("nil", "<nil *frame.Frame> (did the call return an error?)\n")
+	}
 	o = o.Normalized()
 	t := f.table(o)
 	return t.Bundle("frame", o)

@@ -756,6 +756,9 @@ func (g *Groups) aggregate(a aggSpec) *column {
 // Display shows the groups: their keys and sizes (call a summary such as
 // Mean, Count or Agg for results).
 func (g *Groups) Display(o display.Options) display.Bundle {
+	if g == nil {
+		return display.Text("nil", "<nil *frame.Groups>\n")
+	}
 	f := g.Count()
 	t := f.table(o.Normalized())
 	t.Title = fmt.Sprintf("%d groups by %s (summarise with Count, Mean, Agg, …)", g.n, strings.Join(g.keys, ", "))

@@ -373,6 +373,9 @@ func (c ColumnProfile) note() string {
 // Display shows the profile as two tables: numeric summaries and value
 // summaries, each one row per column.
 func (p *Profile) Display(o display.Options) display.Bundle {
+	if p == nil {
+		return display.Text("nil", "<nil *frame.Profile>\n")
+	}
 	o = o.Normalized()
 	times := "×"
 	if !o.Unicode {

@@ -132,6 +132,9 @@ func fitTransform(t Transformer, f *Frame) (*Frame, error) {
 
 // String describes the fitted parameters.
 func (s *Standardize) String() string {
+	if s == nil {
+		return "<nil *frame.Standardize>"
+	}
 	if s.Fitted == nil {
 		return "Standardize (not fitted)"
 	}
@@ -790,6 +793,9 @@ func (m *Imputer) FitTransform(f *Frame) (*Frame, error) { return fitTransform(m
 
 // String describes the fitted parameters.
 func (s *MinMax) String() string {
+	if s == nil {
+		return "<nil *frame.MinMax>"
+	}
 	if s.Fitted == nil {
 		return "MinMax (not fitted)"
 	}
@@ -803,6 +809,9 @@ func (s *MinMax) String() string {
 
 // String describes the transformation.
 func (l *Log) String() string {
+	if l == nil {
+		return "<nil *frame.Log>"
+	}
 	if l.Fitted == nil {
 		return "Log (not fitted)"
 	}
@@ -811,6 +820,9 @@ func (l *Log) String() string {
 
 // String lists the fitted λ of each column.
 func (t *BoxCox) String() string {
+	if t == nil {
+		return "<nil *frame.BoxCox>"
+	}
 	if t.Fitted == nil {
 		return "BoxCox (not fitted)"
 	}
@@ -824,6 +836,9 @@ func (t *BoxCox) String() string {
 
 // String lists the learned levels.
 func (o *OneHot) String() string {
+	if o == nil {
+		return "<nil *frame.OneHot>"
+	}
 	if o.Fitted == nil {
 		return "OneHot (not fitted)"
 	}
@@ -837,6 +852,9 @@ func (o *OneHot) String() string {
 
 // String lists the learned levels in code order.
 func (o *Ordinal) String() string {
+	if o == nil {
+		return "<nil *frame.Ordinal>"
+	}
 	if o.Fitted == nil {
 		return "Ordinal (not fitted)"
 	}
@@ -850,6 +868,9 @@ func (o *Ordinal) String() string {
 
 // String lists the learned bin edges.
 func (bn *Binning) String() string {
+	if bn == nil {
+		return "<nil *frame.Binning>"
+	}
 	if bn.Fitted == nil {
 		return "Binning (not fitted)"
 	}
@@ -868,6 +889,9 @@ func (bn *Binning) String() string {
 
 // String describes the added features.
 func (p *Polynomial) String() string {
+	if p == nil {
+		return "<nil *frame.Polynomial>"
+	}
 	if p.Fitted == nil {
 		return "Polynomial (not fitted)"
 	}
@@ -876,6 +900,9 @@ func (p *Polynomial) String() string {
 
 // String lists the learned fill values.
 func (m *Imputer) String() string {
+	if m == nil {
+		return "<nil *frame.Imputer>"
+	}
 	if m.Fitted == nil {
 		return "Imputer (not fitted)"
 	}

@@ -47,6 +47,9 @@ func (d *Dist) draw(r *rand.Rand) any {
 
 // String describes the distribution.
 func (d *Dist) String() string {
+	if d == nil {
+		return "<nil *ml.Dist>"
+	}
 	if d.kind == "int" {
 		return fmt.Sprintf("IntRange(%d, %d)", int(d.lo), int(d.hi))
 	}

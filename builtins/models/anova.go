@@ -184,6 +184,9 @@ func (a *AnovaTable) String() string { return a.Display(display.Plain).Text }
 // Display lays the table out like R's print.anova (5 significant digits,
 // F rounded to 4 decimals, p-values with 4 digits, significance stars).
 func (a *AnovaTable) Display(o display.Options) display.Bundle {
+	if a == nil {
+		return display.Text("nil", "<nil *models.AnovaTable>\n")
+	}
 	var headers []string
 	var cols [][]string
 	fmtCol := func(x []float64, digits int) []string {

@@ -248,6 +248,9 @@ func (d *Diagnostics) String() string { return d.Display(display.Plain).Text }
 
 // Display reports the diagnostics with short readings.
 func (d *Diagnostics) Display(o display.Options) display.Bundle {
+	if d == nil {
+		return display.Text("nil", "<nil *models.Diagnostics>\n")
+	}
 	o = o.Normalized()
 	var b strings.Builder
 	b.WriteString("Regression diagnostics\n\n")

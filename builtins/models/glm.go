@@ -748,6 +748,9 @@ func (m *GLMFit) String() string { return m.Display(display.Plain).Text }
 
 // Display shows the fit like R 4.2's summary.glm.
 func (m *GLMFit) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil *models.GLMFit>\n")
+	}
 	o = o.Normalized()
 	var b strings.Builder
 	b.WriteString("\nCall:\n" + m.Call + "\n\n")

@@ -750,6 +750,9 @@ func (p *Penalized) String() string { return p.Display(display.Plain).Text }
 
 // Display lists the coefficients on the original and standardised scales.
 func (p *Penalized) Display(o display.Options) display.Bundle {
+	if p == nil {
+		return display.Text("nil", "<nil *models.Penalized>\n")
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s, %s family, lambda = %s\n\n", p.Method, p.Family, rfmt.Num(p.Lambda, 4))
 	names := append([]string{"(Intercept)"}, p.Names...)
@@ -794,6 +797,9 @@ func (p *PenalizedPath) String() string { return p.Display(display.Plain).Text }
 // few points) and, after cross-validation, λ_min and λ_1se with their
 // coefficients.
 func (p *PenalizedPath) Display(o display.Options) display.Bundle {
+	if p == nil {
+		return display.Text("nil", "<nil *models.PenalizedPath>\n")
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s path, %s family, %d lambdas from %s to %s\n\n", p.Method, p.Family, len(p.Lambda),
 		rfmt.Num(p.Lambda[0], 4), rfmt.Num(p.Lambda[len(p.Lambda)-1], 4))

@@ -596,6 +596,9 @@ func (m *NLSFit) String() string { return m.Display(display.Plain).Text }
 
 // Display shows the fit like R's summary.nls.
 func (m *NLSFit) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil *models.NLSFit>\n")
+	}
 	var b strings.Builder
 	if m.Model != "" {
 		b.WriteString("\nFormula: " + m.Model + "\n")

@@ -30,6 +30,9 @@ func (p *Prediction) String() string { return p.Display(display.Plain).Text }
 
 // Display lays out the predictions like R's predict(..., interval = ...).
 func (p *Prediction) Display(o display.Options) display.Bundle {
+	if p == nil {
+		return display.Text("nil", "<nil *models.Prediction>\n")
+	}
 	var b strings.Builder
 	heads := []string{"fit", "se"}
 	cols := [][]float64{p.Fit, p.SE}

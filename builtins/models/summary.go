@@ -431,6 +431,9 @@ func (m *LM) String() string { return m.Summary() }
 // Display shows the model like R's summary(lm(...)), followed by a short
 // plain-language reading of the main coefficients.
 func (m *LM) Display(o display.Options) display.Bundle {
+	if m == nil {
+		return display.Text("nil", "<nil *models.LM>\n")
+	}
 	o = o.Normalized()
 	var b strings.Builder
 	b.WriteString("\nCall:\n" + m.Call + "\n\n")
@@ -602,6 +605,9 @@ func (c *CoefIntervals) String() string { return c.Display(display.Plain).Text }
 // Display lays the intervals out like R's confint: one row per coefficient,
 // columns named by the percentage points.
 func (c *CoefIntervals) Display(o display.Options) display.Bundle {
+	if c == nil {
+		return display.Text("nil", "<nil *models.CoefIntervals>\n")
+	}
 	lo := fmt.Sprintf("%s %%", trimPct(100*(1-c.Level)/2))
 	hi := fmt.Sprintf("%s %%", trimPct(100*(1+c.Level)/2))
 	var vals []float64
