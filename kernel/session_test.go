@@ -69,7 +69,7 @@ func newTestSession(t testing.TB) *Session {
 		}),
 		"Panicky": reflect.ValueOf(func() panicDisplay { return panicDisplay{} }),
 		"NilPtr":  reflect.ValueOf(func() *ptrDisplay { return nil }),
-		"Ctx":       reflect.ValueOf(func() error { <-cell.Context().Done(); return cell.Context().Err() }),
+		"Ctx":     reflect.ValueOf(func() error { <-cell.Context().Done(); return cell.Context().Err() }),
 		// Poll works like a long builtin: it checks cell.Context() every
 		// 50 ms (for at most 10 s).
 		"Poll": reflect.ValueOf(func() error {
