@@ -225,8 +225,12 @@ type Diagnostics struct {
 	ConditionNumber float64
 	// Leverage, CooksDistance and StandardizedResiduals per observation.
 	Leverage, CooksDistance, StandardizedResiduals []float64
-	names                                          []string
-	rank, n                                        int
+	// Rows is the data-frame row (0-based) of each observation (the
+	// model's Rows; nil for the matrix interface): reports name rows
+	// 1-based, as R's row names.
+	Rows    []int
+	names   []string
+	rank, n int
 }
 
 // Diagnose computes the diagnostics of the model.
@@ -240,7 +244,7 @@ func (m *LM) Diagnose() *Diagnostics {
 	return &Diagnostics{VIF: m.VIF(), BreuschPagan: m.BreuschPagan(), DurbinWatson: m.DurbinWatson(),
 		JarqueBera: m.JarqueBera(), ConditionNumber: m.ConditionNumber(), Leverage: m.Hat(),
 		CooksDistance: m.CooksDistance(), StandardizedResiduals: m.StandardizedResiduals(),
-		names: names, rank: m.Rank, n: len(m.Residuals)}
+		Rows: m.Rows, names: names, rank: m.Rank, n: len(m.Residuals)}
 }
 
 // String returns the report at display.Plain.
@@ -288,7 +292,11 @@ func (d *Diagnostics) Display(o display.Options) display.Bundle {
 	var infl []string
 	for _, i := range idx[:min(3, len(idx))] {
 		if d.CooksDistance[i] > thr {
-			infl = append(infl, fmt.Sprintf("row %d (D = %s, leverage %s)", i+1, rfmt.Num(d.CooksDistance[i], 3), rfmt.Num(d.Leverage[i], 3)))
+			row := i + 1
+			if i < len(d.Rows) {
+				row = d.Rows[i] + 1
+			}
+			infl = append(infl, fmt.Sprintf("row %d (D = %s, leverage %s)", row, rfmt.Num(d.CooksDistance[i], 3), rfmt.Num(d.Leverage[i], 3)))
 		}
 	}
 	if len(infl) > 0 {

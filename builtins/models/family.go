@@ -26,7 +26,7 @@ type Family struct {
 	devResid        func(y, mu, w float64) float64
 	validMu         func(float64) bool
 	validEta        func(float64) bool
-	checkY          func(y []float64) error
+	checkY          func(y []float64, rows []int) error
 	fixedDispersion bool
 }
 
@@ -43,10 +43,10 @@ func Binomial(link string) Family {
 		},
 		validMu:  func(mu float64) bool { return mu > 0 && mu < 1 && !math.IsNaN(mu) },
 		validEta: func(float64) bool { return true },
-		checkY: func(y []float64) error {
+		checkY: func(y []float64, rows []int) error {
 			for i, v := range y {
 				if v < 0 || v > 1 || math.IsNaN(v) {
-					return fmt.Errorf("binomial response must be in [0, 1] (0/1 outcomes or proportions); row %d is %v", i+1, v)
+					return fmt.Errorf("binomial response must be in [0, 1] (0/1 outcomes or proportions); row %d is %v", rowOf(rows, i), v)
 				}
 			}
 			return nil
@@ -71,10 +71,10 @@ func Poisson(link string) Family {
 		},
 		validMu:  func(mu float64) bool { return mu > 0 && !math.IsInf(mu, 0) },
 		validEta: func(float64) bool { return true },
-		checkY: func(y []float64) error {
+		checkY: func(y []float64, rows []int) error {
 			for i, v := range y {
 				if v < 0 || math.IsNaN(v) {
-					return fmt.Errorf("poisson response must be a count >= 0; row %d is %v", i+1, v)
+					return fmt.Errorf("poisson response must be a count >= 0; row %d is %v", rowOf(rows, i), v)
 				}
 			}
 			return nil
@@ -94,7 +94,7 @@ func Gaussian(link string) Family {
 		devResid: func(y, mu, w float64) float64 { return w * (y - mu) * (y - mu) },
 		validMu:  func(float64) bool { return true },
 		validEta: func(float64) bool { return true },
-		checkY:   func([]float64) error { return nil }}
+		checkY:   func([]float64, []int) error { return nil }}
 	setLink(&f)
 	return f
 }
@@ -116,10 +116,10 @@ func Gamma(link string) Family {
 		},
 		validMu:  func(mu float64) bool { return mu > 0 && !math.IsInf(mu, 0) },
 		validEta: func(eta float64) bool { return eta != 0 && !math.IsNaN(eta) },
-		checkY: func(y []float64) error {
+		checkY: func(y []float64, rows []int) error {
 			for i, v := range y {
 				if !(v > 0) {
-					return fmt.Errorf("Gamma response must be positive; row %d is %v", i+1, v)
+					return fmt.Errorf("Gamma response must be positive; row %d is %v", rowOf(rows, i), v)
 				}
 			}
 			return nil
@@ -303,4 +303,13 @@ func lchoose(n, k float64) float64 {
 	b, _ := math.Lgamma(k + 1)
 	c, _ := math.Lgamma(n - k + 1)
 	return a - b - c
+}
+
+// rowOf names observation i by its 1-based data-frame row (rows are the
+// 0-based frame rows of the observations; nil for the matrix interface).
+func rowOf(rows []int, i int) int {
+	if i < len(rows) {
+		return rows[i] + 1
+	}
+	return i + 1
 }

@@ -35,6 +35,9 @@ type GLMFit struct {
 	Rank    int
 	// NObs observations were used; NDropped rows had missing values.
 	NObs, NDropped int
+	// Rows is the data-frame row (0-based) of each observation used, after
+	// rows with missing values were dropped (nil for the matrix interface).
+	Rows []int
 	// Deviance and NullDeviance (intercept-only model) with their degrees
 	// of freedom.
 	Deviance, NullDeviance float64
@@ -123,7 +126,7 @@ func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptio
 			prior[i] = o.Weights[r]
 		}
 	}
-	if err := family.checkY(d.y); err != nil {
+	if err := family.checkY(d.y, d.rows); err != nil {
 		return nil, fmt.Errorf("models.GLM: %v", err)
 	}
 	if o.Offset != nil {
@@ -171,7 +174,7 @@ func GLMMatrix(X *mat.Dense, y []float64, names []string, family Family) (*GLMFi
 			names = append(names, fmt.Sprintf("x%d", j+1))
 		}
 	}
-	if err := family.checkY(y); err != nil {
+	if err := family.checkY(y, nil); err != nil {
 		return nil, fmt.Errorf("models.GLMMatrix: %v", err)
 	}
 	d := &design{n: n, names: names, y: y, yName: "y"}
@@ -547,7 +550,7 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		}
 	}
 	m := &GLMFit{offset: o.Offset, opts: o, Family: fam, Names: d.names, Coef: make([]float64, p), Aliased: fit.aliased, Rank: fit.rank,
-		NDropped: d.nDropped, Deviance: dev, Iterations: iter, Converged: conv, Warnings: warnings,
+		NDropped: d.nDropped, Rows: d.rows, Deviance: dev, Iterations: iter, Converged: conv, Warnings: warnings,
 		Fitted: mu, LinearPredictor: eta, Y: y, WorkingWeights: ww, YName: d.yName, prior: prior, d: d, fit: fit}
 	for j := range m.Coef {
 		m.Coef[j] = coef[j]

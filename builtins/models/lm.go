@@ -54,6 +54,11 @@ type LM struct {
 	// NObs is the number of observations used; NDropped the rows dropped
 	// because of missing values.
 	NObs, NDropped int
+	// Rows is the data-frame row (0-based) of each observation used, in
+	// order, after rows with missing values were dropped: observation i is
+	// frame row Rows[i] (shown 1-based, as R's row names). Nil for the
+	// matrix interface (OLSMatrix, WLSMatrix), where observation i is row i.
+	Rows []int
 	// DFResidual = NObs - Rank.
 	DFResidual int
 	// Sigma is the residual standard error sqrt(RSS/DFResidual).
@@ -248,7 +253,7 @@ func fitLM(d *design, w []float64, call string) (*LM, error) {
 	pr := lsProblem{n: n, p: p, cols: d.cols, lo: d.lo, y: d.y, w: w}
 	fit := solveLS(pr)
 	m := &LM{Call: call, Names: d.names, Coef: fit.coef, Aliased: fit.aliased, Rank: fit.rank,
-		NDropped: d.nDropped, Fitted: fit.fitted, Residuals: fit.resid, Y: d.y, Weights: w,
+		NDropped: d.nDropped, Rows: d.rows, Fitted: fit.fitted, Residuals: fit.resid, Y: d.y, Weights: w,
 		Intercept: d.intercept, Precise: fit.precise, CondNumber: fit.cond, YName: d.yName,
 		fit: fit, d: d, X: d.cols, terms: d.terms, assign: d.assign}
 	nobs := n
