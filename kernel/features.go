@@ -319,6 +319,17 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 		return path
 	}
 	globals := s.globalKinds()
+	// Names the cell declares or assigns at top level: in earlier groups
+	// (prevAssigned) and in this one (p.assigned).
+	p.assigned = topLevelNames(root)
+	prevAssigned := func(name string) bool {
+		for _, q := range prev {
+			if q.assigned[name] {
+				return true
+			}
+		}
+		return false
+	}
 
 	// Walk everything for go statements, ranges, calls and selectors.
 	callFuns := map[ast.Expr]bool{}
@@ -387,7 +398,7 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 					"write for i := 0; i < n; i++ { … }, or range over a slice"})
 			}
 		case *ast.SelectorExpr:
-			if id, ok := n.X.(*ast.Ident); ok && pkgOf(id.Name) == "" && id.Obj == nil {
+			if id, ok := n.X.(*ast.Ident); ok && pkgOf(id.Name) == "" && id.Obj == nil && !p.assigned[id.Name] && !prevAssigned(id.Name) {
 				if _, isGlobal := globals[id.Name]; !isGlobal && declared[id.Name] == "" && !isType(id.Name) {
 					if _, isFunc := funcInfoOf(id.Name); !isFunc {
 						if paths := importable(id.Name); len(paths) > 0 {
@@ -441,7 +452,27 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 			}
 		}
 	}
+	seen := map[string]bool{}
+	arity := &arityChecker{in: s.in, pkgOf: pkgOf, funcInfo: funcInfoOf, globals: s.globals(),
+		local: func(name string) bool { return seen[name] || prevAssigned(name) }}
+	checkArity := func(n ast.Node, lhs []ast.Expr, rhs []ast.Expr) {
+		var names []string
+		for _, l := range lhs {
+			names = append(names, text(l))
+		}
+		if msg, hint := arity.check(len(lhs), rhs, strings.Join(names, ", "), text); msg != "" {
+			fail(errAt(offset(n.Pos()), Compile, msg, hint))
+		}
+	}
 	topVar := func(vs *ast.ValueSpec) {
+		var lhs []ast.Expr
+		for _, id := range vs.Names {
+			lhs = append(lhs, id)
+		}
+		checkArity(vs, lhs, vs.Values)
+		for _, id := range vs.Names {
+			seen[id.Name] = true
+		}
 		genericDefine(vs, vs.Values)
 		if len(vs.Names) == 2 && len(vs.Values) == 1 && isCommaOK(vs.Values[0]) {
 			unsupported(vs, "comma-ok in a top-level var declaration",
@@ -493,6 +524,14 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 				}
 			}
 		case *ast.AssignStmt:
+			if st.Tok == token.DEFINE || st.Tok == token.ASSIGN {
+				checkArity(st, st.Lhs, st.Rhs)
+				for _, l := range st.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						seen[id.Name] = true
+					}
+				}
+			}
 			if st.Tok == token.DEFINE {
 				// x := v where x is a global that functions use: yaegi
 				// would make a new x and leave the functions with the old
@@ -648,6 +687,7 @@ func (s *Session) funcInfo(fset *token.FileSet, d *ast.FuncDecl, p *evalPlan) fu
 	sig.Body = nil
 	sig.Doc = nil
 	fi.sig = strings.Join(strings.Fields(printNode(fset, &sig)), " ")
+	fi.results = d.Type.Results.NumFields()
 	if d.Doc != nil {
 		fi.doc = d.Doc.Text()
 	}
@@ -1229,4 +1269,43 @@ func isPrintCall(st ast.Stmt, pkgOf func(string) string) bool {
 		return false
 	}
 	return strings.HasPrefix(sel.Sel.Name, "Print") || strings.HasPrefix(sel.Sel.Name, "Fprint")
+}
+
+// topLevelNames returns the names declared or assigned by the top-level
+// statements and declarations of a group.
+func topLevelNames(root ast.Node) map[string]bool {
+	names := map[string]bool{}
+	spec := func(d ast.Decl) {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok {
+			return
+		}
+		for _, sp := range gd.Specs {
+			if vs, ok := sp.(*ast.ValueSpec); ok {
+				for _, id := range vs.Names {
+					names[id.Name] = true
+				}
+			}
+		}
+	}
+	switch r := root.(type) {
+	case *ast.File:
+		for _, d := range r.Decls {
+			spec(d)
+		}
+	case *ast.BlockStmt:
+		for _, st := range r.List {
+			switch st := st.(type) {
+			case *ast.AssignStmt:
+				for _, l := range st.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						names[id.Name] = true
+					}
+				}
+			case *ast.DeclStmt:
+				spec(st.Decl)
+			}
+		}
+	}
+	return names
 }

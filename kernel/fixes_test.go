@@ -42,3 +42,46 @@ func TestMultiValueResults(t *testing.T) {
 		}
 	}
 }
+
+// TestAssignmentMismatch checks that a := f() with a two-result f is Go's
+// compile error, which yaegi does not report (QA Q12).
+func TestAssignmentMismatch(t *testing.T) {
+	s := newTestSession(t)
+	eval(t, s, "f := kt.Frame()\nfunc two() (int, error) { return 1, nil }\nvar fv = func() (int, int) { return 1, 2 }")
+	tests := []struct {
+		src, msg, hint string // msg "" means no error
+	}{
+		{`a := strconv.Atoi("1")`, "assignment mismatch: 1 variable but strconv.Atoi returns 2 values", "write a, err := strconv.Atoi(…) and check err"},
+		{`df := frame.ReadCSV("x.csv")`, "assignment mismatch: 1 variable but frame.ReadCSV returns 2 values", "write df, err := frame.ReadCSV(…) and check err"},
+		{`cars := datasets.Load("mtcars")`, "assignment mismatch: 1 variable but datasets.Load returns 2 values", "or use datasets.MustLoad(…)"},
+		{`d := kfix.DispE(false)`, "assignment mismatch: 1 variable but kfix.DispE returns 2 values", ""},
+		{"x := two()", "assignment mismatch: 1 variable but two returns 2 values", ""},
+		{"x := fv()", "assignment mismatch: 1 variable but fv returns 2 values", "assign every result"},
+		{"var y = two()", "assignment mismatch: 1 variable but two returns 2 values", ""},
+		{"n, m := f.NRows()", "assignment mismatch: 2 variables but f.NRows returns 1 value", ""},
+		{"z := 1\nz, w := two()", "", ""},
+		{"p, q := two()", "", ""},
+		{"n := f.NRows()", "", ""},
+		{"v := kfix.Compiled(\"x\")", "kfix.Compiled() (no value) used as value", ""},
+		// f is redefined earlier in the cell: its old type is not trusted.
+		{"f := two\nr, e := f()", "", ""},
+		// a local variable named like a standard package (Q15).
+		{"big := kt.Frame(); big.NRows()", "", ""},
+	}
+	for _, tt := range tests {
+		r := eval(t, s, tt.src)
+		if tt.msg == "" {
+			if r.Err != nil {
+				t.Errorf("%q: error %v", tt.src, r.Err)
+			}
+			continue
+		}
+		if r.Err == nil || r.Err.Message != tt.msg || r.Err.Line != 1 && !strings.Contains(tt.src, "\n") {
+			t.Errorf("%q: error %+v, want %q", tt.src, r.Err, tt.msg)
+			continue
+		}
+		if !strings.Contains(r.Err.Hint, tt.hint) {
+			t.Errorf("%q: hint %q, want %q", tt.src, r.Err.Hint, tt.hint)
+		}
+	}
+}

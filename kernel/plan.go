@@ -61,6 +61,10 @@ type evalPlan struct {
 	nchunks        int       // number of statements or declarations in the group
 	noop           bool      // nothing to evaluate (only re-imports)
 	firstChunk     int       // cell offset of the group's first chunk
+	// assigned are the names the group's top-level statements declare or
+	// assign (later groups of the cell must not trust the session's value
+	// of such a name).
+	assigned map[string]bool
 
 	newTypes      map[string]string // type name -> definition
 	newFuncs      map[string]funcInfo
@@ -163,6 +167,7 @@ func (p *evalPlan) cellPosition(line, col int) (int, int, bool) {
 // funcInfo describes a function declared in a cell.
 type funcInfo struct {
 	sig     string // "func f(x int) int"
+	results int    // number of results
 	doc     string
 	tparams int  // number of type parameters
 	funcTyp bool // a parameter's func type mentions a type parameter

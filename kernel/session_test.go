@@ -85,7 +85,16 @@ func newTestSession(t testing.TB) *Session {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := s.Eval(context.Background(), `import "ktest"`, nil); r.Err != nil {
+	// The same under an import path whose last element is the package
+	// name, as in the real symbol tables.
+	err = s.in.Use(interp.Exports{"kfix/kfix": {
+		"DispE":    s.in.Symbols("ktest")["ktest"]["DispE"],
+		"Compiled": s.in.Symbols("ktest")["ktest"]["Compiled"],
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := s.Eval(context.Background(), "import \"ktest\"\nimport \"kfix\"", nil); r.Err != nil {
 		t.Fatal(r.Err)
 	}
 	return s

@@ -1,0 +1,167 @@
+package kernel
+
+import (
+	"fmt"
+	"go/ast"
+	"reflect"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+
+	"github.com/gostat/gostat/builtins/symbols"
+)
+
+// yaegi v0.16.1 accepts a := f() when f returns two values (it keeps the
+// first and drops the rest, typically the error), and a, b := g() when g
+// returns one. The kernel checks the number of results of the calls whose
+// function it knows before the cell runs, and reports Go's compile error:
+//
+//	assignment mismatch: 1 variable but frame.ReadCSV returns 2 values
+//
+// Known functions: package-level functions of imported packages (from the
+// symbol tables), functions declared in cells, and methods of session
+// variables whose value has the method in reflect (compiled types such as
+// *frame.Frame).
+
+// packageSymbol returns the symbol-table value of pkg.name: from the
+// static tables, else from the interpreter in (may be nil).
+func packageSymbol(in *interp.Interpreter, path, name string) (reflect.Value, bool) {
+	key := path + "/" + pkgName(path)
+	for _, tab := range []map[string]map[string]reflect.Value{symbols.Symbols, stdlib.Symbols} {
+		if m, ok := tab[key]; ok {
+			v, ok := m[name]
+			return v, ok
+		}
+	}
+	if in == nil {
+		return reflect.Value{}, false
+	}
+	for _, m := range in.Symbols(path) {
+		if v, ok := m[name]; ok {
+			return v, true
+		}
+	}
+	return reflect.Value{}, false
+}
+
+// callResults is what the kernel knows of a called function.
+type callResults struct {
+	n         int  // number of results
+	lastError bool // the last result is an error
+	must      string
+}
+
+var errorType = reflect.TypeOf((*error)(nil)).Elem()
+
+func funcResults(t reflect.Type) callResults {
+	r := callResults{n: t.NumOut()}
+	r.lastError = r.n > 0 && t.Out(r.n-1) == errorType
+	return r
+}
+
+// arityChecker finds the number of results of calls.
+type arityChecker struct {
+	in       *interp.Interpreter
+	pkgOf    func(string) string
+	funcInfo func(string) (funcInfo, bool)
+	globals  map[string]reflect.Value
+	// local reports whether a name is declared or assigned earlier in the
+	// cell (its session value may be stale).
+	local func(string) bool
+}
+
+// results returns the results of call's function, if known.
+func (a *arityChecker) results(call *ast.CallExpr) (callResults, bool) {
+	switch fun := call.Fun.(type) {
+	case *ast.Ident:
+		if a.local(fun.Name) {
+			return callResults{}, false
+		}
+		if v, ok := a.globals[fun.Name]; ok {
+			if v.IsValid() && v.Kind() == reflect.Func && !v.IsNil() {
+				return funcResults(v.Type()), true
+			}
+			return callResults{}, false
+		}
+		if fi, ok := a.funcInfo(fun.Name); ok && fi.sig != "" {
+			return callResults{n: fi.results}, true
+		}
+	case *ast.SelectorExpr:
+		id, ok := fun.X.(*ast.Ident)
+		if !ok || a.local(id.Name) {
+			return callResults{}, false
+		}
+		if v, ok := a.globals[id.Name]; ok {
+			for v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
+				v = v.Elem()
+			}
+			if !v.IsValid() || !v.CanInterface() {
+				return callResults{}, false
+			}
+			m := v.MethodByName(fun.Sel.Name)
+			if !m.IsValid() {
+				return callResults{}, false
+			}
+			r := funcResults(m.Type())
+			if v.MethodByName("Must" + fun.Sel.Name).IsValid() {
+				r.must = id.Name + ".Must" + fun.Sel.Name
+			}
+			return r, true
+		}
+		path := a.pkgOf(id.Name)
+		if path == "" {
+			return callResults{}, false
+		}
+		v, ok := packageSymbol(a.in, path, fun.Sel.Name)
+		if !ok || v.Kind() != reflect.Func {
+			return callResults{}, false
+		}
+		r := funcResults(v.Type())
+		if _, ok := packageSymbol(a.in, path, "Must"+fun.Sel.Name); ok {
+			r.must = id.Name + ".Must" + fun.Sel.Name
+		}
+		return r, true
+	}
+	return callResults{}, false
+}
+
+// check returns Go's assignment-mismatch message for nlhs variables
+// assigned from rhs, or "" when the count is right or unknown.
+func (a *arityChecker) check(nlhs int, rhs []ast.Expr, lhsText string, text func(ast.Node) string) (msg, hint string) {
+	if len(rhs) != 1 {
+		return "", ""
+	}
+	call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return "", ""
+	}
+	r, ok := a.results(call)
+	if !ok {
+		return "", ""
+	}
+	name := text(call.Fun)
+	if r.n == 0 {
+		return fmt.Sprintf("%s() (no value) used as value", name), ""
+	}
+	if r.n == nlhs {
+		return "", ""
+	}
+	msg = fmt.Sprintf("assignment mismatch: %d %s but %s returns %d %s", nlhs, plural(nlhs, "variable"), name, r.n, plural(r.n, "value"))
+	if r.lastError && nlhs == r.n-1 {
+		hint = fmt.Sprintf("write %s, err := %s(…) and check err", lhsText, name)
+		if r.must != "" {
+			hint += fmt.Sprintf(", or use %s(…), which stops the cell with the error", r.must)
+		}
+	} else if nlhs < r.n {
+		hint = fmt.Sprintf("assign every result; use _ for the ones you do not need: %s%s := %s(…)", lhsText, strings.Repeat(", _", r.n-nlhs), name)
+	}
+	return msg, hint
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
