@@ -29,6 +29,9 @@ type binned struct {
 	// codes8 holds the same codes as bytes when every code fits (at most
 	// 255 bins plus the missing bin), for the boosting histograms.
 	codes8 [][]uint8
+	// rows8 holds the byte codes row-major (row i's codes at [i·p, i·p+p)),
+	// built on demand by rowMajor8 for the boosting histograms.
+	rows8 []uint8
 	// nb[f] is the number of non-missing bins of feature f.
 	nb     []int
 	hasNaN []bool
@@ -128,6 +131,21 @@ func (m *binMapper) transform(X *mat.Dense) *binned {
 		}
 	}
 	return b
+}
+
+// rowMajor8 fills b.rows8 from b.codes8 (no-op without byte codes).
+func (b *binned) rowMajor8() {
+	if b.codes8 == nil || b.rows8 != nil {
+		return
+	}
+	p := b.p
+	r := make([]uint8, b.n*p)
+	for f, c := range b.codes8 {
+		for i, v := range c {
+			r[i*p+f] = v
+		}
+	}
+	b.rows8 = r
 }
 
 // splitThreshold is the real threshold for "code ≤ lo goes left" when the

@@ -71,7 +71,7 @@ func (b *base) checkXY(X *mat.Dense, y []float64, allowNaN bool) (int, int, erro
 	}
 	for i, v := range y {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return 0, 0, fmt.Errorf("ml: target has a missing or infinite value at row %d; drop those rows before fitting", i+1)
+			return 0, 0, &badValues{col: -1, bad: 1, first: i}
 		}
 	}
 	return n, p, nil
@@ -97,10 +97,32 @@ func checkFinite(X *mat.Dense, names []string, allowNaN bool) error {
 			if j < len(names) {
 				name = names[j]
 			}
-			return fmt.Errorf("ml: column %q has %d missing or infinite values (first at row %d); impute or drop them (only HistGradientBoosting models accept missing values)", name, bad, first+1)
+			return &badValues{col: j, name: name, bad: bad, first: first}
 		}
 	}
 	return nil
+}
+
+// badValues reports missing or infinite values in feature column col (-1:
+// the target); first is the 0-based row of the first one. Resampling maps
+// first from a fold's row to the data's row (foldRows).
+type badValues struct {
+	col       int
+	name      string
+	bad       int
+	first     int
+	foldCount bool // bad counts only the rows of one training fold
+}
+
+func (e *badValues) Error() string {
+	if e.col < 0 {
+		return fmt.Sprintf("ml: target has a missing or infinite value at row %d; drop those rows before fitting", e.first+1)
+	}
+	in := ""
+	if e.foldCount {
+		in = " in this fold's training rows"
+	}
+	return fmt.Sprintf("ml: column %q has %d missing or infinite values%s (first at row %d); impute or drop them (only HistGradientBoosting models accept missing values)", e.name, e.bad, in, e.first+1)
 }
 
 // checkPredictX checks a prediction matrix against the fitted width.

@@ -121,6 +121,7 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 	Xt := rowsDense(X, trainIdx)
 	bm := fitBins(Xt, c.maxBins)
 	bt := bm.transform(Xt)
+	bt.rowMajor8()
 	var bv *binned
 	if valIdx != nil {
 		bv = bm.transform(rowsDense(X, valIdx))
@@ -237,7 +238,7 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 				rows[i] = int32(i)
 			}
 			gr := &hgbGrower{b: bt, g: g[k], h: h[k], constHess: constHess, maxLeaves: c.maxLeaves, maxDepth: c.maxDepth,
-				minLeaf: c.minLeaf, l2: c.l2, minHess: 1e-3, lr: c.lr, nbMax: c.maxBins + 1, parallelOK: true, rootCnt: &rootCnt}
+				minLeaf: c.minLeaf, l2: c.l2, minHess: 1e-3, lr: c.lr, nbMax: c.maxBins + 1, parallelOK: true, rootCnt: &rootCnt, identity: true}
 			kk := k
 			trees[k] = gr.grow(rows, func(rs []int32, v float64) {
 				for _, i := range rs {

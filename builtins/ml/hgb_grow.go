@@ -2,6 +2,7 @@ package ml
 
 import (
 	"container/heap"
+	"encoding/binary"
 	"math"
 	"sync"
 )
@@ -32,6 +33,8 @@ type hgbGrower struct {
 	// every iteration (shared by the growers of one fit).
 	rootCnt    *[][256]float64
 	parallelOK bool
+	// identity tells that the root's rows are 0, 1, …, n−1 in order.
+	identity bool
 }
 
 type hgbNode struct {
@@ -169,36 +172,122 @@ func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
 			eb[2]++
 		}
 	}
-	pairs := (p + 1) / 2
-	do := func(q int) {
-		work2(2 * q)
-		if after != nil {
-			after(2 * q)
-			if 2*q+1 < p {
-				after(2*q + 1)
+	// four features per pass (one 4-byte load of the row-major codes per
+	// row); every feature still sums its rows in the node's row order, so
+	// the histograms do not depend on how features are shared out.
+	rc, rs := gr.b.rows8, gr.b.p
+	root := nd.id == 0 && gr.identity
+	work4 := func(f int) {
+		ha, hb, hc, hd := &nd.hist[f], &nd.hist[f+1], &nd.hist[f+2], &nd.hist[f+3]
+		if root {
+			g, h := gr.g[:n], gr.h[:n]
+			rc := rc[:n*rs]
+			o := f
+			if cached != nil {
+				for i := range g {
+					w := binary.LittleEndian.Uint32(rc[o : o+4])
+					o += rs
+					gv, hv := float64(g[i]), float64(h[i])
+					ea, eb, ec, ed := &ha[uint8(w)], &hb[uint8(w>>8)], &hc[uint8(w>>16)], &hd[w>>24]
+					ea[0] += gv
+					eb[0] += gv
+					ec[0] += gv
+					ed[0] += gv
+					ea[1] += hv
+					eb[1] += hv
+					ec[1] += hv
+					ed[1] += hv
+				}
+				for c := range ha {
+					ha[c][2] = cached[f][c]
+					hb[c][2] = cached[f+1][c]
+					hc[c][2] = cached[f+2][c]
+					hd[c][2] = cached[f+3][c]
+				}
+				return
+			}
+			for i := range g {
+				w := binary.LittleEndian.Uint32(rc[o : o+4])
+				o += rs
+				gv, hv := float64(g[i]), float64(h[i])
+				ea, eb, ec, ed := &ha[uint8(w)], &hb[uint8(w>>8)], &hc[uint8(w>>16)], &hd[w>>24]
+				ea[0] += gv
+				eb[0] += gv
+				ec[0] += gv
+				ed[0] += gv
+				ea[1] += hv
+				eb[1] += hv
+				ec[1] += hv
+				ed[1] += hv
+				ea[2]++
+				eb[2]++
+				ec[2]++
+				ed[2]++
+			}
+			return
+		}
+		rows := nd.rows
+		og := og[:2*len(rows)]
+		for k, i := range rows {
+			o := int(i)*rs + f
+			w := binary.LittleEndian.Uint32(rc[o : o+4])
+			gv, hv := float64(og[2*k]), float64(og[2*k+1])
+			ea, eb, ec, ed := &ha[uint8(w)], &hb[uint8(w>>8)], &hc[uint8(w>>16)], &hd[w>>24]
+			ea[0] += gv
+			eb[0] += gv
+			ec[0] += gv
+			ed[0] += gv
+			ea[1] += hv
+			eb[1] += hv
+			ec[1] += hv
+			ed[1] += hv
+			ea[2]++
+			eb[2]++
+			ec[2]++
+			ed[2]++
+		}
+	}
+	// span builds the histograms of features [lo, hi)
+	span := func(lo, hi int) {
+		f := lo
+		if rc != nil && !gr.constHess {
+			for ; f+4 <= hi; f += 4 {
+				work4(f)
+				if after != nil {
+					for j := f; j < f+4; j++ {
+						after(j)
+					}
+				}
+			}
+		}
+		for ; f < hi; f += 2 {
+			if f+1 < hi {
+				work2(f)
+			} else {
+				work(f)
+			}
+			if after != nil {
+				after(f)
+				if f+1 < hi {
+					after(f + 1)
+				}
 			}
 		}
 	}
 	if !gr.parallelOK || n < 2000 {
-		for q := 0; q < pairs; q++ {
-			do(q)
-		}
+		span(0, p)
 	} else {
-		// the calling goroutine takes the first share itself
-		w := workers(pairs)
+		// contiguous feature ranges, the calling goroutine takes the first
+		w := workers((p + 1) / 2)
 		var wg sync.WaitGroup
 		for k := 1; k < w; k++ {
 			wg.Add(1)
 			go func(k int) {
 				defer wg.Done()
-				for q := k; q < pairs; q += w {
-					do(q)
-				}
+				span(p*k/w, p*(k+1)/w)
 			}(k)
 		}
-		for q := 0; q < pairs; q += w {
-			do(q)
-		}
+		span(0, p/w)
 		wg.Wait()
 	}
 	if nd.id == 0 && gr.rootCnt != nil && cached == nil {

@@ -1,6 +1,7 @@
 package ml
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -115,6 +116,8 @@ type dataset struct {
 	y      []float64
 	labels []string // class labels for stratification
 	n      int
+	// features are the frame's feature column names (plain models on a frame)
+	features []string
 }
 
 func frameDataset(e Estimator, f *frame.Frame, target string) (*dataset, error) {
@@ -139,13 +142,56 @@ func frameDataset(e Estimator, f *frame.Frame, target string) (*dataset, error) 
 	if _, ok := e.(model); ok {
 		// plain models: extract the matrix once (on a copy, so the user's
 		// estimator is not touched)
-		X, y, err := frameXY(Clone(e).(model), f, target)
+		c := Clone(e).(model)
+		X, y, err := frameXY(c, f, target)
 		if err != nil {
 			return nil, err
 		}
 		d.X, d.y = X, y
+		d.features = c.core().Features
+		// check the whole frame once, so an error names the frame's column
+		// and row rather than x1 and a row of one fold
+		if err := checkFinite(X, d.features, acceptsNaN(e)); err != nil {
+			return nil, err
+		}
+		for i, v := range y {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("ml: target %q has a missing or infinite value at row %d; drop those rows before fitting (e.g. f.DropNA(%q))", target, i+1, target)
+			}
+		}
 	}
 	return d, nil
+}
+
+// acceptsNaN reports whether the estimator handles missing feature values.
+func acceptsNaN(e Estimator) bool {
+	switch e.(type) {
+	case *HistGradientBoostingClassifier, *HistGradientBoostingRegressor:
+		return true
+	}
+	return false
+}
+
+// foldError restates a missing-value error of a fit on the training rows tr
+// in terms of the data: the feature's name and the data's row.
+func (d *dataset) foldError(err error, tr []int) error {
+	var bv *badValues
+	if !errors.As(err, &bv) {
+		return err
+	}
+	out := *bv
+	if out.col >= 0 && out.col < len(d.features) {
+		out.name = d.features[out.col]
+	}
+	if out.first >= 0 && out.first < len(tr) {
+		out.first = tr[out.first]
+		out.foldCount = out.col >= 0
+	}
+	if err == error(bv) {
+		return &out
+	}
+	// keep the context of wrapping errors (pipeline steps)
+	return errors.New(strings.Replace(err.Error(), bv.Error(), out.Error(), 1))
 }
 
 func matrixDataset(e Estimator, X *mat.Dense, y []float64) (*dataset, error) {
@@ -211,7 +257,7 @@ func (d *dataset) fitScore(e Estimator, ps Params, tr, te []int, s scorer) (floa
 	var err error
 	if d.X != nil {
 		if err = m.FitXY(rowsDense(d.X, tr), pick(d.y, tr)); err != nil {
-			return 0, nil, nil, err
+			return 0, nil, nil, d.foldError(err, tr)
 		}
 		Xte := rowsDense(d.X, te)
 		if pred, err = m.PredictX(Xte); err != nil {
@@ -230,7 +276,7 @@ func (d *dataset) fitScore(e Estimator, ps Params, tr, te []int, s scorer) (floa
 	} else {
 		train, test := d.f.Take(tr), d.f.Take(te)
 		if err = m.Fit(train, d.target); err != nil {
-			return 0, nil, nil, err
+			return 0, nil, nil, d.foldError(err, tr)
 		}
 		if pred, err = m.Predict(test); err != nil {
 			return 0, nil, nil, err
