@@ -24,6 +24,21 @@
 //
 // runs but is never compared (for random or time-dependent output).
 //
+// Tables and plots are laid out for a width (80 columns unless said
+// otherwise). A script whose outputs were recorded at another width — a
+// session saved with :save in a 120-column terminal — says so with a
+// directive line in its header, the text before the first cell marker:
+//
+//	//gostat:width 120
+//
+// Run and Check then lay the outputs out at that width, so the script checks
+// clean as saved (see Notebook.Width). Likewise a header line
+//
+//	//gostat:ascii
+//
+// says the outputs were drawn in plain ASCII (a session in a terminal
+// without Unicode, or started with -ascii), and Run and Check draw them so.
+//
 // A cell that is expected to fail records the error as the last lines of its
 // block, starting "error: " (see OutputText); check and run accept such a
 // cell when it fails with exactly that error.
@@ -37,6 +52,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -53,6 +69,20 @@ const OutputHeader = "// Output:"
 // IgnoreOutputDirective is the directive line that excludes a cell's output
 // from comparison by Check.
 const IgnoreOutputDirective = "//gostat:ignore-output"
+
+// WidthDirective starts the header line that records the layout width of a
+// script's outputs: "//gostat:width 120".
+const WidthDirective = "//gostat:width"
+
+// ASCIIDirective is the header line saying the outputs were drawn in plain
+// ASCII (display.Options.Unicode false).
+const ASCIIDirective = "//gostat:ascii"
+
+// Widths a WidthDirective may give.
+const (
+	MinWidth = 20
+	MaxWidth = 1000
+)
 
 // Kind tells a code cell from a prose cell.
 type Kind int
@@ -197,7 +227,111 @@ func Parse(name string, src []byte) (*Notebook, error) {
 		}
 		nb.Cells = append(nb.Cells, c)
 	}
+	if h := nb.header(); h != nil {
+		line := h.SourceLine
+		for _, l := range splitLines(h.Source) {
+			if _, err := parseWidth(l); err != nil {
+				return nil, &ParseError{name, line, err.Error()}
+			}
+			line++
+		}
+	}
 	return nb, nil
+}
+
+// header returns the implicit first cell (the text before the first marker),
+// or nil.
+func (nb *Notebook) header() *Cell {
+	if len(nb.Cells) > 0 && nb.Cells[0].Marker == "" && nb.Cells[0].Kind == Code {
+		return nb.Cells[0]
+	}
+	return nil
+}
+
+// parseWidth reads a WidthDirective line: its width, 0 when the line is not
+// a directive, an error when it is a malformed one.
+func parseWidth(line string) (int, error) {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(line), WidthDirective)
+	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' && rest[0] != '=' {
+		return 0, nil
+	}
+	rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), "="))
+	w, err := strconv.Atoi(rest)
+	if err != nil || w < MinWidth || w > MaxWidth {
+		return 0, fmt.Errorf("%s wants a width in columns from %d to %d, as in \"%s 120\"; got %q", WidthDirective, MinWidth, MaxWidth, WidthDirective, rest)
+	}
+	return w, nil
+}
+
+// Width returns the layout width recorded by a WidthDirective line in the
+// header (the text before the first cell marker), or 0 when there is none
+// (the outputs are laid out for 80 columns).
+func (nb *Notebook) Width() int {
+	h := nb.header()
+	if h == nil {
+		return 0
+	}
+	for _, l := range splitLines(h.Source) {
+		if w, err := parseWidth(l); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 0
+}
+
+// ASCII reports whether the header holds an ASCIIDirective line.
+func (nb *Notebook) ASCII() bool {
+	h := nb.header()
+	if h == nil {
+		return false
+	}
+	for _, l := range splitLines(h.Source) {
+		if strings.TrimSpace(l) == ASCIIDirective {
+			return true
+		}
+	}
+	return false
+}
+
+// SetWidth records w as the layout width of the outputs: it writes (or
+// replaces) the WidthDirective line of the header, adding a header when the
+// script has none. w == 0 or 80 removes the directive. Line numbers are
+// recomputed.
+func (nb *Notebook) SetWidth(w int) { nb.SetLayout(w, !nb.ASCII()) }
+
+// SetLayout records how the outputs were laid out: width w (as SetWidth)
+// and, when unicode is false, an ASCIIDirective line. Directives that say
+// the defaults (80 columns, Unicode) are removed.
+func (nb *Notebook) SetLayout(w int, unicode bool) {
+	var keep []string
+	h := nb.header()
+	if h != nil {
+		for _, l := range splitLines(h.Source) {
+			if d, err := parseWidth(l); d == 0 && err == nil && strings.TrimSpace(l) != ASCIIDirective {
+				keep = append(keep, l)
+			}
+		}
+	}
+	var dirs []string
+	if w > 0 && w != 80 {
+		dirs = append(dirs, fmt.Sprintf("%s %d\n", WidthDirective, w))
+	}
+	if !unicode {
+		dirs = append(dirs, ASCIIDirective+"\n")
+	}
+	if len(dirs) > 0 && h == nil {
+		keep = append(keep, "\n")
+	}
+	src := strings.Join(append(dirs, keep...), "")
+	switch {
+	case h != nil && strings.TrimSpace(src) == "" && !h.HasOutput:
+		nb.Cells = nb.Cells[1:]
+	case h != nil:
+		h.Source = src
+	case src != "":
+		nb.Cells = append([]*Cell{{Kind: Code, Source: src}}, nb.Cells...)
+	}
+	nb.Renumber()
 }
 
 func firstInvalid(b []byte) int {

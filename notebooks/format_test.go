@@ -156,3 +156,54 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Error("no error writing into a missing folder")
 	}
 }
+
+// The layout directives in the header round-trip, are read by Width and
+// ASCII, and are written (or removed) by SetLayout.
+func TestLayoutDirectives(t *testing.T) {
+	nb, err := Parse("s.gost", []byte("//gostat:width 120\n//gostat:ascii\n\n// %%\nx\n// Output:\n// 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nb.Width() != 120 || !nb.ASCII() {
+		t.Errorf("Width %d ASCII %v, want 120 true", nb.Width(), nb.ASCII())
+	}
+	if c := nb.Cells[1]; c.SourceLine != 5 {
+		t.Errorf("code cell at line %d, want 5", c.SourceLine)
+	}
+
+	nb, _ = Parse("s.gost", []byte("// %%\nx\n// Output:\n// 1\n"))
+	if nb.Width() != 0 || nb.ASCII() {
+		t.Errorf("no header: Width %d ASCII %v", nb.Width(), nb.ASCII())
+	}
+	nb.SetLayout(100, true)
+	want := "//gostat:width 100\n\n// %%\nx\n// Output:\n// 1\n"
+	if got := string(nb.Bytes()); got != want {
+		t.Errorf("SetLayout(100): got\n%s\nwant\n%s", got, want)
+	}
+	if nb.Cells[1].SourceLine != 4 {
+		t.Errorf("line numbers not recomputed: %d", nb.Cells[1].SourceLine)
+	}
+	nb.SetLayout(90, false)
+	if nb.Width() != 90 || !nb.ASCII() || strings.Count(string(nb.Bytes()), WidthDirective) != 1 {
+		t.Errorf("SetLayout(90, ascii):\n%s", nb.Bytes())
+	}
+	nb.SetLayout(80, true)
+	if got := string(nb.Bytes()); got != "// %%\nx\n// Output:\n// 1\n" {
+		t.Errorf("SetLayout(80) leaves a header:\n%q", got)
+	}
+
+	// A header with code keeps it.
+	nb, _ = Parse("s.gost", []byte("x := 1\n// %%\nx\n"))
+	nb.SetWidth(132)
+	if got := string(nb.Bytes()); got != "//gostat:width 132\nx := 1\n// %%\nx\n" {
+		t.Errorf("header with code: %q", got)
+	}
+
+	for _, bad := range []string{"//gostat:width\n", "//gostat:width wide\n", "//gostat:width 5\n", "//gostat:width=5000\n"} {
+		_, err := Parse("s.gost", []byte(bad+"// %%\nx\n"))
+		var pe *ParseError
+		if !errors.As(err, &pe) || pe.Line != 1 || !strings.Contains(pe.Msg, "from 20 to 1000") {
+			t.Errorf("%q: err %v", bad, err)
+		}
+	}
+}

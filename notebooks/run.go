@@ -123,6 +123,12 @@ func ErrorPos(file string, c *Cell, e *kernel.Error) string {
 // does not count as a failure.
 func Run(ctx context.Context, k kernel.Kernel, nb *Notebook, o Options) *Report {
 	o.fill()
+	if w := nb.Width(); w > 0 {
+		o.Display.Width = w
+	}
+	if nb.ASCII() {
+		o.Display.Unicode = false
+	}
 	k.SetOptions(o.Display)
 	rep := &Report{Name: nb.Name}
 	start := time.Now()
@@ -268,6 +274,12 @@ func writeImages(o Options, nb *Notebook, cr *CellReport) {
 // compared (an unexpected error still fails them).
 func Check(ctx context.Context, k kernel.Kernel, nb *Notebook, o Options) *Report {
 	o.fill()
+	if w := nb.Width(); w > 0 {
+		o.Display.Width = w
+	}
+	if nb.ASCII() {
+		o.Display.Unicode = false
+	}
 	k.SetOptions(o.Display)
 	rep := &Report{Name: nb.Name}
 	start := time.Now()

@@ -81,6 +81,25 @@ func TestRunUsesPlainOptions(t *testing.T) {
 	}
 }
 
+// A script recorded at another width, or in ASCII, is run and checked so.
+func TestRunHonoursLayoutDirectives(t *testing.T) {
+	nb := mustParse(t, "//gostat:width 100\n//gostat:ascii\n// %%\nprint a\n// Output:\n// a\n")
+	want := display.Plain
+	want.Width, want.Unicode = 100, false
+	for name, run := range map[string]func(kernel.Kernel) *Report{
+		"Run":   func(k kernel.Kernel) *Report { return Run(context.Background(), k, nb, Options{}) },
+		"Check": func(k kernel.Kernel) *Report { return Check(context.Background(), k, nb, Options{}) },
+	} {
+		k := fakekernel.New()
+		if rep := run(k); !rep.OK() || rep.Ran != 1 {
+			t.Errorf("%s: report %+v", name, rep)
+		}
+		if k.Options() != want {
+			t.Errorf("%s: options %+v, want %+v", name, k.Options(), want)
+		}
+	}
+}
+
 func TestRunRecordAndImages(t *testing.T) {
 	dir := t.TempDir()
 	nb := mustParse(t, "// %%\nprint a\npng\n\n// %%\nprint b\n// Output:\n// old\n")

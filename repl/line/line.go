@@ -181,7 +181,7 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	cfg.Kernel.SetOptions(cfg.Display)
 	s := &session{cfg: cfg}
-	s.env = &meta.Env{Kernel: cfg.Kernel, History: cfg.History, Out: cfg.Out, Eval: s.eval, Width: cfg.Display.Width}
+	s.env = &meta.Env{Kernel: cfg.Kernel, History: cfg.History, Out: cfg.Out, Eval: s.eval, Width: cfg.Display.Width, ASCII: !cfg.Display.Unicode}
 
 	if cfg.Liner {
 		st := liner.NewLiner()

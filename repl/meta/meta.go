@@ -20,7 +20,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -113,6 +115,9 @@ type Env struct {
 	Eval func(ctx context.Context, src string) kernel.Result
 	// Width is the width of the output in columns (0: 80).
 	Width int
+	// ASCII is set when the outputs are drawn without Unicode
+	// (display.Options.Unicode false); :save records it.
+	ASCII bool
 }
 
 // ErrUnknown is returned (wrapped) for an unknown meta-command.
@@ -290,14 +295,26 @@ func (env *Env) save(arg string) error {
 	if len(nb.Cells) == 0 {
 		return errors.New("nothing to save: no cell has run successfully yet")
 	}
+	// The outputs were laid out for this terminal: the script records the
+	// width so that run and check lay them out the same way.
+	nb.SetLayout(env.Width, !env.ASCII)
 	if err := nb.WriteFile(path); err != nil {
-		return fmt.Errorf("save: %v", err)
+		return fmt.Errorf("save: %v", saveError(path, err))
 	}
 	fmt.Fprintf(env.Out, "saved %d cells to %s\n", len(nb.Cells), path)
-	if env.Width != 0 && env.Width != 80 {
-		fmt.Fprintf(env.Out, "note: the outputs were laid out for %d columns; `gostat check` compares at 80 — `gostat run -record %s` re-records them\n", env.Width, path)
-	}
 	return nil
+}
+
+// saveError names a missing folder rather than the temporary file a save
+// writes first.
+func saveError(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		dir := filepath.Dir(path)
+		if _, serr := os.Stat(dir); serr != nil {
+			return fmt.Errorf("the folder %s does not exist", dir)
+		}
+	}
+	return err
 }
 
 func (env *Env) load(ctx context.Context, arg string) error {

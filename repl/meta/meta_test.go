@@ -170,6 +170,23 @@ func TestSaveLoad(t *testing.T) {
 		t.Errorf("load of a missing file: %v", err)
 	}
 	_ = out
+
+	// Outputs laid out at another width (or in ASCII) are saved with the
+	// directives that make check lay them out the same.
+	env.Width, env.ASCII = 100, true
+	if _, err := run(t, env, ":save "+path); err != nil {
+		t.Fatal(err)
+	}
+	nb, err = notebooks.ReadFile(path + ".gost")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nb.Width() != 100 || !nb.ASCII() {
+		t.Errorf("saved without the layout:\n%s", nb.Bytes())
+	}
+	if _, err := run(t, env, ":save "+filepath.Join(dir, "missing", "x")); err == nil || err.Error() != "save: the folder "+filepath.Join(dir, "missing")+" does not exist" {
+		t.Errorf("save into a missing folder: %v", err)
+	}
 }
 
 func TestReplayAndAfterDeath(t *testing.T) {

@@ -706,6 +706,10 @@ type savedMsg struct {
 // save writes the notebook to path atomically.
 func (m *Model) save(path string) tea.Cmd {
 	nb, kept, skipped := m.notebook()
+	// The outputs were laid out for this window: the script records the
+	// width (and ASCII) so that gostat run and check lay them out the same.
+	o := m.displayOptions()
+	nb.SetLayout(o.Width, o.Unicode)
 	return func() tea.Msg {
 		err := nb.WriteFile(path)
 		return savedMsg{path: path, kept: kept, skipped: skipped, err: err}
@@ -724,20 +728,9 @@ func (m *Model) onSaved(msg savedMsg) {
 	}
 	m.file = msg.path
 	m.dirty = false
-	// gostat check replays at 80 columns: tables and plots laid out for
-	// this window would not match (line mode's :save says so too). The
-	// hint must fit the status line, so the file is then named briefly.
-	w := m.displayOptions().Width
-	name := msg.path
-	if w != display.Plain.Width {
-		name = filepath.Base(msg.path)
-	}
-	s := fmt.Sprintf("saved %d cells to %s", msg.kept, name)
+	s := fmt.Sprintf("saved %d cells to %s", msg.kept, msg.path)
 	if msg.skipped > 0 {
 		s += fmt.Sprintf(" (%d failed or interrupted cells left out)", msg.skipped)
-	}
-	if w != display.Plain.Width {
-		s += fmt.Sprintf(" · %d-column outputs: `gostat run -record` it before `gostat check`", w)
 	}
 	m.setStatus(s)
 	if m.quitting {

@@ -147,7 +147,7 @@ func TestNavigateEditRerun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "// %%\na := 1\n\n// %%\nprint ONE\n// Output:\n// ONE\n"
+	want := "//gostat:width 132\n\n// %%\na := 1\n\n// %%\nprint ONE\n// Output:\n// ONE\n" // the outputs were laid out for 132 columns
 	if string(got) != want {
 		t.Errorf("saved script:\n%s\nwant:\n%s\nscreen:\n%s", got, want, view)
 	}
