@@ -838,7 +838,7 @@ func (m *GLMFit) reading() string {
 				}
 			}
 		}
-		fmt.Fprintf(&b, "  - %s multiplies the %s by %s (p=%s, %s).\n", per, kind, rfmt.Num(r, 4), rfmt.PValue(m.PValue[j], 2), sig)
+		fmt.Fprintf(&b, "  - %s multiplies the %s by %s (p%s, %s).\n", per, kind, rfmt.Num(r, 4), pTight(m.PValue[j]), sig)
 	}
 	if k == 0 {
 		return ""

@@ -40,3 +40,18 @@ func TestRowsNameFrameRows(t *testing.T) {
 		t.Errorf("GLM error should name frame row 11: %v", err)
 	}
 }
+
+// TestWLSReading checks that the WLS reading does not call the weighted
+// residual standard error a prediction error (QA Q24). R:
+// sqrt(mean(residuals(lm(mpg ~ wt, mtcars, weights = hp))^2)) = 3.141885
+func TestWLSReading(t *testing.T) {
+	cars := loadDS(t, "mtcars")
+	m, err := WLS("mpg ~ wt", cars, cars.Col("hp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := m.String()
+	if strings.Contains(s, "typical prediction error") || !strings.Contains(s, "on the weighted scale") || !strings.Contains(s, "mpg: 3.14)") {
+		t.Errorf("WLS reading:\n%s", s)
+	}
+}

@@ -542,26 +542,38 @@ func (m *LM) reading() string {
 			if m.Coef[j] < 0 {
 				dir = "lower"
 			}
-			fmt.Fprintf(&b, "  - %s: %s is on average %s %s than at the baseline %s (p=%s, %s).\n",
-				name, y, rfmt.Num(math.Abs(m.Coef[j]), 4), dir, base+lvl, rfmt.PValue(m.PValue[j], 2), sig)
+			fmt.Fprintf(&b, "  - %s: %s is on average %s %s than at the baseline %s (p%s, %s).\n",
+				name, y, rfmt.Num(math.Abs(m.Coef[j]), 4), dir, base+lvl, pTight(m.PValue[j]), sig)
 			continue
 		}
 		if strings.Contains(name, ":") {
-			fmt.Fprintf(&b, "  - %s: interaction; the effect of one variable changes by %s per unit of the other (p=%s, %s).\n",
-				name, v, rfmt.PValue(m.PValue[j], 2), sig)
+			fmt.Fprintf(&b, "  - %s: interaction; the effect of one variable changes by %s per unit of the other (p%s, %s).\n",
+				name, v, pTight(m.PValue[j]), sig)
 			continue
 		}
 		other := ""
 		if m.Rank > 2 || (m.Rank > 1 && !m.Intercept) {
 			other = ", holding the other terms fixed"
 		}
-		fmt.Fprintf(&b, "  - %s: each unit increase goes with a change of %s in %s%s (p=%s, %s).\n",
-			name, v, y, other, rfmt.PValue(m.PValue[j], 2), sig)
+		fmt.Fprintf(&b, "  - %s: each unit increase goes with a change of %s in %s%s (p%s, %s).\n",
+			name, v, y, other, pTight(m.PValue[j]), sig)
 	}
 	if k == 0 {
 		return ""
 	}
-	if m.Intercept && !math.IsNaN(m.RSquared) {
+	if m.Intercept && !math.IsNaN(m.RSquared) && m.Weights != nil {
+		// σ̂ is on the weighted scale (sqrt(w_i)·e_i): report the RMSE of
+		// the response too
+		ss, n := 0.0, 0
+		for i, e := range m.Residuals {
+			if m.Weights[i] > 0 {
+				ss += e * e
+				n++
+			}
+		}
+		fmt.Fprintf(&b, "  The model explains %.1f%% of the weighted variance of %s (R²); the residual standard error %s is on the weighted scale (unweighted root mean squared error of %s: %s).\n",
+			100*m.RSquared, y, rfmt.Num(m.Sigma, 3), y, rfmt.Num(math.Sqrt(ss/float64(n)), 3))
+	} else if m.Intercept && !math.IsNaN(m.RSquared) {
 		fmt.Fprintf(&b, "  The model explains %.1f%% of the variance of %s (R²); the typical prediction error is %s.\n",
 			100*m.RSquared, y, rfmt.Num(m.Sigma, 3))
 	}
@@ -753,4 +765,13 @@ func finish(o display.Options, s string) string {
 		s = asciiFold.Replace(s)
 	}
 	return s
+}
+
+// pTight writes a p-value for the readings: "=0.0126", or " < 2.2e-16"
+// below R's eps.
+func pTight(p float64) string {
+	if p < rfmt.Eps {
+		return " " + rfmt.PValue(p, 4)
+	}
+	return "=" + rfmt.PValue(p, 2)
 }

@@ -250,13 +250,7 @@ func (a *AOV) Conclusion() string {
 	return fmt.Sprintf("At α = %s, the differences between the %d group means are not significant (%s): no evidence that the group means differ.", rNum(a.alpha()), len(a.Levels), rep)
 }
 
-func pEq(p float64) string {
-	s := rfmt.PValue(p, 3)
-	if strings.HasPrefix(s, "<") {
-		return s
-	}
-	return "= " + s
-}
+func pEq(p float64) string { return rfmt.PRel(p, 3) }
 
 func etaMagnitude(e float64) string {
 	switch {

@@ -186,6 +186,18 @@ func (h *HTest) hypothesis() string {
 	return ""
 }
 
+// theHyp turns R's "true mean is …" into running text: "the mean is …";
+// Greek parameter names take no article ("rho is not equal to 0").
+func theHyp(hyp string) string {
+	h := strings.TrimPrefix(hyp, "true ")
+	for _, g := range []string{"rho ", "tau ", "mu ", "lambda "} {
+		if strings.HasPrefix(h, g) {
+			return h
+		}
+	}
+	return "the " + h
+}
+
 // Conclusion returns the plain-language sentence at level Alpha.
 func (h *HTest) Conclusion() string {
 	a := h.alpha()
@@ -199,10 +211,7 @@ func (h *HTest) Conclusion() string {
 	if stat == "" && !math.IsNaN(h.Statistic) && h.StatName != "" {
 		stat = h.StatName + " = " + num(h.Statistic, 3)
 	}
-	pv := rfmt.PValue(h.PValue, 3)
-	if !strings.HasPrefix(pv, "<") {
-		pv = "= " + pv
-	}
+	pv := rfmt.PRel(h.PValue, 3)
 	if stat != "" {
 		stat += ", p " + pv
 	} else {
@@ -212,12 +221,12 @@ func (h *HTest) Conclusion() string {
 	if h.PValue < a {
 		fmt.Fprintf(&b, "%s is significant (%s)", subj, stat)
 		if hyp != "" {
-			fmt.Fprintf(&b, ": the data support that the %s", strings.TrimPrefix(hyp, "true "))
+			fmt.Fprintf(&b, ": the data support that %s", theHyp(hyp))
 		}
 	} else {
 		fmt.Fprintf(&b, "%s is not significant (%s)", subj, stat)
 		if hyp != "" {
-			fmt.Fprintf(&b, ": no evidence that the %s", strings.TrimPrefix(hyp, "true "))
+			fmt.Fprintf(&b, ": no evidence that %s", theHyp(hyp))
 		}
 	}
 	b.WriteString(".")
@@ -378,9 +387,5 @@ func textFor(o display.Options, s string) string {
 
 // pfmt formats a p-value for check details: "p = 0.43" or "p < 2.2e-16".
 func pfmt(p float64) string {
-	s := rfmt.PValue(p, 2)
-	if strings.HasPrefix(s, "<") {
-		return "p " + s
-	}
-	return "p = " + s
+	return "p " + rfmt.PRel(p, 2)
 }

@@ -344,6 +344,15 @@ func PValueLine(p float64) string {
 	return "p-value = " + fp
 }
 
+// PRel writes a p-value for running text after "p": "= 0.0126" (digits
+// significant digits) or "< 2.2e-16" below Eps, as print.htest does.
+func PRel(p float64, digits int) string {
+	if p < Eps {
+		return PValue(p, 4)
+	}
+	return "= " + PValue(p, digits)
+}
+
 // Stars returns R's significance code for a p-value: "***" (p < 0.001),
 // "**" (< 0.01), "*" (< 0.05), "." (< 0.1) or " " (otherwise, and for NaN).
 func Stars(p float64) string {
