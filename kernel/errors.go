@@ -123,15 +123,25 @@ func (s *Session) mapPanic(pan interp.Panic, p *evalPlan) *Error {
 		e.Message = v.Error()
 	case *reflect.ValueError:
 		e.Message = "runtime error: invalid memory address or nil pointer dereference (" + v.Error() + ")"
+	case logFatal:
+		e.Message = "log.Fatal: " + strings.TrimSuffix(string(v), "\n") + " (the cell stopped and the session goes on)"
 	case error:
 		e.Message = "panic: " + v.Error()
+		if fromBuiltin(stack) || builtinType(v) {
+			// A builtin's designed error (frame's Col, Select, …): an
+			// error message, not a crash.
+			e.Message = v.Error()
+		}
 	default:
 		e.Message = "panic: " + val
 		if m, ok := reflectPanics[val]; ok {
 			e.Message = m
 		}
-		if strings.HasPrefix(val, "os.Exit(") {
+		switch {
+		case strings.HasPrefix(val, "os.Exit("):
 			e.Message = val + " was called; the cell stopped and the session goes on"
+		case fromBuiltin(stack):
+			e.Message = val
 		}
 	}
 	// frames are innermost first: "L:C: panic: main.f(...)".
@@ -193,3 +203,45 @@ func (s *Session) mapPanic(pan interp.Panic, p *evalPlan) *Error {
 	}
 	return e
 }
+
+// builtinPrefix is the import path prefix of the builtin packages.
+const builtinPrefix = "github.com/gostat/gostat/builtins/"
+
+// fromBuiltin reports whether a Go stack (of a recovered panic) shows the
+// panic raised by a builtin package's own code: the function right above
+// the runtime's panic frame is in builtins/ (not the generated symbol
+// tables, whose wrappers call interpreted code).
+func fromBuiltin(stack string) bool {
+	i := strings.LastIndex(stack, "\npanic(")
+	if i < 0 {
+		return false
+	}
+	lines := strings.Split(stack[i+1:], "\n")
+	// lines[0] "panic(…)", lines[1] its file, lines[2] the caller.
+	if len(lines) < 3 {
+		return false
+	}
+	fn := lines[2]
+	return strings.HasPrefix(fn, builtinPrefix) && !strings.HasPrefix(fn, builtinPrefix+"symbols") &&
+		!strings.HasPrefix(fn, builtinPrefix+"cell")
+}
+
+// builtinType reports whether v's type is declared in a builtin package.
+func builtinType(v any) bool {
+	t := reflect.TypeOf(v)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t != nil && strings.HasPrefix(t.PkgPath(), builtinPrefix) && !strings.HasPrefix(t.PkgPath(), builtinPrefix+"symbols")
+}
+
+// logFatal is the panic value of log.Fatal, Fatalf and Fatalln in cells
+// (the process must not exit; yaegi's own replacement is log.Panic, which
+// reads as a crash).
+type logFatal string
+
+var logFatalExports = interp.Exports{"log/log": {
+	"Fatal":   reflect.ValueOf(func(v ...any) { panic(logFatal(fmt.Sprint(v...))) }),
+	"Fatalf":  reflect.ValueOf(func(f string, v ...any) { panic(logFatal(fmt.Sprintf(f, v...))) }),
+	"Fatalln": reflect.ValueOf(func(v ...any) { panic(logFatal(fmt.Sprintln(v...))) }),
+}}

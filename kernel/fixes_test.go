@@ -85,3 +85,36 @@ func TestAssignmentMismatch(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinPanicsAndShortValues checks that a builtin's designed error
+// panic reads as an error, not a crash (Q28), and that :vars shows a
+// one-line summary of displays and multi-line strings (Q22).
+func TestBuiltinPanicsAndShortValues(t *testing.T) {
+	s := newTestSession(t)
+	eval(t, s, `cars := datasets.MustLoad("mtcars")`)
+	errs := []struct{ src, msg string }{
+		{`cars.Select("mpgg", "wt")`, `frame.Select: no column named "mpgg"; did you mean "mpg"?`},
+		{`x := 2` + "\n" + `cars.Col("mpgg")`, `frame.Col: no column named "mpgg"`},
+		{`panic(errors.New("mine"))`, "panic: mine"},
+		{"import \"log\"\nlog.Fatal(\"bye\")", "log.Fatal: bye (the cell stopped and the session goes on)"},
+	}
+	for _, tt := range errs {
+		r := eval(t, s, tt.src)
+		if r.Err == nil || !strings.HasPrefix(r.Err.Message, tt.msg) {
+			t.Errorf("%q: error %+v, want %q", tt.src, r.Err, tt.msg)
+		}
+	}
+	if r := eval(t, s, "log.Printf(\"%d\", 1)\nlog.Fatalf(\"n=%d\", 3)"); r.Err == nil || !strings.HasPrefix(r.Err.Message, "log.Fatal: n=3") {
+		t.Errorf("log.Fatalf: %+v", r.Err)
+	}
+	if r := eval(t, s, "x := 2\ncars.Col(\"mpgg\")"); r.Err == nil || r.Err.Line != 2 {
+		t.Errorf("line of a builtin's panic: %+v, want line 2", r.Err)
+	}
+	eval(t, s, "d := kt.Disp()\nmulti := \"a\\nb\\nc\\n\"\nnp := kt.NilPtr()")
+	want := map[string]string{"d": "shown at width 80", "multi": "3 lines of text", "np": "<nil>", "cars": "32×12 frame"}
+	for _, v := range s.Vars() {
+		if w, ok := want[v.Name]; ok && v.Value != w {
+			t.Errorf("Vars %s = %q, want %q", v.Name, v.Value, w)
+		}
+	}
+}

@@ -155,6 +155,9 @@ func (s *Session) start() error {
 	if err := in.Use(symbols.Symbols); err != nil {
 		return fmt.Errorf("kernel: builtin symbols: %w", err)
 	}
+	if err := in.Use(logFatalExports); err != nil {
+		return fmt.Errorf("kernel: log symbols: %w", err)
+	}
 	if err := in.Use(s.hooks()); err != nil {
 		return fmt.Errorf("kernel: hooks: %w", err)
 	}

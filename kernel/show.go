@@ -138,7 +138,10 @@ func truncateText(s string) string {
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
-// shortValue is the one-line rendering used by Vars.
+// shortValue is the one-line rendering used by Vars: a value's Short()
+// string when it has that method (the convention for builtins' results:
+// "lm mpg ~ wt, n = 32, R² = 0.753"), a frame's shape, the headline of
+// other displays, or the value itself.
 func shortValue(v reflect.Value) string {
 	if !v.IsValid() {
 		return "<nil>"
@@ -149,13 +152,23 @@ func shortValue(v reflect.Value) string {
 			return s
 		}
 		var s string
+		if isNilValue(x) && v.Kind() == reflect.Pointer {
+			return "<nil>"
+		}
 		switch y := x.(type) {
 		case nil:
 			s = "<nil>"
+		case interface{ Short() string }:
+			s = safeCall(y.Short)
+		case display.Displayer:
+			s = headline(x)
 		case error:
 			s = safeCall(y.Error)
 		case string:
 			s = strconv.Quote(y)
+			if i := strings.IndexByte(y, '\n'); i >= 0 {
+				s = fmt.Sprintf("%d lines of text", strings.Count(strings.TrimSuffix(y, "\n"), "\n")+1)
+			}
 		default:
 			switch v.Kind() {
 			case reflect.Slice, reflect.Array:
@@ -207,4 +220,31 @@ func shapeOf(x any) string {
 		return fmt.Sprintf("%d×%d frame", r, c)
 	}
 	return ""
+}
+
+// headline is the first line of a display's text form, joined with the
+// next one when it is a heading ("Call:" → "Call: lm(formula = mpg ~ wt)").
+func headline(x any) string {
+	var text string
+	if str, ok := x.(fmt.Stringer); ok {
+		text = safeCall(str.String)
+	} else {
+		text = safeDisplay(x.(display.Displayer), display.Plain).Text
+	}
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+		if len(lines) == 2 {
+			break
+		}
+	}
+	switch {
+	case len(lines) == 0:
+		return ""
+	case len(lines) == 2 && strings.HasSuffix(lines[0], ":"):
+		return lines[0] + " " + lines[1]
+	}
+	return lines[0]
 }
