@@ -29,9 +29,11 @@ type binned struct {
 	// codes8 holds the same codes as bytes when every code fits (at most
 	// 255 bins plus the missing bin), for the boosting histograms.
 	codes8 [][]uint8
-	// rows8 holds the byte codes row-major (row i's codes at [i·p, i·p+p)),
-	// built on demand by rowMajor8 for the boosting histograms.
-	rows8 []uint8
+	// rows8 holds the byte codes row-major (row i's codes at [i·s, i·s+p)
+	// with s = stride8, p rounded up to a multiple of 8), built on demand by
+	// rowMajor8 for the boosting histograms.
+	rows8   []uint8
+	stride8 int
 	// nb[f] is the number of non-missing bins of feature f.
 	nb     []int
 	hasNaN []bool
@@ -138,14 +140,14 @@ func (b *binned) rowMajor8() {
 	if b.codes8 == nil || b.rows8 != nil {
 		return
 	}
-	p := b.p
-	r := make([]uint8, b.n*p)
+	s := (b.p + 7) &^ 7
+	r := make([]uint8, b.n*s)
 	for f, c := range b.codes8 {
 		for i, v := range c {
-			r[i*p+f] = v
+			r[i*s+f] = v
 		}
 	}
-	b.rows8 = r
+	b.rows8, b.stride8 = r, s
 }
 
 // splitThreshold is the real threshold for "code ≤ lo goes left" when the

@@ -29,6 +29,7 @@ type hgbGrower struct {
 	pool      [][]binStats
 	scratch   []int32
 	ordered   []float32
+	ordCodes  []uint8 // a node's code records (rows8) in row order
 	// rootCnt caches the root's per-bin row counts, which are the same in
 	// every iteration (shared by the growers of one fit).
 	rootCnt    *[][256]float64
@@ -103,10 +104,51 @@ func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
 		gr.ordered = make([]float32, 2*len(gr.g))
 	}
 	og := gr.ordered[:2*n]
-	for k, i := range nd.rows {
-		og[2*k] = gr.g[i]
-		if !gr.constHess {
-			og[2*k+1] = gr.h[i]
+	rc, rs := gr.b.rows8, gr.b.stride8
+	root := nd.id == 0 && gr.identity
+	if rc != nil && !gr.constHess && !root {
+		// gather the node's code records too, so that the passes below
+		// read them sequentially rather than scattered over all rows
+		if cap(gr.ordCodes) < n*rs {
+			gr.ordCodes = make([]uint8, len(rc))
+		}
+		oc := gr.ordCodes[:n*rs]
+		w := rs / 8
+		gather := func(a, b int) {
+			for k, i := range nd.rows[a:b] {
+				k += a
+				og[2*k] = gr.g[i]
+				og[2*k+1] = gr.h[i]
+				src := rc[int(i)*rs : int(i)*rs+rs]
+				dst := oc[k*rs : k*rs+rs]
+				for j := 0; j < w; j++ {
+					binary.LittleEndian.PutUint64(dst[8*j:], binary.LittleEndian.Uint64(src[8*j:]))
+				}
+			}
+		}
+		if nw := workers(2); gr.parallelOK && n >= 8192 && nw > 1 {
+			// rows shared out between the cores (each row is copied, not
+			// summed, so the split does not matter)
+			var wg sync.WaitGroup
+			for k := 1; k < nw; k++ {
+				wg.Add(1)
+				go func(k int) {
+					defer wg.Done()
+					gather(n*k/nw, n*(k+1)/nw)
+				}(k)
+			}
+			gather(0, n/nw)
+			wg.Wait()
+		} else {
+			gather(0, n)
+		}
+		rc = oc
+	} else {
+		for k, i := range nd.rows {
+			og[2*k] = gr.g[i]
+			if !gr.constHess {
+				og[2*k+1] = gr.h[i]
+			}
 		}
 	}
 	work := func(f int) {
@@ -175,8 +217,6 @@ func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
 	// four features per pass (one 4-byte load of the row-major codes per
 	// row); every feature still sums its rows in the node's row order, so
 	// the histograms do not depend on how features are shared out.
-	rc, rs := gr.b.rows8, gr.b.p
-	root := nd.id == 0 && gr.identity
 	work4 := func(f int) {
 		ha, hb, hc, hd := &nd.hist[f], &nd.hist[f+1], &nd.hist[f+2], &nd.hist[f+3]
 		if root {
@@ -228,9 +268,11 @@ func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
 		}
 		rows := nd.rows
 		og := og[:2*len(rows)]
-		for k, i := range rows {
-			o := int(i)*rs + f
+		rc := rc[:len(rows)*rs]
+		o := f
+		for k := range rows {
 			w := binary.LittleEndian.Uint32(rc[o : o+4])
+			o += rs
 			gv, hv := float64(og[2*k]), float64(og[2*k+1])
 			ea, eb, ec, ed := &ha[uint8(w)], &hb[uint8(w>>8)], &hc[uint8(w>>16)], &hd[w>>24]
 			ea[0] += gv
