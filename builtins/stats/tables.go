@@ -2,6 +2,7 @@ package stats
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -137,22 +138,69 @@ type ContingencyTable struct {
 	RowLevels, ColLevels []string
 	Counts               [][]float64 // Counts[i][j]: rows with a = RowLevels[i] and b = ColLevels[j]
 	NA                   int         // rows skipped for a missing value in a or b
+	// RowVar and ColVar name the cross-tabulated columns (CrossTabOf); tests
+	// of the table name them in their data line.
+	RowVar, ColVar string
+}
+
+// ChisqTest tests the independence of the table's rows and columns
+// (ChisqTest on Counts), naming the variables in the data line.
+func (t *ContingencyTable) ChisqTest(opts ...Opt) (*HTest, error) {
+	if t == nil {
+		return nil, inputErr("ChisqTest", "table", "is nil", "make one with stats.CrossTabOf(df, \"a\", \"b\")")
+	}
+	h, err := ChisqTest(t.Counts, opts...)
+	if err != nil {
+		return nil, err
+	}
+	t.label(h, opts)
+	return h, nil
+}
+
+// FisherTest performs Fisher's exact test on the table (FisherTest on
+// Counts), naming the variables in the data line.
+func (t *ContingencyTable) FisherTest(opts ...Opt) (*HTest, error) {
+	if t == nil {
+		return nil, inputErr("FisherTest", "table", "is nil", "make one with stats.CrossTabOf(df, \"a\", \"b\")")
+	}
+	h, err := FisherTest(t.Counts, opts...)
+	if err != nil {
+		return nil, err
+	}
+	t.label(h, opts)
+	return h, nil
+}
+
+func (t *ContingencyTable) label(h *HTest, opts []Opt) {
+	if (len(opts) == 0 || opts[0].Data == "") && t.RowVar != "" {
+		h.Data = t.RowVar + " and " + t.ColVar
+	}
+	h.RowNames, h.ColNames = t.RowLevels, t.ColLevels
 }
 
 // CrossTab cross-tabulates two categorical columns of equal length. Rows
 // where either value is missing ("" or "NA") are skipped (counted in NA).
 // Pass the result's Counts to ChisqTest or FisherTest.
 func CrossTab(a, b []string) (*ContingencyTable, error) {
+	return crossTab("CrossTab", a, b, nil, nil, nil)
+}
+
+// crossTab counts (or sums the weights w of) the pairs of a and b; rowLv
+// and colLv fix the level order when given (frame factor order).
+func crossTab(fn string, a, b []string, w []float64, rowLv, colLv []string) (*ContingencyTable, error) {
 	if len(a) != len(b) {
-		return nil, inputErr("CrossTab", "a and b", "have different lengths (%d and %d)", "pass two columns of the same frame", len(a), len(b))
+		return nil, inputErr(fn, "a and b", "have different lengths (%d and %d)", "pass two columns of the same frame", len(a), len(b))
 	}
 	if len(a) == 0 {
-		return nil, inputErr("CrossTab", "a", "is empty", "")
+		return nil, inputErr(fn, "a", "is empty", "")
+	}
+	missing := func(i int) bool {
+		return isNAString(a[i]) || isNAString(b[i]) || (w != nil && (math.IsNaN(w[i]) || math.IsInf(w[i], 0)))
 	}
 	t := &ContingencyTable{}
 	rs, cs := map[string]bool{}, map[string]bool{}
 	for i := range a {
-		if isNAString(a[i]) || isNAString(b[i]) {
+		if missing(i) {
 			t.NA++
 			continue
 		}
@@ -166,10 +214,10 @@ func CrossTab(a, b []string) (*ContingencyTable, error) {
 		}
 	}
 	if len(t.RowLevels) == 0 {
-		return nil, inputErr("CrossTab", "a and b", "have no complete pairs", "")
+		return nil, inputErr(fn, "a and b", "have no complete pairs", "")
 	}
-	sortLevels(t.RowLevels)
-	sortLevels(t.ColLevels)
+	t.RowLevels = orderLevels(t.RowLevels, rowLv, rs)
+	t.ColLevels = orderLevels(t.ColLevels, colLv, cs)
 	ri, ci := map[string]int{}, map[string]int{}
 	for i, l := range t.RowLevels {
 		ri[l] = i
@@ -182,12 +230,42 @@ func CrossTab(a, b []string) (*ContingencyTable, error) {
 		t.Counts[i] = make([]float64, len(t.ColLevels))
 	}
 	for i := range a {
-		if isNAString(a[i]) || isNAString(b[i]) {
+		if missing(i) {
 			continue
 		}
-		t.Counts[ri[a[i]]][ci[b[i]]]++
+		if w != nil {
+			t.Counts[ri[a[i]]][ci[b[i]]] += w[i]
+		} else {
+			t.Counts[ri[a[i]]][ci[b[i]]]++
+		}
 	}
 	return t, nil
+}
+
+// orderLevels returns the levels seen in the order of order (keeping only
+// those seen, as R's table drops no levels of a factor but the frame's
+// order lists only used ones), or sorted when order is nil.
+func orderLevels(seen, order []string, isSeen map[string]bool) []string {
+	if order == nil {
+		sortLevels(seen)
+		return seen
+	}
+	out := make([]string, 0, len(seen))
+	in := map[string]bool{}
+	for _, l := range order {
+		if isSeen[l] && !in[l] {
+			out = append(out, l)
+			in[l] = true
+		}
+	}
+	var rest []string
+	for _, l := range seen {
+		if !in[l] {
+			rest = append(rest, l)
+		}
+	}
+	sortLevels(rest)
+	return append(out, rest...)
 }
 
 func (t *ContingencyTable) text(o display.Options) string {
