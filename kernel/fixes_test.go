@@ -118,3 +118,25 @@ func TestBuiltinPanicsAndShortValues(t *testing.T) {
 		}
 	}
 }
+
+// TestIncompleteCell checks that a cell that ends mid-statement is
+// reported at the end of the user's text, not at a wrapper's "}" (Q11).
+func TestIncompleteCell(t *testing.T) {
+	s := newTestSession(t)
+	tests := []struct {
+		src, msg  string
+		line, col int
+	}{
+		{"y := 1 +", "unexpected end of cell after '+'", 1, 9},
+		{"x := 1\n// c\ny := x +\n", "unexpected end of cell after '+'", 3, 9},
+		{"f(1,", "unexpected end of cell after ','", 1, 5},
+		{"func g() {\n\treturn", "unexpected end of cell after 'return': expected '}'", 2, 8},
+		{"y := (1 + )", "expected operand, found ')'", 1, 11},
+	}
+	for _, tt := range tests {
+		r := eval(t, s, tt.src)
+		if r.Err == nil || r.Err.Message != tt.msg || r.Err.Line != tt.line || r.Err.Col != tt.col {
+			t.Errorf("%q: error %+v, want %d:%d: %s", tt.src, r.Err, tt.line, tt.col, tt.msg)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"regexp"
 	"strings"
 )
 
@@ -257,15 +258,63 @@ func chunkSyntaxError(src string, start, end int) *Error {
 		_, err = parseStmtChunk(token.NewFileSet(), text)
 	}
 	e := &Error{Kind: Syntax, Message: "syntax error"}
+	c := cellSrc{src: src}
 	if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
 		e.Message = list[0].Msg
-		c := cellSrc{src: src}
-		e.Line, e.Col = c.position(list[0].Pos.Offset - prefix)
+		off := list[0].Pos.Offset - prefix
+		e.Line, e.Col = c.position(off)
+		if last, lastEnd := lastToken(src, start, end); lastEnd >= 0 && off >= lastEnd {
+			// The parser ran past the user's text into the kernel's
+			// wrapper (a "}" the user never typed) or the end: the cell
+			// ends before the statement does.
+			msg := strings.TrimPrefix(e.Message, "syntax error: ")
+			e.Message = "unexpected end of cell after " + last
+			if m := expectedMsg.FindStringSubmatch(msg); m != nil && m[1] != "operand" {
+				e.Message += ": expected " + m[1]
+			}
+			e.Line, e.Col = c.position(lastEnd)
+		}
 	} else if err != nil {
 		e.Message = err.Error()
 	}
 	e.Message = strings.TrimPrefix(e.Message, "syntax error: ")
 	return e
+}
+
+// expectedMsg matches the parser's "expected X, found Y".
+var expectedMsg = regexp.MustCompile(`^expected (.+?), found `)
+
+// lastToken returns the last token of src[start:end] (quoted as the
+// parser quotes tokens) and the cell offset just after it; lastEnd is -1
+// when there is none.
+func lastToken(src string, start, end int) (last string, lastEnd int) {
+	fset := token.NewFileSet()
+	text := src[start:end]
+	file := fset.AddFile("", fset.Base(), len(text))
+	var sc scanner.Scanner
+	sc.Init(file, []byte(text), func(token.Position, string) {}, 0)
+	lastEnd = -1
+	for {
+		pos, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return last, lastEnd
+		}
+		if tok == token.SEMICOLON && lit == "\n" {
+			continue
+		}
+		o := file.Offset(pos)
+		switch {
+		case tok.IsLiteral():
+			last = lit
+			if len(last) > 20 {
+				last = last[:20] + "…"
+			}
+			lastEnd = start + o + len(lit)
+		default:
+			last = "'" + tok.String() + "'"
+			lastEnd = start + o + len(tok.String())
+		}
+	}
 }
 
 // isLiteralStart reports whether src (after comments) starts with a
