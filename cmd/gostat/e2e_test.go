@@ -220,6 +220,55 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+// "gostat CMD -h" prints that command's usage, not a flag error.
+func TestSubcommandHelp(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "-h"}, "Usage: gostat run [-k] [-record]"},
+		{[]string{"run", "-help"}, "-report FILE"},
+		{[]string{"check", "-h"}, "Usage: gostat check FILE..."},
+		{[]string{"-plain", "-h"}, "Flags of an interactive session"},
+	} {
+		r := gostat(t, dir, "", tc.args...)
+		if r.code != 0 || !strings.Contains(r.stdout, tc.want) || r.stderr != "" {
+			t.Errorf("gostat %v: %+v, want status 0 and %q", tc.args, r, tc.want)
+		}
+	}
+}
+
+// -ascii (or GOSTAT_ASCII=1) draws plots in ASCII; run -record writes the
+// //gostat:ascii header line, and check then draws them so again.
+func TestASCII(t *testing.T) {
+	dir := t.TempDir()
+	src := "// %%\ncars := datasets.MustLoad(\"mtcars\")\nplots.Histogram(cars.Col(\"mpg\"))\n"
+	write(t, dir, "h.gost", src)
+	nonASCII := func(s string) bool { return strings.IndexFunc(s, func(r rune) bool { return r > 127 }) >= 0 }
+	if r := gostat(t, dir, "", "run", "h.gost"); r.code != 0 || !nonASCII(r.stdout) {
+		t.Fatalf("default run is not Unicode: %+v", r)
+	}
+	r := gostat(t, dir, "", "run", "-ascii", "-record", "h.gost")
+	if r.code != 0 || nonASCII(r.stdout) || !strings.Contains(r.stdout, "#") {
+		t.Fatalf("run -ascii: %+v", r)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "h.gost"))
+	if !strings.HasPrefix(string(b), "//gostat:ascii\n") || nonASCII(string(b)) {
+		t.Errorf("recorded script:\n%s", b)
+	}
+	if r := gostat(t, dir, "", "check", "h.gost"); r.code != 0 {
+		t.Errorf("check of the ASCII record: %+v", r)
+	}
+	cmd := exec.Command(gostatBin, "run", "-")
+	cmd.Env = append(os.Environ(), "GOSTAT_ASCII=1")
+	cmd.Stdin = strings.NewReader(src)
+	out, err := cmd.Output()
+	if err != nil || nonASCII(string(out)) {
+		t.Errorf("GOSTAT_ASCII=1: %v\n%s", err, out)
+	}
+}
+
 func TestOpenScriptThenPrompt(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "s.gost", "// %%\nx := 20\n// %%\ny := x + 1\n")
@@ -495,6 +544,19 @@ func (s *tmuxSession) waitFor(want string) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	s.t.Fatalf("no %q on the screen:\n%s", want, s.screen())
+}
+
+// On a terminal whose locale is not UTF-8, line mode draws in ASCII.
+func TestLineModeASCIILocale(t *testing.T) {
+	dir := t.TempDir()
+	s := startTmux(t, dir, "XDG_STATE_HOME="+t.TempDir(), "LC_ALL=C", "LANG=C")
+	s.waitFor("gostat>")
+	s.keys(`plots.Histogram(datasets.MustLoad("mtcars").Col("mpg"))`, "Enter")
+	s.waitFor("####")
+	if scr := s.screen(); strings.ContainsAny(scr, "█▌│─┼") {
+		t.Errorf("Unicode drawing on a C locale:\n%s", scr)
+	}
+	s.keys("C-d")
 }
 
 func TestLineModeOnTerminal(t *testing.T) {

@@ -4,9 +4,9 @@
 //
 // Usage:
 //
-//	gostat [-plain] [-recover]       interactive session (notebook UI or line mode)
-//	gostat [-plain] FILE             open a script: run its cells, then go on interactively
-//	gostat run [-k] [-record] [-o DIR] [-report FILE] FILE|-   replay a script, printing its outputs
+//	gostat [-plain] [-ascii] [-recover]  interactive session (notebook UI or line mode)
+//	gostat [-plain] [-ascii] FILE        open a script: run its cells, then go on interactively
+//	gostat run [-k] [-record] [-ascii] [-o DIR] [-report FILE] FILE|-   replay a script, printing its outputs
 //	gostat check FILE...             replay scripts and compare with their recorded outputs
 //	gostat version                   print the version
 //	gostat help                      print this help
@@ -43,32 +43,72 @@ import (
 const usage = `gostat — statistics and machine learning in Go, at the terminal
 
 Usage:
-  gostat [-plain] [-recover]            start an interactive session
-  gostat [-plain] FILE                  open a script: run its cells, then go on interactively
-  gostat run [-k] [-record] [-o DIR] [-report FILE] FILE|-
+  gostat [-plain] [-ascii] [-recover]   start an interactive session
+  gostat [-plain] [-ascii] FILE         open a script: run its cells, then go on interactively
+  gostat run [-k] [-record] [-ascii] [-o DIR] [-report FILE] FILE|-
                                         replay a script (- reads standard input)
   gostat check FILE...                  replay scripts and compare each cell's output
                                         with its recorded "// Output:" block
   gostat version                        print the version
   gostat help                           print this help
 
-Flags of an interactive session:
+` + sessionFlags + "\n" + runFlags + `
+Scripts: cells start with "// %%" lines, prose cells with "// %% [markdown]";
+see README.md. Inside a session, :help lists the builtins and meta-commands.
+`
+
+const sessionFlags = `Flags of an interactive session:
   -plain     line mode even on a full terminal (also when TERM=dumb or input is piped)
   -recover   replay the journals of sessions that ended without :quit
+  -ascii     draw tables and plots in plain ASCII (also GOSTAT_ASCII=1; chosen
+             by itself when TERM=dumb or the locale is not UTF-8, e.g. LANG=C)
+`
 
-Flags of run:
+const runFlags = `Flags of run:
   -k         keep going after a failing cell
   -record    write each cell's output into the script's "// Output:" blocks
+  -ascii     draw tables and plots in plain ASCII (also GOSTAT_ASCII=1); with
+             -record the script gets a //gostat:ascii header line
   -o DIR     write the images of plots into DIR
   -report FILE
              write a report of the run, in the format of FILE's extension:
              .html (one self-contained page), .md (images in NAME_files/
              beside it) or .ipynb (Jupyter); repeat the flag or separate
              names with commas for several reports
-
-Scripts: cells start with "// %%" lines, prose cells with "// %% [markdown]";
-see README.md. Inside a session, :help lists the builtins and meta-commands.
 `
+
+// subUsage is what "gostat CMD -h" prints.
+var subUsage = map[string]string{
+	"run": `Usage: gostat run [-k] [-record] [-ascii] [-o DIR] [-report FILE] FILE|-
+
+Replays a script's code cells in order on a fresh kernel, printing their
+outputs; - reads the script from standard input. The exit status is 1 when a
+cell fails (unless its recorded block expects that error).
+
+` + runFlags + `
+Examples:
+  gostat run examples/tour.gost
+  gostat run -record analysis.gost        # (re)write the "// Output:" blocks
+  gostat run -report out.html,out.md,out.ipynb analysis.gost
+`,
+	"check": `Usage: gostat check FILE...
+
+Replays each script on a fresh kernel and compares every code cell's output
+with its recorded "// Output:" block, printing a diff for each cell that
+differs and one "ok"/"FAIL" line per script, like go test. Trailing spaces
+and trailing blank lines are ignored; cells marked //gostat:ignore-output run
+but are not compared; a header line //gostat:width N (or //gostat:ascii)
+lays the outputs out as they were recorded. The exit status is 1 when a
+script differs.
+`,
+	"gostat": `Usage: gostat [-plain] [-ascii] [-recover] [FILE]
+
+Starts an interactive session: the notebook UI on a full terminal, line mode
+otherwise. With FILE, its cells run first. Piped input runs as a script
+(when it starts with "// %%") or line by line.
+
+` + sessionFlags,
+}
 
 func main() {
 	if remote.IsChild() {
@@ -138,6 +178,19 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// flagError turns a command line error into the exit status: -h prints the
+// command's usage to stdout (status 0); other errors are usage errors.
+func flagError(cmd string, err error, stdout, stderr io.Writer) int {
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, subUsage[cmd])
+		return exitOK
+	}
+	if cmd == "gostat" {
+		return usageError(stderr, "%v", err)
+	}
+	return usageError(stderr, "%s: %v", cmd, err)
+}
+
 // interruptContext is cancelled by the first Ctrl-C (SIGINT); a second one
 // kills the process the default way.
 func interruptContext() (context.Context, func()) {
@@ -171,11 +224,12 @@ func cmdRun(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	keep := fs.Bool("k", false, "keep going after a failing cell")
 	record := fs.Bool("record", false, "record outputs into the script")
 	outDir := fs.String("o", "", "folder for plot images")
+	ascii := fs.Bool("ascii", false, "plain ASCII output")
 	var reports reportFlag
 	fs.Var(&reports, "report", "write a report (.html, .md, .ipynb)")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
-		return usageError(stderr, "run: %v", err)
+		return flagError("run", err, stdout, stderr)
 	}
 	if len(files) != 1 {
 		return usageError(stderr, "run takes one script (or - for standard input), got %d", len(files))
@@ -188,7 +242,12 @@ func cmdRun(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gostat: %v\n", err)
 		return exitUsage
 	}
-	return runNotebook(nb, notebooks.Options{KeepGoing: *keep, Record: *record, OutDir: *outDir, Stdout: stdout, Stderr: stderr}, reports...)
+	o := notebooks.Options{KeepGoing: *keep, Record: *record, OutDir: *outDir, Stdout: stdout, Stderr: stderr}
+	if asciiWanted(*ascii) {
+		o.Display = display.Plain
+		o.Display.Unicode = false
+	}
+	return runNotebook(nb, o, reports...)
 }
 
 // reportFlag collects the files of -report: the flag repeats, and one
@@ -238,6 +297,9 @@ func runNotebook(nb *notebooks.Notebook, o notebooks.Options, reports ...string)
 		rep = notebooks.Run(ctx, k, nb, o)
 	}
 	if o.Record && (rep.OK() || o.KeepGoing && !rep.Stopped) {
+		if o.Display != (display.Options{}) && !o.Display.Unicode {
+			nb.SetLayout(nb.Width(), false)
+		}
 		if err := nb.WriteFile(nb.Name); err != nil {
 			fmt.Fprintf(o.Stderr, "gostat: %v\n", err)
 			return exitFail
@@ -256,7 +318,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check", stderr)
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
-		return usageError(stderr, "check: %v", err)
+		return flagError("check", err, stdout, stderr)
 	}
 	if len(files) == 0 {
 		return usageError(stderr, "check needs at least one script")
@@ -314,10 +376,11 @@ func detectTTY(stdin *os.File, stdout io.Writer) tty {
 func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	fs := newFlagSet("gostat", stderr)
 	plain := fs.Bool("plain", false, "line mode")
+	ascii := fs.Bool("ascii", false, "plain ASCII output")
 	recoverFlag := fs.Bool("recover", false, "recover crashed sessions")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
-		return usageError(stderr, "%v", err)
+		return flagError("gostat", err, stdout, stderr)
 	}
 	if len(files) > 1 {
 		return usageError(stderr, "unknown command %q (or more than one script)", files[0])
@@ -340,7 +403,12 @@ func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "gostat: %v\n", err)
 				return exitUsage
 			}
-			return runNotebook(nb, notebooks.Options{Stdout: stdout, Stderr: stderr})
+			o := notebooks.Options{Stdout: stdout, Stderr: stderr}
+			if asciiWanted(*ascii) {
+				o.Display = display.Plain
+				o.Display.Unicode = false
+			}
+			return runNotebook(nb, o)
 		}
 		in = br
 	}
@@ -378,6 +446,9 @@ func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	if t.width > 0 {
 		dopts.Width = t.width
 	}
+	// ASCII when asked, or when an interactive terminal cannot show
+	// Unicode (TERM=dumb, a C/POSIX or other non-UTF-8 locale).
+	dopts.Unicode = !asciiWanted(*ascii) && !(interactive && !unicodeTerminal())
 	if tuiMode {
 		return runTUI(k, hist, files, dopts, stderr)
 	}
@@ -395,6 +466,7 @@ func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		RecoverDir:  dir,
 		Recover:     *recoverFlag,
 	}
+
 	if interactive && t.out && !t.dumb {
 		caps := term.Detect()
 		cfg.Display.Graphics = caps.Protocol
@@ -413,7 +485,11 @@ func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	}
 	if interactive {
 		cfg.HistoryFile = line.DefaultHistoryFile()
-		cfg.Banner = "gostat " + shortVersion() + " — type Go; :help for help, Ctrl-D to quit"
+		dash := "—"
+		if !dopts.Unicode {
+			dash = "-"
+		}
+		cfg.Banner = "gostat " + shortVersion() + " " + dash + " type Go; :help for help, Ctrl-D to quit"
 	}
 	if len(files) == 1 {
 		cfg.Load = files[0]
@@ -425,6 +501,36 @@ func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// asciiWanted reports whether plain ASCII output was asked for: the -ascii
+// flag or GOSTAT_ASCII=1 (also "true", "yes").
+func asciiWanted(flag bool) bool {
+	switch strings.ToLower(os.Getenv("GOSTAT_ASCII")) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return flag
+}
+
+// unicodeTerminal reports whether the terminal can be expected to show
+// Unicode: not TERM=dumb, and a UTF-8 locale. The locale is the first set
+// of LC_ALL, LC_CTYPE and LANG, as setlocale reads them; "C", "POSIX" and
+// locales without UTF-8 (en_US.ISO-8859-1) mean ASCII. With none set the
+// terminal is trusted (most terminals today are UTF-8).
+func unicodeTerminal() bool {
+	if os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	for _, v := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		loc := os.Getenv(v)
+		if loc == "" {
+			continue
+		}
+		l := strings.ToLower(loc)
+		return strings.Contains(l, "utf-8") || strings.Contains(l, "utf8")
+	}
+	return true
 }
 
 // looksLikeScript peeks at piped input: a script's first non-blank line is

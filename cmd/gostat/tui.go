@@ -21,6 +21,7 @@ func runTUI(k kernel.Kernel, hist *meta.History, files []string, dopts display.O
 		Session:     hist,
 		RecoverDir:  dir,
 		HistoryFile: line.DefaultHistoryFile(),
+		ASCII:       !dopts.Unicode,
 	}
 	if len(files) == 1 {
 		opts.File = files[0]
