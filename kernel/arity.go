@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
@@ -164,4 +165,105 @@ func plural(n int, word string) string {
 		return word
 	}
 	return word + "s"
+}
+
+// calleeAt matches a called name (f, pkg.F, v.Method) at an error position.
+var calleeAt = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)?`)
+
+// explainArgCount completes yaegi's "not enough arguments in call to"
+// (which names no method) with the function and its parameters:
+//
+//	not enough arguments in call to a.Tukey
+//		want (float64)
+func (s *Session) explainArgCount(e *Error, p *evalPlan) {
+	var prefix string
+	for _, pre := range []string{"not enough arguments in call to", "too many arguments in call to"} {
+		if strings.HasPrefix(e.Message, pre) {
+			prefix = pre
+		}
+	}
+	if prefix == "" || e.Line == 0 {
+		return
+	}
+	off := 0
+	for l := 1; l < e.Line; l++ {
+		i := strings.IndexByte(p.cell.src[off:], '\n')
+		if i < 0 {
+			return
+		}
+		off += i + 1
+	}
+	off += e.Col - 1
+	if off >= len(p.cell.src) {
+		return
+	}
+	name := calleeAt.FindString(p.cell.src[off:])
+	if name == "" {
+		return
+	}
+	want := s.paramsOf(name)
+	e.Message = prefix + " " + name
+	if want != "" {
+		e.Message += "\n\twant " + want
+	}
+}
+
+// paramsOf returns the parameter list "(float64, ...string)" of a named
+// function or method, or "".
+func (s *Session) paramsOf(name string) string {
+	pkgOf := func(n string) string { return s.state.imports[n] }
+	globals := s.globals()
+	var t reflect.Type
+	if i := strings.IndexByte(name, '.'); i < 0 {
+		if v, ok := globals[name]; ok && v.IsValid() && v.Kind() == reflect.Func {
+			t = v.Type()
+		} else if fi, ok := s.state.funcs[name]; ok {
+			if j := strings.Index(fi.sig, "("); j >= 0 {
+				return paramList(fi.sig[j:])
+			}
+		}
+	} else if v, ok := globals[name[:i]]; ok {
+		for v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
+			v = v.Elem()
+		}
+		if v.IsValid() {
+			if m := v.MethodByName(name[i+1:]); m.IsValid() {
+				t = m.Type()
+			}
+		}
+	} else if path := pkgOf(name[:i]); path != "" {
+		if v, ok := packageSymbol(s.in, path, name[i+1:]); ok && v.Kind() == reflect.Func {
+			t = v.Type()
+		}
+	}
+	if t == nil {
+		return ""
+	}
+	var ps []string
+	for i := 0; i < t.NumIn(); i++ {
+		if t.IsVariadic() && i == t.NumIn()-1 {
+			ps = append(ps, "..."+t.In(i).Elem().String())
+			continue
+		}
+		ps = append(ps, t.In(i).String())
+	}
+	return "(" + strings.Join(ps, ", ") + ")"
+}
+
+// paramList returns the parenthesised parameters at the start of a
+// signature text "(x int, y ...string) (int, error)".
+func paramList(sig string) string {
+	depth := 0
+	for i, r := range sig {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return sig[:i+1]
+			}
+		}
+	}
+	return ""
 }

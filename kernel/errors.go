@@ -48,6 +48,7 @@ func (s *Session) mapError(err error, p *evalPlan) *Error {
 	}
 	e.Message = strings.ReplaceAll(e.Message, loopVarPrefix, "")
 	explainCompile(e)
+	s.explainArgCount(e, p)
 	if p.minmax && e.Hint == "" && strings.Contains(e.Message, "cannot use") {
 		e.Hint = "min and max are provided for float64, int and string; convert the arguments to one of these, e.g. min(float64(a), float64(b))"
 	}

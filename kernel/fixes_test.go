@@ -140,3 +140,21 @@ func TestIncompleteCell(t *testing.T) {
 		}
 	}
 }
+
+// TestArgumentCount checks that yaegi's truncated "not enough arguments in
+// call to" names the function and its parameters (Q14).
+func TestArgumentCount(t *testing.T) {
+	s := newTestSession(t)
+	eval(t, s, "f := kt.Frame()\nfunc add(a, b int) int { return a + b }")
+	tests := []struct{ src, msg string }{
+		{"f.Col()", "not enough arguments in call to f.Col\n\twant (string)"},
+		{"add(1)", "not enough arguments in call to add\n\twant (a, b int)"},
+		{"x := 1\nstrings.Repeat(\"a\")", "not enough arguments in call to strings.Repeat\n\twant (string, int)"},
+	}
+	for _, tt := range tests {
+		r := eval(t, s, tt.src)
+		if r.Err == nil || r.Err.Message != tt.msg {
+			t.Errorf("%q: error %+v, want %q", tt.src, r.Err, tt.msg)
+		}
+	}
+}
