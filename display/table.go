@@ -342,10 +342,16 @@ func (t *Table) ANSI(o Options) string {
 	return sb.String()
 }
 
-func mdEscape(s string) string {
-	s = strings.ReplaceAll(s, "|", "\\|")
-	return strings.ReplaceAll(s, "\n", " ")
-}
+// mdEscaper makes cell text literal in GitHub-flavoured Markdown: "|"
+// would end the cell, and "<int>" in a header like "Ozone <int>" would be
+// taken as an HTML tag and vanish.
+var mdEscaper = strings.NewReplacer("|", "\\|", "&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ")
+
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+// mdTitle escapes the title's "|" only: the title is bold Markdown text,
+// not a cell (reports keep its text as written).
+func mdTitle(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
 
 // Markdown renders the table as a GitHub-flavoured Markdown table (no
 // folding; sub-headers are appended to the header cells).
@@ -353,7 +359,7 @@ func (t *Table) Markdown() string {
 	n := t.ncols()
 	var sb strings.Builder
 	if t.Title != "" {
-		sb.WriteString("**" + mdEscape(strings.Split(t.Title, "\n")[0]) + "**\n\n")
+		sb.WriteString("**" + mdTitle(strings.Split(t.Title, "\n")[0]) + "**\n\n")
 	}
 	sb.WriteString("|")
 	for j := 0; j < n; j++ {

@@ -81,7 +81,7 @@ func TestTableFoldsAndTruncates(t *testing.T) {
 func TestTableForms(t *testing.T) {
 	s := sample()
 	md := s.Markdown()
-	if !strings.Contains(md, "| term | estimate <dbl> | p <dbl> |\n|---|---:|---:|") || !strings.Contains(md, `a\|b`) {
+	if !strings.Contains(md, "| term | estimate &lt;dbl&gt; | p &lt;dbl&gt; |\n|---|---:|---:|") || !strings.Contains(md, `a\|b`) || !strings.Contains(md, "&lt; 2e-16") {
 		t.Errorf("markdown:\n%s", md)
 	}
 	h := s.HTML()

@@ -508,7 +508,7 @@ func TestDisplay(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(b.ANSI, "\x1b[1m") || !strings.Contains(b.Markdown, "| model <str> |") || !strings.Contains(b.HTML, "<td>Mazda RX4</td>") {
+	if !strings.Contains(b.ANSI, "\x1b[1m") || !strings.Contains(b.Markdown, "| model &lt;str&gt; |") || !strings.Contains(b.HTML, "<td>Mazda RX4</td>") {
 		t.Errorf("ANSI/Markdown/HTML forms missing")
 	}
 	p := datasets.MustLoad("airquality").Profile().String()
