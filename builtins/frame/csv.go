@@ -34,6 +34,11 @@ type CSVOptions struct {
 	NA []string
 	// Types forces column types by name: "float", "int", "string" or "bool".
 	Types map[string]string
+	// Decimal is the decimal mark of numbers: '.' or ','. 0 means ',' when
+	// the delimiter is ';' (European CSV, as R's read.csv2 and pandas
+	// decimal=",") and '.' otherwise. With ',' a text column whose values
+	// all read as numbers with a decimal comma ("1,5") becomes numeric.
+	Decimal rune
 	// Ragged says what to do with a row whose number of fields differs
 	// from the header: "error" (default) stops with file:line, "skip" drops
 	// the row, "pad" fills missing fields with NA and drops extra ones. Both
@@ -417,7 +422,61 @@ func parseCSV(data []byte, file string, o CSVOptions) (*Frame, error) {
 		f.nrows = len(idx)
 	}
 	f.warnings = warnings
+	dec := o.Decimal
+	if dec == 0 {
+		dec = '.'
+		if delim == ';' {
+			dec = ','
+		}
+	}
+	switch {
+	case dec == rune(delim):
+		return nil, errorf("ReadCSV", "decimal mark %q is also the delimiter; set CSVOptions{Delimiter: ';', Decimal: ','}", dec)
+	case dec == '.':
+	case dec == ',':
+		decimalComma(f, o, na)
+	default:
+		return nil, errorf("ReadCSV", "decimal mark %q: use '.' or ','", dec)
+	}
 	return f, nil
+}
+
+// decimalComma turns the text columns whose values all read as numbers
+// once a decimal comma becomes a point ("1,5", "-0,25", "3") into float
+// columns; columns typed by o.Types are left alone.
+func decimalComma(f *Frame, o CSVOptions, na map[string]bool) {
+	for j, c := range f.cols {
+		if c.kind != kString || o.Types[c.name] != "" || len(c.lv) == 0 {
+			continue
+		}
+		vals := make([]float64, len(c.lv))
+		ok := true
+		for k, l := range c.lv {
+			t := strings.TrimSpace(l)
+			if strings.Count(t, ",") > 1 || strings.Contains(t, ".") {
+				ok = false
+				break
+			}
+			v, err := strconv.ParseFloat(strings.Replace(t, ",", ".", 1), 64)
+			if err != nil || na[t] {
+				ok = false
+				break
+			}
+			vals[k] = v
+		}
+		if !ok {
+			continue
+		}
+		out := make([]float64, len(c.c))
+		for r, code := range c.c {
+			if code < 0 {
+				out[r] = math.NaN()
+			} else {
+				out[r] = vals[code]
+			}
+		}
+		f.cols[j] = &column{name: c.name, kind: kFloat, f: out}
+	}
 }
 
 func kindOfType(t string, def kind) kind {

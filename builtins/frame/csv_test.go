@@ -392,3 +392,37 @@ func TestReadCSVGzip(t *testing.T) {
 	_, err = frame.ReadCSV(writeFile(t, "bad.csv.gz", "a,b\n1,2\n"))
 	wantErr(t, err, "bad.csv.gz", "not a gzip file")
 }
+
+// TestDecimalComma reads European CSV (semicolon, decimal comma) as R's
+// read.csv2 does.
+func TestDecimalComma(t *testing.T) {
+	src := "\xef\xbb\xbfa;b;c;d\n1,5;\"x;y\";3;2024-01-01\n-2,25;\"multi\nline\";NA;x\n;z;4;y\n"
+	f, err := frame.ParseCSV(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := f.Floats("a")
+	if err != nil || !f.IsNumeric("a") || a[0] != 1.5 || a[1] != -2.25 || !math.IsNaN(a[2]) {
+		t.Fatalf("a = %v (%v), want [1.5 -2.25 NaN] numeric\n%s", a, err, f)
+	}
+	if f.IsNumeric("b") || f.IsNumeric("d") || !f.IsNumeric("c") {
+		t.Errorf("b, d must stay text, c numeric:\n%s", f)
+	}
+	// forcing the point keeps the text; a comma delimiter with Decimal ','
+	// is an error naming both
+	g, err := frame.ParseCSV(src, frame.CSVOptions{Decimal: '.'})
+	if err != nil || g.IsNumeric("a") {
+		t.Errorf("Decimal '.': %v\n%s", err, g)
+	}
+	if _, err := frame.ParseCSV("a,b\n1,2\n", frame.CSVOptions{Decimal: ','}); err == nil || !strings.Contains(err.Error(), "delimiter") {
+		t.Errorf("Decimal ',' with comma delimiter: %v", err)
+	}
+	// explicit options on a tab-separated file
+	h, err := frame.ParseCSV("x\ty\n0,5\t1\n", frame.CSVOptions{Decimal: ','})
+	if err != nil || !h.IsNumeric("x") {
+		t.Errorf("tab + decimal comma: %v\n%s", err, h)
+	}
+	if _, err := frame.ParseCSV(""); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("empty CSV: %v", err)
+	}
+}
