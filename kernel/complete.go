@@ -171,7 +171,7 @@ func staticIdentifiers() []Completion {
 // globals returns the user's globals (without the kernel's own).
 func (s *Session) globals() map[string]reflect.Value {
 	out := map[string]reflect.Value{}
-	if s.in == nil || s.stale != 0 {
+	if s.in == nil || s.busy() {
 		return out
 	}
 	for name, v := range s.safeGlobals() {

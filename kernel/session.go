@@ -83,7 +83,10 @@ type Session struct {
 
 	// stale is the goroutine id of a cell that was interrupted while the
 	// interpreter was still busy (a blocking compiled call); the next
-	// cell waits for it.
+	// cell waits for it up to staleWait, then returns an Interrupted
+	// error saying the call still runs (:reset ends it by restarting the
+	// kernel process in a remote kernel). time.Sleep in cells is the
+	// kernel's interruptible sleep, so it never leaves a stale cell.
 	stale int64
 
 	// run is the cell being evaluated (nil between cells).
@@ -96,6 +99,50 @@ type Session struct {
 	goPanics []string
 
 	closed bool
+}
+
+// staleWait is how long a cell waits for the compiled call of an
+// interrupted cell to return before it reports that it cannot run.
+const staleWait = 500 * time.Millisecond
+
+// busy reports whether the compiled call of an interrupted cell still
+// runs (s.mu held); it forgets the cell once its goroutine has ended.
+func (s *Session) busy() bool {
+	if s.stale != 0 && !evalGoroutineAlive(s.stale) {
+		s.stale = 0
+	}
+	return s.stale != 0
+}
+
+// sleep is time.Sleep for interpreted code: called while a cell runs, it
+// returns early when the cell is interrupted (also in goroutines the cell
+// started) (so Ctrl-C on
+// time.Sleep(time.Minute) stops at once); it then waits until the
+// interrupted Eval has returned, so that the interpreter has stopped the
+// cell before it goes on.
+func (s *Session) sleep(d time.Duration) {
+	r := s.current()
+	if r == nil || d <= 0 {
+		time.Sleep(d)
+		return
+	}
+	ctx := cell.Context()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+		if r.finished.Load() {
+			// The context ended after the cell (a front end cancels it
+			// when Eval returns): a goroutine the cell started sleeps on.
+			<-t.C
+			return
+		}
+		select {
+		case <-r.done:
+		case <-t.C:
+		}
+	}
 }
 
 // hookPkg is the import path of the kernel's own host functions, imported
@@ -154,6 +201,9 @@ func (s *Session) start() error {
 	}
 	if err := in.Use(symbols.Symbols); err != nil {
 		return fmt.Errorf("kernel: builtin symbols: %w", err)
+	}
+	if err := in.Use(interp.Exports{"time/time": {"Sleep": reflect.ValueOf(s.sleep)}}); err != nil {
+		return fmt.Errorf("kernel: time symbols: %w", err)
 	}
 	if err := in.Use(logFatalExports); err != nil {
 		return fmt.Errorf("kernel: log symbols: %w", err)
@@ -265,7 +315,8 @@ func (s *Session) hooks() interp.Exports {
 // cellRun collects what one cell produces.
 type cellRun struct {
 	on        func(Event)
-	finished  atomic.Bool // Eval has returned: no more events
+	finished  atomic.Bool   // Eval has returned: no more events
+	done      chan struct{} // closed when Eval returns
 	evMu      sync.Mutex  // serialises calls of on
 	outMu     sync.Mutex
 	out       strings.Builder
@@ -434,9 +485,16 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 		return Result{Err: &Error{Kind: KernelDied, Message: "the session is closed"}, Duration: time.Since(t0)}
 	}
 	if s.stale != 0 {
-		if err := waitEvalGoroutine(ctx, s.stale); err != nil {
-			return Result{Err: &Error{Kind: Interrupted, Message: "interrupted while waiting for the previous (interrupted) cell to finish its compiled call",
-				Hint: "a compiled function such as time.Sleep or a long builtin cannot be stopped midway; wait for it or use :reset"}, Duration: time.Since(t0)}
+		// The interrupted cell's compiled call still runs. Give it a
+		// moment (a builtin that checks cell.Context() stops within
+		// milliseconds), then say so at once rather than hang: the
+		// interpreter cannot run two cells at a time.
+		wctx, cancel := context.WithTimeout(ctx, staleWait)
+		err := waitEvalGoroutine(wctx, s.stale)
+		cancel()
+		if err != nil {
+			return Result{Err: &Error{Kind: Interrupted, Message: "not run: the interrupted cell's compiled call (a function the interpreter cannot stop midway) is still running",
+				Hint: "run this cell again when it has finished, or :reset to restart the kernel and end it"}, Duration: time.Since(t0)}
 		}
 		s.stale = 0
 	}
@@ -447,7 +505,7 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 	if strings.TrimSpace(src) != "" {
 		s.cells++ // cells are numbered in stacks ("in f (cell 3, …)")
 	}
-	run := &cellRun{on: on, opts: s.displayOptions()}
+	run := &cellRun{on: on, opts: s.displayOptions(), done: make(chan struct{})}
 	var res Result
 	s.cap.start(run.output)
 	s.runMu.Lock()
@@ -490,6 +548,7 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 	s.runMu.Lock()
 	s.run = nil
 	s.runMu.Unlock()
+	close(run.done)
 	s.takeSnapshot()
 	for _, p := range s.takeGoPanics() {
 		res.Warnings = append(res.Warnings, p)
@@ -799,6 +858,14 @@ func (s *Session) Vars() []Var {
 		return nil
 	}
 	defer s.mu.Unlock()
+	if s.busy() {
+		// The interpreter still runs an interrupted call: the list as it
+		// was (reading the globals now would race with it).
+		if v := s.lastVars.Load(); v != nil {
+			return *v
+		}
+		return nil
+	}
 	vars := s.vars()
 	s.lastVars.Store(&vars)
 	return vars

@@ -69,7 +69,9 @@ func newTestSession(t testing.TB) *Session {
 		}),
 		"Panicky": reflect.ValueOf(func() panicDisplay { return panicDisplay{} }),
 		"NilPtr":  reflect.ValueOf(func() *ptrDisplay { return nil }),
-		"Ctx":     reflect.ValueOf(func() error { <-cell.Context().Done(); return cell.Context().Err() }),
+		// Block is a compiled call that ignores interrupts.
+		"Block": reflect.ValueOf(func(ms int) { time.Sleep(time.Duration(ms) * time.Millisecond) }),
+		"Ctx":   reflect.ValueOf(func() error { <-cell.Context().Done(); return cell.Context().Err() }),
 		// Poll works like a long builtin: it checks cell.Context() every
 		// 50 ms (for at most 10 s).
 		"Poll": reflect.ValueOf(func() error {
@@ -585,39 +587,72 @@ func TestInterrupt(t *testing.T) {
 
 func TestInterruptBlockedCompiledCall(t *testing.T) {
 	s := newTestSession(t)
+	eval(t, s, "v := 7")
+	s.Vars()
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(20*time.Millisecond, cancel)
-	r := s.Eval(ctx, "time.Sleep(300 * time.Millisecond)\nfmt.Println(\"not reached\")", nil)
+	r := s.Eval(ctx, "kt.Block(300)\nfmt.Println(\"not reached\")", nil)
 	if r.Err == nil || r.Err.Kind != Interrupted {
 		t.Fatalf("err %v", r.Err)
 	}
-	// The next cell waits for the sleeping call, then runs normally.
+	if s.stale == 0 {
+		t.Error("the interrupted eval's goroutine was not tracked")
+	}
+	// While the call runs, Vars answers the last list (Q16).
+	if vs := s.Vars(); len(vs) == 0 {
+		t.Error("Vars is empty while an interrupted call runs")
+	}
+	// The next cell waits for the blocked call briefly, then runs normally.
 	r = eval(t, s, "x := 1\nx")
 	if r.Err != nil || texts(r)[0] != "1" || strings.Contains(r.Output, "not reached") {
 		t.Fatalf("next: %v %q %q", r.Err, texts(r), r.Output)
 	}
-	// The interrupted call was still running: the session tracked it.
+	// A call that outlasts the wait: the next cell says so at once (Q7).
 	ctx, cancel = context.WithCancel(context.Background())
 	time.AfterFunc(20*time.Millisecond, cancel)
-	s.Eval(ctx, "time.Sleep(300 * time.Millisecond)", nil)
-	if s.stale == 0 {
-		t.Error("the interrupted eval's goroutine was not tracked")
+	s.Eval(ctx, "kt.Block(1500)", nil)
+	r = eval(t, s, "1")
+	if r.Err == nil || r.Err.Kind != Interrupted || !strings.Contains(r.Err.Message, "still running") || !strings.Contains(r.Err.Hint, ":reset") {
+		t.Fatalf("cell after a blocked call: %+v", r.Err)
 	}
-	if r := eval(t, s, "3"); r.Err != nil || s.stale != 0 {
-		t.Fatalf("after waiting: %v, stale %d", r.Err, s.stale)
+	// Once the call has ended, Vars and the next cell work without a cell
+	// in between (Q16).
+	time.Sleep(1600 * time.Millisecond)
+	found := false
+	for _, v := range s.Vars() {
+		found = found || v.Name == "x"
 	}
-	// Interrupting the wait itself also returns.
-	ctx, cancel = context.WithCancel(context.Background())
-	time.AfterFunc(20*time.Millisecond, cancel)
-	s.Eval(ctx, "time.Sleep(400 * time.Millisecond)", nil)
-	ctx, cancel = context.WithCancel(context.Background())
-	time.AfterFunc(20*time.Millisecond, cancel)
-	r = s.Eval(ctx, "1", nil)
-	if r.Err == nil || r.Err.Kind != Interrupted {
-		t.Fatalf("waiting eval: %v", r.Err)
+	if !found || s.stale != 0 {
+		t.Errorf("Vars after the call ended: x found %v, stale %d", found, s.stale)
 	}
 	if r := eval(t, s, "2"); r.Err != nil || texts(r)[0] != "2" {
 		t.Fatalf("final: %v", r.Err)
+	}
+}
+
+// TestInterruptSleep checks that time.Sleep in a cell stops at Ctrl-C and
+// the next cell runs at once (Q7).
+func TestInterruptSleep(t *testing.T) {
+	s := newTestSession(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	r := s.Eval(ctx, "time.Sleep(10 * time.Second)\nfmt.Println(\"not reached\")", nil)
+	if r.Err == nil || r.Err.Kind != Interrupted {
+		t.Fatalf("err %v", r.Err)
+	}
+	t0 := time.Now()
+	r = eval(t, s, "40 + 2")
+	if r.Err != nil || texts(r)[0] != "42" || strings.Contains(r.Output, "not reached") {
+		t.Fatalf("next: %v %q %q", r.Err, texts(r), r.Output)
+	}
+	if d := time.Since(t0); d > 5*time.Second {
+		t.Errorf("the next cell waited %v for the interrupted sleep", d)
+	}
+	// An uninterrupted sleep sleeps.
+	t0 = time.Now()
+	eval(t, s, "time.Sleep(30 * time.Millisecond)")
+	if d := time.Since(t0); d < 30*time.Millisecond {
+		t.Errorf("time.Sleep(30ms) took %v", d)
 	}
 }
 
