@@ -317,7 +317,7 @@ type cellRun struct {
 	on        func(Event)
 	finished  atomic.Bool   // Eval has returned: no more events
 	done      chan struct{} // closed when Eval returns
-	evMu      sync.Mutex  // serialises calls of on
+	evMu      sync.Mutex    // serialises calls of on
 	outMu     sync.Mutex
 	out       strings.Builder
 	truncated bool
