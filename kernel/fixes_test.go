@@ -158,3 +158,23 @@ func TestArgumentCount(t *testing.T) {
 		}
 	}
 }
+
+// TestFloatSliceDisplay checks that float slices show R-like 7
+// significant digits, not binary noise (Q2).
+func TestFloatSliceDisplay(t *testing.T) {
+	s := newTestSession(t)
+	tests := []struct{ src, want string }{
+		{"a, b := 0.1, 0.2\n[]float64{a + b, 13.600000000000001, 0.049999999999999996}", "[0.3 13.6 0.05]"},
+		{"[]float64{1, 2.5, -3, 12345678, 1e20, 1.23456789e-10}", "[1 2.5 -3 1.2345678e+07 1e+20 1.234568e-10]"},
+		{"z := 0.0\n[]float64{z / z, 1 / z, 3.14159265358979}", "[NaN +Inf 3.141593]"},
+		{"[2]float32{0.5, 1.25}", "[0.5 1.25]"},
+		{"make([]float64, 101)[99:]", "[0 0]"},
+		{"make([]float64, 102)", "[" + strings.Repeat("0 ", 99) + "0 … (102 elements)]"},
+	}
+	for _, tt := range tests {
+		r := eval(t, s, tt.src)
+		if got := texts(r); r.Err != nil || len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%q: %v %q, want %q", tt.src, r.Err, got, tt.want)
+		}
+	}
+}

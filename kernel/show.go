@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -21,8 +22,15 @@ import (
 //   - a value with a String() string method (fmt.Stringer): that string;
 //   - a struct or pointer to struct: %+v (field names shown);
 //   - a function: its type; a channel: its type, length and capacity;
-//   - anything else (numbers, bools, slices, maps): %v. Floats print with
-//     %v, the shortest representation that reads back exactly.
+//   - a slice or array of floats: [a b c] with each element rounded to 7
+//     significant digits, as R prints numbers (stats.PAdjust's
+//     0.049999999999999996 shows as 0.05; 13.600000000000001 as 13.6);
+//     integer-valued elements and elements of 1e7 or more keep all their
+//     integer digits. Only the display is rounded: the value is unchanged,
+//     and fmt.Println(x) prints the exact values;
+//   - anything else (numbers, bools, slices, maps): %v. A single float
+//     prints with %v, the shortest representation that reads back
+//     exactly (as Go prints it).
 //
 // Slices, arrays and maps longer than maxShowElems show their first
 // elements followed by "… (n elements)". Each result of a multi-value call
@@ -88,6 +96,9 @@ func safeCall(f func() string) (s string) {
 func formatPlain(v reflect.Value) string {
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
+		if k := v.Type().Elem().Kind(); k == reflect.Float64 || k == reflect.Float32 {
+			return formatFloats(v)
+		}
 		if v.Len() > maxShowElems {
 			head := v.Slice(0, maxShowElems)
 			if v.Kind() == reflect.Array && !v.CanAddr() {
@@ -247,4 +258,44 @@ func headline(x any) string {
 		return lines[0] + " " + lines[1]
 	}
 	return lines[0]
+}
+
+// showDigits is the number of significant digits of float slice elements
+// (R's default digits option).
+const showDigits = 7
+
+// formatFloats formats a slice or array of floats as %v does, each
+// element rounded for display (see showValue).
+func formatFloats(v reflect.Value) string {
+	n := v.Len()
+	shown := min(n, maxShowElems)
+	var b strings.Builder
+	b.WriteByte('[')
+	for i := 0; i < shown; i++ {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(roundedFloat(v.Index(i).Float()))
+	}
+	if n > shown {
+		fmt.Fprintf(&b, " … (%d elements)", n)
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// roundedFloat formats x with at most showDigits significant digits
+// (all integer digits kept).
+func roundedFloat(x float64) string {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0) || x == math.Trunc(x) && math.Abs(x) < 1e15:
+		return fmt.Sprint(x)
+	case math.Abs(x) >= 1e7:
+		return fmt.Sprint(math.Round(x))
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', showDigits, 64), 64)
+	if err != nil {
+		return fmt.Sprint(x)
+	}
+	return fmt.Sprint(r)
 }
