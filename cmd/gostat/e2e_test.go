@@ -7,16 +7,20 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gostat/gostat/repl/meta"
 )
 
 var gostatBin string
@@ -623,4 +627,25 @@ func TestRecoverOnTerminal(t *testing.T) {
 		t.Errorf("recovered journal kept: %v", err)
 	}
 	s.keys(":quit", "Enter")
+}
+
+// Every R alias of the help search leads to a documented name, in line mode
+// as in the notebook.
+func TestHelpAliasesResolve(t *testing.T) {
+	dir := t.TempDir()
+	var in strings.Builder
+	names := slices.Sorted(maps.Keys(meta.RAliases))
+	for _, n := range names {
+		in.WriteString("?" + n + "\n")
+	}
+	in.WriteString("?TTest\n")
+	r := gostat(t, dir, in.String(), "-plain")
+	if r.code != 0 || strings.Contains(r.stderr, "no help") {
+		t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
+	}
+	for _, n := range append(names, "TTest") {
+		if !strings.Contains(r.stdout, n+": see ") {
+			t.Errorf("?%s printed no \"%s: see\" line", n, n)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/gostat/gostat/kernel"
+	"github.com/gostat/gostat/repl/meta"
 )
 
 // completeCmd asks the kernel for completions at the cursor. first marks a
@@ -141,7 +142,7 @@ func (m *Model) docCmd(names ...string) tea.Cmd {
 	k := m.k
 	var all []string
 	for _, n := range names {
-		all = append(all, docCandidates(n, m.vars)...)
+		all = append(all, meta.DocCandidates(n, m.vars)...)
 	}
 	return func() tea.Msg {
 		for _, name := range all {
@@ -340,56 +341,6 @@ func docSummary(doc string) string {
 		return para
 	}
 	return ""
-}
-
-// docPackages are searched, in this order, for a name given without its
-// package (?TTest finds stats.TTest), then the types whose methods users
-// call most.
-var docPackages = []string{"stats", "models", "ml", "plots", "frame", "datasets", "frame.Frame", "frame.Groups", "models.LM", "models.GLMFit"}
-
-// rAliases map the R functions people ask help for to gostat's.
-var rAliases = map[string]string{
-	"t.test": "stats.TTest", "wilcox.test": "stats.WilcoxTest2", "chisq.test": "stats.ChisqTest",
-	"fisher.test": "stats.FisherTest", "cor.test": "stats.CorTest", "shapiro.test": "stats.ShapiroTest",
-	"kruskal.test": "stats.KruskalTest", "aov": "stats.ANOVA", "anova": "models.CompareLM",
-	"TukeyHSD": "stats.TukeyHSD", "p.adjust": "stats.PAdjust", "quantile": "stats.Quantile",
-	"sd": "stats.SD", "var": "stats.Var", "cor": "stats.Cor", "table": "stats.CrossTab",
-	"summary": "frame.Frame.Describe", "str": "frame.Frame.Profile", "head": "frame.Frame.Head",
-	"lm": "models.OLS", "glm": "models.GLM", "nls": "models.NLSFormula", "predict": "models.LM.Predict",
-	"read.csv": "frame.ReadCSV", "read_csv": "frame.ReadCSV", "merge": "frame.Frame.Join",
-	"aggregate": "frame.Frame.GroupBy", "groupby": "frame.Frame.GroupBy", "hist": "plots.Histogram",
-	"plot": "plots.Scatter", "boxplot": "plots.BoxPlot", "qqnorm": "plots.QQNorm", "pairs": "plots.Pairs",
-	"power.t.test": "stats.PowerTTest", "kmeans": "ml.NewKMeans", "prcomp": "ml.NewPCA",
-	"randomForest": "ml.NewRandomForestClassifier", "glmnet": "models.CVPenalized", "cv.glmnet": "models.CVPenalized",
-}
-
-// docCandidates are the names tried, in order, for help on name: the name
-// itself, an R alias, the name in each builtin package, and for var.Method
-// the method of the variable's type.
-func docCandidates(name string, vars []kernel.Var) []string {
-	if name == "" {
-		return nil
-	}
-	out := []string{name}
-	if a, ok := rAliases[name]; ok {
-		out = append(out, a)
-	}
-	head, rest, dotted := strings.Cut(name, ".")
-	if !dotted {
-		for _, p := range docPackages {
-			out = append(out, p+"."+name)
-		}
-		return out
-	}
-	for _, v := range vars {
-		if v.Name == head {
-			t := strings.TrimLeft(v.Type, "*")
-			if strings.Contains(t, ".") {
-				out = append(out, t+"."+rest)
-			}
-		}
-	}
-	return out
 }
 
 // compDocMsg carries the doc summary of a completion candidate.

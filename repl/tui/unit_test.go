@@ -18,6 +18,7 @@ import (
 	"github.com/gostat/gostat/display"
 	"github.com/gostat/gostat/kernel"
 	"github.com/gostat/gostat/notebooks"
+	"github.com/gostat/gostat/repl/meta"
 	"github.com/gostat/gostat/repl/tui/internal/fakekernel"
 	"github.com/muesli/termenv"
 )
@@ -641,12 +642,12 @@ func TestDocCandidates(t *testing.T) {
 		{"cars.GroupBy", "frame.Frame.GroupBy"},
 		{"stats.TTest", "stats.TTest"},
 	} {
-		got := docCandidates(tc.name, vars)
+		got := meta.DocCandidates(tc.name, vars)
 		if got[0] != tc.name || !slices.Contains(got, tc.want) {
 			t.Errorf("%s: candidates %v lack %s", tc.name, got, tc.want)
 		}
 	}
-	if got := docCandidates("n.Foo", vars); len(got) != 1 {
+	if got := meta.DocCandidates("n.Foo", vars); len(got) != 1 {
 		t.Errorf("a method of an int variable: %v", got)
 	}
 	// The pane opens on the first candidate the kernel documents.
