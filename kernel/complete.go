@@ -444,10 +444,19 @@ func (s *Session) Doc(name string) (string, bool) {
 	if name == "" {
 		return "", false
 	}
-	if !s.mu.TryLock() {
-		return s.docBusy(name)
+	lookup := s.docBusy
+	if s.mu.TryLock() {
+		defer s.mu.Unlock()
+		lookup = s.docLocked
 	}
-	defer s.mu.Unlock()
+	if d, ok := lookup(name); ok {
+		return d, true
+	}
+	return docByAlias(name, lookup)
+}
+
+// docLocked is Doc with s.mu held.
+func (s *Session) docLocked(name string) (string, bool) {
 	if s.in == nil {
 		return "", false
 	}

@@ -178,3 +178,32 @@ func TestFloatSliceDisplay(t *testing.T) {
 		}
 	}
 }
+
+// TestDocAliases checks help for unqualified names and R names (Q20).
+func TestDocAliases(t *testing.T) {
+	s := newTestSession(t)
+	tests := []struct{ name, head string }{
+		{"t.test", "t.test (R) → stats.TTest\n"},
+		{"lm", "lm (R) → models.OLS\n"},
+		{"read.csv", "read.csv (R) → frame.ReadCSV\n"},
+		{"TTest", "TTest → stats.TTest\n"},
+		{"GroupBy", "GroupBy → frame.Frame.GroupBy\n"},
+	}
+	for _, tt := range tests {
+		d, ok := s.Doc(tt.name)
+		if !ok || !strings.HasPrefix(d, tt.head) || len(d) < len(tt.head)+20 {
+			t.Errorf("Doc(%q) = %v %q, want it to start with %q", tt.name, ok, d, tt.head)
+		}
+	}
+	if d, ok := s.Doc("Mean"); !ok || !strings.Contains(d, "see also") {
+		t.Errorf("Doc(Mean) = %v %q, want see also", ok, d)
+	}
+	if _, ok := s.Doc("noSuchNameAnywhere"); ok {
+		t.Error("Doc of an unknown name succeeded")
+	}
+	for alias, target := range RAliases {
+		if _, ok := s.Doc(target); !ok {
+			t.Errorf("R alias %s → %s: no doc for %s", alias, target, target)
+		}
+	}
+}
