@@ -6,6 +6,8 @@ import (
 	"go/scanner"
 	"go/token"
 	"maps"
+	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -400,31 +402,196 @@ func (s *Session) completeColumn(before string) ([]Completion, int, bool) {
 	}
 	return nil, 0, false
 found:
-	expr := exprBefore(head[:i])
-	dot := strings.LastIndexByte(expr, '.')
-	if dot < 0 {
+	root, method := callChain(head[:i])
+	if root == "" {
 		return nil, 0, false
 	}
-	v, ok := s.lookup(strings.Split(expr[:dot], "."))
-	if !ok || !v.IsValid() || !v.CanInterface() {
-		return nil, 0, false
+	// The word being completed: a formula ("mpg ~ w") or an expression
+	// ("mpg > 20 && c") completes its last name.
+	word := partial
+	if k := strings.LastIndexFunc(partial, func(r rune) bool { return !isIdentRune(r) && r != '.' }); k >= 0 {
+		word = partial[k+1:]
 	}
-	named, ok := v.Interface().(interface{ Names() []string })
-	if !ok {
-		return nil, 0, false
-	}
+	wordStart := q + 1 + len(partial) - len(word)
 	var names []string
-	func() {
-		defer func() { _ = recover() }()
-		names = named.Names()
-	}()
+	kind := "column"
+	globals := s.globals()
+	if v, ok := globals[root]; ok {
+		names = columnsOf(v)
+		if names == nil {
+			return nil, 0, false
+		}
+	} else if path, ok := s.state.imports[root]; ok {
+		switch {
+		case strings.HasSuffix(path, "/builtins/datasets") && (method == "Load" || method == "MustLoad" || method == "Describe"):
+			names, kind, word, wordStart = datasetNames(s.in, path), "dataset", partial, q+1
+		case strings.HasSuffix(path, "/builtins/frame") && strings.Contains(method, "CSV"):
+			return fileNames(partial), q + 1, true
+		default:
+			// A frame among the call's arguments (plots.ScatterOf(cars, "w),
+			// else the columns of every frame of the session (the frame of
+			// models.OLS("mpg ~ w", cars) comes after the formula).
+			for _, id := range identsIn(head[i+1:]) {
+				if v, ok := globals[id]; ok {
+					if cols := columnsOf(v); cols != nil {
+						names = cols
+						break
+					}
+				}
+			}
+			if names == nil {
+				seen := map[string]bool{}
+				for _, v := range globals {
+					for _, c := range columnsOf(v) {
+						if !seen[c] {
+							seen[c] = true
+							names = append(names, c)
+						}
+					}
+				}
+				sort.Strings(names)
+			}
+		}
+	} else {
+		return nil, 0, false
+	}
 	var items []Completion
 	for _, n := range names {
-		if strings.HasPrefix(n, partial) {
-			items = append(items, Completion{Text: n, Kind: "column"})
+		if strings.HasPrefix(n, word) {
+			items = append(items, Completion{Text: n, Kind: kind})
 		}
 	}
-	return items, q + 1, true
+	return items, wordStart, true
+}
+
+// callChain returns the root name and the last method of the call
+// expression that ends s: "cars.GroupBy(\"cyl\").Mean" gives cars, Mean;
+// "models.OLS" gives models, OLS.
+func callChain(s string) (root, method string) {
+	i := len(s)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		switch {
+		case isIdentRune(r) || r == '.':
+			i -= n
+			continue
+		case r == ')':
+			depth := 0
+			j := i - 1
+			for ; j >= 0; j-- {
+				if s[j] == ')' {
+					depth++
+				} else if s[j] == '(' {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+			}
+			if j < 0 {
+				return "", ""
+			}
+			i = j
+			continue
+		}
+		break
+	}
+	chain := s[i:]
+	root = chain
+	if k := strings.IndexAny(chain, ".("); k >= 0 {
+		root = chain[:k]
+	}
+	if k := strings.LastIndexByte(chain, '.'); k >= 0 {
+		method = chain[k+1:]
+	}
+	if root == "" || method == "" {
+		return "", ""
+	}
+	return root, method
+}
+
+// columnsOf returns the column names of a frame value (one with a
+// Names() []string method), or nil.
+func columnsOf(v reflect.Value) (names []string) {
+	if !v.IsValid() || !v.CanInterface() {
+		return nil
+	}
+	named, ok := v.Interface().(interface{ Names() []string })
+	if !ok || isNilValue(v.Interface()) {
+		return nil
+	}
+	defer func() { _ = recover() }()
+	return named.Names()
+}
+
+// identsIn returns the identifiers of a text (call arguments so far),
+// outside string literals.
+func identsIn(s string) []string {
+	var out []string
+	inStr := false
+	start := -1
+	for i, r := range s {
+		if r == '"' {
+			inStr = !inStr
+		}
+		if !inStr && isIdentRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 && !inStr {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// datasetNames calls datasets.Names through the symbol table.
+func datasetNames(in *interp.Interpreter, path string) (names []string) {
+	v, ok := packageSymbol(in, path, "Names")
+	if !ok || v.Kind() != reflect.Func {
+		return nil
+	}
+	defer func() { _ = recover() }()
+	f, ok := v.Interface().(func() []string)
+	if !ok {
+		return nil
+	}
+	return f()
+}
+
+// fileNames completes a path: the entries of its directory that start
+// with its last element (directories end in /).
+func fileNames(partial string) []Completion {
+	dir, base := filepath.Split(partial)
+	d := dir
+	if d == "" {
+		d = "."
+	}
+	entries, err := os.ReadDir(d)
+	if err != nil {
+		return nil
+	}
+	var items []Completion
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasPrefix(n, base) || strings.HasPrefix(n, ".") && !strings.HasPrefix(base, ".") {
+			continue
+		}
+		if e.IsDir() {
+			n += "/"
+		}
+		items = append(items, Completion{Text: dir + n, Kind: "file"})
+		if len(items) == 200 {
+			break
+		}
+	}
+	return items
 }
 
 func firstLine(s string) string {

@@ -207,3 +207,39 @@ func TestDocAliases(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnCompletionForms checks column names complete in chained
+// calls, formulas, expressions and frame arguments, data set names in
+// datasets.Load and file names in frame.ReadCSV (Q8).
+func TestColumnCompletionForms(t *testing.T) {
+	s := newTestSession(t)
+	eval(t, s, `cars := datasets.MustLoad("mtcars")`)
+	complete := func(src string) []string {
+		items, start := s.Complete(src, len(src))
+		var out []string
+		for _, it := range items {
+			out = append(out, src[:start]+it.Text)
+		}
+		return out
+	}
+	tests := []struct{ src, want string }{
+		{`cars.Col("mp`, `cars.Col("mpg`},
+		{`cars.GroupBy("cyl").Mean("mp`, `cars.GroupBy("cyl").Mean("mpg`},
+		{`cars.Filter("mpg > 20 && c`, `cars.Filter("mpg > 20 && cyl`},
+		{`models.OLS("mpg ~ w`, `models.OLS("mpg ~ wt`},
+		{`models.OLS("mpg ~ wt + h`, `models.OLS("mpg ~ wt + hp`},
+		{`plots.ScatterOf(cars, "w`, `plots.ScatterOf(cars, "wt`},
+		{`d := datasets.MustLoad("mtc`, `d := datasets.MustLoad("mtcars`},
+		{`f, err := frame.ReadCSV("testd`, `f, err := frame.ReadCSV("testdata/`},
+	}
+	for _, tt := range tests {
+		got := complete(tt.src)
+		found := false
+		for _, g := range got {
+			found = found || g == tt.want
+		}
+		if !found {
+			t.Errorf("Complete(%q) = %q, want %q among them", tt.src, got, tt.want)
+		}
+	}
+}
