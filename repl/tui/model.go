@@ -76,6 +76,10 @@ type Model struct {
 	nextID         int
 
 	file       string
+	// loadedLayout is the layout (width, Unicode) the outputs of the
+	// loaded script were recorded with; cells saved without being re-run
+	// keep those outputs.
+	loadedLayout *display.Options
 	dirty      bool
 	recovering string // journal of a crashed session being replayed
 	deleted    []deletedCell
@@ -637,6 +641,11 @@ func (m *Model) loadCells(path string) error {
 	if err != nil {
 		return err
 	}
+	lo := display.Options{Width: 80, Unicode: !nb.ASCII()}
+	if w := nb.Width(); w > 0 {
+		lo.Width = w
+	}
+	m.loadedLayout = &lo
 	for _, nc := range nb.Cells {
 		c := &Cell{ID: m.nextID, State: Loaded}
 		m.nextID++
@@ -654,6 +663,17 @@ func (m *Model) loadCells(path string) error {
 		m.cells.cells = append(m.cells.cells, c)
 	}
 	return nil
+}
+
+// onlyLoaded reports whether no code cell has run in this notebook (every
+// code cell still shows the output recorded in the loaded script).
+func (m *Model) onlyLoaded() bool {
+	for _, c := range m.cells.cells {
+		if !c.Prose && !isMeta(strings.TrimSpace(c.Src)) && c.State != Loaded {
+			return false
+		}
+	}
+	return true
 }
 
 // runAll queues every code cell, top to bottom.
@@ -708,7 +728,12 @@ func (m *Model) save(path string) tea.Cmd {
 	nb, kept, skipped := m.notebook()
 	// The outputs were laid out for this window: the script records the
 	// width (and ASCII) so that gostat run and check lay them out the same.
+	// Cells saved as loaded (not re-run) keep the script's own layout: when
+	// no cell ran here, that is the layout recorded.
 	o := m.displayOptions()
+	if m.loadedLayout != nil && m.onlyLoaded() {
+		o = *m.loadedLayout
+	}
 	nb.SetLayout(o.Width, o.Unicode)
 	return func() tea.Msg {
 		err := nb.WriteFile(path)

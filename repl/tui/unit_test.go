@@ -580,6 +580,31 @@ func TestSaveRecordsWidth(t *testing.T) {
 	}
 }
 
+// A script opened and saved without running its cells keeps the layout its
+// outputs were recorded with.
+func TestSaveKeepsLoadedLayout(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "in.gost")
+	if err := os.WriteFile(src, []byte("//gostat:width 100\n\n// %%\nprint a\n// Output:\n// a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := notebookWith(0, false)
+	if err := m.loadCells(src); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.gost")
+	if msg := m.save(out)().(savedMsg); msg.err != nil {
+		t.Fatal(msg.err)
+	}
+	nb, err := notebooks.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nb.Width() != 100 || nb.ASCII() {
+		t.Errorf("saved layout %d/%v, want the loaded 100 columns:\n%s", nb.Width(), nb.ASCII(), nb.Bytes())
+	}
+}
+
 // A long yes/no question keeps its start (how many cells) by dropping its
 // parenthesised details before cutting, and always keeps the choices.
 func TestFitQuestion(t *testing.T) {
