@@ -75,17 +75,17 @@ type Model struct {
 	counter        int   // execution count
 	nextID         int
 
-	file       string
+	file string
 	// loadedLayout is the layout (width, Unicode) the outputs of the
 	// loaded script were recorded with; cells saved without being re-run
 	// keep those outputs.
 	loadedLayout *display.Options
-	dirty      bool
-	recovering string // journal of a crashed session being replayed
-	deleted    []deletedCell
-	status     string
-	quitting   bool
-	quitOnce   bool // Ctrl-D pressed once with unsaved cells
+	dirty        bool
+	recovering   string // journal of a crashed session being replayed
+	deleted      []deletedCell
+	status       string
+	quitting     bool
+	quitOnce     bool // Ctrl-D pressed once with unsaved cells
 
 	sigName string
 	sigText string
