@@ -204,7 +204,7 @@ func (env *Env) help(name string) error {
 			if !ok {
 				doc = "(not available in this build)"
 			}
-			fmt.Fprintf(tw, "  %s\t%s\n", p, truncate(synopsis(doc), env.width()-14))
+			fmt.Fprintf(tw, "  %s\t%s\n", p, env.truncate(synopsis(doc), env.width()-14))
 		}
 		tw.Flush()
 		fmt.Fprintln(w, "\nMeta-commands:")
@@ -271,9 +271,19 @@ func (env *Env) vars() error {
 	fmt.Fprintf(env.Out, "%-*s  %-*s  %s\n", nw, "name", tw, "type", "value")
 	for _, v := range vs {
 		val := strings.ReplaceAll(v.Value, "\n", " ")
-		fmt.Fprintf(env.Out, "%-*s  %-*s  %s\n", nw, v.Name, tw, truncate(v.Type, tw), truncate(val, room))
+		fmt.Fprintf(env.Out, "%-*s  %-*s  %s\n", nw, v.Name, tw, env.truncate(v.Type, tw), env.truncate(val, room))
 	}
 	return nil
+}
+
+// truncate is truncate for the front end: an ASCII one gets "..." rather
+// than "…".
+func (env *Env) truncate(s string, n int) string {
+	t := truncate(s, n)
+	if env.ASCII && t != s {
+		return string([]rune(t)[:max(n-3, 0)]) + "..."
+	}
+	return t
 }
 
 // truncate shortens s to n runes, ending in "…" when cut.

@@ -328,3 +328,18 @@ func TestHelpSearch(t *testing.T) {
 		}
 	}
 }
+
+// A cut value ends in "…", or "..." for an ASCII front end.
+func TestTruncateASCII(t *testing.T) {
+	env := &Env{}
+	if got := env.truncate("abcdefghij", 6); got != "abcde…" {
+		t.Errorf("unicode: %q", got)
+	}
+	env.ASCII = true
+	if got := env.truncate("abcdefghij", 6); got != "abc..." {
+		t.Errorf("ascii: %q", got)
+	}
+	if got := env.truncate("abc", 6); got != "abc" {
+		t.Errorf("short: %q", got)
+	}
+}
