@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"log"
 	"os"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -121,8 +123,17 @@ func (s *Session) busy() bool {
 // interrupted Eval has returned, so that the interpreter has stopped the
 // cell before it goes on.
 func (s *Session) sleep(d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	cellCode := calledByEval()
 	r := s.current()
-	if r == nil || d <= 0 {
+	if r == nil {
+		if cellCode {
+			// The Eval that ran this cell has returned (it was
+			// interrupted before the call began): the cell is over.
+			return
+		}
 		time.Sleep(d)
 		return
 	}
@@ -132,7 +143,7 @@ func (s *Session) sleep(d time.Duration) {
 	select {
 	case <-t.C:
 	case <-ctx.Done():
-		if r.finished.Load() {
+		if !cellCode && r.finished.Load() {
 			// The context ended after the cell (a front end cancels it
 			// when Eval returns): a goroutine the cell started sleeps on.
 			<-t.C
@@ -143,6 +154,14 @@ func (s *Session) sleep(d time.Duration) {
 		case <-t.C:
 		}
 	}
+}
+
+// calledByEval reports whether the calling goroutine is the one yaegi's
+// EvalWithContext runs a cell in (not a goroutine the cell started).
+func calledByEval() bool {
+	buf := make([]byte, 64<<10)
+	buf = buf[:runtime.Stack(buf, false)]
+	return bytes.Contains(buf, []byte("created by github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext"))
 }
 
 // hookPkg is the import path of the kernel's own host functions, imported
