@@ -17,7 +17,7 @@ func TestQuantileMethodsAgree(t *testing.T) {
 			}
 		}
 		probs := []float64{0, 0.25, 0.5, 0.75, 1}
-		a := quantileBuckets(x, probs)
+		a := quantile7(x, probs)
 		s := append([]float64(nil), x...)
 		sort.Float64s(s)
 		for k, p := range probs {
