@@ -46,7 +46,8 @@ type design struct {
 	intercept bool
 	y         []float64
 	yName     string
-	rows      []int // frame rows used
+	rows      []int    // frame rows used
+	labels    []string // row labels of the rows used (see rowLabels); nil if none
 	nDropped  int
 	// what predict needs to rebuild the matrix on new data
 	levels map[string][]string // categorical factor key -> levels
@@ -178,6 +179,7 @@ func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, er
 	if d.n == 0 {
 		return nil, fmt.Errorf("models: no complete rows: every row has a missing value in one of %s", strings.Join(usedNames, ", "))
 	}
+	d.labels = rowLabels(f, rows)
 	d.poly = map[string]polyCoef{}
 	ev := &evaluator{pf: pf, f: f, rows: rows, cache: map[string]*variable{}, floats: floatCache, polyOut: d.poly}
 	if pf.lhs != nil {
@@ -828,4 +830,31 @@ func (ev *evaluator) poly(n *node) (*variable, error) {
 		prev, cur = cur, next
 	}
 	return out, nil
+}
+
+// rowLabels returns the labels of rows when the frame's first column plays
+// the part of R's row names: a text column whose values are all present and
+// distinct (mtcars' model, USArrests' state). Nil otherwise.
+func rowLabels(f *frame.Frame, rows []int) []string {
+	names := f.Names()
+	if len(names) == 0 || f.IsNumeric(names[0]) {
+		return nil
+	}
+	vals, err := f.Strings(names[0])
+	if err != nil {
+		return nil
+	}
+	na, _ := f.NA(names[0])
+	seen := make(map[string]bool, len(vals))
+	for i, v := range vals {
+		if (i < len(na) && na[i]) || seen[v] {
+			return nil
+		}
+		seen[v] = true
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = vals[r]
+	}
+	return out
 }

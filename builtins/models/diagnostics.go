@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gostat/gostat/builtins/internal/rfmt"
@@ -229,6 +230,7 @@ type Diagnostics struct {
 	// model's Rows; nil for the matrix interface): reports name rows
 	// 1-based, as R's row names.
 	Rows    []int
+	labels  []string // R-style row names (the frame's label column), or nil
 	names   []string
 	rank, n int
 }
@@ -244,7 +246,7 @@ func (m *LM) Diagnose() *Diagnostics {
 	return &Diagnostics{VIF: m.VIF(), BreuschPagan: m.BreuschPagan(), DurbinWatson: m.DurbinWatson(),
 		JarqueBera: m.JarqueBera(), ConditionNumber: m.ConditionNumber(), Leverage: m.Hat(),
 		CooksDistance: m.CooksDistance(), StandardizedResiduals: m.StandardizedResiduals(),
-		Rows: m.Rows, names: names, rank: m.Rank, n: len(m.Residuals)}
+		Rows: m.Rows, labels: m.d.labels, names: names, rank: m.Rank, n: len(m.Residuals)}
 }
 
 // String returns the report at display.Plain.
@@ -296,7 +298,11 @@ func (d *Diagnostics) Display(o display.Options) display.Bundle {
 			if i < len(d.Rows) {
 				row = d.Rows[i] + 1
 			}
-			infl = append(infl, fmt.Sprintf("row %d (D = %s, leverage %s)", row, rfmt.Num(d.CooksDistance[i], 3), rfmt.Num(d.Leverage[i], 3)))
+			name := fmt.Sprintf("row %d", row)
+			if i < len(d.labels) {
+				name += " " + strconv.Quote(d.labels[i])
+			}
+			infl = append(infl, fmt.Sprintf("%s (D = %s, leverage %s)", name, rfmt.Num(d.CooksDistance[i], 3), rfmt.Num(d.Leverage[i], 3)))
 		}
 	}
 	if len(infl) > 0 {

@@ -55,3 +55,21 @@ func TestWLSReading(t *testing.T) {
 		t.Errorf("WLS reading:\n%s", s)
 	}
 }
+
+// TestRowLabels checks that a frame's label column names observations as
+// R's row names do. R: head(sort(cooks.distance(lm(mpg ~ wt, mtcars)),
+// decreasing = TRUE), 3): Chrysler Imperial 0.5319056, Toyota Corolla
+// 0.2598750, Fiat 128 0.1929858 (rows 17, 20, 18).
+func TestRowLabels(t *testing.T) {
+	cars := loadDS(t, "mtcars")
+	m, err := OLS("mpg ~ wt", cars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := strings.Join(strings.Fields(m.Diagnose().String()), " ")
+	for _, want := range []string{`row 17 "Chrysler Imperial" (D = 0.532`, `row 20 "Toyota Corolla" (D = 0.26,`, `row 18 "Fiat 128" (D = 0.193`} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("Diagnose lacks %q:\n%s", want, txt)
+		}
+	}
+}
