@@ -29,11 +29,6 @@ type binned struct {
 	// codes8 holds the same codes as bytes when every code fits (at most
 	// 255 bins plus the missing bin), for the boosting histograms.
 	codes8 [][]uint8
-	// rows8 holds the byte codes row-major (row i's codes at [i·s, i·s+p)
-	// with s = stride8, p rounded up to a multiple of 8), built on demand by
-	// rowMajor8 for the boosting histograms.
-	rows8   []uint8
-	stride8 int
 	// nb[f] is the number of non-missing bins of feature f.
 	nb     []int
 	hasNaN []bool
@@ -97,57 +92,57 @@ func (m *binMapper) transform(X *mat.Dense) *binned {
 	n, p := X.Dims()
 	b := &binned{n: n, p: p, codes: make([][]uint16, p), nb: make([]int, p), hasNaN: make([]bool, p), m: m}
 	raw := X.RawMatrix()
-	_ = parallelFor(ctxBackground, "", p, func(j int) error {
-		th := m.Thresholds[j]
-		c := make([]uint16, n)
-		for i := 0; i < n; i++ {
-			v := raw.Data[i*raw.Stride+j]
-			if math.IsNaN(v) {
-				c[i] = uint16(m.MissingBin)
-				b.hasNaN[j] = true
-				continue
-			}
-			lo, hi := 0, len(th)
-			for lo < hi {
-				mid := (lo + hi) >> 1
-				if v <= th[mid] {
-					hi = mid
+	for j := range b.codes {
+		b.codes[j] = make([]uint16, n)
+		b.nb[j] = len(m.Thresholds[j]) + 1
+	}
+	small := m.MissingBin <= 255
+	if small {
+		b.codes8 = make([][]uint8, p)
+		for j := range b.codes8 {
+			b.codes8[j] = make([]uint8, n)
+		}
+	}
+	// blocks of rows in parallel, each row's features together (X is
+	// row-major)
+	const block = 4096
+	nblk := (n + block - 1) / block
+	nan := make([][]bool, nblk)
+	_ = parallelFor(ctxBackground, "", nblk, func(k int) error {
+		nan[k] = make([]bool, p)
+		for i := k * block; i < min(n, (k+1)*block); i++ {
+			row := raw.Data[i*raw.Stride : i*raw.Stride+p]
+			for j, v := range row {
+				code := m.MissingBin
+				if math.IsNaN(v) {
+					nan[k][j] = true
 				} else {
-					lo = mid + 1
+					// branch-free lower bound: the number of thresholds below v
+					th := m.Thresholds[j]
+					lo, cnt := 0, len(th)
+					for cnt > 0 {
+						half := cnt >> 1
+						if th[lo+half] < v {
+							lo += cnt - half
+						}
+						cnt = half
+					}
+					code = lo
+				}
+				b.codes[j][i] = uint16(code)
+				if small {
+					b.codes8[j][i] = uint8(code)
 				}
 			}
-			c[i] = uint16(lo)
 		}
-		b.codes[j] = c
-		b.nb[j] = len(th) + 1
 		return nil
 	})
-	if m.MissingBin <= 255 {
-		b.codes8 = make([][]uint8, p)
-		for j, c := range b.codes {
-			c8 := make([]uint8, len(c))
-			for i, v := range c {
-				c8[i] = uint8(v)
-			}
-			b.codes8[j] = c8
+	for _, f := range nan {
+		for j, v := range f {
+			b.hasNaN[j] = b.hasNaN[j] || v
 		}
 	}
 	return b
-}
-
-// rowMajor8 fills b.rows8 from b.codes8 (no-op without byte codes).
-func (b *binned) rowMajor8() {
-	if b.codes8 == nil || b.rows8 != nil {
-		return
-	}
-	s := (b.p + 7) &^ 7
-	r := make([]uint8, b.n*s)
-	for f, c := range b.codes8 {
-		for i, v := range c {
-			r[i*s+f] = v
-		}
-	}
-	b.rows8, b.stride8 = r, s
 }
 
 // splitThreshold is the real threshold for "code ≤ lo goes left" when the

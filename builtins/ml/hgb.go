@@ -121,7 +121,6 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 	Xt := rowsDense(X, trainIdx)
 	bm := fitBins(Xt, c.maxBins)
 	bt := bm.transform(Xt)
-	bt.rowMajor8()
 	var bv *binned
 	if valIdx != nil {
 		bv = bm.transform(rowsDense(X, valIdx))

@@ -2,7 +2,6 @@ package ml
 
 import (
 	"container/heap"
-	"encoding/binary"
 	"math"
 	"sync"
 )
@@ -29,7 +28,6 @@ type hgbGrower struct {
 	pool      [][]binStats
 	scratch   []int32
 	ordered   []float32
-	ordCodes  []uint8 // a node's code records (rows8) in row order
 	// rootCnt caches the root's per-bin row counts, which are the same in
 	// every iteration (shared by the growers of one fit).
 	rootCnt    *[][256]float64
@@ -72,12 +70,13 @@ func (q *nodeHeap) Pop() any {
 	return x
 }
 
+// getHist returns a histogram buffer, not necessarily zero (buildHist
+// clears it, on the cores that fill it).
 func (gr *hgbGrower) getHist() []binStats {
 	if k := len(gr.pool); k > 0 {
 		h := gr.pool[k-1]
 		gr.pool = gr.pool[:k-1]
-		clear(h)
-		return h
+		return h // not cleared: buildHist clears it
 	}
 	return make([]binStats, gr.b.p)
 }
@@ -104,52 +103,29 @@ func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
 		gr.ordered = make([]float32, 2*len(gr.g))
 	}
 	og := gr.ordered[:2*n]
-	rc, rs := gr.b.rows8, gr.b.stride8
 	root := nd.id == 0 && gr.identity
-	if rc != nil && !gr.constHess && !root {
-		// gather the node's code records too, so that the passes below
-		// read them sequentially rather than scattered over all rows
-		if cap(gr.ordCodes) < n*rs {
-			gr.ordCodes = make([]uint8, len(rc))
-		}
-		oc := gr.ordCodes[:n*rs]
-		w := rs / 8
-		gather := func(a, b int) {
-			for k, i := range nd.rows[a:b] {
-				k += a
-				og[2*k] = gr.g[i]
-				og[2*k+1] = gr.h[i]
-				src := rc[int(i)*rs : int(i)*rs+rs]
-				dst := oc[k*rs : k*rs+rs]
-				for j := 0; j < w; j++ {
-					binary.LittleEndian.PutUint64(dst[8*j:], binary.LittleEndian.Uint64(src[8*j:]))
-				}
-			}
-		}
-		if nw := workers(2); gr.parallelOK && n >= 8192 && nw > 1 {
-			// rows shared out between the cores (each row is copied, not
-			// summed, so the split does not matter)
-			var wg sync.WaitGroup
-			for k := 1; k < nw; k++ {
-				wg.Add(1)
-				go func(k int) {
-					defer wg.Done()
-					gather(n*k/nw, n*(k+1)/nw)
-				}(k)
-			}
-			gather(0, n/nw)
-			wg.Wait()
-		} else {
-			gather(0, n)
-		}
-		rc = oc
-	} else {
-		for k, i := range nd.rows {
-			og[2*k] = gr.g[i]
+	gather := func(a, b int) {
+		for k, i := range nd.rows[a:b] {
+			og[2*(a+k)] = gr.g[i]
 			if !gr.constHess {
-				og[2*k+1] = gr.h[i]
+				og[2*(a+k)+1] = gr.h[i]
 			}
 		}
+	}
+	if nw := workers(2); gr.parallelOK && n >= 16384 && nw > 1 {
+		// rows shared out between the cores (copied, not summed)
+		var wg sync.WaitGroup
+		for k := 1; k < nw; k++ {
+			wg.Add(1)
+			go func(k int) {
+				defer wg.Done()
+				gather(n*k/nw, n*(k+1)/nw)
+			}(k)
+		}
+		gather(0, n/nw)
+		wg.Wait()
+	} else {
+		gather(0, n)
 	}
 	work := func(f int) {
 		codes := gr.b.codes8[f]
@@ -214,43 +190,18 @@ func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
 			eb[2]++
 		}
 	}
-	// four features per pass (one 4-byte load of the row-major codes per
-	// row); every feature still sums its rows in the node's row order, so
-	// the histograms do not depend on how features are shared out.
+	// the root: four features per pass, reading the gradients in place
+	// (every feature still sums its rows in row order, so the histograms
+	// do not depend on how features are shared out)
 	work4 := func(f int) {
 		ha, hb, hc, hd := &nd.hist[f], &nd.hist[f+1], &nd.hist[f+2], &nd.hist[f+3]
-		if root {
-			g, h := gr.g[:n], gr.h[:n]
-			rc := rc[:n*rs]
-			o := f
-			if cached != nil {
-				for i := range g {
-					w := binary.LittleEndian.Uint32(rc[o : o+4])
-					o += rs
-					gv, hv := float64(g[i]), float64(h[i])
-					ea, eb, ec, ed := &ha[uint8(w)], &hb[uint8(w>>8)], &hc[uint8(w>>16)], &hd[w>>24]
-					ea[0] += gv
-					eb[0] += gv
-					ec[0] += gv
-					ed[0] += gv
-					ea[1] += hv
-					eb[1] += hv
-					ec[1] += hv
-					ed[1] += hv
-				}
-				for c := range ha {
-					ha[c][2] = cached[f][c]
-					hb[c][2] = cached[f+1][c]
-					hc[c][2] = cached[f+2][c]
-					hd[c][2] = cached[f+3][c]
-				}
-				return
-			}
+		c8 := gr.b.codes8
+		g, h := gr.g[:n], gr.h[:n]
+		ca, cb, cc, cd := c8[f][:n], c8[f+1][:n], c8[f+2][:n], c8[f+3][:n]
+		if cached != nil {
 			for i := range g {
-				w := binary.LittleEndian.Uint32(rc[o : o+4])
-				o += rs
 				gv, hv := float64(g[i]), float64(h[i])
-				ea, eb, ec, ed := &ha[uint8(w)], &hb[uint8(w>>8)], &hc[uint8(w>>16)], &hd[w>>24]
+				ea, eb, ec, ed := &ha[ca[i]], &hb[cb[i]], &hc[cc[i]], &hd[cd[i]]
 				ea[0] += gv
 				eb[0] += gv
 				ec[0] += gv
@@ -259,22 +210,18 @@ func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
 				eb[1] += hv
 				ec[1] += hv
 				ed[1] += hv
-				ea[2]++
-				eb[2]++
-				ec[2]++
-				ed[2]++
+			}
+			for c := range ha {
+				ha[c][2] = cached[f][c]
+				hb[c][2] = cached[f+1][c]
+				hc[c][2] = cached[f+2][c]
+				hd[c][2] = cached[f+3][c]
 			}
 			return
 		}
-		rows := nd.rows
-		og := og[:2*len(rows)]
-		rc := rc[:len(rows)*rs]
-		o := f
-		for k := range rows {
-			w := binary.LittleEndian.Uint32(rc[o : o+4])
-			o += rs
-			gv, hv := float64(og[2*k]), float64(og[2*k+1])
-			ea, eb, ec, ed := &ha[uint8(w)], &hb[uint8(w>>8)], &hc[uint8(w>>16)], &hd[w>>24]
+		for i := range g {
+			gv, hv := float64(g[i]), float64(h[i])
+			ea, eb, ec, ed := &ha[ca[i]], &hb[cb[i]], &hc[cc[i]], &hd[cd[i]]
 			ea[0] += gv
 			eb[0] += gv
 			ec[0] += gv
@@ -291,8 +238,9 @@ func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
 	}
 	// span builds the histograms of features [lo, hi)
 	span := func(lo, hi int) {
+		clear(nd.hist[lo:hi]) // pooled histograms are cleared by the core that fills them
 		f := lo
-		if rc != nil && !gr.constHess {
+		if gr.b.codes8 != nil && !gr.constHess && root {
 			for ; f+4 <= hi; f += 4 {
 				work4(f)
 				if after != nil {
