@@ -20,7 +20,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gostat/gostat/repl/meta"
+	"github.com/gostat/gostat/kernel"
 )
 
 var gostatBin string
@@ -629,12 +629,12 @@ func TestRecoverOnTerminal(t *testing.T) {
 	s.keys(":quit", "Enter")
 }
 
-// Every R alias of the help search leads to a documented name, in line mode
-// as in the notebook.
+// Every R alias of the kernel's help search leads to a documented name in
+// line mode (repl/meta asks Kernel.Doc, as the notebook does).
 func TestHelpAliasesResolve(t *testing.T) {
 	dir := t.TempDir()
 	var in strings.Builder
-	names := slices.Sorted(maps.Keys(meta.RAliases))
+	names := slices.Sorted(maps.Keys(kernel.RAliases))
 	for _, n := range names {
 		in.WriteString("?" + n + "\n")
 	}
@@ -644,8 +644,8 @@ func TestHelpAliasesResolve(t *testing.T) {
 		t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
 	}
 	for _, n := range append(names, "TTest") {
-		if !strings.Contains(r.stdout, n+": see ") {
-			t.Errorf("?%s printed no \"%s: see\" line", n, n)
+		if !strings.Contains(r.stdout, n+" (R) → ") && !strings.Contains(r.stdout, n+" → ") {
+			t.Errorf("?%s printed no \"%s → …\" line", n, n)
 		}
 	}
 }

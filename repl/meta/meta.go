@@ -231,18 +231,6 @@ func (env *Env) help(name string) error {
 		fmt.Fprintln(w, helpOf(c))
 		return nil
 	}
-	var vars []kernel.Var
-	if strings.Contains(name, ".") {
-		vars = env.Kernel.Vars()
-	}
-	if found, doc, also, ok := FindDoc(env.Kernel, name, vars); ok {
-		fmt.Fprintf(w, "%s: see %s\n\n", name, found)
-		fmt.Fprintln(w, strings.TrimRight(doc, "\n"))
-		if len(also) > 0 {
-			fmt.Fprintf(w, "\nAlso: %s\n", strings.Join(also, ", "))
-		}
-		return nil
-	}
 	return fmt.Errorf("no help for %q; :help lists the packages and commands", name)
 }
 

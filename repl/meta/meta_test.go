@@ -6,7 +6,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -269,63 +268,6 @@ func TestSynopsis(t *testing.T) {
 	}
 	if got := synopsis("Package frame does frames"); got != "Package frame does frames" {
 		t.Errorf("synopsis %q", got)
-	}
-}
-
-// docKernel documents a few builtin names and has a frame variable, for the
-// help search.
-type docKernel struct{ *fakekernel.Kernel }
-
-func (k docKernel) Doc(name string) (string, bool) {
-	switch name {
-	case "stats.TTest", "stats.Mean", "frame.Frame.Mean", "frame.Groups.Mean", "frame.Frame.GroupBy", "models.OLS":
-		return "func " + name + "(…)\n    doc of " + name, true
-	}
-	return k.Kernel.Doc(name)
-}
-
-func (k docKernel) Vars() []kernel.Var {
-	return []kernel.Var{{Name: "cars", Type: "*frame.Frame"}, {Name: "n", Type: "int"}}
-}
-
-// Line mode's help finds a name without its package, an R function's
-// counterpart, and a method through the variable it is called on, as the
-// notebook does (both use DocCandidates).
-func TestHelpSearch(t *testing.T) {
-	var out bytes.Buffer
-	env := &Env{Kernel: docKernel{fakekernel.New()}, History: NewHistory(nil), Out: &out}
-	for _, tc := range []struct{ in, want string }{
-		{"?TTest", "TTest: see stats.TTest\n\nfunc stats.TTest(…)"},
-		{"?t.test", "t.test: see stats.TTest\n"},
-		{":help lm", "lm: see models.OLS\n"},
-		{"?cars.GroupBy", "cars.GroupBy: see frame.Frame.GroupBy\n"},
-		{"?Mean", "Mean: see stats.Mean\n\nfunc stats.Mean(…)\n    doc of stats.Mean\n\nAlso: frame.Frame.Mean, frame.Groups.Mean\n"},
-		{"?mean", "mean: see stats.Mean\n"},
-	} {
-		out.Reset()
-		c, _ := Parse(tc.in)
-		if _, err := Run(context.Background(), env, c); err != nil {
-			t.Errorf("%s: %v", tc.in, err)
-			continue
-		}
-		if !strings.HasPrefix(out.String(), tc.want) {
-			t.Errorf("%s printed\n%s\nwant prefix\n%s", tc.in, out.String(), tc.want)
-		}
-	}
-	c, _ := Parse("?n.Foo")
-	if _, err := Run(context.Background(), env, c); err == nil {
-		t.Errorf("?n.Foo (an int's method) found help: %s", out.String())
-	}
-	for _, tc := range []struct {
-		name, want string
-	}{
-		{"TTest", "stats.TTest"}, {"Mean", "frame.Frame.Mean"}, {"t.test", "stats.TTest"}, {"lm", "models.OLS"},
-		{"cars.GroupBy", "frame.Frame.GroupBy"}, {"stats.TTest", "stats.TTest"},
-	} {
-		got := DocCandidates(tc.name, env.Kernel.Vars())
-		if got[0] != tc.name || !slices.Contains(got, tc.want) {
-			t.Errorf("%s: candidates %v lack %s", tc.name, got, tc.want)
-		}
 	}
 }
 

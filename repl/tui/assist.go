@@ -6,7 +6,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/gostat/gostat/kernel"
-	"github.com/gostat/gostat/repl/meta"
 )
 
 // completeCmd asks the kernel for completions at the cursor. first marks a
@@ -139,13 +138,12 @@ func isNameByte(b byte) bool {
 // docCmd fetches help for the first of names the kernel knows and opens
 // the help pane.
 func (m *Model) docCmd(names ...string) tea.Cmd {
+	// The kernel's Doc resolves names without their package, R names
+	// (?t.test) and methods through a variable (?cars.GroupBy) for every
+	// front end.
 	k := m.k
-	var all []string
-	for _, n := range names {
-		all = append(all, meta.DocCandidates(n, m.vars)...)
-	}
 	return func() tea.Msg {
-		for _, name := range all {
+		for _, name := range names {
 			if name == "" {
 				continue
 			}

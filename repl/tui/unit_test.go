@@ -7,7 +7,6 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -18,7 +17,6 @@ import (
 	"github.com/gostat/gostat/display"
 	"github.com/gostat/gostat/kernel"
 	"github.com/gostat/gostat/notebooks"
-	"github.com/gostat/gostat/repl/meta"
 	"github.com/gostat/gostat/repl/tui/internal/fakekernel"
 	"github.com/muesli/termenv"
 )
@@ -652,29 +650,9 @@ func TestWaitHintAfterInterrupt(t *testing.T) {
 	}
 }
 
-// Help finds a name without its package, an R function's counterpart, and
-// a method through the variable it is called on.
-func TestDocCandidates(t *testing.T) {
-	vars := []kernel.Var{{Name: "cars", Type: "*frame.Frame"}, {Name: "n", Type: "int"}}
-	for _, tc := range []struct {
-		name string
-		want string // must be among the candidates
-	}{
-		{"TTest", "stats.TTest"},
-		{"Mean", "frame.Frame.Mean"},
-		{"t.test", "stats.TTest"},
-		{"lm", "models.OLS"},
-		{"cars.GroupBy", "frame.Frame.GroupBy"},
-		{"stats.TTest", "stats.TTest"},
-	} {
-		got := meta.DocCandidates(tc.name, vars)
-		if got[0] != tc.name || !slices.Contains(got, tc.want) {
-			t.Errorf("%s: candidates %v lack %s", tc.name, got, tc.want)
-		}
-	}
-	if got := meta.DocCandidates("n.Foo", vars); len(got) != 1 {
-		t.Errorf("a method of an int variable: %v", got)
-	}
+// The help pane opens on the first of the names the kernel documents (the
+// kernel's Doc resolves R names and names without their package).
+func TestDocCmd(t *testing.T) {
 	// The pane opens on the first candidate the kernel documents.
 	m := notebookWith(0, false)
 	msg := m.docCmd("Median2", "Mean")().(docMsg)
