@@ -245,7 +245,7 @@ func (a *AOV) alpha() float64 {
 func (a *AOV) Conclusion() string {
 	rep := fmt.Sprintf("F(%s, %s) = %s, p %s", rNum(a.DFBetween), rNum(a.DFWithin), num(a.F, 3), pEq(a.PValue))
 	if a.PValue < a.alpha() {
-		return fmt.Sprintf("At α = %s, the differences between the %d group means are significant (%s): at least one group mean differs from the others; see Tukey() for which pairs.", rNum(a.alpha()), len(a.Levels), rep)
+		return fmt.Sprintf("At α = %s, the differences between the %d group means are significant (%s): at least one group mean differs from the others; see .Tukey(0.95) (Tukey HSD) for which pairs.", rNum(a.alpha()), len(a.Levels), rep)
 	}
 	return fmt.Sprintf("At α = %s, the differences between the %d group means are not significant (%s): no evidence that the group means differ.", rNum(a.alpha()), len(a.Levels), rep)
 }
