@@ -322,6 +322,12 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 	// Names the cell declares or assigns at top level: in earlier groups
 	// (prevAssigned) and in this one (p.assigned).
 	p.assigned = topLevelNames(root)
+	p.loopVars = topLoopVars(stmts)
+	for name := range p.loopVars {
+		if _, isGlobal := globals[name]; isGlobal {
+			delete(p.loopVars, name) // a session variable the loop reuses
+		}
+	}
 	prevAssigned := func(name string) bool {
 		for _, q := range prev {
 			if q.assigned[name] {
@@ -1304,6 +1310,33 @@ func topLevelNames(root ast.Node) map[string]bool {
 				}
 			case *ast.DeclStmt:
 				spec(st.Decl)
+			}
+		}
+	}
+	return names
+}
+
+// topLoopVars returns the variables declared by the headers of top-level
+// for and range statements.
+func topLoopVars(stmts []ast.Stmt) map[string]bool {
+	names := map[string]bool{}
+	for _, st := range stmts {
+		switch st := st.(type) {
+		case *ast.ForStmt:
+			if a, ok := st.Init.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+				for _, l := range a.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						names[id.Name] = true
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			if st.Tok == token.DEFINE {
+				for _, e := range []ast.Expr{st.Key, st.Value} {
+					if id, ok := e.(*ast.Ident); ok {
+						names[id.Name] = true
+					}
+				}
 			}
 		}
 	}

@@ -243,3 +243,24 @@ func TestColumnCompletionForms(t *testing.T) {
 		}
 	}
 }
+
+// TestLoopVarsHidden checks that a top-level loop's variable does not
+// show in Vars, unless the cell also declares it at top level (Q16).
+func TestLoopVarsHidden(t *testing.T) {
+	s := newTestSession(t)
+	eval(t, s, "sum := 0\nfor j := 0; j < 3; j++ { sum += j }\nfor k, w := range []int{1} { sum += k + w }")
+	names := map[string]bool{}
+	for _, v := range s.Vars() {
+		names[v.Name] = true
+	}
+	if !names["sum"] || names["j"] || names["k"] || names["w"] {
+		t.Errorf("Vars names %v, want sum without j, k, w", names)
+	}
+	eval(t, s, "j := 10")
+	for _, v := range s.Vars() {
+		names[v.Name] = true
+	}
+	if !names["j"] {
+		t.Error("j declared at top level is hidden")
+	}
+}

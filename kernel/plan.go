@@ -65,6 +65,9 @@ type evalPlan struct {
 	// assign (later groups of the cell must not trust the session's value
 	// of such a name).
 	assigned map[string]bool
+	// loopVars are the variables top-level for and range statements
+	// declare (yaegi leaves them in the global scope).
+	loopVars map[string]bool
 
 	newTypes      map[string]string // type name -> definition
 	newFuncs      map[string]funcInfo
@@ -186,6 +189,9 @@ type cellState struct {
 	methods map[string]map[string]funcInfo
 	// typeNames maps reflect types of cell-declared types to their names.
 	typeNames map[reflect.Type]string
+	// loopOnly are globals that only exist because a top-level loop
+	// declared them (hidden from Vars).
+	loopOnly map[string]bool
 	// lastPlan is the plan of the statement group being run (for stacks).
 }
 
@@ -196,10 +202,17 @@ func newCellState() *cellState {
 		funcs:     map[string]funcInfo{},
 		methods:   map[string]map[string]funcInfo{},
 		typeNames: map[reflect.Type]string{},
+		loopOnly:  map[string]bool{},
 	}
 }
 
 func (st *cellState) commit(p *evalPlan) {
+	for name := range p.loopVars {
+		st.loopOnly[name] = true
+	}
+	for name := range p.assigned {
+		delete(st.loopOnly, name)
+	}
 	for k, v := range p.newTypes {
 		st.types[k] = v
 	}

@@ -897,7 +897,7 @@ func (s *Session) vars() []Var {
 	g := s.safeGlobals()
 	out := make([]Var, 0, len(g))
 	for name, v := range g {
-		if strings.HasPrefix(name, "__") || name == "_" {
+		if strings.HasPrefix(name, "__") || name == "_" || s.state.loopOnly[name] {
 			continue
 		}
 		out = append(out, Var{Name: name, Type: s.state.typeName(v), Value: shortValue(v)})
