@@ -79,14 +79,13 @@ func (a *arityChecker) results(call *ast.CallExpr) (callResults, bool) {
 		if a.local(fun.Name) {
 			return callResults{}, false
 		}
-		if v, ok := a.globals[fun.Name]; ok {
-			if v.IsValid() && v.Kind() == reflect.Func && !v.IsNil() {
-				return funcResults(v.Type()), true
-			}
-			return callResults{}, false
-		}
+		// A declared function (possibly redefined earlier in this cell)
+		// before the session's value of the name.
 		if fi, ok := a.funcInfo(fun.Name); ok && fi.sig != "" {
 			return callResults{n: fi.results}, true
+		}
+		if v, ok := a.globals[fun.Name]; ok && v.IsValid() && v.Kind() == reflect.Func && !v.IsNil() {
+			return funcResults(v.Type()), true
 		}
 	case *ast.SelectorExpr:
 		id, ok := fun.X.(*ast.Ident)

@@ -67,6 +67,9 @@ func TestAssignmentMismatch(t *testing.T) {
 		{"f := two\nr, e := f()", "", ""},
 		// a local variable named like a standard package (Q15).
 		{"big := kt.Frame(); big.NRows()", "", ""},
+		// two is redefined earlier in the cell with one result.
+		{"func two() int { return 2 }\nq := two()", "", ""},
+		{"func two() int { return 2 }\nq, e := two()", "assignment mismatch: 2 variables but two returns 1 value", ""},
 	}
 	for _, tt := range tests {
 		r := eval(t, s, tt.src)
