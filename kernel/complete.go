@@ -619,7 +619,10 @@ func (s *Session) Doc(name string) (string, bool) {
 	if d, ok := lookup(name); ok {
 		return d, true
 	}
-	return docByAlias(name, lookup)
+	if d, ok := docByAlias(name, lookup); ok {
+		return d, true
+	}
+	return docDataset(name)
 }
 
 // docLocked is Doc with s.mu held.

@@ -2,6 +2,8 @@ package kernel
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -73,4 +75,33 @@ func docByAlias(name string, lookup func(string) (string, bool)) (string, bool) 
 		head += "(see also: " + strings.Join(found[1:], ", ") + ")\n"
 	}
 	return head + "\n" + text, true
+}
+
+// datasetsPath is the import path of the built-in data sets.
+const datasetsPath = "github.com/gostat/gostat/builtins/datasets"
+
+// docDataset is the description of a built-in data set (?mtcars), from
+// datasets.Describe.
+func docDataset(name string) (text string, ok bool) {
+	v, found := packageSymbol(nil, datasetsPath, "Describe")
+	if !found || v.Kind() != reflect.Func || v.Type().NumIn() != 1 || v.Type().In(0).Kind() != reflect.String || v.Type().NumOut() != 2 {
+		return "", false
+	}
+	if !slices.Contains(datasetNames(nil, datasetsPath), name) {
+		return "", false
+	}
+	defer func() {
+		if recover() != nil {
+			text, ok = "", false
+		}
+	}()
+	out := v.Call([]reflect.Value{reflect.ValueOf(name)})
+	if !out[1].IsNil() {
+		return "", false
+	}
+	info, isStr := out[0].Interface().(fmt.Stringer)
+	if !isStr {
+		return "", false
+	}
+	return fmt.Sprintf("data set %s: datasets.MustLoad(%q)\n\n%s\n", name, name, strings.TrimRight(info.String(), "\n")), true
 }

@@ -201,6 +201,9 @@ func TestDocAliases(t *testing.T) {
 	if d, ok := s.Doc("Mean"); !ok || !strings.Contains(d, "see also") {
 		t.Errorf("Doc(Mean) = %v %q, want see also", ok, d)
 	}
+	if d, ok := s.Doc("mtcars"); !ok || !strings.HasPrefix(d, "data set mtcars: datasets.MustLoad(\"mtcars\")") {
+		t.Errorf("Doc(mtcars) = %v %q", ok, d)
+	}
 	if _, ok := s.Doc("noSuchNameAnywhere"); ok {
 		t.Error("Doc of an unknown name succeeded")
 	}
