@@ -196,6 +196,7 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 	}
 	rows := make([]int32, nt)
 	var rootCnt [][256]float64
+	growers := make([]*hgbGrower, width)
 	for it := 0; it < c.maxIter; it++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -236,8 +237,11 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 			for i := range rows {
 				rows[i] = int32(i)
 			}
-			gr := &hgbGrower{b: bt, g: g[k], h: h[k], constHess: constHess, maxLeaves: c.maxLeaves, maxDepth: c.maxDepth,
-				minLeaf: c.minLeaf, l2: c.l2, minHess: 1e-3, lr: c.lr, nbMax: c.maxBins + 1, parallelOK: true, rootCnt: &rootCnt, identity: true}
+			if growers[k] == nil {
+				growers[k] = &hgbGrower{b: bt, g: g[k], h: h[k], constHess: constHess, maxLeaves: c.maxLeaves, maxDepth: c.maxDepth,
+					minLeaf: c.minLeaf, l2: c.l2, minHess: 1e-3, lr: c.lr, nbMax: c.maxBins + 1, parallelOK: true, rootCnt: &rootCnt, identity: true}
+			}
+			gr := growers[k] // reused: its histogram pool and buffers carry over
 			kk := k
 			trees[k] = gr.grow(rows, func(rs []int32, v float64) {
 				for _, i := range rs {
