@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/gostat/gostat/display"
 )
 
 // JournalDir is the folder, inside the working directory, that holds the
@@ -32,8 +34,11 @@ func JournalPath(dir string, pid int) string {
 	return filepath.Join(dir, JournalDir, "journal-"+strconv.Itoa(pid)+".gost")
 }
 
-// OpenJournal creates the journal of the current process in dir.
-func OpenJournal(dir string) (*Journal, error) {
+// OpenJournal creates the journal of the current process in dir. When the
+// session's outputs are laid out otherwise than the default (80 columns,
+// Unicode), layout says how, and the journal's header records it
+// (WidthDirective, ASCIIDirective) so that the journal checks clean.
+func OpenJournal(dir string, layout ...display.Options) (*Journal, error) {
 	path := JournalPath(dir, os.Getpid())
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
@@ -42,7 +47,19 @@ func OpenJournal(dir string) (*Journal, error) {
 	if err != nil {
 		return nil, err
 	}
-	head := fmt.Sprintf("// %%%% [markdown]\n// gostat journal of process %d, started %s.\n// Recover it with `gostat -recover` or `gostat %s`.\n",
+	var dirs string
+	if len(layout) > 0 {
+		if w := layout[0].Width; w > 0 && w != 80 {
+			dirs += fmt.Sprintf("%s %d\n", WidthDirective, w)
+		}
+		if !layout[0].Unicode {
+			dirs += ASCIIDirective + "\n"
+		}
+		if dirs != "" {
+			dirs += "\n"
+		}
+	}
+	head := dirs + fmt.Sprintf("// %%%% [markdown]\n// gostat journal of process %d, started %s.\n// Recover it with `gostat -recover` or `gostat %s`.\n",
 		os.Getpid(), time.Now().UTC().Format(time.RFC3339), path)
 	if _, err := f.WriteString(head); err != nil {
 		f.Close()

@@ -300,3 +300,27 @@ func TestJournalPIDReuse(t *testing.T) {
 		t.Errorf("start of a missing journal: %v", ts)
 	}
 }
+
+// A journal of a session laid out at another width records it, so that it
+// checks clean.
+func TestJournalLayout(t *testing.T) {
+	dir := t.TempDir()
+	j, err := OpenJournal(dir, display.Options{Width: 120, Unicode: false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.Remove()
+	if err := j.Append("print a", "a\n"); err != nil {
+		t.Fatal(err)
+	}
+	nb, err := ReadFile(j.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nb.Width() != 120 || !nb.ASCII() {
+		t.Errorf("journal layout %d/%v:\n%s", nb.Width(), nb.ASCII(), nb.Bytes())
+	}
+	if rep := Check(context.Background(), fakekernel.New(), nb, Options{}); !rep.OK() || rep.Ran != 1 {
+		t.Errorf("journal does not check: %+v", rep)
+	}
+}

@@ -433,13 +433,6 @@ func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	}
 	k := remote.NewSupervisor(ro)
 	defer k.Close()
-	dir, _ := os.Getwd()
-	j, err := notebooks.OpenJournal(dir)
-	if err != nil {
-		fmt.Fprintf(stderr, "gostat: no crash journal (%v); cells will not survive a crash of gostat itself\n", err)
-		j = nil
-	}
-	hist := meta.NewHistory(j)
 
 	dopts := display.Plain
 	dopts.Color = t.color
@@ -449,6 +442,19 @@ func cmdSession(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	// ASCII when asked, or when an interactive terminal cannot show
 	// Unicode (TERM=dumb, a C/POSIX or other non-UTF-8 locale).
 	dopts.Unicode = !asciiWanted(*ascii) && !(interactive && !unicodeTerminal())
+	// Line mode lays outputs out at dopts for the whole session, so its
+	// journal records that layout; the notebook's width follows the window.
+	var journalLayout []display.Options
+	if !tuiMode {
+		journalLayout = []display.Options{dopts}
+	}
+	dir, _ := os.Getwd()
+	j, err := notebooks.OpenJournal(dir, journalLayout...)
+	if err != nil {
+		fmt.Fprintf(stderr, "gostat: no crash journal (%v); cells will not survive a crash of gostat itself\n", err)
+		j = nil
+	}
+	hist := meta.NewHistory(j)
 	if tuiMode {
 		return runTUI(k, hist, files, dopts, stderr)
 	}

@@ -307,11 +307,12 @@ func (env *Env) save(arg string) error {
 	}
 	// The outputs were laid out for this terminal: the script records the
 	// width so that run and check lay them out the same way.
+	n := len(nb.Cells)
 	nb.SetLayout(env.Width, !env.ASCII)
 	if err := nb.WriteFile(path); err != nil {
 		return fmt.Errorf("save: %v", saveError(path, err))
 	}
-	fmt.Fprintf(env.Out, "saved %d cells to %s\n", len(nb.Cells), path)
+	fmt.Fprintf(env.Out, "saved %d cells to %s\n", n, path)
 	return nil
 }
 

@@ -169,13 +169,15 @@ func TestSaveLoad(t *testing.T) {
 	if _, err := run(t, env2, ":load "+filepath.Join(dir, "nope.gost")); err == nil || !strings.Contains(err.Error(), "no file") {
 		t.Errorf("load of a missing file: %v", err)
 	}
-	_ = out
-
 	// Outputs laid out at another width (or in ASCII) are saved with the
 	// directives that make check lay them out the same.
 	env.Width, env.ASCII = 100, true
+	out.Reset()
 	if _, err := run(t, env, ":save "+path); err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "saved 2 cells") {
+		t.Errorf("save with a layout header: %q", out)
 	}
 	nb, err = notebooks.ReadFile(path + ".gost")
 	if err != nil {
