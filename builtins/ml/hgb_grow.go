@@ -382,8 +382,33 @@ func (gr *hgbGrower) partition(nd *hgbNode) int {
 	bin := uint16(nd.bin)
 	rows := nd.rows
 	tmp := gr.scratch[:len(rows)]
+	// with byte codes, a table gives each code's side
+	var side [256]uint8
+	c8 := gr.b.codes8
+	if c8 != nil {
+		for c := 0; c <= nd.bin && c < 256; c++ {
+			side[c] = 1
+		}
+		if m := gr.b.m.MissingBin; m < 256 {
+			side[m] = 0
+			if nd.missingLeft {
+				side[m] = 1
+			}
+		}
+	}
 	part := func(rows, tmp []int32) int {
 		nl, nr := 0, 0
+		if c8 != nil {
+			codes := c8[nd.feat]
+			for _, i := range rows {
+				l := int(side[codes[i]])
+				rows[nl] = i
+				tmp[nr] = i
+				nl += l
+				nr += 1 - l
+			}
+			return nl
+		}
 		for _, i := range rows {
 			c := codes[i]
 			l := 0
