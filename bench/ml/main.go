@@ -5,9 +5,13 @@
 //
 //	go run ./bench/gen -out /tmp/gostat-bench -big=false
 //	go run ./bench/ml /tmp/gostat-bench/clf.csv
+//	go run ./bench/ml -only boosting /tmp/gostat-bench/clf.csv
+//
+// -only runs one workload: logistic, cv, boosting or forest.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"runtime"
@@ -56,11 +60,21 @@ func rows(X *mat.Dense, y []float64, lo, hi int) (*mat.Dense, []float64) {
 }
 
 func main() {
-	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: ml clf.csv")
+	only := flag.String("only", "", "run only this workload: logistic, cv, boosting or forest")
+	reps := flag.Int("reps", 3, "fits per boosting median")
+	flag.Parse()
+	if flag.NArg() < 1 {
+		fmt.Fprintln(os.Stderr, "usage: ml [-only logistic|cv|boosting|forest] [-reps n] clf.csv")
 		os.Exit(2)
 	}
-	f, err := frame.ReadCSV(os.Args[1])
+	switch *only {
+	case "", "logistic", "cv", "boosting", "forest":
+	default:
+		fmt.Fprintf(os.Stderr, "ml: -only %q: use logistic, cv, boosting or forest\n", *only)
+		os.Exit(2)
+	}
+	run := func(w string) bool { return *only == "" || *only == w }
+	f, err := frame.ReadCSV(flag.Arg(0))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -84,32 +98,36 @@ func main() {
 	fmt.Printf("GOMAXPROCS %d\n\n", runtime.GOMAXPROCS(0))
 	fmt.Println("| workload | median wall time | median CPU time | test accuracy (80k/20k split) |")
 	fmt.Println("|---|---|---|---|")
-	t := median(func() error { return ml.NewLogisticRegression().FitXY(X, y) }, 7)
-	lr := ml.NewLogisticRegression()
-	lr.FitXY(Xtr, ytr)
-	fmt.Printf("| logistic regression 100k × 20 | %.3f s | %.3f s | %.4f |\n", t.Seconds(), lastCPU.Seconds(), acc(lr))
-	t = median(func() error {
-		_, err := ml.CrossValidateXY(ml.NewLogisticRegression(), X, y, 5, 1, "accuracy")
-		return err
-	}, 5)
-	fmt.Printf("| 5-fold CV of logistic regression 100k × 20 | %.3f s | %.3f s | |\n", t.Seconds(), lastCPU.Seconds())
-	t = median(func() error {
-		m := ml.NewHistGradientBoostingClassifier()
-		m.EarlyStopping = "off"
-		return m.FitXY(X, y)
-	}, 3)
-	hg := ml.NewHistGradientBoostingClassifier()
-	hg.EarlyStopping = "off"
-	hg.FitXY(Xtr, ytr)
-	cpu := lastCPU
-	fmt.Printf("| gradient boosting, 100 iterations, 100k × 20 | %.3f s | %.3f s | %.4f |\n", t.Seconds(), cpu.Seconds(), acc(hg))
-	var rf *ml.RandomForestClassifier
-	t = median(func() error {
-		rf = ml.NewRandomForestClassifier()
-		return rf.FitXY(X, y)
-	}, 1)
-	cpu = lastCPU
-	rf80 := ml.NewRandomForestClassifier()
-	rf80.FitXY(Xtr, ytr)
-	fmt.Printf("| random forest, 100 trees, 100k × 20 | %.2f s | %.2f s | %.4f |\n", t.Seconds(), cpu.Seconds(), acc(rf80))
+	if run("logistic") {
+		t := median(func() error { return ml.NewLogisticRegression().FitXY(X, y) }, 7)
+		lr := ml.NewLogisticRegression()
+		lr.FitXY(Xtr, ytr)
+		fmt.Printf("| logistic regression 100k × 20 | %.3f s | %.3f s | %.4f |\n", t.Seconds(), lastCPU.Seconds(), acc(lr))
+	}
+	if run("cv") {
+		t := median(func() error {
+			_, err := ml.CrossValidateXY(ml.NewLogisticRegression(), X, y, 5, 1, "accuracy")
+			return err
+		}, 5)
+		fmt.Printf("| 5-fold CV of logistic regression 100k × 20 | %.3f s | %.3f s | |\n", t.Seconds(), lastCPU.Seconds())
+	}
+	if run("boosting") {
+		t := median(func() error {
+			m := ml.NewHistGradientBoostingClassifier()
+			m.EarlyStopping = "off"
+			return m.FitXY(X, y)
+		}, *reps)
+		cpu := lastCPU
+		hg := ml.NewHistGradientBoostingClassifier()
+		hg.EarlyStopping = "off"
+		hg.FitXY(Xtr, ytr)
+		fmt.Printf("| gradient boosting, 100 iterations, 100k × 20 | %.3f s | %.3f s | %.4f |\n", t.Seconds(), cpu.Seconds(), acc(hg))
+	}
+	if run("forest") {
+		t := median(func() error { return ml.NewRandomForestClassifier().FitXY(X, y) }, 1)
+		cpu := lastCPU
+		rf80 := ml.NewRandomForestClassifier()
+		rf80.FitXY(Xtr, ytr)
+		fmt.Printf("| random forest, 100 trees, 100k × 20 | %.2f s | %.2f s | %.4f |\n", t.Seconds(), cpu.Seconds(), acc(rf80))
+	}
 }
