@@ -42,6 +42,9 @@ type spec struct {
 	Info
 	types  map[string]string
 	levels map[string][]string
+	// ordered lists the columns that are ordered factors in R
+	// (sapply(ds, is.ordered)); Load marks them with frame.AsOrdered.
+	ordered []string
 }
 
 var specs = []spec{
@@ -57,15 +60,17 @@ var specs = []spec{
 	{Info: Info{Name: "ChickWeight", Title: "Weight versus age of chicks on different diets",
 		Description: "weight (g) of chicks at Time (days since birth), Chick (ordered by final weight, as in R), Diet (1-4).",
 		Source:      "R datasets::ChickWeight; Crowder and Hand (1990), Analysis of Repeated Measures."},
-		types:  map[string]string{"Chick": "string", "Diet": "string"},
-		levels: map[string][]string{"Chick": strings.Split("18|16|15|13|9|20|10|8|17|19|4|6|11|3|1|12|2|5|14|7|24|30|22|23|27|28|26|25|29|21|33|37|36|31|39|38|32|40|34|35|44|45|43|41|47|49|46|50|42|48", "|"), "Diet": {"1", "2", "3", "4"}}},
+		types:   map[string]string{"Chick": "string", "Diet": "string"},
+		levels:  map[string][]string{"Chick": strings.Split("18|16|15|13|9|20|10|8|17|19|4|6|11|3|1|12|2|5|14|7|24|30|22|23|27|28|26|25|29|21|33|37|36|31|39|38|32|40|34|35|44|45|43|41|47|49|46|50|42|48", "|"), "Diet": {"1", "2", "3", "4"}},
+		ordered: []string{"Chick"}},
 	{Info: Info{Name: "esoph", Title: "Smoking, alcohol and (o)esophageal cancer",
 		Description: "Case-control study in Ille-et-Vilaine, France: agegp (age group), alcgp (alcohol, g/day), tobgp (tobacco, g/day) — ordered factors — ncases, ncontrols.",
 		Source:      "R datasets::esoph; Breslow and Day (1980), Statistical Methods in Cancer Research, vol. 1."},
 		levels: map[string][]string{
 			"agegp": {"25-34", "35-44", "45-54", "55-64", "65-74", "75+"},
 			"alcgp": {"0-39g/day", "40-79", "80-119", "120+"},
-			"tobgp": {"0-9g/day", "10-19", "20-29", "30+"}}},
+			"tobgp": {"0-9g/day", "10-19", "20-29", "30+"}},
+		ordered: []string{"agegp", "alcgp", "tobgp"}},
 	{Info: Info{Name: "faithful", Title: "Old Faithful geyser eruptions",
 		Description: "eruptions (eruption time, min) and waiting (time to next eruption, min) for 272 eruptions in Yellowstone National Park.",
 		Source:      "R datasets::faithful; Härdle (1991), Smoothing Techniques with Implementation in S."}},
@@ -145,8 +150,11 @@ func Names() []string {
 	return out
 }
 
-// Load returns a built-in dataset as a frame, with R's factor level orders.
-// An unknown name is an error that suggests the closest name.
+// Load returns a built-in dataset as a frame, with R's factor level orders
+// and R's ordered factors marked (frame.AsOrdered): esoph's agegp, alcgp
+// and tobgp and ChickWeight's Chick, the only ordered factors of these
+// datasets in R, so that models code them with polynomial contrasts as R
+// does. An unknown name is an error that suggests the closest name.
 func Load(name string) (*frame.Frame, error) {
 	s, err := find(name)
 	if err != nil {
@@ -162,6 +170,9 @@ func Load(name string) (*frame.Frame, error) {
 	}
 	for col, lv := range s.levels {
 		f = f.SetLevels(col, lv...)
+	}
+	for _, col := range s.ordered {
+		f = f.AsOrdered(col)
 	}
 	return f, nil
 }

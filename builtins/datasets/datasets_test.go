@@ -111,3 +111,26 @@ func ExampleLoad() {
 	// 2  M        26.38889
 	// 3  H        21.66667
 }
+
+// TestOrderedFactors checks the ordered factors against R 4.2.2:
+// for each of the datasets, names(which(sapply(ds, is.ordered))) gives
+// ChickWeight: Chick; esoph: agegp, alcgp, tobgp; none elsewhere.
+func TestOrderedFactors(t *testing.T) {
+	want := map[string]string{"ChickWeight": "Chick", "esoph": "agegp,alcgp,tobgp"}
+	for _, name := range datasets.Names() {
+		f := datasets.MustLoad(name)
+		var got []string
+		for _, col := range f.Names() {
+			if f.Type(col) == "string" && f.IsOrdered(col) {
+				got = append(got, col)
+			}
+		}
+		if g := strings.Join(got, ","); g != want[name] {
+			t.Errorf("%s: ordered factors %q, R has %q", name, g, want[name])
+		}
+	}
+	chick := datasets.MustLoad("ChickWeight")
+	if lv := chick.Levels("Chick"); lv[0] != "18" || lv[len(lv)-1] != "48" {
+		t.Errorf("ChickWeight Chick levels %v; R's ordered levels run 18 < 16 < … < 48", lv)
+	}
+}

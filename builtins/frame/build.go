@@ -172,7 +172,7 @@ func (f *Frame) SetLevels(name string, levels ...string) *Frame {
 		}
 		remap[k] = nk
 	}
-	nc := &column{name: name, kind: kString, c: make([]int32, len(c.c)), lv: append([]string(nil), levels...)}
+	nc := &column{name: name, kind: kString, c: make([]int32, len(c.c)), lv: append([]string(nil), levels...), ord: c.ord}
 	for r, v := range c.c {
 		if v < 0 {
 			nc.c[r] = -1
@@ -183,13 +183,49 @@ func (f *Frame) SetLevels(name string, levels ...string) *Frame {
 	return f.withColumn(nc, "SetLevels")
 }
 
+// AsOrdered returns a copy of f where string column name is an ordered
+// factor (R's ordered(x, levels = …)): its levels, in the given order or
+// in the current factor order when none are given, run from lowest to
+// highest. Models code an ordered factor with polynomial contrasts (R's
+// contr.poly) instead of treatment dummies; displays tag it <ord>. The
+// mark survives row selection (Filter, Sort, Head, Sample, …), Select,
+// Rename, SetLevels, Concat and joins; AsString makes it a plain factor
+// again.
+// Use IsOrdered to test it.
+//
+//	esoph = esoph.AsOrdered("agegp")                     // keep the level order
+//	f = f.AsOrdered("size", "small", "medium", "large")  // set it
+func (f *Frame) AsOrdered(name string, levels ...string) *Frame {
+	g := f
+	if len(levels) > 0 {
+		g = f.SetLevels(name, levels...)
+	}
+	c := g.mustCol("AsOrdered", name)
+	if c.kind != kString {
+		panic(errorf("AsOrdered", "column %q is %s; an ordered factor needs a string column (convert with AsString first)", name, c.kind))
+	}
+	nc := *c
+	nc.ord = true
+	return g.withColumn(&nc, "AsOrdered")
+}
+
+// IsOrdered reports whether column name is an ordered factor (see
+// AsOrdered), as R's is.ordered. It panics with an *Error for an unknown
+// name.
+func (f *Frame) IsOrdered(name string) bool { return f.mustCol("IsOrdered", name).ord }
+
 // AsString returns a copy of f with the named columns converted to string
-// (categorical) columns.
+// (categorical) columns; an ordered factor (AsOrdered) becomes a plain one.
 func (f *Frame) AsString(names ...string) *Frame {
 	g := f.Copy()
 	for _, name := range names {
 		c := f.mustCol("AsString", name)
 		if c.kind == kString {
+			if c.ord { // an ordered factor becomes a plain one
+				nc := *c
+				nc.ord = false
+				g.cols[g.index(name)] = &nc
+			}
 			continue
 		}
 		vals := make([]string, f.nrows)

@@ -96,21 +96,21 @@ func (f *Frame) table(o display.Options) *display.Table {
 				vals[i] = c.str(r)
 			}
 		}
-		w := max(display.Width(c.name), len(c.kind.short())+2)
+		w := max(display.Width(c.name), len(c.short())+2)
 		for _, v := range vals {
 			w = max(w, display.Width(v))
 		}
 		w = min(w, 40) + 2
 		if j > 0 && (used+w > budget || len(cols) >= maxShownCols) {
 			for _, h := range f.cols[j:] {
-				hidden = append(hidden, h.name+" <"+h.kind.short()+">")
+				hidden = append(hidden, h.name+" <"+h.short()+">")
 			}
 			break
 		}
 		used += w
 		cols = append(cols, c)
 		t.Headers = append(t.Headers, c.name)
-		t.SubHeaders = append(t.SubHeaders, "<"+c.kind.short()+">")
+		t.SubHeaders = append(t.SubHeaders, "<"+c.short()+">")
 		t.Align = append(t.Align, al)
 		for i := range rows {
 			cells[i] = append(cells[i], vals[i])
@@ -239,7 +239,7 @@ func (g Glimpse) Display(o display.Options) display.Bundle {
 				vals = append(vals, c.str(r))
 			}
 		}
-		head := display.Pad(display.Truncate(c.name, nameW, o.Unicode), nameW, display.Left) + " <" + c.kind.short() + "> "
+		head := display.Pad(display.Truncate(c.name, nameW, o.Unicode), nameW, display.Left) + " <" + c.short() + "> "
 		line := head
 		room := o.Width - display.Width(head)
 		body := ""

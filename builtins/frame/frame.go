@@ -106,6 +106,16 @@ type column struct {
 	c    []int32   // kString: codes into levels, -1 = NA
 	lv   []string  // kString: levels in factor order
 	b    []int8    // kBool: 0 false, 1 true, -1 NA
+	ord  bool      // kString: an ordered factor (R's ordered()); see AsOrdered
+}
+
+// short is the column's type tag in displays: "dbl", "int", "str", "lgl",
+// or "ord" for an ordered factor (R's tibble shows <ord>).
+func (c *column) short() string {
+	if c.ord {
+		return "ord"
+	}
+	return c.kind.short()
 }
 
 func (c *column) len() int {
@@ -250,7 +260,7 @@ func (c *column) naCount() int {
 
 // take returns a new column with the rows idx (idx[k] < 0 gives NA).
 func (c *column) take(idx []int) *column {
-	out := &column{name: c.name, kind: c.kind, lv: c.lv}
+	out := &column{name: c.name, kind: c.kind, lv: c.lv, ord: c.ord}
 	switch c.kind {
 	case kFloat:
 		out.f = make([]float64, len(idx))

@@ -136,7 +136,7 @@ func coalesceKey(l, r *column, li, ri []int) *column {
 				lv = append(lv, s)
 			}
 		}
-		out := &column{name: l.name, kind: kString, lv: lv, c: make([]int32, len(li))}
+		out := &column{name: l.name, kind: kString, lv: lv, c: make([]int32, len(li)), ord: l.ord}
 		for k := range li {
 			switch {
 			case li[k] >= 0:

@@ -203,7 +203,7 @@ func (f *Frame) FillNA(col string, value any) *Frame {
 				vals[r] = c.lv[c.c[r]]
 			}
 		}
-		nc = &column{name: col, kind: kString}
+		nc = &column{name: col, kind: kString, ord: c.ord}
 		// keep existing level order; append the fill value if new
 		lv := append([]string(nil), c.lv...)
 		found := false

@@ -471,10 +471,19 @@ func Concat(frames ...*Frame) *Frame {
 			}
 		case kString:
 			// Merge levels: keep the first frame's order, append new ones.
+			// The result is ordered when the column is ordered in every
+			// frame that has it with the same levels (R's rbind keeps an
+			// ordered factor only then).
 			pos := map[string]int32{}
 			var lv []string
+			c.ord = true
+			var first []string
 			for _, fr := range frames {
 				if src, err := fr.col(name); err == nil {
+					if first == nil {
+						first = src.lv
+					}
+					c.ord = c.ord && src.ord && equalStrings(src.lv, first)
 					for _, l := range src.lv {
 						if _, ok := pos[l]; !ok {
 							pos[l] = int32(len(lv))
@@ -519,4 +528,16 @@ func (f *Frame) Bind(other *Frame) *Frame {
 		g.nrows = other.nrows
 	}
 	return g
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

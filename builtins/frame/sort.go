@@ -25,7 +25,7 @@ func (f *Frame) Sort(keys ...string) *Frame {
 
 // take32 gathers rows by int32 indexes (all valid).
 func (c *column) take32(idx []int32) *column {
-	out := &column{name: c.name, kind: c.kind, lv: c.lv}
+	out := &column{name: c.name, kind: c.kind, lv: c.lv, ord: c.ord}
 	switch c.kind {
 	case kFloat:
 		out.f = make([]float64, len(idx))

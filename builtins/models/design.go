@@ -18,6 +18,7 @@ type variable struct {
 	hi, lo  []float64
 	codes   []int
 	levels  []string
+	ordered bool // an ordered factor: polynomial contrasts (R's contr.poly)
 	// multi-column numeric terms (poly): columns and their name suffixes
 	mcols  [][]float64
 	suffix []string
@@ -30,9 +31,14 @@ type polyCoef struct {
 }
 
 // Design is a model matrix built from a formula and a frame, following R's
-// model.matrix: an intercept column unless removed, one column per numeric
-// term, treatment-coded dummies for categorical terms (first level is the
-// baseline), products for interactions.
+// model.matrix with R's default options(contrasts = c("contr.treatment",
+// "contr.poly")): an intercept column unless removed, one column per
+// numeric term, treatment-coded dummies for unordered categorical terms
+// (first level is the baseline), orthonormal polynomial contrasts for
+// ordered factors (frame.AsOrdered, ordered() in the formula; columns
+// x.L, x.Q, x.C, x^4, …), full indicator coding for a factor whose
+// marginal term is absent (R's rule, e.g. the first factor of a model
+// without intercept), products for interactions.
 type design struct {
 	formula   string
 	pf        *parsedFormula
@@ -50,9 +56,10 @@ type design struct {
 	labels    []string // row labels of the rows used (see rowLabels); nil if none
 	nDropped  int
 	// what predict needs to rebuild the matrix on new data
-	levels map[string][]string // categorical factor key -> levels
-	coding map[string]bool     // "term|factor" -> true when full indicator coding
-	poly   map[string]polyCoef // orthogonal polynomial coefficients by key
+	levels  map[string][]string // categorical factor key -> levels
+	coding  map[string]bool     // "term|factor" -> true when full indicator coding
+	ordered map[string]bool     // categorical factor key -> polynomial contrasts
+	poly    map[string]polyCoef // orthogonal polynomial coefficients by key
 }
 
 var categoricalCalls = map[string]bool{"factor": true, "C": true, "as.factor": true, "ordered": true, "as.character": true}
@@ -175,7 +182,7 @@ func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, er
 		}
 	}
 	d := &design{formula: formula, pf: pf, ts: ts, rows: rows, n: len(rows), nDropped: nr - len(rows),
-		intercept: ts.intercept, levels: map[string][]string{}, coding: map[string]bool{}}
+		intercept: ts.intercept, levels: map[string][]string{}, coding: map[string]bool{}, ordered: map[string]bool{}}
 	if d.n == 0 {
 		return nil, fmt.Errorf("models: no complete rows: every row has a missing value in one of %s", strings.Join(usedNames, ", "))
 	}
@@ -258,6 +265,11 @@ func (d *design) build(ev *evaluator, ref *design) error {
 				continue
 			}
 			d.levels[key] = v.levels
+			ordered := v.ordered
+			if ref != nil {
+				ordered = ref.ordered[key] // the training contrasts
+			}
+			d.ordered[key] = ordered
 			// contrasts if the term without this factor is already present
 			var full bool
 			ck := t.label() + "|" + key
@@ -282,6 +294,22 @@ func (d *design) build(ev *evaluator, ref *design) error {
 				start = 0
 			}
 			var c coded
+			if ordered && !full {
+				// contr.poly(k): column j is the degree-j orthonormal
+				// polynomial in the level scores 1..k
+				cp := contrPoly(len(v.levels))
+				for j := range cp {
+					col := make([]float64, n)
+					for i, code := range v.codes {
+						col[i] = cp[j][code]
+					}
+					c.names = append(c.names, key+polySuffix(j+1))
+					c.hi = append(c.hi, col)
+					c.lo = append(c.lo, nil)
+				}
+				parts = append(parts, c)
+				continue
+			}
 			for l := start; l < len(v.levels); l++ {
 				col := make([]float64, n)
 				for i, code := range v.codes {
@@ -404,7 +432,7 @@ func (ev *evaluator) evalFactor(n *node, key string, levels []string) (*variable
 			}
 			codes[i] = j
 		}
-		v = &variable{key: key, codes: codes, levels: levels}
+		v = &variable{key: key, codes: codes, levels: levels, ordered: v.ordered}
 	}
 	for _, c := range v.mcols {
 		for i, x := range c {
@@ -467,7 +495,7 @@ func (ev *evaluator) column(n *node) (*variable, error) {
 			}
 			lv = kept
 		}
-		return &variable{key: name, codes: c, levels: lv}, nil
+		return &variable{key: name, codes: c, levels: lv, ordered: typ == "string" && ev.f.IsOrdered(name)}, nil
 	}
 	all, ok := ev.floats[name]
 	if !ok {
@@ -532,8 +560,12 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 			if err != nil {
 				return nil, err
 			}
+			// factor(), as.factor() and C() keep an ordered factor ordered
+			// (R's factor(x) has ordered = is.ordered(x)); ordered() makes
+			// one; as.character() gives a plain factor.
+			ord := name == "ordered" || (v.ordered && name != "as.character")
 			if !v.numeric {
-				return &variable{key: n.src(ev.pf.src), codes: v.codes, levels: v.levels}, nil
+				return &variable{key: n.src(ev.pf.src), codes: v.codes, levels: v.levels, ordered: ord}, nil
 			}
 			uniq := map[float64]bool{}
 			for _, x := range v.hi {
@@ -554,7 +586,7 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 			for i, x := range v.hi {
 				codes[i] = idx[x]
 			}
-			return &variable{key: n.src(ev.pf.src), codes: codes, levels: lv}, nil
+			return &variable{key: n.src(ev.pf.src), codes: codes, levels: lv, ordered: ord}, nil
 		}
 		if name == "poly" {
 			return ev.poly(n)

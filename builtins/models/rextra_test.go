@@ -294,7 +294,8 @@ func TestNLSMtcarsR(t *testing.T) {
 
 func TestGLMPriorWeightsR(t *testing.T) {
 	r := extraCase(t, "glm_binomial_weights_esoph")
-	f := loadDS(t, "esoph")
+	// the reference reads esoph from CSV: plain factors, treatment coding
+	f := loadDS(t, "esoph").AsString("agegp", "alcgp")
 	cases, controls := f.Col("ncases"), f.Col("ncontrols")
 	n := make([]float64, len(cases))
 	p := make([]float64, len(cases))

@@ -356,6 +356,11 @@ func (m *LM) reading() string {
 			sig = "not statistically significant at the 5% level"
 		}
 		v := rfmt.Num(m.Coef[j], 4)
+		if fac, deg, ok := m.d.polyColumn(j); ok {
+			fmt.Fprintf(&b, "  - %s: %s trend of %s across the ordered levels of %s (polynomial contrast), coefficient %s (p%s, %s).\n",
+				name, polyTrend(deg), y, fac, v, pTight(m.PValue[j]), sig)
+			continue
+		}
 		if base, lvl, ok := m.factorLevel(j); ok {
 			dir := "higher"
 			if m.Coef[j] < 0 {

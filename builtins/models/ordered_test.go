@@ -1,0 +1,158 @@
+package models
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/gostat/gostat/builtins/frame"
+)
+
+// TestContrPolyR compares contr.poly(k) with R 4.2.2's (testdata/r/
+// make_refs_formula.R). gostat's values are the correctly rounded ones
+// (exact rational recurrence); R's QR-based values agree to 1e-15 for small
+// k and lose digits as k grows (R's rounding, documented on contrPoly).
+func TestContrPolyR(t *testing.T) {
+	r := extraCase(t, "contr_poly")["contr_poly"].(map[string]any)
+	for ks, v := range r {
+		var k int
+		fmt.Sscan(ks, &k)
+		want := nums(v) // column-major k × (k-1)
+		cp := contrPoly(k)
+		for j := range cp {
+			worst := 0.0
+			for i := range cp[j] {
+				worst = math.Max(worst, math.Abs(cp[j][i]-want[j*k+i]))
+			}
+			// R's error grows about 2.5× per degree (1e-13 at degree 10,
+			// 5e-9 at 24 for k = 50); from degree 25 its QR declares the
+			// Vandermonde matrix rank deficient and the columns are an
+			// arbitrary orthonormal completion (errors 1e-2 to 0.8), so they
+			// are not compared.
+			tol := 1e-15 * math.Pow(2.5, float64(j+1))
+			if j+1 >= 25 {
+				continue
+			}
+			if worst > tol {
+				t.Errorf("contr.poly(%d) degree %d: max |gostat - R| = %.3g > %.1g", k, j+1, worst, tol)
+			}
+		}
+		// orthonormal columns, orthogonal to the constant
+		for a := range cp {
+			s := 0.0
+			for i := range cp[a] {
+				s += cp[a][i]
+			}
+			if math.Abs(s) > 1e-14 {
+				t.Errorf("contr.poly(%d) column %d sums to %g", k, a, s)
+			}
+			for b := a; b < len(cp); b++ {
+				d := 0.0
+				for i := range cp[a] {
+					d += cp[a][i] * cp[b][i]
+				}
+				if a == b {
+					d--
+				}
+				if math.Abs(d) > 1e-14 {
+					t.Errorf("contr.poly(%d) columns %d,%d: inner product off by %g", k, a, b, d)
+				}
+			}
+		}
+	}
+	if got := polySuffix(1) + polySuffix(2) + polySuffix(3) + polySuffix(4) + polySuffix(12); got != ".L.Q.C^4^12" {
+		t.Errorf("suffixes %s", got)
+	}
+}
+
+// orderedCaseData returns the frame of an lm_ordered case, with the
+// ordered factors R has (warpbreaks' tension made ordered as in the R
+// script; esoph and ChickWeight come ordered from datasets).
+func orderedCaseData(t *testing.T, c string) *frame.Frame {
+	switch {
+	case strings.Contains(c, "warpbreaks"), strings.Contains(c, "nointercept"):
+		return loadDS(t, "warpbreaks").AsOrdered("tension")
+	case strings.Contains(c, "esoph"):
+		return loadDS(t, "esoph")
+	case strings.Contains(c, "toothgrowth"):
+		return loadDS(t, "ToothGrowth")
+	case strings.Contains(c, "chickweight"):
+		return loadDS(t, "ChickWeight")
+	}
+	return loadDS(t, "mtcars")
+}
+
+// TestOrderedFactorLMR checks linear models with ordered factors against
+// R: polynomial contrasts with R's names, full indicator coding of the
+// first factor without intercept, interactions of ordered and unordered
+// factors and with numeric variables, ANOVA, leverages and predictions on
+// new data (which reuse the training contrasts even when the new frame's
+// column is a plain factor).
+func TestOrderedFactorLMR(t *testing.T) {
+	all := extraCase(t, "lm_ordered")
+	for c, v := range all {
+		r, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		t.Run(c, func(t *testing.T) {
+			f := orderedCaseData(t, c)
+			m, err := OLS(r["formula"].(string), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var terms []string
+			for _, x := range r["terms"].([]any) {
+				terms = append(terms, x.(string))
+			}
+			if strings.Join(terms, ",") != strings.Join(m.Names, ",") {
+				t.Fatalf("names %v, R %v", m.Names, terms)
+			}
+			coef, se := m.Coef, m.StdErr
+			if c == "lm_ordered_chickweight" {
+				// R's contr.poly(50) columns of degree 25 and more are not
+				// the orthogonal polynomials (TestContrPolyR); a column's
+				// coefficient depends only on that column and the span of
+				// all, which is the same, so Intercept, Time and Chick.L …
+				// Chick^20 are compared.
+				coef, se, terms = coef[:22], se[:22], terms[:22]
+			}
+			closeAll(t, "coef", coef, named(t, r["coefficients"], terms), 1e-9)
+			closeAll(t, "se", se, named(t, r["std_errors"], terms), 1e-9)
+			closeAll(t, "stats", []float64{m.RSquared, m.AdjRSquared, m.FStatistic, m.Sigma, m.LogLik(), m.AIC()},
+				[]float64{num(r["r_squared"]), num(r["adj_r_squared"]), num(r["f_statistic"]), num(r["residual_std_error"]), num(r["loglik"]), num(r["aic"])}, 1e-10)
+			at := r["anova_type1"].(map[string]any)
+			a := m.Anova()
+			closeAll(t, "anova ss", a.SumSq, nums(at["sum_sq"]), 1e-10)
+			closeAll(t, "hat", m.Hat(), nums(r["hat"]), 1e-9)
+			closeAll(t, "fitted", m.Fitted, nums(r["fitted"]), 1e-11)
+			if c == "lm_ordered_interaction_warpbreaks" && !strings.Contains(m.String(), "tension.L: linear trend of breaks across the ordered levels of tension") {
+				t.Errorf("the reading does not explain the polynomial contrast:\n%s", m)
+			}
+			p, ok := r["predict"].(map[string]any)
+			if !ok {
+				return
+			}
+			var nd *frame.Frame
+			if _, ok := p["cyl"]; ok {
+				nd = frame.New("cyl", nums(p["cyl"]), "wt", nums(p["wt"]))
+			} else {
+				var wool, tension []string
+				for i := range p["wool"].([]any) {
+					wool = append(wool, p["wool"].([]any)[i].(string))
+					tension = append(tension, p["tension"].([]any)[i].(string))
+				}
+				nd = frame.New("wool", wool, "tension", tension) // plain factors
+			}
+			pr, err := m.Predict(nd, "confidence", 0.95)
+			if err != nil {
+				t.Fatal(err)
+			}
+			closeAll(t, "predict", pr.Fit, nums(p["fit"]), 1e-11)
+			if se, ok := p["se_fit"]; ok {
+				closeAll(t, "predict se", pr.SE, nums(se), 1e-10)
+			}
+		})
+	}
+}
