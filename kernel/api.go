@@ -51,6 +51,10 @@ type Result struct {
 	// Displays are the displays the cell produced, in order: values shown
 	// explicitly during the cell, then the value(s) of a final expression.
 	Displays []display.Bundle `json:"displays,omitempty"`
+	// DisplayAt[i] is the length of Output when Displays[i] was shown: the
+	// display came after that much printed text. Nil means every display
+	// follows all of Output (results made before this field existed).
+	DisplayAt []int `json:"display_at,omitempty"`
 	// Err is nil on success.
 	Err *Error `json:"err,omitempty"`
 	// Duration is the wall time the cell took.
@@ -112,17 +116,37 @@ func (e *Error) Error() string {
 // It is what scripts record in their `// Output:` blocks.
 func (r Result) Text() string {
 	var b strings.Builder
-	b.WriteString(r.Output)
-	if r.Output != "" && !strings.HasSuffix(r.Output, "\n") {
-		b.WriteByte('\n')
-	}
-	for _, d := range r.Displays {
-		b.WriteString(d.Text)
-		if d.Text != "" && !strings.HasSuffix(d.Text, "\n") {
+	line := func(s string) {
+		b.WriteString(s)
+		if s != "" && !strings.HasSuffix(s, "\n") {
 			b.WriteByte('\n')
 		}
 	}
+	r.Interleave(line, func(_ int, d display.Bundle) { line(d.Text) })
 	return b.String()
+}
+
+// Interleave calls text with the pieces of Output and disp with each
+// display, in the order the cell produced them (see DisplayAt). Empty
+// pieces of text are skipped.
+func (r Result) Interleave(text func(string), disp func(i int, d display.Bundle)) {
+	at := 0
+	for i, d := range r.Displays {
+		if i < len(r.DisplayAt) {
+			if end := min(max(r.DisplayAt[i], at), len(r.Output)); end > at {
+				text(r.Output[at:end])
+				at = end
+			}
+		}
+		if i >= len(r.DisplayAt) && at < len(r.Output) {
+			text(r.Output[at:])
+			at = len(r.Output)
+		}
+		disp(i, d)
+	}
+	if at < len(r.Output) {
+		text(r.Output[at:])
+	}
 }
 
 // EventKind tells what an Event carries.

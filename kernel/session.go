@@ -341,6 +341,7 @@ type cellRun struct {
 	out       strings.Builder
 	truncated bool
 	displays  []display.Bundle
+	at        []int // len(out) when each display was shown
 	opts      display.Options
 }
 
@@ -373,6 +374,7 @@ func (r *cellRun) output(text string) {
 func (r *cellRun) display(b display.Bundle) {
 	r.outMu.Lock()
 	r.displays = append(r.displays, b)
+	r.at = append(r.at, r.out.Len())
 	r.outMu.Unlock()
 	bb := b
 	r.event(Event{Kind: DisplayEvent, Display: &bb})
@@ -575,6 +577,7 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 	run.outMu.Lock()
 	res.Output = run.out.String()
 	res.Displays = run.displays
+	res.DisplayAt = run.at
 	run.outMu.Unlock()
 	res.Duration = time.Since(t0)
 	return res

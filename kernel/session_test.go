@@ -490,8 +490,12 @@ func TestOutputCapture(t *testing.T) {
 	if got := texts(r); !reflect.DeepEqual(got, []string{"disp", "42"}) {
 		t.Errorf("displays %q", got)
 	}
-	if r.Text() != "one\ntwo\ndisp\n42\n" {
+	// Recorded text keeps the order the cell produced things in.
+	if r.Text() != "one\ndisp\ntwo\n42\n" {
 		t.Errorf("Text %q", r.Text())
+	}
+	if !reflect.DeepEqual(r.DisplayAt, []int{4, 8}) {
+		t.Errorf("DisplayAt %v, want [4 8]", r.DisplayAt)
 	}
 }
 

@@ -226,9 +226,10 @@ func build(nb *notebooks.Notebook, result func(i int) (kernel.Result, []kernel.E
 	return d
 }
 
-// outputs lists what a cell showed. With events, text and displays keep
-// the order they came in; what the events did not carry (the rest of the
-// output, the displays of the final expression) follows.
+// outputs lists what a cell showed, text and displays in the order the
+// cell produced them: by the result's DisplayAt offsets or, for results
+// without them, by the events (what the events did not carry, the rest of
+// the output and the displays of the final expression, follows).
 func outputs(r kernel.Result, events []kernel.Event) []Output {
 	var out []Output
 	addText := func(s string) {
@@ -240,6 +241,10 @@ func outputs(r kernel.Result, events []kernel.Event) []Output {
 			return
 		}
 		out = append(out, Output{Text: s})
+	}
+	if len(r.DisplayAt) > 0 {
+		r.Interleave(addText, func(_ int, b display.Bundle) { out = append(out, Output{Display: &b}) })
+		return out
 	}
 	var streamed strings.Builder
 	shown := 0

@@ -48,6 +48,9 @@ type Cell struct {
 	Output   string           // printed text
 	live     strings.Builder  // Output while the cell runs
 	Displays []display.Bundle // displays, in order
+	// DisplayAt[i] is len(Output) when Displays[i] was shown, so that
+	// printed text and displays interleave as the cell produced them.
+	DisplayAt []int
 	Err      *kernel.Error
 	Warnings []string
 	Meta     string // output of a meta-command (not kept in scripts)
@@ -72,7 +75,12 @@ type Cell struct {
 
 // Text is the cell's plain output as scripts record it.
 func (c *Cell) Text() string {
-	return kernel.Result{Output: c.Output, Displays: c.Displays}.Text()
+	return c.result().Text()
+}
+
+// result is what the cell shows, as a kernel result.
+func (c *Cell) result() kernel.Result {
+	return kernel.Result{Output: c.Output, Displays: c.Displays, DisplayAt: c.DisplayAt}
 }
 
 func (c *Cell) invalidate() { c.cache = nil }
@@ -202,30 +210,35 @@ func (c *Cell) render(rc *renderCtx) []string {
 		add(splitLines(c.Meta), false)
 	}
 	hidden := 0 // output lines not laid out because the output is folded
-	if c.Output != "" {
-		text := c.Output
+	text := func(t string) {
 		if !c.Expanded {
 			// Only the head of a long output is shown: lay out no more
 			// than that, and count the rest.
-			text, hidden = headOf(text, foldAt+1)
+			n := 0
+			t, n = headOf(t, max(foldAt+1-len(body), 0))
+			hidden += n
+			if t == "" {
+				return
+			}
 		}
-		add(splitLines(sanitizeOutput(text)), false)
+		add(splitLines(sanitizeOutput(t)), false)
 	}
-	for _, d := range c.Displays {
+	disp := func(_ int, d display.Bundle) {
 		if rc.image != nil && len(d.PNG) > 0 {
 			if img, ok := rc.image(d, bodyW); ok {
 				add(img, true)
-				continue
+				return
 			}
 		}
 		txt := d.Text
 		if th.Color && d.ANSI != "" {
 			txt = d.ANSI
 			add(balanceSGR(trimBlankTail(splitLines(strings.ReplaceAll(txt, "\t", "        ")))), false)
-			continue
+			return
 		}
 		add(splitLines(sanitizeOutput(txt)), false)
 	}
+	c.result().Interleave(text, disp)
 	for _, w := range c.Warnings {
 		add([]string{th.Warning.Render("warning: " + w)}, false)
 	}

@@ -406,7 +406,7 @@ func (m *Model) enqueue(c *Cell) tea.Cmd {
 
 func resetOutput(c *Cell) {
 	c.live.Reset()
-	c.Output, c.Displays, c.Err, c.Warnings, c.Meta = "", nil, nil, nil, ""
+	c.Output, c.Displays, c.DisplayAt, c.Err, c.Warnings, c.Meta = "", nil, nil, nil, nil, ""
 	c.Task, c.Done, c.Total = "", 0, 0
 	c.Expanded, c.XOff = false, 0
 }
@@ -459,6 +459,7 @@ func (m *Model) onEvent(msg evalEventMsg) tea.Cmd {
 	case kernel.DisplayEvent:
 		if msg.ev.Display != nil {
 			c.Displays = append(c.Displays, *msg.ev.Display)
+			c.DisplayAt = append(c.DisplayAt, len(c.Output))
 		}
 	case kernel.ProgressEvent:
 		c.Task, c.Done, c.Total = msg.ev.Text, msg.ev.Done, msg.ev.Total
@@ -483,7 +484,7 @@ func (m *Model) onDone(msg evalDoneMsg) tea.Cmd {
 	died := false
 	if c != nil {
 		r := msg.res
-		c.Output, c.Displays, c.Err, c.Warnings, c.Dur = r.Output, r.Displays, r.Err, r.Warnings, r.Duration
+		c.Output, c.Displays, c.DisplayAt, c.Err, c.Warnings, c.Dur = r.Output, r.Displays, r.DisplayAt, r.Err, r.Warnings, r.Duration
 		c.live.Reset()
 		c.Task, c.Total = "", 0
 		if m.opts.Session != nil && !c.replay {
