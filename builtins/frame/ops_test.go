@@ -141,6 +141,21 @@ func TestSortStableNALast(t *testing.T) {
 	}
 }
 
+// rQuantile7 is R's quantile(x, p, type = 7) on sorted s, as
+// quantile.default computes it: nppm = 1 + p(n-1), j = floor(nppm + 4ε),
+// h = nppm - j, Q = (1-h)·s[j] + h·s[j+1] (1-based).
+func rQuantile7(s []float64, p float64) float64 {
+	const fuzz = 4 * 2.220446049250313e-16
+	nppm := 1 + p*float64(len(s)-1)
+	j := math.Floor(nppm + fuzz)
+	h := nppm - j
+	a := s[int(j)-1]
+	if h > fuzz && a != s[int(j)] {
+		return (1-h)*a + h*s[int(j)]
+	}
+	return a
+}
+
 func TestQuantileSelectionMatchesSort(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for _, n := range []int{1, 2, 7, 1000, 50000, 300000} {
@@ -155,12 +170,7 @@ func TestQuantileSelectionMatchesSort(t *testing.T) {
 		sort.Float64s(s)
 		f := frame.New("x", x)
 		for _, p := range []float64{0, 0.01, 0.25, 0.5, 0.75, 0.9, 1} {
-			h := float64(n-1) * p
-			lo := int(math.Floor(h))
-			want := s[lo]
-			if lo+1 < n {
-				want += (h - float64(lo)) * (s[lo+1] - s[lo])
-			}
+			want := rQuantile7(s, p)
 			if got := f.Quantile("x", p); got != want {
 				t.Errorf("n=%d p=%v: %v, want %v", n, p, got, want)
 			}
@@ -184,9 +194,7 @@ func TestQuantileSelectionMatchesSort(t *testing.T) {
 	sort.Float64s(present)
 	g := frame.New("y", y)
 	for _, p := range []float64{0.1, 0.5, 0.99} {
-		h := float64(len(present)-1) * p
-		lo := int(math.Floor(h))
-		want := present[lo] + (h-float64(lo))*(present[lo+1]-present[lo])
+		want := rQuantile7(present, p)
 		if got := g.Quantile("y", p); got != want {
 			t.Errorf("with NA p=%v: %v, want %v", p, got, want)
 		}

@@ -2,6 +2,7 @@ package stats
 
 import (
 	"fmt"
+	inum "github.com/gostat/gostat/builtins/internal/num"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -115,20 +116,20 @@ func statFunc(name string) (func([]float64) float64, error) {
 			return s / float64(len(v))
 		}, nil
 	case "median":
-		return func(v []float64) float64 { return quantileSelect(v, []float64{0.5})[0] }, nil
+		return func(v []float64) float64 { return inum.QuantilesInPlace(v, []float64{0.5})[0] }, nil
 	case "sd":
 		return func(v []float64) float64 { _, ss := meanSS(v); return math.Sqrt(ss / float64(len(v)-1)) }, nil
 	case "var":
 		return func(v []float64) float64 { _, ss := meanSS(v); return ss / float64(len(v)-1) }, nil
 	case "iqr":
-		return func(v []float64) float64 { q := quantileSelect(v, []float64{0.25, 0.75}); return q[1] - q[0] }, nil
+		return func(v []float64) float64 { q := inum.QuantilesInPlace(v, []float64{0.25, 0.75}); return q[1] - q[0] }, nil
 	case "mad":
 		return func(v []float64) float64 {
-			med := quantileSelect(v, []float64{0.5})[0]
+			med := inum.QuantilesInPlace(v, []float64{0.5})[0]
 			for i, t := range v {
 				v[i] = math.Abs(t - med)
 			}
-			return 1.4826 * quantileSelect(v, []float64{0.5})[0]
+			return 1.4826 * inum.QuantilesInPlace(v, []float64{0.5})[0]
 		}, nil
 	}
 	return nil, inputErr("Bootstrap", "stat", "is %q", `use "mean", "median", "sd", "var", "iqr" or "mad", or BootstrapFunc for your own statistic`, name)

@@ -1,6 +1,6 @@
 package stats
 
-import ddnum "github.com/gostat/gostat/builtins/internal/num"
+import inum "github.com/gostat/gostat/builtins/internal/num"
 
 // dd is a double-double number hi+lo (about 32 significant digits), used
 // where cancellation would otherwise lose digits (means of data with huge
@@ -8,9 +8,9 @@ import ddnum "github.com/gostat/gostat/builtins/internal/num"
 // the package's short names for it.
 type dd struct{ hi, lo float64 }
 
-func (x dd) n() ddnum.DD                  { return ddnum.DD{Hi: x.hi, Lo: x.lo} }
-func ddOf(v ddnum.DD) dd                  { return dd{v.Hi, v.Lo} }
-func twoProd(a, b float64) (p, e float64) { return ddnum.TwoProd(a, b) }
+func (x dd) n() inum.DD                  { return inum.DD{Hi: x.hi, Lo: x.lo} }
+func ddOf(v inum.DD) dd                  { return dd{v.Hi, v.Lo} }
+func twoProd(a, b float64) (p, e float64) { return inum.TwoProd(a, b) }
 
 func (x dd) add(y dd) dd       { return ddOf(x.n().Add(y.n())) }
 func (x dd) addF(b float64) dd { return ddOf(x.n().AddF(b)) }
@@ -26,4 +26,4 @@ func (x dd) float() float64    { return x.hi + x.lo }
 func (x dd) sqrt() float64 { return x.n().Sqrt().Hi }
 
 // ddSum returns the double-double sum of xs.
-func ddSum(xs []float64) dd { return ddOf(ddnum.Sum(xs)) }
+func ddSum(xs []float64) dd { return ddOf(inum.Sum(xs)) }

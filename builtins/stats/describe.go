@@ -2,6 +2,7 @@ package stats
 
 import (
 	"fmt"
+	inum "github.com/gostat/gostat/builtins/internal/num"
 	"math"
 	"strings"
 
@@ -56,13 +57,13 @@ func Describe(x []float64) (*Summary, error) {
 		s.Skewness, s.Kurtosis = math.NaN(), math.NaN()
 	}
 	w := append([]float64(nil), v...)
-	q := quantileSelect(w, []float64{0.25, 0.5, 0.75})
+	q := inum.QuantilesInPlace(w, []float64{0.25, 0.5, 0.75})
 	s.Q1, s.Median, s.Q3 = q[0], q[1], q[2]
 	s.IQR = s.Q3 - s.Q1
 	for i, t := range v {
 		w[i] = math.Abs(t - s.Median)
 	}
-	s.MAD = 1.4826 * quantileSelect(w, []float64{0.5})[0]
+	s.MAD = 1.4826 * inum.QuantilesInPlace(w, []float64{0.5})[0]
 	return s, nil
 }
 

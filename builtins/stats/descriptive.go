@@ -1,6 +1,7 @@
 package stats
 
 import (
+	inum "github.com/gostat/gostat/builtins/internal/num"
 	"math"
 	"sort"
 )
@@ -162,7 +163,7 @@ func Median(x []float64) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return quantileSelect(append([]float64(nil), v...), []float64{0.5})[0], nil
+	return inum.QuantilesInPlace(append([]float64(nil), v...), []float64{0.5})[0], nil
 }
 
 // Mode returns the most frequent value(s) of x in increasing order (all of
@@ -283,11 +284,11 @@ func MAD(x []float64) (float64, error) {
 		return 0, err
 	}
 	w := append([]float64(nil), v...)
-	med := quantileSelect(w, []float64{0.5})[0]
+	med := inum.QuantilesInPlace(w, []float64{0.5})[0]
 	for i, t := range v {
 		w[i] = math.Abs(t - med)
 	}
-	return 1.4826 * quantileSelect(w, []float64{0.5})[0], nil
+	return 1.4826 * inum.QuantilesInPlace(w, []float64{0.5})[0], nil
 }
 
 // IQR returns the interquartile range Q₃ - Q₁ with type-7 quantiles (R's
@@ -297,7 +298,7 @@ func IQR(x []float64) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	q := quantileSelect(append([]float64(nil), v...), []float64{0.25, 0.75})
+	q := inum.QuantilesInPlace(append([]float64(nil), v...), []float64{0.25, 0.75})
 	return q[1] - q[0], nil
 }
 

@@ -2,6 +2,7 @@ package stats
 
 import (
 	"fmt"
+	inum "github.com/gostat/gostat/builtins/internal/num"
 	"math"
 )
 
@@ -28,7 +29,7 @@ func LeveneTest(y []float64, g []string, opts ...Opt) (*HTest, error) {
 	}
 	med := make([]float64, len(lv))
 	for j, gv := range groups {
-		med[j] = quantileSelect(append([]float64(nil), gv...), []float64{0.5})[0]
+		med[j] = inum.QuantilesInPlace(append([]float64(nil), gv...), []float64{0.5})[0]
 	}
 	z := make([]float64, len(ys))
 	for i, v := range ys {

@@ -10,8 +10,8 @@ import (
 
 // QuantilesInPlace returns R's type-7 quantiles of x (no NaN; x is
 // reordered) for the probabilities ps (ascending), by successive
-// selection: Q(p) = x[lo] + (h - lo)(x[lo+1] - x[lo]), h = (n-1)p,
-// lo = floor(h) (Hyndman & Fan 1996, definition 7).
+// selection: Q(p) = (1−h)·x₍ₖ₎ + h·x₍ₖ₊₁₎ with k and h as in type7
+// (Hyndman & Fan 1996, definition 7), bit for bit as R's quantile.
 func QuantilesInPlace(x []float64, ps []float64) []float64 {
 	out := make([]float64, len(ps))
 	n := len(x)
@@ -22,36 +22,50 @@ func QuantilesInPlace(x []float64, ps []float64) []float64 {
 		return out
 	}
 	from := 0
-	for k, p := range ps {
-		h := float64(n-1) * p
-		lo := int(math.Floor(h))
-		if lo < 0 {
-			lo = 0
-		}
-		if lo > n-1 {
-			lo = n - 1
-		}
-		if lo < from {
+	for i, p := range ps {
+		k, h := type7(n, p)
+		if k < from {
 			// already placed by an earlier selection
 			from = 0
 		}
-		selectK(x[from:], lo-from)
-		a := x[lo]
-		frac := h - float64(lo)
-		if frac > 0 && lo+1 < n {
-			b := x[lo+1]
-			for _, v := range x[lo+2:] {
+		selectK(x[from:], k-from)
+		a, b := x[k], x[k]
+		if h > 0 {
+			b = x[k+1]
+			for _, v := range x[k+2:] {
 				if v < b {
 					b = v
 				}
 			}
-			out[k] = a + frac*(b-a)
-		} else {
-			out[k] = a
 		}
-		from = lo
+		out[i] = interp7(a, b, h)
+		from = k
 	}
 	return out
+}
+
+// type7 returns the 0-based order statistic k and the weight h of R's
+// type-7 quantile at probability p of n values, Q(p) = (1−h)·x₍ₖ₎ +
+// h·x₍ₖ₊₁₎, computed as R's quantile.default does: nppm = 1 + p(n−1),
+// j = ⌊nppm + 4ε⌋, h = nppm − j (0 when |h| < 4ε), k = j − 1.
+func type7(n int, p float64) (k int, h float64) {
+	const fuzz = 4 * 2.220446049250313e-16
+	nppm := 1 + p*float64(n-1)
+	j := math.Floor(nppm + fuzz)
+	h = nppm - j
+	if math.Abs(h) < fuzz {
+		h = 0
+	}
+	return min(max(int(j)-1, 0), n-1), h
+}
+
+// interp7 is R's interpolation between neighbouring order statistics:
+// (1−h)·a + h·b, or exactly a when h is 0 or a == b.
+func interp7(a, b, h float64) float64 {
+	if h > 0 && a != b {
+		return (1-h)*a + h*b
+	}
+	return a
 }
 
 // selectK rearranges x so x[k] is the k-th smallest, smaller ones before
@@ -137,11 +151,10 @@ func QuantilesFromHist(x []float64, counts *[1 << 16]int32, n int, ps []float64)
 	type need struct{ rank, bucket, start int }
 	var ranks []int
 	for _, p := range ps {
-		h := float64(n-1) * p
-		lo := min(max(int(math.Floor(h)), 0), n-1)
-		ranks = append(ranks, lo)
-		if lo+1 < n {
-			ranks = append(ranks, lo+1)
+		k, h := type7(n, p)
+		ranks = append(ranks, k)
+		if h > 0 {
+			ranks = append(ranks, k+1)
 		}
 	}
 	bucketOf := map[int]int{} // bucket → start rank
@@ -185,15 +198,13 @@ func QuantilesFromHist(x []float64, counts *[1 << 16]int32, n int, ps []float64)
 		selectK(buf, nd.rank-nd.start)
 		stat[nd.rank] = buf[nd.rank-nd.start]
 	}
-	for k, p := range ps {
-		h := float64(n-1) * p
-		lo := min(max(int(math.Floor(h)), 0), n-1)
-		a := stat[lo]
-		if frac := h - float64(lo); frac > 0 && lo+1 < n {
-			out[k] = a + frac*(stat[lo+1]-a)
-		} else {
-			out[k] = a
+	for i, p := range ps {
+		k, h := type7(n, p)
+		a, b := stat[k], stat[k]
+		if h > 0 {
+			b = stat[k+1]
 		}
+		out[i] = interp7(a, b, h)
 	}
 	return out
 }
