@@ -21,8 +21,12 @@ type AnovaTable struct {
 	// (the first row has NaN Df, SumSq, F, P).
 	Df, SumSq, MeanSq, F, P []float64
 	ResDf, RSS              []float64
-	comparison              bool
-	deviance                bool // analysis of deviance (GLM): RSS holds residual deviances
+	// Warning is R's warning for the table ("" if none), e.g. an F test
+	// on a binomial GLM.
+	Warning    string
+	comparison bool
+	deviance   bool   // analysis of deviance (GLM): RSS holds residual deviances
+	test       string // sequential GLM table: "", "Chisq" or "F"
 }
 
 // Anova returns the sequential (type I) analysis of variance of the model,
@@ -178,6 +182,112 @@ func CompareGLM(ms ...*GLMFit) (*AnovaTable, error) {
 	return a, nil
 }
 
+// Anova returns the sequential analysis of deviance of a GLM, as R's
+// anova(m, test = test): the terms are added one at a time (first to
+// last), each submodel refitted by IRLS with the model's prior weights,
+// offset and convergence settings; row k has the deviance drop and its
+// degrees of freedom when term k is added, and the submodel's residual
+// deviance and df (the first row, "NULL", is the null model).
+//
+// test is "" (no test; R 4.2's default), "Chisq" (p = P(χ²_df > ΔD/φ)) or
+// "F" (F = (ΔD/df)/φ, p from F(df, DFResidual); R warns that the F test is
+// inappropriate for binomial and Poisson fits, and so does Warning), with
+// φ the model's dispersion. "LRT" is a synonym of "Chisq", as in R. The
+// Chisq p-values are in P, F values in F; ResDf and RSS hold the residual
+// df and deviances.
+func (m *GLMFit) Anova(test string) (a *AnovaTable, err error) {
+	defer recoverErr("models.GLMFit.Anova", &err)
+	switch test {
+	case "", "Chisq", "F":
+	case "LRT":
+		test = "Chisq"
+	default:
+		return nil, fmt.Errorf("models: Anova test must be \"\", \"Chisq\" (or \"LRT\") or \"F\", not %q", test)
+	}
+	if m.d == nil || m.d.ts == nil {
+		return nil, fmt.Errorf("models: Anova needs a model fitted from a formula (this one came from a matrix)")
+	}
+	d := m.d
+	a = &AnovaTable{deviance: true, test: test, Heading: []string{"Analysis of Deviance Table", "",
+		fmt.Sprintf("Model: %s, link: %s", m.Family.Name, m.Family.Link), "", "Response: " + m.YName, "",
+		"Terms added sequentially (first to last)", "", ""}}
+	nt := len(d.terms)
+	resdf := []float64{float64(m.DFNull)}
+	resdev := []float64{m.NullDeviance}
+	for i := 1; i < nt; i++ {
+		sub := &design{n: d.n, y: d.y, intercept: d.intercept}
+		for j, c := range d.cols {
+			if d.assign[j] < i {
+				sub.cols = append(sub.cols, c)
+				sub.names = append(sub.names, d.names[j])
+				sub.assign = append(sub.assign, d.assign[j])
+				if d.lo != nil {
+					sub.lo = append(sub.lo, d.lo[j])
+				}
+			}
+		}
+		f, err := fitGLM(sub, m.Family, m.prior, GLMOptions{Epsilon: m.opts.Epsilon, MaxIter: m.opts.MaxIter, Offset: m.offset, noNull: true})
+		if err != nil {
+			return nil, err
+		}
+		resdf = append(resdf, float64(f.DFResidual))
+		resdev = append(resdev, f.Deviance)
+	}
+	if nt > 0 {
+		resdf = append(resdf, float64(m.DFResidual))
+		resdev = append(resdev, m.Deviance)
+	}
+	disp := m.Dispersion
+	dfDisp := math.Inf(1)
+	if disp != 1 {
+		dfDisp = float64(m.DFResidual)
+	}
+	if test == "F" && math.IsInf(dfDisp, 1) {
+		if m.Family.Name == "binomial" || m.Family.Name == "poisson" {
+			a.Warning = fmt.Sprintf("using F test with a '%s' family is inappropriate", m.Family.Name)
+		} else {
+			a.Warning = "using F test with a fixed dispersion is inappropriate"
+		}
+	}
+	for k := range resdf {
+		name := "NULL"
+		if k > 0 {
+			name = d.terms[k-1]
+		}
+		a.Rows = append(a.Rows, name)
+		a.ResDf = append(a.ResDf, resdf[k])
+		a.RSS = append(a.RSS, resdev[k])
+		if k == 0 {
+			a.Df = append(a.Df, math.NaN())
+			a.SumSq = append(a.SumSq, math.NaN())
+			a.F = append(a.F, math.NaN())
+			a.P = append(a.P, math.NaN())
+			continue
+		}
+		df := resdf[k-1] - resdf[k]
+		dev := math.Max(0, resdev[k-1]-resdev[k])
+		a.Df = append(a.Df, df)
+		a.SumSq = append(a.SumSq, dev)
+		f, p := math.NaN(), math.NaN()
+		if df != 0 {
+			switch test {
+			case "Chisq":
+				p = pChisqUpper(dev/disp, df)
+			case "F":
+				f = dev / df / disp
+				if math.IsInf(dfDisp, 1) {
+					p = pChisqUpper(f*df, df) // F(df, ∞) = χ²_df / df
+				} else {
+					p = pFUpper(f, df, dfDisp)
+				}
+			}
+		}
+		a.F = append(a.F, f)
+		a.P = append(a.P, p)
+	}
+	return a, nil
+}
+
 // String returns the table at display.Plain.
 func (a *AnovaTable) String() string { return a.Display(display.Plain).Text }
 
@@ -252,7 +362,19 @@ func (a *AnovaTable) Display(o display.Options) display.Bundle {
 		}
 		return out
 	}
-	if a.deviance {
+	if a.deviance && !a.comparison {
+		// sequential analysis of deviance (R's anova.glm)
+		headers = []string{"Df", "Deviance", "Resid. Df", "Resid. Dev"}
+		cols = [][]string{fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5), fmtCol(a.ResDf, 5), fmtCol(zap(a.RSS), 5)}
+		switch a.test {
+		case "Chisq":
+			headers = append(headers, "Pr(>Chi)")
+			cols = append(cols, pcol(a.P))
+		case "F":
+			headers = append(headers, "F", "Pr(>F)")
+			cols = append(cols, fmtCol(rounded(a.F, 4), 5), pcol(a.P))
+		}
+	} else if a.deviance {
 		headers = []string{"Resid. Df", "Resid. Dev", "Df", "Deviance", "Pr(>Chi)"}
 		cols = [][]string{fmtCol(a.ResDf, 5), fmtCol(zap(a.RSS), 5), fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5), pcol(a.P)}
 	} else if a.comparison {
@@ -311,6 +433,9 @@ func (a *AnovaTable) Display(o display.Options) display.Bundle {
 	}
 	if stars {
 		b.WriteString("---\n" + rfmt.Legend(false) + "\n")
+	}
+	if a.Warning != "" {
+		b.WriteString("Warning: " + a.Warning + "\n")
 	}
 	return display.Text("anova", finish(o, b.String()))
 }

@@ -52,9 +52,15 @@ type design struct {
 	intercept bool
 	y         []float64
 	yName     string
-	rows      []int    // frame rows used
-	labels    []string // row labels of the rows used (see rowLabels); nil if none
-	nDropped  int
+	// trials are the binomial totals s+f of a cbind(s, f) response (nil
+	// otherwise); y is then the proportion s/(s+f) (0 when s+f = 0).
+	trials []float64
+	// offset is the sum of the formula's offset(expr) terms on the rows
+	// used (nil when there are none).
+	offset   []float64
+	rows     []int    // frame rows used
+	labels   []string // row labels of the rows used (see rowLabels); nil if none
+	nDropped int
 	// what predict needs to rebuild the matrix on new data
 	levels  map[string][]string // categorical factor key -> levels
 	coding  map[string]bool     // "term|factor" -> true when full indicator coding
@@ -98,9 +104,27 @@ func checkVars(pf *parsedFormula, n *node, f *frame.Frame, out map[string]bool) 
 	return nil
 }
 
+// designAllow lists the formula features a model accepts beyond terms.
+type designAllow struct {
+	cbind  bool // a cbind(successes, failures) response (binomial GLM)
+	offset bool // offset(expr) terms
+}
+
 // buildDesign parses formula and builds the model matrix on f. Rows with a
 // missing value in any variable used are dropped (R's na.omit) and counted.
+// Offsets and cbind responses are refused (see buildModelDesign).
 func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, error) {
+	return buildModelDesign(formula, f, needResponse, designAllow{})
+}
+
+// isCbind reports whether n is a cbind(…) call.
+func isCbind(n *node) bool { return n != nil && n.kind == "call" && n.text == "cbind" }
+
+// buildModelDesign is buildDesign for models that accept the features in
+// allow: a binomial response cbind(s, f), giving y = s/(s+f) and trials
+// s+f (R's binomial()$initialize), and offset(expr) terms, summed into
+// d.offset.
+func buildModelDesign(formula string, f *frame.Frame, needResponse bool, allow designAllow) (*design, error) {
 	if f == nil {
 		return nil, fmt.Errorf("models: the data frame is nil")
 	}
@@ -136,6 +160,23 @@ func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, er
 			if err := checkVars(pf, fac, f, used); err != nil {
 				return nil, err
 			}
+		}
+	}
+	if len(ts.offsets) > 0 && !allow.offset {
+		o := ts.offsets[0]
+		return nil, &FormulaError{formula, o.pos, o.end - o.pos, "offset() terms are not supported by this model; they work in models.OLS, WLS and GLM"}
+	}
+	for _, o := range ts.offsets {
+		if err := checkVars(pf, o, f, used); err != nil {
+			return nil, err
+		}
+	}
+	if isCbind(pf.lhs) {
+		if !allow.cbind {
+			return nil, &FormulaError{formula, pf.lhs.pos, pf.lhs.end - pf.lhs.pos, "a cbind(successes, failures) response needs a binomial GLM: models.GLM(formula, f, models.Binomial(\"logit\"))"}
+		}
+		if len(pf.lhs.args) != 2 {
+			return nil, &FormulaError{formula, pf.lhs.pos, pf.lhs.end - pf.lhs.pos, "cbind() in a response takes two counts: cbind(successes, failures)"}
 		}
 	}
 	// NA rows
@@ -189,7 +230,11 @@ func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, er
 	d.labels = rowLabels(f, rows)
 	d.poly = map[string]polyCoef{}
 	ev := &evaluator{pf: pf, f: f, rows: rows, cache: map[string]*variable{}, floats: floatCache, polyOut: d.poly}
-	if pf.lhs != nil {
+	if isCbind(pf.lhs) {
+		if err := d.binomialResponse(ev); err != nil {
+			return nil, err
+		}
+	} else if pf.lhs != nil {
 		yv, err := ev.eval(pf.lhs, false)
 		if err != nil {
 			return nil, err
@@ -211,7 +256,73 @@ func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, er
 	if err := d.build(ev, nil); err != nil {
 		return nil, err
 	}
+	if err := d.evalOffsets(ev); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// binomialResponse evaluates a cbind(s, f) response as R's binomial
+// family does: y = s/(s+f) (0 where s+f = 0) with s+f trials, which the
+// GLM uses as prior weights. Counts must be finite and non-negative.
+func (d *design) binomialResponse(ev *evaluator) error {
+	lhs := d.pf.lhs
+	d.yName = lhs.deparse()
+	var parts [2][]float64
+	for k, a := range lhs.args {
+		if a.kind == "named" {
+			return ev.errf(a, "cbind() in a response takes two unnamed counts: cbind(successes, failures)")
+		}
+		v, err := ev.arith(a)
+		if err != nil {
+			return err
+		}
+		parts[k] = make([]float64, len(v.hi))
+		for i, x := range v.hi {
+			if v.lo != nil {
+				x += v.lo[i]
+			}
+			if !(x >= 0) || math.IsInf(x, 0) {
+				return ev.errf(a, "%s is %v at row %d; binomial counts must be finite and >= 0", a.deparse(), x, ev.rows[i]+1)
+			}
+			parts[k][i] = x
+		}
+	}
+	d.y = make([]float64, len(parts[0]))
+	d.trials = make([]float64, len(parts[0]))
+	for i, s := range parts[0] {
+		n := s + parts[1][i]
+		d.trials[i] = n
+		if n > 0 {
+			d.y[i] = s / n
+		}
+	}
+	return nil
+}
+
+// evalOffsets sums the formula's offset(expr) terms on the evaluator's
+// rows into d.offset (R adds every offset term to the linear predictor).
+func (d *design) evalOffsets(ev *evaluator) error {
+	if len(d.ts.offsets) == 0 {
+		return nil
+	}
+	d.offset = make([]float64, len(ev.rows))
+	for _, o := range d.ts.offsets {
+		v, err := ev.arith(o.args[0])
+		if err != nil {
+			return err
+		}
+		for i, x := range v.hi {
+			if v.lo != nil {
+				x += v.lo[i]
+			}
+			if x-x != 0 {
+				return ev.errf(o, "%s is %v at row %d; an offset must be finite (e.g. filter exposure > 0 before log)", o.deparse(), x, ev.rows[i]+1)
+			}
+			d.offset[i] += x
+		}
+	}
+	return nil
 }
 
 // build fills the model matrix columns. When ref is not nil (prediction on

@@ -368,6 +368,9 @@ func (p *parser) parseAtom() (*node, error) {
 	return nil, p.errAt(t, fmt.Sprintf("unexpected %q in formula", t.text))
 }
 
+// offsetKey marks the key of an offset(expr) pseudo-term.
+const offsetKey = "\x00offset:"
+
 // A term is an interaction of factors (variables or expressions), kept as
 // an ordered list of factor keys. The empty term is the intercept.
 type term struct {
@@ -387,6 +390,9 @@ func (t term) keySet() string {
 type termSet struct {
 	terms     []term
 	intercept bool
+	// offsets are the offset(expr) terms: known parts of the linear
+	// predictor, not coefficients (R's attr(terms, "offset")).
+	offsets []*node
 }
 
 // expandTerms expands the rhs into terms with R's rules: a*b = a + b + a:b,
@@ -487,6 +493,12 @@ func expandTerms(pf *parsedFormula, dotVars []string) (*termSet, error) {
 			if n.kind == "var" {
 				key = n.text
 			}
+			if n.kind == "call" && n.text == "offset" {
+				if len(n.args) != 1 || n.args[0].kind == "named" {
+					return nil, &FormulaError{pf.src, n.pos, n.end - n.pos, "offset() takes one expression, as in offset(log(exposure))"}
+				}
+				key = offsetKey + key
+			}
 			return []term{{factors: []*node{n}, keys: []string{key}}}, nil
 		}
 		return nil, &FormulaError{pf.src, n.pos, n.end - n.pos, "cannot use this as a formula term"}
@@ -519,6 +531,22 @@ func expandTerms(pf *parsedFormula, dotVars []string) (*termSet, error) {
 		}
 		if t.keys[0] == "\x00noint" {
 			ts.intercept = false
+			continue
+		}
+		for i, k := range t.keys {
+			if strings.HasPrefix(k, offsetKey) && len(t.keys) > 1 {
+				o := t.factors[i]
+				return nil, &FormulaError{pf.src, o.pos, o.end - o.pos, "offset() cannot be part of an interaction; add it as a term of its own, as in y ~ x + offset(log(z))"}
+			}
+		}
+		if strings.HasPrefix(t.keys[0], offsetKey) {
+			dup := false
+			for _, o := range ts.offsets {
+				dup = dup || o.deparse() == t.factors[0].deparse()
+			}
+			if !dup {
+				ts.offsets = append(ts.offsets, t.factors[0])
+			}
 			continue
 		}
 		k := t.keySet()

@@ -97,14 +97,30 @@ func GLM(formula string, f *frame.Frame, family Family) (*GLMFit, error) {
 	return GLMWithOptions(formula, f, family, nil)
 }
 
-// GLMWithOptions is GLM with a convergence tolerance, iteration limit and
-// prior weights.
+// GLMWithOptions is GLM with a convergence tolerance, iteration limit,
+// prior weights and an offset.
+//
+// Formulas may hold offset(expr) terms: known parts of the linear
+// predictor, as in R's glm(y ~ x + offset(log(exposure)), poisson); they
+// are summed with opt.Offset, appear in LinearPredictor and Fitted, are
+// used by the null deviance (refitted with the offset, as R), and are
+// evaluated on the new data by Predict. A numeric opt.Offset vector
+// belongs to the training rows and is not part of predictions on new data
+// (put the offset in the formula to have it there).
+//
+// A binomial response may be cbind(successes, failures), as in R:
+//
+//	m, err := models.GLM("cbind(ncases, ncontrols) ~ agegp + tobgp * alcgp", esoph, models.Binomial("logit"))
+//
+// y is then the proportion s/(s+f) (0 when s+f = 0) with prior weights
+// (s+f)·opt.Weights; IRLS starts from R's μ = (n·y + 0.5)/(n + 1) with n
+// = s+f, and deviance, AIC (R's binomial aic with m = s+f) and df are R's.
 func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptions) (m *GLMFit, err error) {
 	defer recoverErr("models.GLM", &err)
 	if err := family.check(); err != nil {
 		return nil, fmt.Errorf("models.GLM: %v", err)
 	}
-	d, err := buildDesign(formula, f, true)
+	d, err := buildModelDesign(formula, f, true, designAllow{cbind: true, offset: true})
 	if err != nil {
 		return nil, err
 	}
@@ -120,6 +136,28 @@ func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptio
 		prior = make([]float64, d.n)
 		for i, r := range d.rows {
 			prior[i] = o.Weights[r]
+		}
+	}
+	var warnings []string
+	if d.trials != nil {
+		if family.Name != "binomial" {
+			return nil, fmt.Errorf("models.GLM: a %s response is for the binomial family, not %s; for counts use a single column", d.yName, family.Name)
+		}
+		// R's binomial()$initialize: prior weights × trials
+		if prior == nil {
+			prior = make([]float64, d.n)
+			for i := range prior {
+				prior[i] = 1
+			}
+		}
+		nonInt := false
+		for i, n := range d.trials {
+			prior[i] *= n
+			s := d.y[i] * n
+			nonInt = nonInt || math.Abs(s-math.Round(s)) > 0.001 || math.Abs(n-s-math.Round(n-s)) > 0.001
+		}
+		if nonInt {
+			warnings = append(warnings, "non-integer counts in a binomial glm!")
 		}
 	}
 	if err := family.checkY(d.y, d.rows); err != nil {
@@ -138,9 +176,31 @@ func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptio
 		}
 		o.Offset = off
 	}
+	if d.offset != nil {
+		// offset() terms add to the Offset argument, as R sums them
+		if o.Offset == nil {
+			o.Offset = d.offset
+		} else {
+			for i, v := range d.offset {
+				o.Offset[i] += v
+			}
+		}
+	}
+	extraIter := 0
+	if d.trials != nil && opt != nil && opt.Weights != nil && o.start == nil {
+		// R starts IRLS from μ = (n·y + 0.5)/(n + 1) with n the trials, not
+		// the prior weights: take R's first step here and start from it.
+		o.start = binomialTrialsStep(d, family, prior, o.Offset)
+		extraIter = 1
+	}
 	m, err = fitGLM(d, family, prior, o)
 	if err != nil {
 		return nil, err
+	}
+	m.Iterations += extraIter
+	m.Warnings = append(warnings, m.Warnings...)
+	if d.trials != nil && opt != nil && opt.Weights != nil {
+		m.aic = binomialTrialsAIC(m.Y, m.Fitted, prior, d.trials) + 2*float64(m.Rank)
 	}
 	m.Formula = formula
 	fam := family.Name
@@ -150,6 +210,69 @@ func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptio
 	}
 	m.Call = fmt.Sprintf("glm(formula = %s, family = %s)", formula, fam)
 	return m, nil
+}
+
+// binomialTrialsStep is the first IRLS step of R's glm.fit for a
+// cbind(s, f) response: from μ₀ = (n·y + 0.5)/(n + 1) (n the trials), the
+// weighted least-squares fit of z = η₀ − offset + (y − μ₀)/μ'(η₀) with
+// weights prior·μ'(η₀)²/V(μ₀). Aliased coefficients start at 0.
+func binomialTrialsStep(d *design, fam Family, prior, off []float64) []float64 {
+	z := make([]float64, d.n)
+	ww := make([]float64, d.n)
+	for i := range z {
+		mu0 := (d.trials[i]*d.y[i] + 0.5) / (d.trials[i] + 1)
+		eta := fam.linkfun(mu0)
+		mu := fam.linkinv(eta)
+		me := fam.muEta(eta)
+		o := 0.0
+		if off != nil {
+			o = off[i]
+		}
+		if prior[i] > 0 && me != 0 {
+			z[i] = eta - o + (d.y[i]-mu)/me
+			ww[i] = prior[i] * me * me / fam.variance(mu)
+		}
+	}
+	fit := solveLS(lsProblem{n: d.n, p: len(d.cols), cols: d.cols, y: z, w: ww})
+	start := make([]float64, len(fit.coef))
+	for j, c := range fit.coef {
+		if !fit.aliased[j] {
+			start[j] = c
+		}
+	}
+	return start
+}
+
+// binomialTrialsAIC is R's binomial()$aic for a cbind(s, f) response with
+// prior weights wt (user weights × trials) and trials n:
+// -2 Σ (wt_i/m_i)·log dbinom(round(m_i y_i), round(m_i), μ_i) with m = n
+// when any n > 1, else m = wt. (Without user weights wt = n and this is the
+// family's usual AIC.)
+func binomialTrialsAIC(y, mu, wt, n []float64) float64 {
+	m := wt
+	for _, v := range n {
+		if v > 1 {
+			m = n
+			break
+		}
+	}
+	s := 0.0
+	for i := range y {
+		if m[i] <= 0 {
+			continue
+		}
+		size := math.Round(m[i])
+		k := math.Round(m[i] * y[i])
+		ll := lchoose(size, k)
+		if k > 0 {
+			ll += k * math.Log(mu[i])
+		}
+		if size-k > 0 {
+			ll += (size - k) * math.Log1p(-mu[i])
+		}
+		s += wt[i] / m[i] * ll
+	}
+	return -2 * s
 }
 
 // GLMMatrix fits a GLM on the columns of X as given (include a column of
@@ -216,8 +339,12 @@ func (m *GLMFit) logLikDF() int {
 func (m *GLMFit) LogLik() float64 { return float64(m.logLikDF()) - m.aic/2 }
 
 // BIC returns -2·logLik + log(n)·df.
+//
+// n is the number of rows used including those with prior weight 0, as
+// R's BIC takes it from logLik.glm (sum(!is.na(residuals))), although
+// nobs() and NObs leave zero-weight rows out.
 func (m *GLMFit) BIC() float64 {
-	return -2*m.LogLik() + math.Log(float64(m.NObs))*float64(m.logLikDF())
+	return -2*m.LogLik() + math.Log(float64(len(m.Y)))*float64(m.logLikDF())
 }
 
 // DevianceResiduals returns sign(y - μ)·sqrt(d_i) (R's residuals(type = "deviance")).
@@ -380,6 +507,11 @@ func (m *GLMFit) reading() string {
 			sig = "not statistically significant at the 5% level"
 		}
 		per := "each unit increase in " + name
+		if fac, deg, ok := m.d.polyColumn(j); ok {
+			fmt.Fprintf(&b, "  - %s: %s trend of the log %s across the ordered levels of %s (polynomial contrast), coefficient %s (p%s, %s).\n",
+				name, polyTrend(deg), kind, fac, rfmt.Num(m.Coef[j], 4), pTight(m.PValue[j]), sig)
+			continue
+		}
 		if m.d != nil && m.d.ts != nil && m.d.assign[j] >= 0 {
 			t := m.d.ts.terms[m.d.assign[j]]
 			if len(t.keys) == 1 {

@@ -9,8 +9,11 @@
 // other columns; term and coefficient names are R's. String and bool
 // columns are categorical (treatment coding, first level as baseline, level
 // order from the frame, unused levels dropped); factor(x) or C(x) makes a
-// numeric column categorical. Rows with a missing value in a used variable
-// are dropped and counted, as R's na.omit.
+// numeric column categorical. Ordered factors (frame.AsOrdered, ordered(x))
+// get R's polynomial contrasts (x.L, x.Q, x.C, x^4, …). offset(expr) adds a
+// known term to the linear predictor (OLS, WLS, GLM), and a binomial GLM
+// takes a cbind(successes, failures) response. Rows with a missing value
+// in a used variable are dropped and counted, as R's na.omit.
 //
 // Linear models are solved by Householder QR on power-of-two scaled columns
 // (blocked TSQR across cores for tall data), never by normal equations;
@@ -127,7 +130,7 @@ func WLS(formula string, f *frame.Frame, w []float64) (*LM, error) {
 
 func fitLMFormula(formula string, f *frame.Frame, w []float64) (m *LM, err error) {
 	defer recoverErr("models.OLS", &err)
-	d, err := buildDesign(formula, f, true)
+	d, err := buildModelDesign(formula, f, true, designAllow{offset: true})
 	if err != nil {
 		return nil, err
 	}
@@ -248,10 +251,33 @@ func olsCols(cols [][]float64, y []float64, names []string, n int, op string) (*
 	return fitLM(d, nil, fmt.Sprintf("models.%s(X, y)", op))
 }
 
+// fitLM fits the design by (weighted) least squares. With offsets
+// (formula offset() terms) it fits y - offset, as R's lm.fit, and adds the
+// offset back to the fitted values; the ANOVA is that of y - offset (R's
+// effects). R² and the F statistic follow R 4.2.2's summary.lm, which
+// takes the model sum of squares from the fitted values including the
+// offset: mss = Σ w (f - f̄_w)² (Σ w f² without intercept) and
+// R² = mss/(mss + rss). (Later R releases subtract the offset first, which
+// gives the R² of y - offset — not checked here; gostat follows R 4.2.2,
+// the release its references come from.)
 func fitLM(d *design, w []float64, call string) (*LM, error) {
 	n, p := d.n, len(d.cols)
-	pr := lsProblem{n: n, p: p, cols: d.cols, lo: d.lo, y: d.y, w: w}
+	y := d.y
+	if d.offset != nil {
+		y = make([]float64, n)
+		for i, v := range d.y {
+			y[i] = v - d.offset[i]
+		}
+	}
+	pr := lsProblem{n: n, p: p, cols: d.cols, lo: d.lo, y: y, w: w}
 	fit := solveLS(pr)
+	if d.offset != nil {
+		fitted := make([]float64, n)
+		for i, v := range fit.fitted {
+			fitted[i] = v + d.offset[i]
+		}
+		fit.fitted = fitted
+	}
 	m := &LM{Call: call, Names: d.names, Coef: fit.coef, Aliased: fit.aliased, Rank: fit.rank,
 		NDropped: d.nDropped, Rows: d.rows, Fitted: fit.fitted, Residuals: fit.resid, Y: d.y, Weights: w,
 		Intercept: d.intercept, Precise: fit.precise, CondNumber: fit.cond, YName: d.yName,
@@ -299,9 +325,25 @@ func fitLM(d *design, w []float64, call string) (*LM, error) {
 		m.PValue[j] = pT2(m.TValue[j], df)
 	}
 	// total sum of squares in double-double
-	tssDD := weightedTSS(d.y, w, d.intercept)
-
+	tssDD := weightedTSS(y, w, d.intercept)
 	mssDD := tssDD.sub(dd{fit.rss, fit.rssLo})
+	if d.offset != nil {
+		// R 4.2.2's summary.lm: mss from the fitted values including the
+		// offset, Σ w (f - f̄_w)² (Σ w f² without intercept), and
+		// R² = mss/(mss + rss)
+		mssDD = weightedTSS(fit.fitted, w, d.intercept)
+		if !d.intercept {
+			mssDD = dd{}
+			for i, f := range fit.fitted {
+				wi := 1.0
+				if w != nil {
+					wi = w[i]
+				}
+				mssDD = mssDD.add(ddFrom(f).mul(ddFrom(f)).mulF(wi))
+			}
+		}
+		tssDD = mssDD.add(dd{fit.rss, fit.rssLo})
+	}
 	m.RSquared = mssDD.div(tssDD).hi
 	dfInt := 0
 	if d.intercept {

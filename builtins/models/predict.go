@@ -85,6 +85,11 @@ func (d *design) newDesign(f *frame.Frame) (*design, error) {
 			}
 		}
 	}
+	for _, o := range d.ts.offsets {
+		if err := checkVars(d.pf, o, f, used); err != nil {
+			return nil, err
+		}
+	}
 	for v := range used {
 		na, err := f.NA(v)
 		if err != nil {
@@ -104,6 +109,9 @@ func (d *design) newDesign(f *frame.Frame) (*design, error) {
 		levels: map[string][]string{}, coding: map[string]bool{}, ordered: map[string]bool{}}
 	ev := &evaluator{pf: d.pf, f: f, rows: rows, cache: map[string]*variable{}, polyRef: d.poly}
 	if err := nd.build(ev, d); err != nil {
+		return nil, err
+	}
+	if err := nd.evalOffsets(ev); err != nil {
 		return nil, err
 	}
 	if len(nd.cols) != len(d.cols) {
@@ -142,7 +150,10 @@ func predictCols(cols [][]float64, coef []float64, aliased []bool, covU [][]floa
 	return
 }
 
-func (m *LM) predictFrom(cols [][]float64, n int, interval string, level float64) (*Prediction, error) {
+// predictFrom predicts from model-matrix columns; offset (nil: none) is
+// added to the fit, as R's predict.lm adds the offset terms evaluated on
+// the new data.
+func (m *LM) predictFrom(cols [][]float64, offset []float64, n int, interval string, level float64) (*Prediction, error) {
 	if !(level > 0 && level < 1) {
 		level = 0.95
 	}
@@ -154,6 +165,9 @@ func (m *LM) predictFrom(cols [][]float64, n int, interval string, level float64
 		return nil, fmt.Errorf("models: interval must be \"none\", \"confidence\" or \"prediction\", not %q", interval)
 	}
 	fit, q := predictCols(cols, m.Coef, m.Aliased, m.covU, n)
+	for i, o := range offset {
+		fit[i] += o
+	}
 	p := &Prediction{Fit: fit, SE: make([]float64, n), Interval: interval, Level: level}
 	for i := range q {
 		p.SE[i] = m.Sigma * math.Sqrt(q[i])
@@ -185,7 +199,7 @@ func (m *LM) Predict(newdata *frame.Frame, interval string, level float64) (p *P
 	if err != nil {
 		return nil, err
 	}
-	return m.predictFrom(nd.cols, nd.n, interval, level)
+	return m.predictFrom(nd.cols, nd.offset, nd.n, interval, level)
 }
 
 // PredictMatrix predicts from a matrix with the same columns as the fit
@@ -200,7 +214,7 @@ func (m *LM) PredictMatrix(X *mat.Dense, interval string, level float64) (*Predi
 	for j := range cols {
 		cols[j] = mat.Col(nil, j, X)
 	}
-	return m.predictFrom(cols, n, interval, level)
+	return m.predictFrom(cols, nil, n, interval, level)
 }
 
 // Predict predicts for newdata on the "link" scale (η = x'b, SE from
@@ -225,6 +239,9 @@ func (m *GLMFit) Predict(newdata *frame.Frame, scale string, level float64) (p *
 		return nil, err
 	}
 	eta, q := predictCols(nd.cols, m.Coef, m.Aliased, m.covU, nd.n)
+	for i, o := range nd.offset {
+		eta[i] += o // the formula's offset() terms on the new data
+	}
 	p = &Prediction{Fit: make([]float64, nd.n), SE: make([]float64, nd.n), Interval: "none", Scale: scale}
 	var z float64
 	if level > 0 && level < 1 {

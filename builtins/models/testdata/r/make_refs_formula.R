@@ -39,3 +39,52 @@ cases$lm_ordered_call_mtcars$predict <- list(cyl = nd$cyl, wt = nd$wt, fit = arr
 m <- lm(breaks ~ wool * tension, wb); nd <- data.frame(wool = c("B", "A", "B"), tension = c("H", "M", "L"))
 cases$lm_ordered_interaction_warpbreaks$predict <- list(wool = nd$wool, tension = nd$tension, fit = arr(unname(predict(m, nd))))
 out("lm_ordered", cases)
+
+## 2. binomial response cbind(successes, failures): y = s/(s+f), prior weights s+f
+tightfit <- function(m) { t <- update(m, control = glm.control(epsilon = 1e-14, maxit = 100))
+  list(coefficients = arr(unname(coef(t))), std_errors = arr(unname(summary(t)$coefficients[, 2])), deviance = deviance(t), aic = AIC(t)) }
+glmfull <- function(formula, m) { r <- glm_ref(m); r$tight <- tightfit(m); r$converged <- m$converged
+  r$coef_all <- arr(unname(coef(m))); r$coef_names <- arr(names(coef(m))); r$prior_weights <- arr(unname(weights(m, "prior")))
+  r$y <- arr(unname(m$y)); r$linear_predictor <- arr(unname(m$linear.predictors))
+  a <- anova(m, test = "Chisq"); r$anova_chisq <- list(terms = arr(rownames(a)), df = a[["Df"]], deviance = a[["Deviance"]], resid_df = a[["Resid. Df"]], resid_dev = a[["Resid. Dev"]], p = a[["Pr(>Chi)"]])
+  c(list(formula = formula), r) }
+m <- glm(cbind(ncases, ncontrols) ~ agegp + tobgp * alcgp, data = esoph, family = binomial())
+g1 <- glmfull("cbind(ncases, ncontrols) ~ agegp + tobgp * alcgp", m)
+nd <- esoph[c(1, 30, 60, 88), ]
+g1$predict <- list(rows = c(1, 30, 60, 88), link = arr(unname(predict(m, nd, type = "link"))), response = arr(unname(predict(m, nd, type = "response"))),
+  response_se = arr(unname(predict(m, nd, type = "response", se.fit = TRUE)$se.fit)))
+g1$summary_lines <- arr(capture.output(print(summary(m))))
+# zero trials in row 1 and case weights 1, 2, 1, 2, …
+e2 <- esoph; e2$ncontrols[1] <- 0; w <- rep(c(1, 2), length.out = nrow(e2))
+m2 <- glm(cbind(ncases, ncontrols) ~ agegp + alcgp, data = e2, family = binomial, weights = w)
+g2 <- glmfull("cbind(ncases, ncontrols) ~ agegp + alcgp", m2); g2$weights <- w
+# probit link, plain factors
+e3 <- esoph; for (v in c("agegp", "alcgp", "tobgp")) e3[[v]] <- factor(e3[[v]], ordered = FALSE)
+m3 <- glm(cbind(ncases, ncontrols) ~ agegp + alcgp + tobgp, data = e3, family = binomial(link = "probit"))
+g3 <- glmfull("cbind(ncases, ncontrols) ~ agegp + alcgp + tobgp", m3)
+out("glm_cbind", list(esoph_interaction = g1, esoph_zero_trials_weights = g2, esoph_probit_plain = g3))
+
+## 3. offset() terms
+# Poisson rate model: cases per person in each esoph cell
+m <- glm(ncases ~ agegp + alcgp + offset(log(ncases + ncontrols)), family = poisson, data = esoph)
+o1 <- glmfull("ncases ~ agegp + alcgp + offset(log(ncases + ncontrols))", m)
+nd <- data.frame(agegp = c("45-54", "75+"), alcgp = c("120+", "40-79"), ncases = c(3, 1), ncontrols = c(20, 7))
+o1$predict <- list(agegp = nd$agegp, alcgp = nd$alcgp, ncases = nd$ncases, ncontrols = nd$ncontrols,
+  link = arr(unname(predict(m, nd, type = "link"))), response = arr(unname(predict(m, nd, type = "response"))),
+  link_se = arr(unname(predict(m, nd, type = "link", se.fit = TRUE)$se.fit)))
+# formula offset plus the offset argument (summed), and no intercept
+m <- glm(carb ~ hp + factor(am) + offset(log(wt)), family = poisson, data = mtcars, offset = 0.01 * qsec)
+o2 <- glmfull("carb ~ hp + factor(am) + offset(log(wt))", m); o2$offset_arg <- arr(0.01 * mtcars$qsec)
+m <- glm(carb ~ 0 + hp + offset(log(wt)), family = poisson, data = mtcars)
+o3 <- glmfull("carb ~ 0 + hp + offset(log(wt))", m)
+m <- glm(mpg ~ hp + offset(log(wt)), family = Gamma(link = "log"), data = mtcars)
+o4 <- glmfull("mpg ~ hp + offset(log(wt))", m)
+out("glm_offset", list(poisson_rate_esoph = o1, poisson_both_offsets = o2, poisson_noint = o3, gamma_log = o4))
+# linear models with an offset
+l1 <- lmref("mpg ~ hp + offset(-3 * wt)", mtcars)
+m <- lm(mpg ~ hp + offset(-3 * wt), mtcars); nd <- data.frame(hp = c(100, 200), wt = c(2.5, 4))
+pp <- predict(m, nd, interval = "prediction"); pc <- predict(m, nd, interval = "confidence", se.fit = TRUE)
+l1$predict <- list(hp = nd$hp, wt = nd$wt, fit = arr(unname(pp[, 1])), pred_lwr = arr(unname(pp[, 2])), pred_upr = arr(unname(pp[, 3])), se_fit = arr(unname(pc$se.fit)))
+l2 <- lmref("mpg ~ hp + offset(-3 * wt)", mtcars, weights = mtcars$cyl)
+l3 <- lmref("mpg ~ 0 + hp + offset(log(disp)) + offset(wt)", mtcars)
+out("lm_offset", list(lm_offset = l1, wls_offset = l2, lm_two_offsets_noint = l3))
