@@ -1,8 +1,11 @@
 package ml
 
 import (
+	"fmt"
 	"math"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // lre is the number of correct significant digits of got against want.
@@ -58,8 +61,161 @@ func TestLogisticLargeDataConverges(t *testing.T) {
 	}
 	beta := append(append([]float64(nil), m.fit.Coef[0]...), m.fit.Intercept[0])
 	g := make([]float64, len(beta))
-	binaryPass(X, y, beta, 1, true, g, nil)
+	newBinSolver(binDataOf(X, y), 1, true).pass(beta, false, g, nil)
 	if mg := maxAbs(g); mg > 1e-6 {
 		t.Errorf("gradient at the solution has max |g| = %g after %d iterations", mg, m.fit.NIter)
+	}
+}
+
+// coldNewton minimises the binary objective by plain damped Newton from
+// zero with the exact Hessian at every step, as a reference for the
+// warm-started chord solver.
+func coldNewton(t *testing.T, d binData, lam float64, icpt bool) []float64 {
+	t.Helper()
+	q := d.p + 1
+	s := newBinSolver(d, lam, icpt)
+	ch := newCholSolver(q)
+	beta := make([]float64, q)
+	g, g2, H, dir, cand := make([]float64, q), make([]float64, q), make([]float64, q*q), make([]float64, q), make([]float64, q)
+	for it := 0; it < 100; it++ {
+		f := s.pass(beta, true, g, H)
+		if !ch.factor(H) {
+			t.Fatal("singular Hessian")
+		}
+		ch.solve(dir, g)
+		if maxAbs(dir) < 1e-13*(1+maxAbs(beta)) {
+			return beta
+		}
+		for step := 1.0; ; step /= 2 {
+			for j := range cand {
+				cand[j] = beta[j] - step*dir[j]
+			}
+			if s.pass(cand, true, g2, nil) <= f || step < 1e-10 {
+				break
+			}
+		}
+		copy(beta, cand)
+	}
+	t.Fatal("reference Newton did not converge")
+	return nil
+}
+
+// TestLogisticWarmStartMatchesNewton checks the large-data scheme (warm
+// start on nested 1/10 subsamples, chord steps with a BFGS-corrected
+// Hessian) against plain Newton to 1e-9 relative, with and without an
+// intercept and penalty, and on imbalanced classes (subsample too small in
+// one class: cold start).
+func TestLogisticWarmStartMatchesNewton(t *testing.T) {
+	X, y := clfData(50000, 12, 3)
+	rare := append([]float64(nil), y...)
+	for i := range rare {
+		if i%97 != 0 {
+			rare[i] = 0
+		}
+	}
+	for _, c := range []struct {
+		name string
+		y    []float64
+		lam  float64
+		icpt bool
+	}{
+		{"l2", y, 1, true},
+		{"l2 strong", y, 5000, true},
+		{"none", y, 0, true},
+		{"no intercept", y, 1, false},
+		{"rare positives", rare, 1, true},
+	} {
+		d := binDataOf(X, c.y)
+		got, _, conv, err := fitBinary(ctxBackground, d, c.lam, c.icpt, 100, 1e-8)
+		if err != nil || !conv {
+			t.Fatalf("%s: err %v, converged %v", c.name, err, conv)
+		}
+		want := coldNewton(t, d, c.lam, c.icpt)
+		for j := range want {
+			if math.Abs(got[j]-want[j]) > 1e-9*(1+math.Abs(want[j])) {
+				t.Errorf("%s: β[%d] = %.15g, Newton %.15g", c.name, j, got[j], want[j])
+			}
+		}
+	}
+}
+
+// TestLogisticSameOnAnyCores checks that the fit is bit-identical with
+// one, two and three workers (partial sums are added in block order).
+func TestLogisticSameOnAnyCores(t *testing.T) {
+	X, y := clfData(30000, 8, 5)
+	var ref []float64
+	for _, w := range []int{1, 2, 3} {
+		old := setWorkers(w)
+		m := NewLogisticRegression()
+		err := m.FitXY(X, y)
+		setWorkers(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := append(append([]float64(nil), m.fit.Coef[0]...), m.fit.Intercept[0])
+		if ref == nil {
+			ref = got
+			continue
+		}
+		for j := range ref {
+			if got[j] != ref[j] {
+				t.Errorf("%d workers: β[%d] = %x, 1 worker %x", w, j, got[j], ref[j])
+			}
+		}
+	}
+}
+
+// TestLogisticChecksAsShared checks that LogisticRegression's row-wise
+// input checks and class encoding give exactly the shared checks' errors
+// and classes.
+func TestLogisticChecksAsShared(t *testing.T) {
+	X, y := clfData(200, 3, 9)
+	bad := mat.DenseCopyOf(X)
+	bad.Set(17, 1, math.NaN())
+	bad.Set(40, 1, math.Inf(1))
+	inf := mat.DenseCopyOf(X)
+	inf.Set(5, 2, math.Inf(-1))
+	ynan := append([]float64(nil), y...)
+	ynan[3] = math.NaN()
+	for _, c := range []struct {
+		name string
+		X    *mat.Dense
+		y    []float64
+	}{{"nan", bad, y}, {"-inf", inf, y}, {"y nan", X, ynan}, {"short y", X, y[:10]}} {
+		var b base
+		_, _, want := b.checkXY(c.X, c.y, false)
+		m := NewLogisticRegression()
+		err := m.FitXY(c.X, c.y)
+		if want == nil || err == nil || err.Error() != want.Error() {
+			t.Errorf("%s: FitXY error %v, checkXY %v", c.name, err, want)
+		}
+	}
+	m := NewLogisticRegression()
+	if err := m.FitXY(X, y); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.PredictX(bad); err == nil || err.Error() != m.checkPredictX(bad, false).Error() {
+		t.Errorf("PredictX error %v, checkPredictX %v", err, m.checkPredictX(bad, false))
+	}
+	many := make([]float64, 300)
+	for i := range many {
+		many[i] = float64((i * 7) % 40)
+	}
+	for _, c := range []struct {
+		name string
+		y    []float64
+	}{{"binary", y}, {"three", []float64{2, 0, 1, 2, 2, 0}}, {"negative", []float64{-1, 3, -1, 3}},
+		{"one class", []float64{4, 4, 4}}, {"non-integer", []float64{0, 0.5, 1}}, {"40 classes", many}} {
+		var a base
+		wantIdx, wantErr := a.encodeClasses(c.y)
+		var m LogisticRegression
+		idx, err := m.classesOf(c.y)
+		if (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
+			t.Errorf("%s: error %v, encodeClasses %v", c.name, err, wantErr)
+			continue
+		}
+		if fmt.Sprint(idx, m.ClassValues, m.ClassLabels) != fmt.Sprint(wantIdx, a.ClassValues, a.ClassLabels) {
+			t.Errorf("%s: classesOf %v %v %v, encodeClasses %v %v %v", c.name, idx, m.ClassValues, m.ClassLabels, wantIdx, a.ClassValues, a.ClassLabels)
+		}
 	}
 }
