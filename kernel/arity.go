@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
@@ -265,4 +266,70 @@ func paramList(sig string) string {
 		}
 	}
 	return ""
+}
+
+// typeCalled explains a call of a package's struct type as if it were a
+// function — models.LM(formula, df) for models.OLS — which yaegi reports
+// with an internal reflect panic, or with a conversion error that does not
+// say what to call instead. It names the package's functions that return
+// the type. Conversions to non-struct types (stats.Alternative("less"))
+// are left alone.
+func (s *Session) typeCalled(call *ast.CallExpr, pkgOf func(string) string) (msg, hint string) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return "", ""
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return "", ""
+	}
+	path := pkgOf(id.Name)
+	if path == "" {
+		return "", ""
+	}
+	v, ok := packageSymbol(s.in, path, sel.Sel.Name)
+	// The symbol tables hold a type T as a nil *T.
+	if !ok || v.Kind() != reflect.Pointer || !v.IsNil() || v.Type().Elem().Kind() != reflect.Struct {
+		return "", ""
+	}
+	t := v.Type().Elem()
+	name := id.Name + "." + sel.Sel.Name
+	msg = fmt.Sprintf("%s is a type, not a function", name)
+	var makers []string
+	for _, tab := range []map[string]map[string]reflect.Value{symbols.Symbols, stdlib.Symbols} {
+		for fn, fv := range tab[path+"/"+pkgName(path)] {
+			if fv.Kind() != reflect.Func {
+				continue
+			}
+			ft := fv.Type()
+			for i := 0; i < ft.NumOut(); i++ {
+				if o := ft.Out(i); o == t || o.Kind() == reflect.Pointer && o.Elem() == t {
+					makers = append(makers, id.Name+"."+fn)
+					break
+				}
+			}
+		}
+	}
+	sort.Strings(makers)
+	// MustX is listed only when there is no X.
+	have := map[string]bool{}
+	for _, m := range makers {
+		have[m] = true
+	}
+	kept := makers[:0]
+	for _, m := range makers {
+		if base, ok := strings.CutPrefix(m, id.Name+".Must"); !ok || !have[id.Name+"."+base] {
+			kept = append(kept, m)
+		}
+	}
+	makers = kept
+	switch {
+	case len(makers) > 6:
+		hint = fmt.Sprintf("functions that make a %s: %s, …", name, strings.Join(makers[:6], ", "))
+	case len(makers) > 0:
+		hint = fmt.Sprintf("functions that make a %s: %s", name, strings.Join(makers, ", "))
+	default:
+		hint = fmt.Sprintf("declare a value of the type (var v %s) or a composite literal (%s{…})", name, name)
+	}
+	return msg, hint
 }

@@ -345,6 +345,9 @@ func (s *Session) plan(c *cellSrc, g group, prev []*evalPlan) (*evalPlan, []stri
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			callFuns[n.Fun] = true
+			if msg, hint := s.typeCalled(n, pkgOf); msg != "" {
+				fail(errAt(offset(n.Pos()), Compile, msg, hint))
+			}
 			if id, ok := n.Fun.(*ast.Ident); ok {
 				if (id.Name == "min" || id.Name == "max") && !userDefined(p, lookupFunc, id.Name) && len(n.Args) > 0 {
 					typ, bad := minMaxType(n.Args, globals, declared)

@@ -70,6 +70,13 @@ func TestAssignmentMismatch(t *testing.T) {
 		// two is redefined earlier in the cell with one result.
 		{"func two() int { return 2 }\nq := two()", "", ""},
 		{"func two() int { return 2 }\nq, e := two()", "assignment mismatch: 2 variables but two returns 1 value", ""},
+		// A builtin struct type called as a function (models.LM for
+		// models.OLS): yaegi fails with a reflect panic.
+		{`m, err := models.LM("mpg ~ wt", f)`, "models.LM is a type, not a function", "functions that make a models.LM: models.OLS, models.OLSMatrix, models.OLSRows, models.WLS"},
+		{`models.LM("mpg ~ wt", f)`, "models.LM is a type, not a function", "models.OLS"},
+		{`fr := frame.Frame(f)`, "frame.Frame is a type, not a function", "frame."},
+		// Conversions to non-struct types stay legal.
+		{`d := time.Duration(5)`, "", ""},
 	}
 	for _, tt := range tests {
 		r := eval(t, s, tt.src)
