@@ -1,7 +1,10 @@
 package ml
 
 import (
+	"math/rand/v2"
+	"syscall"
 	"testing"
+	"time"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -53,4 +56,47 @@ func TestRidgeLassoMtcars(t *testing.T) {
 			}
 		}
 	}
+}
+
+// regData is a regression problem: X from clfData (N(0,1) columns, the
+// first five shifted and scaled so that centring and units matter), y a
+// sparse linear combination plus N(0,1) noise.
+func regData(n, p int) (*mat.Dense, []float64) {
+	X, _ := clfData(n, p, 3)
+	y := make([]float64, n)
+	r := rand.New(rand.NewPCG(5, 9))
+	for i := 0; i < n; i++ {
+		row := X.RawRowView(i)
+		for j := 0; j < 5 && j < p; j++ {
+			row[j] = 10*row[j] + float64(j)
+		}
+		y[i] = 1 + 0.3*row[0] - 0.2*row[1] + 2*row[5%p] + r.NormFloat64()
+	}
+	return X, y
+}
+
+func BenchmarkLinearPenalized100kx20(b *testing.B) {
+	X, y := regData(100000, 20)
+	for _, c := range []struct {
+		name string
+		m    Estimator
+	}{{"Ridge", &Ridge{Alpha: 1}}, {"Lasso", &Lasso{Alpha: 0.1}}, {"ElasticNet", &ElasticNet{Alpha: 0.1, L1Ratio: 0.5}}} {
+		b.Run(c.name, func(b *testing.B) {
+			t0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				if err := c.m.FitXY(X, y); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// cpuTime is the process's user + system CPU time (the wall time of a
+// benchmark is unreliable on a shared machine).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

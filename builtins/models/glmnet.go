@@ -9,8 +9,10 @@ import (
 
 	"github.com/gostat/gostat/builtins/cell"
 	"github.com/gostat/gostat/builtins/frame"
+	"github.com/gostat/gostat/builtins/internal/cd"
 	"github.com/gostat/gostat/builtins/internal/rfmt"
 	"github.com/gostat/gostat/display"
+	"gonum.org/v1/gonum/floats"
 )
 
 // Regularised regression (ridge, lasso, elastic net) on standardised
@@ -24,7 +26,10 @@ import (
 // with α = 1 the lasso and α = 0 ridge; for logistic models the first term
 // is -(1/n)·log-likelihood. Coefficients are reported on the standardised
 // scale (CoefStd) and transformed back to the original scale (Coef,
-// Intercept).
+// Intercept). The minimisation is the shared coordinate-descent core
+// builtins/internal/cd (also behind ml's Lasso and ElasticNet); this file
+// standardises, builds the λ path, runs IRLS for the binomial family and
+// cross-validates.
 
 // Penalized is one regularised fit at a single penalty.
 type Penalized struct {
@@ -105,6 +110,7 @@ type PathOptions struct {
 // penData is the standardised problem.
 type penData struct {
 	n, p   int
+	x      [][]float64 // predictor columns as given
 	z      [][]float64 // standardised predictor columns
 	y      []float64
 	mean   []float64
@@ -116,7 +122,7 @@ type penData struct {
 
 func standardize(cols [][]float64, y []float64, names []string) (*penData, error) {
 	n := len(y)
-	pd := &penData{n: n, p: len(cols), y: y, names: names}
+	pd := &penData{n: n, p: len(cols), x: cols, y: y, names: names}
 	for j, c := range cols {
 		m := 0.0
 		for _, v := range c {
@@ -168,188 +174,145 @@ func penDesign(formula string, f *frame.Frame) (*penData, error) {
 	return standardize(cols, d.y, names)
 }
 
-// cdGaussian minimises the elastic-net objective for one λ by cyclic
-// coordinate descent, starting from b (updated in place); r must hold the
-// residuals y - ybar - Zb. It returns the number of passes.
-func cdGaussian(pd *penData, b, r []float64, lambda, alpha, tol float64, zz []float64) int {
-	n := float64(pd.n)
-	l1 := lambda * alpha
-	l2 := lambda * (1 - alpha)
-	it := 0
-	for it = 1; it <= 100000; it++ {
-		maxd := 0.0
-		for j, z := range pd.z {
-			g := 0.0
-			for i, v := range z {
-				g += v * r[i]
-			}
-			rho := g/n + zz[j]*b[j]
-			nb := softThreshold(rho, l1) / (zz[j] + l2)
-			if d := nb - b[j]; d != 0 {
-				for i, v := range z {
-					r[i] -= v * d
-				}
-				b[j] = nb
-				maxd = math.Max(maxd, math.Abs(d)*math.Sqrt(zz[j]))
-			}
-		}
-		if maxd < tol {
-			break
-		}
-		if it%64 == 0 && cell.Interrupted() {
-			break
-		}
-	}
-	return it
+// cdControl is glmnet's convergence rule (the largest update moves the
+// fitted values by less than tol, in root mean square), polling Ctrl-C.
+func cdControl(tol float64) cd.Control {
+	return cd.Control{Tol: tol, Rule: cd.FitChange, Stop: cell.Interrupted}
 }
 
-func softThreshold(x, l float64) float64 {
-	switch {
-	case x > l:
-		return x - l
-	case x < -l:
-		return x + l
+// gaussianSolver returns the solver of the Gaussian elastic net on the
+// centred response, starting at b: covariance updates below 500
+// predictors, naive updates above (glmnet's type.gaussian default).
+func (pd *penData) gaussianSolver(b []float64) *cd.Solver {
+	yc := pd.centredY()
+	if pd.p < 500 {
+		return cd.NewCovariance(pd.z, nil, yc, b)
 	}
-	return 0
+	for j, z := range pd.z {
+		floats.AddScaled(yc, -b[j], z)
+	}
+	return cd.NewNaive(pd.z, nil, yc, b, false)
+}
+
+// logitWork holds the IRLS state of penalised logistic regression; one
+// serves every λ of a path.
+type logitWork struct {
+	eta, w, zr []float64
+	s          *cd.Solver
 }
 
 // cdLogistic fits penalised logistic regression at λ by IRLS with an inner
-// weighted coordinate descent (glmnet's algorithm), from b0, b.
-func cdLogistic(pd *penData, b0 *float64, b []float64, lambda, alpha, tol float64) int {
+// weighted coordinate descent (glmnet's algorithm, FHT 2010 §3), from b0,
+// b: each outer step replaces -(1/n)·loglik by its quadratic approximation
+// (1/2n)Σ v_i (z_i − b0 − z_iᵀb)² at the current fit, with weights
+// v_i = p_i(1 − p_i) (at least 1e-5) and working response z_i = η_i +
+// (y_i − p_i)/v_i, until the deviance changes by less than
+// tol·(|dev| + 0.1). It returns the coordinate-descent passes.
+func (pd *penData) cdLogistic(lw *logitWork, b0 *float64, b []float64, lambda, alpha, tol float64) int {
 	n := pd.n
 	nf := float64(n)
-	l1 := lambda * alpha
-	l2 := lambda * (1 - alpha)
-	eta := make([]float64, n)
-	w := make([]float64, n)
-	zr := make([]float64, n) // working residual z - eta
+	if lw.eta == nil {
+		lw.eta, lw.w, lw.zr = make([]float64, n), make([]float64, n), make([]float64, n)
+	}
+	eta, w, zr := lw.eta, lw.w, lw.zr
 	total := 0
 	prevDev := math.Inf(1)
-	for outer := 0; outer < 100; outer++ {
-		for i := 0; i < n; i++ {
-			e := *b0
-			for j, z := range pd.z {
-				e += z[i] * b[j]
-			}
-			eta[i] = e
-		}
+	for outer := 0; outer < 100 && !cell.Interrupted(); outer++ {
+		pd.linPred(*b0, b, eta)
 		dev := 0.0
-		for i := 0; i < n; i++ {
+		for i, y := range pd.y {
 			p := 1 / (1 + math.Exp(-eta[i]))
 			p = math.Min(math.Max(p, 1e-10), 1-1e-10)
-			w[i] = math.Max(p*(1-p), 1e-5)
-			zr[i] = (pd.y[i] - p) / w[i]
-			if pd.y[i] > 0 {
-				dev -= pd.y[i] * math.Log(p)
+			v := math.Max(p*(1-p), 1e-5)
+			w[i] = v / nf
+			zr[i] = (y - p) / v // working residual z - η
+			if y > 0 {
+				dev -= y * math.Log(p)
 			}
-			if pd.y[i] < 1 {
-				dev -= (1 - pd.y[i]) * math.Log(1-p)
+			if y < 1 {
+				dev -= (1 - y) * math.Log(1-p)
 			}
 		}
 		if math.Abs(dev-prevDev) < tol*(math.Abs(dev)+0.1) && outer > 0 {
 			break
 		}
 		prevDev = dev
-		// weighted CD on (1/2n) Σ w (zr - Δb0 - Z Δb)² + penalty, with zr the
-		// working residual relative to the current fit
-		xw := make([]float64, len(pd.z))
-		for j, z := range pd.z {
-			s := 0.0
-			for i, v := range z {
-				s += w[i] * v * v
-			}
-			xw[j] = s / nf
+		if lw.s == nil {
+			lw.s = cd.NewNaive(pd.z, w, zr, b, true)
+		} else {
+			lw.s.Reweight()
 		}
-		sw := 0.0
-		for _, v := range w {
-			sw += v
-		}
-		for it := 0; it < 100000; it++ {
-			total++
-			maxd := 0.0
-			// intercept
-			s := 0.0
-			for i := range zr {
-				s += w[i] * zr[i]
-			}
-			d0 := s / sw
-			if d0 != 0 {
-				*b0 += d0
-				for i := range zr {
-					zr[i] -= d0
-				}
-				maxd = math.Abs(d0)
-			}
-			for j, z := range pd.z {
-				g := 0.0
-				for i, v := range z {
-					g += w[i] * v * zr[i]
-				}
-				rho := g/nf + xw[j]*b[j]
-				nb := softThreshold(rho, l1) / (xw[j] + l2)
-				if d := nb - b[j]; d != 0 {
-					for i, v := range z {
-						zr[i] -= v * d
-					}
-					b[j] = nb
-					maxd = math.Max(maxd, math.Abs(d)*math.Sqrt(xw[j]))
-				}
-			}
-			if maxd < tol {
-				break
-			}
-		}
+		lw.s.B0 = *b0
+		it, _ := lw.s.Solve(cd.Penalty{Lambda: lambda, Alpha: alpha}, cdControl(tol))
+		*b0 = lw.s.B0
+		total += it
 	}
 	return total
 }
 
-func (pd *penData) lambdaMax(alpha float64) float64 {
-	a := math.Max(alpha, 1e-3)
-	mx := 0.0
-	for _, z := range pd.z {
-		g := 0.0
-		for i, v := range z {
-			g += v * (pd.y[i] - pd.ybar)
-		}
-		mx = math.Max(mx, math.Abs(g)/float64(pd.n))
+// linPred sets out to b0 + Σ_j z_j b_j (allocating it when nil).
+func (pd *penData) linPred(b0 float64, b, out []float64) []float64 {
+	if out == nil {
+		out = make([]float64, pd.n)
 	}
-	return mx / a
+	for i := range out {
+		out[i] = b0
+	}
+	for j, z := range pd.z {
+		if b[j] != 0 {
+			floats.AddScaled(out, b[j], z)
+		}
+	}
+	return out
 }
 
+// lambdaMax is the smallest λ at which every coefficient is zero,
+// max_j |⟨z_j, y − ȳ⟩|/n / α (α at least 1e-3), computed as the solver
+// computes its gradient and rounded up so that λα is not below it.
+func (pd *penData) lambdaMax(alpha float64) float64 {
+	a := math.Max(alpha, 1e-3)
+	yc := pd.centredY()
+	scale := 1 / float64(pd.n)
+	mx := 0.0
+	for _, z := range pd.z {
+		mx = math.Max(mx, math.Abs(floats.Dot(z, yc)*scale))
+	}
+	l := mx / a
+	for l*a < mx {
+		l = math.Nextafter(l, math.Inf(1))
+	}
+	return l
+}
+
+func (pd *penData) centredY() []float64 {
+	yc := make([]float64, pd.n)
+	for i, v := range pd.y {
+		yc[i] = v - pd.ybar
+	}
+	return yc
+}
+
+// origScale returns the intercept and coefficients on the original scale
+// of the predictors: b_j/sd_j and b0 − Σ_j b_j·mean_j/sd_j.
+func (pd *penData) origScale(b0 float64, b []float64) (float64, []float64) {
+	coef := make([]float64, pd.p)
+	for j := range b {
+		coef[j] = b[j] / pd.sd[j]
+		b0 -= coef[j] * pd.mean[j]
+	}
+	return b0, coef
+}
+
+// toPenalized packages a fit with its objective, deviance/(2n) + λ·penalty.
 func (pd *penData) toPenalized(method, fam string, lambda, alpha, b0 float64, b []float64, iters int) *Penalized {
 	out := &Penalized{Method: method, Family: fam, Names: pd.names, Lambda: lambda, L1Ratio: alpha,
 		CoefStd: append([]float64(nil), b...), Mean: pd.mean, SD: pd.sd, Iterations: iters}
-	out.Coef = make([]float64, pd.p)
-	out.Intercept = b0
-	for j := range b {
-		out.Coef[j] = b[j] / pd.sd[j]
-		out.Intercept -= out.Coef[j] * pd.mean[j]
-	}
-	// objective
-	n := float64(pd.n)
-	loss := 0.0
-	for i := 0; i < pd.n; i++ {
-		e := b0
-		for j, z := range pd.z {
-			e += z[i] * b[j]
-		}
-		if fam == "binomial" {
-			p := 1 / (1 + math.Exp(-e))
-			if pd.y[i] > 0 {
-				loss -= pd.y[i] * math.Log(p)
-			}
-			if pd.y[i] < 1 {
-				loss -= (1 - pd.y[i]) * math.Log(1-p)
-			}
-		} else {
-			loss += 0.5 * (pd.y[i] - e) * (pd.y[i] - e)
-		}
-	}
+	out.Intercept, out.Coef = pd.origScale(b0, b)
 	pen := 0.0
 	for _, v := range b {
 		pen += alpha*math.Abs(v) + (1-alpha)/2*v*v
 	}
-	out.Objective = loss/n + lambda*pen
+	out.Objective = pd.deviance(fam, pd.linPred(b0, b, nil))/float64(2*pd.n) + lambda*pen
 	return out
 }
 
@@ -357,18 +320,10 @@ func (pd *penData) fitAt(lambda, alpha, tol float64, fam string) (float64, []flo
 	b := make([]float64, pd.p)
 	if fam == "binomial" {
 		b0 := math.Log(pd.ybar / (1 - pd.ybar))
-		it := cdLogistic(pd, &b0, b, lambda, alpha, tol)
+		it := pd.cdLogistic(&logitWork{}, &b0, b, lambda, alpha, tol)
 		return b0, b, it
 	}
-	zz := make([]float64, pd.p)
-	for j, z := range pd.z {
-		zz[j] = sumSq(z) / float64(pd.n)
-	}
-	r := make([]float64, pd.n)
-	for i, v := range pd.y {
-		r[i] = v - pd.ybar
-	}
-	it := cdGaussian(pd, b, r, lambda, alpha, tol, zz)
+	it, _ := pd.gaussianSolver(b).Solve(cd.Penalty{Lambda: lambda, Alpha: alpha}, cdControl(tol))
 	return pd.ybar, b, it
 }
 
@@ -526,32 +481,29 @@ func (pd *penData) path(opt PathOptions) (*PenalizedPath, error) {
 	out := &PenalizedPath{Method: method, Family: fam, Names: pd.names, L1Ratio: alpha, Lambda: lams, Mean: pd.mean, SD: pd.sd}
 	b := make([]float64, pd.p)
 	b0 := pd.ybar
+	var gs *cd.Solver
+	var lw logitWork
 	if fam == "binomial" {
 		b0 = math.Log(pd.ybar / (1 - pd.ybar))
+	} else {
+		gs = pd.gaussianSolver(b)
 	}
-	zz := make([]float64, pd.p)
-	for j, z := range pd.z {
-		zz[j] = sumSq(z) / float64(pd.n)
-	}
-	r := make([]float64, pd.n)
-	for i, v := range pd.y {
-		r[i] = v - pd.ybar
-	}
-	nullDev := pd.deviance(fam, func(int) float64 { return b0 })
+	eta := pd.linPred(b0, b, nil)
+	nullDev := pd.deviance(fam, eta)
 	for k, lam := range lams {
 		if cell.Interrupted() {
 			return nil, cell.Context().Err()
 		}
 		cell.Progress("regularisation path", k, len(lams))
 		if fam == "binomial" {
-			cdLogistic(pd, &b0, b, lam, alpha, tol)
+			pd.cdLogistic(&lw, &b0, b, lam, alpha, tol)
 		} else {
-			cdGaussian(pd, b, r, lam, alpha, tol, zz)
+			gs.Solve(cd.Penalty{Lambda: lam, Alpha: alpha}, cdControl(tol))
 		}
-		pz := pd.toPenalized(method, fam, lam, alpha, b0, b, 0)
-		out.Intercept = append(out.Intercept, pz.Intercept)
-		out.Coef = append(out.Coef, pz.Coef)
-		out.CoefStd = append(out.CoefStd, pz.CoefStd)
+		icpt, coef := pd.origScale(b0, b)
+		out.Intercept = append(out.Intercept, icpt)
+		out.Coef = append(out.Coef, coef)
+		out.CoefStd = append(out.CoefStd, append([]float64(nil), b...))
 		df := 0
 		for _, v := range b {
 			if v != 0 {
@@ -559,24 +511,17 @@ func (pd *penData) path(opt PathOptions) (*PenalizedPath, error) {
 			}
 		}
 		out.DF = append(out.DF, df)
-		bb := append([]float64(nil), b...)
-		c0 := b0
-		dev := pd.deviance(fam, func(i int) float64 {
-			e := c0
-			for j, z := range pd.z {
-				e += z[i] * bb[j]
-			}
-			return e
-		})
-		out.DevRatio = append(out.DevRatio, 1-dev/nullDev)
+		out.DevRatio = append(out.DevRatio, 1-pd.deviance(fam, pd.linPred(b0, b, eta))/nullDev)
 	}
 	return out, nil
 }
 
-func (pd *penData) deviance(fam string, eta func(i int) float64) float64 {
+// deviance is Σ(y − η)² (Gaussian) or −2·log-likelihood (binomial) at the
+// linear predictor η.
+func (pd *penData) deviance(fam string, eta []float64) float64 {
 	s := 0.0
 	for i, y := range pd.y {
-		e := eta(i)
+		e := eta[i]
 		if fam == "binomial" {
 			p := 1 / (1 + math.Exp(-e))
 			if y > 0 {
@@ -628,13 +573,7 @@ func CVPenalized(formula string, f *frame.Frame, opt PathOptions) (p *PenalizedP
 	nl := len(full.Lambda)
 	loss := make([][]float64, k) // fold mean loss per lambda
 	size := make([]float64, k)
-	cols := make([][]float64, pd.p)
-	for j := range cols {
-		cols[j] = make([]float64, pd.n)
-		for i := range cols[j] {
-			cols[j][i] = pd.z[j][i]*pd.sd[j] + pd.mean[j]
-		}
-	}
+	cols := pd.x
 	for fk := 0; fk < k; fk++ {
 		var tr, te []int
 		for i := 0; i < pd.n; i++ {
@@ -755,31 +694,8 @@ func (p *Penalized) Display(o display.Options) display.Bundle {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s, %s family, lambda = %s\n\n", p.Method, p.Family, rfmt.Num(p.Lambda, 4))
-	names := append([]string{"(Intercept)"}, p.Names...)
-	orig := append([]float64{p.Intercept}, p.Coef...)
-	std := append([]float64{math.NaN()}, p.CoefStd...)
-	fo := rfmt.Format(orig, 5)
-	fs := rfmt.Format(std, 5)
-	nw := 0
-	for _, n := range names {
-		nw = max(nw, len([]rune(n)))
-	}
-	w1, w2 := len("coef"), len("standardized")
-	for i := range names {
-		w1 = max(w1, len(strings.TrimSpace(fo[i])))
-		w2 = max(w2, len(strings.TrimSpace(fs[i])))
-	}
-	fmt.Fprintf(&b, "%s %s %s\n", strings.Repeat(" ", nw), padLeft("coef", w1), padLeft("standardized", w2))
-	for i, n := range names {
-		c, s := strings.TrimSpace(fo[i]), strings.TrimSpace(fs[i])
-		if i > 0 && orig[i] == 0 {
-			c, s = ".", "."
-		}
-		if i == 0 {
-			s = ""
-		}
-		fmt.Fprintf(&b, "%s %s %s\n", padRight(n, nw), padLeft(c, w1), padLeft(s, w2))
-	}
+	coefColumns(&b, p.Names, "coef", "standardized",
+		append([]float64{p.Intercept}, p.Coef...), append([]float64{math.NaN()}, p.CoefStd...))
 	if p.Objective != 0 {
 		fmt.Fprintf(&b, "\nObjective: %s", rfmt.Num(p.Objective, 10))
 		if p.Iterations > 0 {
@@ -788,6 +704,37 @@ func (p *Penalized) Display(o display.Options) display.Bundle {
 		b.WriteString("\n")
 	}
 	return display.Text("penalized", finish(o, b.String()))
+}
+
+// coefColumns writes a table of "(Intercept)" and names against two
+// columns of numbers under the headers h1 and h2, each formatted to 5
+// significant digits and right-aligned; a zero coefficient shows as "."
+// and NaN as blank.
+func coefColumns(b *strings.Builder, names []string, h1, h2 string, c1, c2 []float64) {
+	names = append([]string{"(Intercept)"}, names...)
+	f1, f2 := rfmt.Format(c1, 5), rfmt.Format(c2, 5)
+	nw := 0
+	for _, n := range names {
+		nw = max(nw, len([]rune(n)))
+	}
+	w1, w2 := len(h1), len(h2)
+	for i := range names {
+		w1 = max(w1, len(strings.TrimSpace(f1[i])))
+		w2 = max(w2, len(strings.TrimSpace(f2[i])))
+	}
+	cell := func(f string, v float64, i int) string {
+		switch {
+		case math.IsNaN(v):
+			return ""
+		case i > 0 && v == 0:
+			return "."
+		}
+		return strings.TrimSpace(f)
+	}
+	fmt.Fprintf(b, "%s %s %s\n", strings.Repeat(" ", nw), padLeft(h1, w1), padLeft(h2, w2))
+	for i, n := range names {
+		fmt.Fprintf(b, "%s %s %s\n", padRight(n, nw), padLeft(cell(f1[i], c1[i], i), w1), padLeft(cell(f2[i], c2[i], i), w2))
+	}
 }
 
 // String returns the display at display.Plain.
@@ -825,30 +772,9 @@ func (p *PenalizedPath) Display(o display.Options) display.Bundle {
 			rfmt.Num(p.CVMean[p.IndexMin], 5), rfmt.Num(p.CVSE[p.IndexMin], 3), p.DF[p.IndexMin])
 		fmt.Fprintf(&b, "  lambda.1se = %s  (CV loss %s ± %s, %d non-zero)\n\n", rfmt.Num(p.Lambda1SE, 5),
 			rfmt.Num(p.CVMean[p.Index1SE], 5), rfmt.Num(p.CVSE[p.Index1SE], 3), p.DF[p.Index1SE])
-		names := append([]string{"(Intercept)"}, p.Names...)
-		a := append([]float64{p.Intercept[p.IndexMin]}, p.Coef[p.IndexMin]...)
-		c := append([]float64{p.Intercept[p.Index1SE]}, p.Coef[p.Index1SE]...)
-		fa, fc := rfmt.Format(a, 5), rfmt.Format(c, 5)
-		nw := 0
-		for _, n := range names {
-			nw = max(nw, len([]rune(n)))
-		}
-		w1, w2 := len("lambda.min"), len("lambda.1se")
-		for i := range names {
-			w1 = max(w1, len(strings.TrimSpace(fa[i])))
-			w2 = max(w2, len(strings.TrimSpace(fc[i])))
-		}
-		fmt.Fprintf(&b, "%s %s %s\n", strings.Repeat(" ", nw), padLeft("lambda.min", w1), padLeft("lambda.1se", w2))
-		for i, n := range names {
-			x, y := strings.TrimSpace(fa[i]), strings.TrimSpace(fc[i])
-			if i > 0 && a[i] == 0 {
-				x = "."
-			}
-			if i > 0 && c[i] == 0 {
-				y = "."
-			}
-			fmt.Fprintf(&b, "%s %s %s\n", padRight(n, nw), padLeft(x, w1), padLeft(y, w2))
-		}
+		coefColumns(&b, p.Names, "lambda.min", "lambda.1se",
+			append([]float64{p.Intercept[p.IndexMin]}, p.Coef[p.IndexMin]...),
+			append([]float64{p.Intercept[p.Index1SE]}, p.Coef[p.Index1SE]...))
 	}
 	return display.Text("penalized-path", finish(o, b.String()))
 }

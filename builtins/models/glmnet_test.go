@@ -1,9 +1,15 @@
 package models
 
 import (
+	"fmt"
 	"math"
+	"math/rand"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/gostat/gostat/builtins/internal/cd"
 )
 
 func TestRidgeLassoR(t *testing.T) {
@@ -123,4 +129,93 @@ func TestCVWrappers(t *testing.T) {
 		t.Fatal(err)
 	}
 	closeAll(t, "ridge path vs closed form", p.CoefStd[0], r.CoefStd, 1e-10)
+}
+
+// TestWidePathNaive: with 500 or more predictors the Gaussian path uses
+// naive updates (glmnet's default); at each λ they reach the fit of
+// covariance updates (to 1e-7: with p > n the small coefficients at the
+// end of the path are ill-determined), and the lasso keeps fewer than n
+// predictors.
+func TestWidePathNaive(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	n, p := 40, 520
+	cols := make([][]float64, p)
+	names := make([]string, p)
+	y := make([]float64, n)
+	for j := range cols {
+		cols[j] = make([]float64, n)
+		for i := range cols[j] {
+			cols[j][i] = rng.NormFloat64()
+		}
+		names[j] = fmt.Sprint("x", j)
+	}
+	for i := range y {
+		y[i] = 3*cols[0][i] - 2*cols[7][i] + cols[300][i] + rng.NormFloat64()
+	}
+	pd, err := standardize(cols, y, names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := pd.path(PathOptions{L1Ratio: 1, NLambda: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := make([]float64, p)
+	s := cd.NewCovariance(pd.z, nil, pd.centredY(), b)
+	for k, lam := range path.Lambda {
+		s.Solve(cd.Penalty{Lambda: lam, Alpha: 1}, cdControl(1e-12))
+		closeAll(t, fmt.Sprint("naive vs covariance at λ ", lam), path.CoefStd[k], b, 1e-7)
+		if path.DF[k] >= n {
+			t.Errorf("λ %g: %d non-zero lasso coefficients with n = %d", lam, path.DF[k], n)
+		}
+	}
+	if nz := path.Nonzero(5); len(nz) == 0 || nz[0] != "x0" {
+		t.Errorf("strongest predictor along the path: %v, want x0 first", nz)
+	}
+}
+
+// Benchmarks of the regularised fits (before/after comparisons of the
+// coordinate-descent core; no timing assertions).
+func BenchmarkLassoPath100kx7(b *testing.B) {
+	f := bigFrame(100000)
+	b.ResetTimer()
+	t0 := cpuTime()
+	defer func() { b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op") }()
+	for i := 0; i < b.N; i++ {
+		if _, err := PenalizedPathFit("col0 ~ .", f, PathOptions{L1Ratio: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCVElasticNet10kx7(b *testing.B) {
+	f := bigFrame(10000)
+	b.ResetTimer()
+	t0 := cpuTime()
+	defer func() { b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op") }()
+	for i := 0; i < b.N; i++ {
+		if _, err := CVPenalized("col0 ~ .", f, PathOptions{L1Ratio: 0.5}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLogisticLassoPath10kx20(b *testing.B) {
+	f := clfFrame(10000)
+	b.ResetTimer()
+	t0 := cpuTime()
+	defer func() { b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op") }()
+	for i := 0; i < b.N; i++ {
+		if _, err := PenalizedPathFit("y ~ .", f, PathOptions{L1Ratio: 1, Family: "binomial"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// cpuTime is the process's user + system CPU time (the wall time of a
+// benchmark is unreliable on a shared machine).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
