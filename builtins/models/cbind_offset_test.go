@@ -298,3 +298,36 @@ func checkAnovaGLMR(t *testing.T, m *GLMFit, r map[string]any) {
 	closeAll(t, "anova resid dev", a.RSS, nums(r["resid_dev"]), 1e-10)
 	closeAll(t, "anova p", a.P, nums(r["p"]), 1e-8)
 }
+
+// TestGLMAnovaFR checks anova(glm, test = "F") and "Chisq" on a Gamma
+// model (dispersion estimated: F on (df, DFResidual), χ² of ΔD/φ).
+func TestGLMAnovaFR(t *testing.T) {
+	r := extraCase(t, "glm_anova_f")
+	m, err := GLM(r["formula"].(string), loadDS(t, "mtcars"), Gamma("log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := m.Anova("F")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(a.Rows, ","), strings.Join(strs(r["terms"]), ","); got != want {
+		t.Fatalf("rows %s, R %s", got, want)
+	}
+	closeAll(t, "df", a.Df, nums(r["df"]), 0)
+	closeAll(t, "deviance", a.SumSq, nums(r["deviance"]), 1e-9)
+	closeAll(t, "resid dev", a.RSS, nums(r["resid_dev"]), 1e-10)
+	closeAll(t, "F", a.F, nums(r["f"]), 1e-9)
+	closeAll(t, "p F", a.P, nums(r["p_f"]), 1e-8)
+	if a.Warning != "" {
+		t.Errorf("warning %q for a Gamma fit", a.Warning)
+	}
+	c, err := m.Anova("LRT")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeAll(t, "p Chisq", c.P, nums(r["p_chisq"]), 1e-8)
+	if _, err := m.Anova("Wald"); err == nil || !strings.Contains(err.Error(), "Chisq") {
+		t.Errorf("bad test accepted: %v", err)
+	}
+}

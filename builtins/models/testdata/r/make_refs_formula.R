@@ -88,3 +88,9 @@ l1$predict <- list(hp = nd$hp, wt = nd$wt, fit = arr(unname(pp[, 1])), pred_lwr 
 l2 <- lmref("mpg ~ hp + offset(-3 * wt)", mtcars, weights = mtcars$cyl)
 l3 <- lmref("mpg ~ 0 + hp + offset(log(disp)) + offset(wt)", mtcars)
 out("lm_offset", list(lm_offset = l1, wls_offset = l2, lm_two_offsets_noint = l3))
+
+## 4. sequential analysis of deviance with an F test (estimated dispersion)
+g <- glm(mpg ~ hp + wt + factor(cyl), family = Gamma(link = "log"), data = mtcars)
+a <- anova(g, test = "F"); a2 <- anova(g, test = "Chisq")
+out("glm_anova_f", list(formula = "mpg ~ hp + wt + factor(cyl)", terms = arr(rownames(a)), df = a[["Df"]], deviance = a[["Deviance"]],
+  resid_df = a[["Resid. Df"]], resid_dev = a[["Resid. Dev"]], f = a[["F"]], p_f = a[["Pr(>F)"]], p_chisq = a2[["Pr(>Chi)"]], dispersion = summary(g)$dispersion))
