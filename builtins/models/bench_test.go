@@ -185,8 +185,12 @@ func TestNormalEquationPath(t *testing.T) {
 			z[i] = rng.NormFloat64()
 			w[i] = rng.Float64() + 0.1
 		}
-		s := &wlsSolver{cols: cols, n: n, p: p}
+		s := newWLSSolver(cols, n, p)
+		if s.pan == nil {
+			t.Fatalf("p=%d: expected the normal-equation path", p)
+		}
 		got := s.solve(z, w)
+		s.release()
 		want := solveLS(lsProblem{n: n, p: p, cols: cols, y: z, w: w})
 		for j := 0; j < p; j++ {
 			if e := relErr(got.coef[j], want.coef[j]); e > 1e-10 {
@@ -195,6 +199,106 @@ func TestNormalEquationPath(t *testing.T) {
 			if e := relErr(got.xtxinv[j][j], want.xtxinv[j][j]); e > 1e-10 {
 				t.Errorf("p=%d (X'WX)^-1 %d: %.17g vs %.17g", p, j, got.xtxinv[j][j], want.xtxinv[j][j])
 			}
+		}
+	}
+}
+
+// TestLargeGLMPath checks the large-design IRLS (panel sweeps, normal
+// equations) against the QR path on the same data: same iterations, and
+// coefficients, standard errors, deviances, AIC and working weights to
+// 1e-9, for the logit link (0/1 responses), probit, binomial proportions
+// with prior weights, and Poisson with an offset and prior weights.
+func TestLargeGLMPath(t *testing.T) {
+	const n = 12000
+	rng := rand.New(rand.NewSource(11))
+	cols := []any{}
+	names := []string{}
+	xs := make([][]float64, 21)
+	for j := range xs {
+		xs[j] = make([]float64, n)
+		for i := range xs[j] {
+			xs[j][i] = rng.NormFloat64()
+		}
+		names = append(names, fmt.Sprintf("x%d", j))
+		cols = append(cols, xs[j])
+	}
+	yb := make([]float64, n)  // 0/1
+	yp := make([]float64, n)  // proportions
+	yc := make([]float64, n)  // counts
+	wts := make([]float64, n) // trials / exposure weights
+	off := make([]float64, n)
+	for i := 0; i < n; i++ {
+		eta := 0.2
+		for j := range xs {
+			eta += 0.15 * float64(j%5-2) * xs[j][i]
+		}
+		pr := 1 / (1 + math.Exp(-eta))
+		if rng.Float64() < pr {
+			yb[i] = 1
+		}
+		m := 1 + rng.Intn(5)
+		k := 0
+		for r := 0; r < m; r++ {
+			if rng.Float64() < pr {
+				k++
+			}
+		}
+		wts[i] = float64(m)
+		yp[i] = float64(k) / float64(m)
+		off[i] = 0.3 * rng.NormFloat64()
+		lam := math.Exp(0.1*eta + off[i])
+		c := 0
+		for s := rng.ExpFloat64(); s < lam; s += rng.ExpFloat64() {
+			c++
+		}
+		yc[i] = float64(c)
+	}
+	names = append(names, "yb", "yp", "yc")
+	cols = append(cols, yb, yp, yc)
+	f, err := frame.FromColumns(names, cols...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rhs := strings.Join(names[:21], " + ")
+	for _, tc := range []struct {
+		name, formula string
+		fam           Family
+		opt           *GLMOptions
+	}{
+		{"logit", "yb ~ " + rhs, Binomial("logit"), nil},
+		{"probit", "yb ~ " + rhs, Binomial("probit"), nil},
+		{"proportions", "yp ~ " + rhs, Binomial("logit"), &GLMOptions{Weights: wts}},
+		{"poisson", "yc ~ " + rhs, Poisson("log"), &GLMOptions{Weights: wts, Offset: off}},
+	} {
+		big, err := GLMWithOptions(tc.formula, f, tc.fam, tc.opt)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		glmForceQR = true
+		ref, err := GLMWithOptions(tc.formula, f, tc.fam, tc.opt)
+		glmForceQR = false
+		if err != nil {
+			t.Fatalf("%s (QR): %v", tc.name, err)
+		}
+		if big.Iterations != ref.Iterations || big.Converged != ref.Converged {
+			t.Errorf("%s: %d iterations (converged %v), QR path %d (%v)", tc.name, big.Iterations, big.Converged, ref.Iterations, ref.Converged)
+		}
+		check := func(what string, a, b float64) {
+			if e := relErr(a, b); e > 1e-9 {
+				t.Errorf("%s: %s %.17g, QR path %.17g (rel. error %.2g)", tc.name, what, a, b, e)
+			}
+		}
+		for j := range ref.Coef {
+			check("coef "+ref.Names[j], big.Coef[j], ref.Coef[j])
+			check("SE "+ref.Names[j], big.StdErr[j], ref.StdErr[j])
+		}
+		check("deviance", big.Deviance, ref.Deviance)
+		check("null deviance", big.NullDeviance, ref.NullDeviance)
+		check("AIC", big.AIC(), ref.AIC())
+		check("dispersion", big.Dispersion, ref.Dispersion)
+		for i := 0; i < n; i += 997 {
+			check(fmt.Sprintf("weight %d", i), big.WorkingWeights[i], ref.WorkingWeights[i])
+			check(fmt.Sprintf("fitted %d", i), big.Fitted[i], ref.Fitted[i])
 		}
 	}
 }

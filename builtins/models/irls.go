@@ -5,127 +5,152 @@ import (
 	"math"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gostat/gostat/builtins/cell"
+	inum "github.com/gostat/gostat/builtins/internal/num"
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
 
-// wlsSolve solves one IRLS step min Σ w (z - Xb)². Small problems use the
-// QR solver (double-double when cheap), large ones the normal equations
-// X'WX accumulated in parallel blocks with BLAS and solved by Cholesky on
-// the equilibrated matrix (falling back to QR if it is not positive
-// definite).
+// wlsSolver solves the weighted least-squares step of IRLS,
+// min_b Σ_i w_i (z_i - x_i'b)². Small problems (n·p² ≤ 4e6, or p > 200)
+// use the QR solver (double-double when cheap). Large ones use the normal
+// equations: X'WX and X'Wz are accumulated over row blocks of a panel copy
+// of X (num.Panels: each block's columns contiguous in memory) by
+// num.Panels.WeightedGramAdd, in chunks of glmChunkBlocks blocks run in
+// parallel and added in chunk order (the result does not depend on the
+// number of cores), and solved by Cholesky on the equilibrated matrix
+// D^{-1/2} X'WX D^{-1/2}, D = diag(X'WX). When that matrix is not positive
+// definite or its condition number exceeds 1e10 (a nearly collinear
+// design, where the normal equations lose too many digits) the step falls
+// back to the QR solver.
 type wlsSolver struct {
-	cols [][]float64
-	rows *mat.Dense // row-major copy for the blocked path
-	n, p int
+	cols   [][]float64
+	pan    *inum.Panels // nil on the QR path
+	filled bool         // pan holds the columns
+	n, p   int
+	works  []inum.GramWork // one per worker
+	parts  [][]float64     // one (p+1)×(p+1) partial cross product per chunk
+}
+
+// glmForceQR makes every IRLS step use the QR solver (tests compare the
+// two paths).
+var glmForceQR = false
+
+// glmChunkBlocks is the number of num.PanelRows-row blocks per parallel
+// chunk of the large-GLM passes.
+const glmChunkBlocks = 8
+
+// panelPool recycles the panel copies of large designs between fits.
+var panelPool sync.Pool
+
+func newWLSSolver(cols [][]float64, n, p int) *wlsSolver {
+	s := &wlsSolver{cols: cols, n: n, p: p}
+	if int64(n)*int64(p)*int64(p) <= 4e6 || p > 200 || glmForceQR {
+		return s
+	}
+	var buf []float64
+	if b, ok := panelPool.Get().(*[]float64); ok {
+		buf = *b
+	}
+	s.pan = inum.NewPanels(n, p, buf) // filled by the first pass over the rows
+	return s
+}
+
+// release returns the panel copy to the pool; the solver is unusable after.
+func (s *wlsSolver) release() {
+	if s.pan != nil {
+		b := s.pan.Data()
+		panelPool.Put(&b)
+		s.pan = nil
+	}
+}
+
+func (s *wlsSolver) chunks() int {
+	return (s.pan.Blocks() + glmChunkBlocks - 1) / glmChunkBlocks
+}
+
+// chunkBlocks returns the block range of chunk c.
+func (s *wlsSolver) chunkBlocks(c int) (lo, hi int) {
+	lo = c * glmChunkBlocks
+	return lo, min(s.pan.Blocks(), lo+glmChunkBlocks)
+}
+
+// chunkRows returns the row range of chunk c.
+func (s *wlsSolver) chunkRows(c int) (lo, hi int) {
+	bl, bh := s.chunkBlocks(c)
+	lo, _ = s.pan.Rows(bl)
+	_, hi = s.pan.Rows(bh - 1)
+	return lo, hi
 }
 
 func (s *wlsSolver) solve(z, w []float64) lsFit {
-	if int64(s.n)*int64(s.p)*int64(s.p) <= 4e6 || s.p > 200 {
+	if s.pan == nil {
 		return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w})
 	}
-	if s.rows == nil {
-		data := make([]float64, s.n*s.p)
-		parallelFor(s.n, func(lo, hi int) {
-			for j, c := range s.cols {
-				for i := lo; i < hi; i++ {
-					data[i*s.p+j] = c[i]
-				}
-			}
-		})
-		s.rows = mat.NewDense(s.n, s.p, data)
+	return s.normal(z, w, nil)
+}
+
+// normal solves the step by the normal equations (large problems). When
+// prep is not nil it is called with each block's rows [lo, hi) just before
+// the block is accumulated, so that IRLS forms z and w there while the
+// block is in cache.
+func (s *wlsSolver) normal(z, w []float64, prep func(lo, hi int)) lsFit {
+	q := s.p + 1
+	nc := s.chunks()
+	for len(s.parts) < nc {
+		s.parts = append(s.parts, make([]float64, q*q))
 	}
-	p := s.p
-	nb := runtime.GOMAXPROCS(0)
-	if nb > 8 {
-		nb = 8
+	if k := min(runtime.GOMAXPROCS(0), nc); len(s.works) < k {
+		s.works = make([]inum.GramWork, k)
 	}
-	parts := make([][]float64, nb)
-	rhs := make([][]float64, nb)
-	var wg sync.WaitGroup
-	chunk := (s.n + nb - 1) / nb
-	raw := s.rows.RawMatrix()
-	for b := 0; b < nb; b++ {
-		wg.Add(1)
-		go func(b int) {
-			defer wg.Done()
-			lo := b * chunk
-			hi := min(s.n, lo+chunk)
-			A := make([]float64, p*p) // lower triangle, row j holds A[j][0..j]
-			r := make([]float64, p)
-			i := lo
-			for ; i+4 <= hi; i += 4 {
-				r0 := raw.Data[i*p : i*p+p]
-				r1 := raw.Data[(i+1)*p : (i+1)*p+p]
-				r2 := raw.Data[(i+2)*p : (i+2)*p+p]
-				r3 := raw.Data[(i+3)*p : (i+3)*p+p]
-				w0, w1, w2, w3 := w[i], w[i+1], w[i+2], w[i+3]
-				z0, z1, z2, z3 := w0*z[i], w1*z[i+1], w2*z[i+2], w3*z[i+3]
-				// two output rows (j, j+1) at a time share the loads of
-				// the four data rows
-				j := 0
-				for ; j+1 < p; j += 2 {
-					a0, a1, a2, a3 := w0*r0[j], w1*r1[j], w2*r2[j], w3*r3[j]
-					b0, b1, b2, b3 := w0*r0[j+1], w1*r1[j+1], w2*r2[j+1], w3*r3[j+1]
-					c := A[j*p : j*p+j+1]
-					e := A[(j+1)*p : (j+1)*p+j+1]
-					// equal lengths let the compiler drop bounds checks
-					s0, s1, s2, s3 := r0[:len(c)], r1[:len(c)], r2[:len(c)], r3[:len(c)]
-					e = e[:len(c)]
-					for k := range c {
-						x0, x1, x2, x3 := s0[k], s1[k], s2[k], s3[k]
-						c[k] += a0*x0 + a1*x1 + a2*x2 + a3*x3
-						e[k] += b0*x0 + b1*x1 + b2*x2 + b3*x3
-					}
-					A[(j+1)*p+j+1] += b0*r0[j+1] + b1*r1[j+1] + b2*r2[j+1] + b3*r3[j+1]
-					r[j] += z0*r0[j] + z1*r1[j] + z2*r2[j] + z3*r3[j]
-					r[j+1] += z0*r0[j+1] + z1*r1[j+1] + z2*r2[j+1] + z3*r3[j+1]
-				}
-				for ; j < p; j++ {
-					a0, a1, a2, a3 := w0*r0[j], w1*r1[j], w2*r2[j], w3*r3[j]
-					c := A[j*p : j*p+j+1]
-					s0, s1, s2, s3 := r0[:len(c)], r1[:len(c)], r2[:len(c)], r3[:len(c)]
-					for k := range c {
-						c[k] += a0*s0[k] + a1*s1[k] + a2*s2[k] + a3*s3[k]
-					}
-					r[j] += z0*r0[j] + z1*r1[j] + z2*r2[j] + z3*r3[j]
-				}
+	fill := !s.filled
+	forChunks(nc, func(wk, c int) {
+		g := s.parts[c]
+		clear(g)
+		bl, bh := s.chunkBlocks(c)
+		for b := bl; b < bh; b++ {
+			if fill {
+				s.pan.Fill(s.cols, b, b+1)
 			}
-			for ; i < hi; i++ {
-				row := raw.Data[i*p : i*p+p]
-				wz := w[i] * z[i]
-				for j := 0; j < p; j++ {
-					a := w[i] * row[j]
-					c := A[j*p : j*p+j+1]
-					for k := range c {
-						c[k] += a * row[k]
-					}
-					r[j] += wz * row[j]
-				}
+			if prep != nil {
+				prep(s.pan.Rows(b))
 			}
-			parts[b] = A
-			rhs[b] = r
-		}(b)
-	}
-	wg.Wait()
-	A := mat.NewSymDense(p, nil)
-	bv := make([]float64, p)
-	for b := range parts {
-		for i := 0; i < p; i++ {
-			bv[i] += rhs[b][i]
-			for j := 0; j <= i; j++ {
-				A.SetSym(j, i, A.At(j, i)+parts[b][i*p+j])
-			}
+			s.pan.WeightedGramAdd(g, z, w, b, b+1, &s.works[wk])
+		}
+	})
+	s.filled = true
+	return s.solveGram(s.parts[:nc], z, w)
+}
+
+// solveGram adds the per-chunk cross products parts (each (p+1)×(p+1),
+// upper triangle of [X z]'W[X z]) in order and solves X'WX b = X'Wz by
+// Cholesky on the equilibrated matrix, or by QR on (z, w) when that is not
+// reliable.
+func (s *wlsSolver) solveGram(parts [][]float64, z, w []float64) lsFit {
+	p, q := s.p, s.p+1
+	G := make([]float64, q*q)
+	for _, g := range parts {
+		for k, v := range g {
+			G[k] += v
 		}
 	}
+	A := mat.NewSymDense(p, nil)
+	bv := make([]float64, p)
+	for i := 0; i < p; i++ {
+		bv[i] = G[i*q+p]
+		for j := i; j < p; j++ {
+			A.SetSym(i, j, G[i*q+j])
+		}
+	}
+	fallback := func() lsFit { return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w}) }
 	// equilibrate
 	sc := make([]float64, p)
 	for i := 0; i < p; i++ {
 		sc[i] = 1 / math.Sqrt(A.At(i, i))
 		if math.IsInf(sc[i], 0) || math.IsNaN(sc[i]) {
-			return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w})
+			return fallback()
 		}
 	}
 	As := mat.NewSymDense(p, nil)
@@ -136,7 +161,7 @@ func (s *wlsSolver) solve(z, w []float64) lsFit {
 	}
 	var ch mat.Cholesky
 	if !ch.Factorize(As) || ch.Cond() > 1e10 {
-		return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w})
+		return fallback()
 	}
 	bs := mat.NewVecDense(p, nil)
 	for i := range bv {
@@ -144,11 +169,11 @@ func (s *wlsSolver) solve(z, w []float64) lsFit {
 	}
 	var x mat.VecDense
 	if err := ch.SolveVecTo(&x, bs); err != nil {
-		return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w})
+		return fallback()
 	}
 	var inv mat.SymDense
 	if err := ch.InverseTo(&inv); err != nil {
-		return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w})
+		return fallback()
 	}
 	fit := lsFit{rank: p, coef: make([]float64, p), aliased: make([]bool, p), kept: make([]int, p)}
 	fit.xtxinv = make([][]float64, p)
@@ -162,6 +187,36 @@ func (s *wlsSolver) solve(z, w []float64) lsFit {
 	}
 	fit.cond = ch.Cond()
 	return fit
+}
+
+// forChunks runs body(worker, c) for the chunks 0 ≤ c < nc on up to
+// GOMAXPROCS goroutines (worker < GOMAXPROCS identifies the goroutine, for
+// per-goroutine scratch space); chunks are handed out in order as workers
+// become free.
+func forChunks(nc int, body func(worker, c int)) {
+	k := min(runtime.GOMAXPROCS(0), nc)
+	if k <= 1 {
+		for c := 0; c < nc; c++ {
+			body(0, c)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for wk := 0; wk < k; wk++ {
+		wg.Add(1)
+		go func(wk int) {
+			defer wg.Done()
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= nc {
+					return
+				}
+				body(wk, c)
+			}
+		}(wk)
+	}
+	wg.Wait()
 }
 
 func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, error) {
@@ -182,23 +237,11 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 	}
 	eta := make([]float64, n)
 	mu := make([]float64, n)
-	if o.start != nil {
-		for i := range y {
-			e := off(i)
-			for j, c := range d.cols {
-				e += c[i] * o.start[j]
-			}
-			eta[i] = e
-			mu[i] = fam.linkinv(e)
-		}
-	} else {
-		for i := range y {
-			mu[i] = fam.mustart(y[i], w(i))
-			eta[i] = fam.linkfun(mu[i])
-		}
-		for i := range y {
-			mu[i] = fam.linkinv(eta[i])
-		}
+	solver := newWLSSolver(d.cols, n, p)
+	defer solver.release()
+	var lg *largeGLM
+	if solver.pan != nil {
+		lg = newLargeGLM(solver, fam, y, prior, o.Offset, eta, mu)
 	}
 	devOf := func(mu []float64) float64 {
 		return parallelSum(n, func(lo, hi int) float64 {
@@ -209,12 +252,35 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 			return s
 		})
 	}
-	devold := devOf(mu)
-	solver := &wlsSolver{cols: d.cols, n: n, p: p}
-	z := make([]float64, n)
-	ww := make([]float64, n)
-	var muEtaCache []float64 // μ'(η) kept from the linear-predictor pass (large logit fits)
-	cacheOK := false
+	var devold float64
+	switch {
+	case lg != nil:
+		devold = lg.sweep(o.start)
+	case o.start != nil:
+		for i := range y {
+			e := off(i)
+			for j, c := range d.cols {
+				e += c[i] * o.start[j]
+			}
+			eta[i] = e
+			mu[i] = fam.linkinv(e)
+		}
+		devold = devOf(mu)
+	default:
+		for i := range y {
+			mu[i] = fam.mustart(y[i], w(i))
+			eta[i] = fam.linkfun(mu[i])
+		}
+		for i := range y {
+			mu[i] = fam.linkinv(eta[i])
+		}
+		devold = devOf(mu)
+	}
+	var z, ww []float64
+	if lg == nil {
+		z = make([]float64, n)
+		ww = make([]float64, n)
+	}
 	var fit lsFit
 	var coef, coefold []float64
 	conv := false
@@ -226,25 +292,24 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		parallelFor(n, func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				var me float64
-				if cacheOK {
-					me = muEtaCache[i]
-				} else {
-					me = fam.muEta(eta[i])
+		if lg != nil {
+			fit = lg.step()
+		} else {
+			parallelFor(n, func(lo, hi int) {
+				for i := lo; i < hi; i++ {
+					me := fam.muEta(eta[i])
+					v := fam.variance(mu[i])
+					if w(i) > 0 && me != 0 {
+						z[i] = eta[i] - off(i) + (y[i]-mu[i])/me
+						ww[i] = w(i) * me * me / v
+					} else {
+						z[i] = 0
+						ww[i] = 0
+					}
 				}
-				v := fam.variance(mu[i])
-				if w(i) > 0 && me != 0 {
-					z[i] = eta[i] - off(i) + (y[i]-mu[i])/me
-					ww[i] = w(i) * me * me / v
-				} else {
-					z[i] = 0
-					ww[i] = 0
-				}
-			}
-		})
-		fit = solver.solve(z, ww)
+			})
+			fit = solver.solve(z, ww)
+		}
 		if fit.rank == 0 {
 			return nil, fmt.Errorf("models.GLM: the design has no estimable columns")
 		}
@@ -257,29 +322,8 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 			}
 		}
 		linpred := func(b []float64) {
-			cacheOK = false
-			if solver.rows != nil {
-				// the row-major copy of the large path: one short dot per row
-				raw := solver.rows.RawMatrix().Data
-				if fam.both != nil && muEtaCache == nil {
-					muEtaCache = make([]float64, n)
-				}
-				parallelFor(n, func(lo, hi int) {
-					for i := lo; i < hi; i++ {
-						row := raw[i*p : i*p+p]
-						s := off(i)
-						for j, v := range row[:len(b)] {
-							s += v * b[j]
-						}
-						eta[i] = s
-						if muEtaCache != nil {
-							mu[i], muEtaCache[i] = fam.both(s)
-						} else {
-							mu[i] = fam.linkinv(s)
-						}
-					}
-				})
-				cacheOK = muEtaCache != nil
+			if lg != nil {
+				dev = lg.sweep(b)
 				return
 			}
 			parallelFor(n, func(lo, hi int) {
@@ -296,13 +340,16 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 					mu[i] = fam.linkinv(eta[i])
 				}
 			})
+			dev = devOf(mu)
 		}
 		linpred(start)
-		dev = devOf(mu)
 		// step halving on non-finite deviance or invalid eta/mu
 		bad := func() bool {
 			if math.IsNaN(dev) || math.IsInf(dev, 0) {
 				return true
+			}
+			if lg != nil {
+				return lg.invalid
 			}
 			for i := range mu {
 				if !fam.validEta(eta[i]) || !fam.validMu(mu[i]) {
@@ -320,7 +367,6 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 					start[j] = (start[j] + coefold[j]) / 2
 				}
 				linpred(start)
-				dev = devOf(mu)
 			}
 			if bad() {
 				return nil, fmt.Errorf("models.GLM: inner loop; cannot correct step size")
@@ -333,6 +379,9 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		}
 		devold = dev
 		coefold = append([]float64(nil), coef...)
+	}
+	if lg != nil {
+		ww = lg.ww[lg.used] // the weights of the last step solved
 	}
 	if iter > maxit {
 		iter = maxit
@@ -366,10 +415,13 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 			m.Coef[j] = math.NaN()
 		}
 	}
-	nok := 0
-	for i := 0; i < n; i++ {
-		if w(i) != 0 {
-			nok++
+	nok := n
+	if prior != nil {
+		nok = 0
+		for _, v := range prior {
+			if v != 0 {
+				nok++
+			}
 		}
 	}
 	m.NObs = nok
@@ -390,12 +442,30 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		wtdmu = swy / sw
 	}
 	nd := 0.0
-	for i := range y {
-		mu0 := wtdmu
-		if !d.intercept {
-			mu0 = fam.linkinv(off(i))
+	if d.intercept {
+		// the terms depend only on (y_i, w_i): remember the last two
+		var memo [2]struct{ y, w, d float64 }
+		filled := 0
+		for i, yi := range y {
+			wi := w(i)
+			k := 0
+			for k < filled && (memo[k].y != yi || memo[k].w != wi) {
+				k++
+			}
+			if k == filled {
+				if filled < 2 {
+					filled++
+				} else {
+					memo[0], k = memo[1], 1
+				}
+				memo[k].y, memo[k].w, memo[k].d = yi, wi, fam.devResid(yi, wtdmu, wi)
+			}
+			nd += memo[k].d
 		}
-		nd += fam.devResid(y[i], mu0, w(i))
+	} else {
+		for i := range y {
+			nd += fam.devResid(y[i], fam.linkinv(off(i)), w(i))
+		}
 	}
 	if o.Offset != nil && d.intercept && !o.noNull {
 		// R refits the intercept-only model with the offset
@@ -416,7 +486,13 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		s := 0.0
 		for i := range y {
 			if ww[i] > 0 {
-				r := (y[i] - mu[i]) / fam.muEta(eta[i])
+				var me float64
+				if lg != nil {
+					me = lg.me[i] // μ'(η) at the final η
+				} else {
+					me = fam.muEta(eta[i])
+				}
+				r := (y[i] - mu[i]) / me
 				s += ww[i] * r * r
 			}
 		}
@@ -424,7 +500,11 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 	} else {
 		m.Dispersion = math.NaN()
 	}
-	m.aic = fam.aic(y, mu, prior, dev) + 2*float64(fit.rank)
+	m.aic = binaryAIC(fam, y, prior, dev)
+	if math.IsNaN(m.aic) {
+		m.aic = fam.aic(y, mu, prior, dev)
+	}
+	m.aic += 2 * float64(fit.rank)
 	// covariance (unscaled) from the last IRLS weights
 	m.covU = make([][]float64, p)
 	for i := range m.covU {
@@ -455,4 +535,293 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		}
 	}
 	return m, nil
+}
+
+// largeGLM runs the row passes of IRLS for a large design on the solver's
+// panel copy of X. One sweep over the rows per iteration does all the row
+// work while a block of X is in cache: η = o + Xb, μ = g⁻¹(η), μ'(η), the
+// deviance and the validity of η and μ, then the next iteration's working
+// response z and weights W, and the block's share of X'WX and X'Wz. The
+// cross products of a sweep are used by the next step; the last sweep's
+// (after convergence) are not needed. z and W are double-buffered so that
+// WorkingWeights are those of the last step solved, as R reports them. Sums
+// over rows are formed per chunk and added in chunk order, so they do not
+// depend on the number of cores.
+type largeGLM struct {
+	s             *wlsSolver
+	fam           Family
+	y, prior, off []float64 // prior and off may be nil (unit weights, no offset)
+	eta, mu       []float64
+	me            []float64      // μ'(η) at the current η
+	z, ww         [2][]float64   // working response and weights, two buffers
+	parts         [2][][]float64 // per-chunk (p+1)×(p+1) cross products of each buffer
+	ready, used   int            // buffer of the last sweep; buffer of the last step
+	binary        bool           // binomial, 0/1 responses, unit prior weights
+	logit         bool
+	dpart         []float64 // deviance of each chunk
+	bad           []bool    // chunk has an invalid η or μ
+	invalid       bool      // some η or μ of the last sweep is invalid
+}
+
+func newLargeGLM(s *wlsSolver, fam Family, y, prior, off, eta, mu []float64) *largeGLM {
+	n, nc, q := s.n, s.chunks(), s.p+1
+	lg := &largeGLM{s: s, fam: fam, y: y, prior: prior, off: off, eta: eta, mu: mu,
+		me: make([]float64, n), dpart: make([]float64, nc), bad: make([]bool, nc), used: 1,
+		logit: fam.Link == "logit"}
+	for k := range lg.z {
+		lg.z[k] = make([]float64, n)
+		lg.ww[k] = make([]float64, n)
+		lg.parts[k] = make([][]float64, nc)
+		for c := range lg.parts[k] {
+			lg.parts[k][c] = make([]float64, q*q)
+		}
+	}
+	lg.binary = fam.Name == "binomial" && prior == nil
+	for _, v := range y {
+		if v != 0 && v != 1 {
+			lg.binary = false
+			break
+		}
+	}
+	return lg
+}
+
+// sweep makes one pass over the rows for coefficients b, or for R's
+// starting values (family$initialize, then the first linkinv) when b is
+// nil, and returns the deviance (invalid reports an η or μ outside the
+// family's domain).
+//
+// The starting values μ_i = mustart(y_i, w_i), η_i = g(μ_i), μ_i = g⁻¹(η_i)
+// depend only on (y_i, w_i), so each chunk remembers the last two pairs it
+// computed (0/1 responses with unit weights need no logarithm or
+// exponential per row); the values are the same as computed row by row.
+//
+// η_i adds the terms x_ij b_j to the offset in column order (as a row dot
+// product would). For 0/1 binomial responses with unit prior weights the
+// deviance 2·Σ -log(p_i), p_i = μ_i (y_i = 1) or 1 - μ_i (y_i = 0), is
+// formed as -2·log Π p_i with the product kept in range by splitting off
+// its binary exponent every 16 rows (one logarithm per chunk instead of one
+// per row; rounding error about √n·ε relative to the log-likelihood).
+func (lg *largeGLM) sweep(b []float64) float64 {
+	s := lg.s
+	pan := s.pan
+	fam := lg.fam
+	k := 1 - lg.used // keep the buffer of the last step
+	z, ww := lg.z[k], lg.ww[k]
+	nw := min(runtime.GOMAXPROCS(0), s.chunks())
+	if len(s.works) < nw {
+		s.works = make([]inum.GramWork, nw)
+	}
+	fill := !s.filled
+	forChunks(s.chunks(), func(wk, c int) {
+		bl, bh := s.chunkBlocks(c)
+		g := lg.parts[k][c]
+		clear(g)
+		dev := 0.0
+		bad := false
+		type entry struct{ y, w, eta, mu, me, dev float64 }
+		var memo [2]entry
+		filled := 0
+		for blk := bl; blk < bh; blk++ {
+			if fill {
+				pan.Fill(s.cols, blk, blk+1)
+			}
+			lo, hi := pan.Rows(blk)
+			e := lg.eta[lo:hi]
+			mu, me, y := lg.mu[lo:hi], lg.me[lo:hi], lg.y[lo:hi]
+			mu, me, y = mu[:len(e)], me[:len(e)], y[:len(e)]
+			if b == nil {
+				for i := range e {
+					yi, wi := y[i], weightAt(lg.prior, lo+i)
+					m := 0
+					for m < filled && (memo[m].y != yi || memo[m].w != wi) {
+						m++
+					}
+					if m == filled {
+						if filled < 2 {
+							filled++
+						} else {
+							memo[0], m = memo[1], 1
+						}
+						mu0 := fam.mustart(yi, wi)
+						et := fam.linkfun(mu0)
+						mv := fam.linkinv(et)
+						memo[m] = entry{yi, wi, et, mv, fam.muEta(et), fam.devResid(yi, mv, wi)}
+					}
+					e[i], mu[i], me[i] = memo[m].eta, memo[m].mu, memo[m].me
+					dev += memo[m].dev
+				}
+			} else {
+				lg.linpred(e, blk, b)
+				switch {
+				case lg.binary && lg.logit:
+					dev += binaryLogitRows(e, mu, me, y, &bad)
+				case lg.binary:
+					for i, et := range e {
+						mu[i], me[i] = fam.linkinv(et), fam.muEta(et)
+						if !fam.validEta(et) || !fam.validMu(mu[i]) {
+							bad = true
+						}
+					}
+					dev += binaryDev(mu, y)
+				default:
+					for i, et := range e {
+						var m float64
+						if fam.both != nil {
+							m, me[i] = fam.both(et)
+						} else {
+							m, me[i] = fam.linkinv(et), fam.muEta(et)
+						}
+						mu[i] = m
+						dev += fam.devResid(y[i], m, weightAt(lg.prior, lo+i))
+						if !fam.validEta(et) || !fam.validMu(m) {
+							bad = true
+						}
+					}
+				}
+			}
+			lg.working(z, ww, lo, hi)
+			pan.WeightedGramAdd(g, z, ww, blk, blk+1, &s.works[wk])
+		}
+		lg.dpart[c] = dev
+		lg.bad[c] = bad
+	})
+	s.filled = true
+	lg.ready = k
+	total := 0.0
+	lg.invalid = false
+	for c, v := range lg.dpart {
+		total += v
+		lg.invalid = lg.invalid || lg.bad[c]
+	}
+	return total
+}
+
+// linpred sets e (the rows of block blk) to o + Σ_j x_ij b_j, adding the
+// terms in column order.
+func (lg *largeGLM) linpred(e []float64, blk int, b []float64) {
+	pan, p := lg.s.pan, lg.s.p
+	lo, hi := pan.Rows(blk)
+	if lg.off != nil {
+		copy(e, lg.off[lo:hi])
+	} else {
+		clear(e)
+	}
+	for j := 0; j < p; j++ {
+		floats.AddScaled(e, b[j], pan.Col(blk, j))
+	}
+}
+
+// working sets the working response and weights of rows [lo, hi):
+// z_i = η_i - o_i + (y_i - μ_i)/μ'(η_i) and W_i = w_i μ'(η_i)²/V(μ_i)
+// (both zero when w_i = 0 or μ'(η_i) = 0).
+func (lg *largeGLM) working(z, ww []float64, lo, hi int) {
+	fam := lg.fam
+	binom := fam.Name == "binomial"
+	for i := lo; i < hi; i++ {
+		me := lg.me[i]
+		m := lg.mu[i]
+		var v float64
+		if binom {
+			v = m * (1 - m)
+		} else {
+			v = fam.variance(m)
+		}
+		wi := weightAt(lg.prior, i)
+		if wi > 0 && me != 0 {
+			e := lg.eta[i]
+			if lg.off != nil {
+				e -= lg.off[i]
+			}
+			z[i] = e + (lg.y[i]-m)/me
+			ww[i] = wi * me * me / v
+		} else {
+			z[i] = 0
+			ww[i] = 0
+		}
+	}
+}
+
+// step solves the weighted least-squares problem of the last sweep's z
+// and W from its cross products.
+func (lg *largeGLM) step() lsFit {
+	k := lg.ready
+	lg.used = k
+	return lg.s.solveGram(lg.parts[k][:lg.s.chunks()], lg.z[k], lg.ww[k])
+}
+
+// binaryLogitRows sets μ = g⁻¹(η) and μ'(η) for the logit link with R's
+// thresholds (the same arithmetic as Binomial("logit")'s functions), flags
+// μ outside (0, 1) and returns the deviance of 0/1 responses y.
+func binaryLogitRows(e, mu, me, y []float64, bad *bool) float64 {
+	const thresh, mthresh = 30.0, -30.0
+	mu, me, y = mu[:len(e)], me[:len(e)], y[:len(e)]
+	for i, et := range e {
+		var m, d float64
+		switch {
+		case et < mthresh:
+			m, d = dblEps/(1+dblEps), dblEps
+		case et > thresh:
+			t := 1 / dblEps
+			m, d = t/(1+t), dblEps
+		default:
+			x := math.Exp(et)
+			m, d = x/(1+x), x/((1+x)*(1+x))
+		}
+		mu[i], me[i] = m, d
+		if !(m > 0 && m < 1) {
+			*bad = true
+		}
+	}
+	return binaryDev(mu, y)
+}
+
+// binaryDev returns 2·Σ -log(p_i), p_i = μ_i for y_i = 1 and 1 - μ_i for
+// y_i = 0, as -2·(log m + e·log 2) where m·2^e = Π p_i is accumulated with
+// the exponent split off every 16 factors (each p_i ≥ 2^-53 for valid μ,
+// so the partial products stay normal).
+func binaryDev(mu, y []float64) float64 {
+	mu = mu[:len(y)]
+	prod, exp := 1.0, 0
+	for i0 := 0; i0 < len(y); i0 += 16 {
+		for i := i0; i < min(len(y), i0+16); i++ {
+			f := mu[i]
+			if y[i] == 0 {
+				f = 1 - f
+			}
+			prod *= f
+		}
+		if prod == 0 || math.IsInf(prod, 0) || math.IsNaN(prod) {
+			break
+		}
+		m, e := math.Frexp(prod)
+		prod = m
+		exp += e
+	}
+	if prod == 0 || math.IsNaN(prod) {
+		// a fitted probability of exactly 0 or 1 on the wrong side (infinite
+		// deviance), or an invalid μ
+		d := 0.0
+		for i, v := range y {
+			d += 2 * (yLogY(v, mu[i]) + yLogY(1-v, 1-mu[i]))
+		}
+		return d
+	}
+	return -2 * (math.Log(prod) + float64(exp)*math.Ln2)
+}
+
+// binaryAIC returns the binomial family's AIC term -2·Σ log f(y_i; μ_i) for
+// 0/1 responses with unit prior weights, where it equals the deviance
+// 2·Σ -log(μ_i or 1-μ_i) (R computes it with dbinom, the same quantity up
+// to rounding in the last bits); NaN when that does not apply.
+func binaryAIC(fam Family, y, prior []float64, dev float64) float64 {
+	if fam.Name != "binomial" || prior != nil {
+		return math.NaN()
+	}
+	for _, v := range y {
+		if v != 0 && v != 1 {
+			return math.NaN()
+		}
+	}
+	return dev
 }
