@@ -7,10 +7,15 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+
+	"github.com/gostat/gostat/builtins/frame"
+	"github.com/gostat/gostat/builtins/symbols"
 )
 
 // errPos matches "line:col: message" (optionally with a file name) at the
@@ -48,6 +53,7 @@ func (s *Session) mapError(err error, p *evalPlan) *Error {
 	}
 	e.Message = strings.ReplaceAll(e.Message, loopVarPrefix, "")
 	explainCompile(e)
+	s.explainUndefined(e, p)
 	s.explainArgCount(e, p)
 	if p.minmax && e.Hint == "" && strings.Contains(e.Message, "cannot use") {
 		e.Hint = "min and max are provided for float64, int and string; convert the arguments to one of these, e.g. min(float64(a), float64(b))"
@@ -246,3 +252,95 @@ var logFatalExports = interp.Exports{"log/log": {
 	"Fatalf":  reflect.ValueOf(func(f string, v ...any) { panic(logFatal(fmt.Sprintf(f, v...))) }),
 	"Fatalln": reflect.ValueOf(func(v ...any) { panic(logFatal(fmt.Sprintln(v...))) }),
 }}
+
+// undefinedSelector matches yaegi's messages for pkg.Name and v.Method
+// that do not exist.
+var (
+	undefinedSelector = regexp.MustCompile(`^undefined selector:? (\S+)\.([\p{L}_][\p{L}\p{N}_]*)$`)
+	undefinedMethod   = regexp.MustCompile(`^undefined method: ([\p{L}_][\p{L}\p{N}_]*)$`)
+	noSymbol          = regexp.MustCompile(`^package \S+ "([^"]+)" has no symbol ([\p{L}_][\p{L}\p{N}_]*)$`)
+)
+
+// explainUndefined rewrites yaegi's "undefined selector
+// github.com/gostat/gostat/builtins/models.OLSS" and "undefined method:
+// Predictt" as Go says them, with the closest existing name:
+//
+//	undefined: models.OLSS
+//	  hint: did you mean models.OLS?
+//	m.Predictt undefined (type *models.LM has no field or method Predictt)
+//	  hint: did you mean m.Predict?
+func (s *Session) explainUndefined(e *Error, p *evalPlan) {
+	m := undefinedSelector.FindStringSubmatch(e.Message)
+	if m == nil {
+		m = noSymbol.FindStringSubmatch(e.Message)
+	}
+	if m != nil {
+		path, name := m[1], m[2]
+		alias := pkgName(path)
+		for a, pth := range s.state.imports {
+			if pth == path {
+				alias = a
+			}
+		}
+		var names []string
+		for _, tab := range []map[string]map[string]reflect.Value{symbols.Symbols, stdlib.Symbols} {
+			for n := range tab[path+"/"+pkgName(path)] {
+				names = append(names, n)
+			}
+		}
+		if len(names) == 0 && s.in != nil {
+			for _, syms := range s.in.Symbols(path) {
+				for n := range syms {
+					names = append(names, n)
+				}
+			}
+		}
+		if len(names) == 0 {
+			return
+		}
+		sort.Strings(names)
+		e.Message = "undefined: " + alias + "." + name
+		if best := frame.Closest(name, names); best != "" {
+			e.Hint = fmt.Sprintf("did you mean %s.%s?", alias, best)
+		} else {
+			e.Hint = fmt.Sprintf("package %s has no %s; :doc %s lists what it has", alias, name, alias)
+		}
+		return
+	}
+	m = undefinedMethod.FindStringSubmatch(e.Message)
+	if m == nil || e.Line == 0 {
+		return
+	}
+	name := m[1]
+	// The receiver: the identifier before ".Name" on the error's line.
+	lines := strings.Split(p.cell.src, "\n")
+	if e.Line > len(lines) {
+		return
+	}
+	recv := regexp.MustCompile(`([\p{L}_][\p{L}\p{N}_]*)\s*\.\s*` + regexp.QuoteMeta(name) + `\b`).FindStringSubmatch(lines[e.Line-1])
+	if recv == nil {
+		return
+	}
+	v, ok := s.globals()[recv[1]]
+	for ok && v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if !ok || !v.IsValid() {
+		return
+	}
+	var names []string
+	for i := 0; i < v.Type().NumMethod(); i++ {
+		names = append(names, v.Type().Method(i).Name)
+	}
+	if t := v.Type(); t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct {
+		for i := 0; i < t.Elem().NumField(); i++ {
+			if f := t.Elem().Field(i); f.IsExported() {
+				names = append(names, f.Name)
+			}
+		}
+	}
+	e.Message = fmt.Sprintf("%s.%s undefined (type %s has no field or method %s)", recv[1], name, v.Type(), name)
+	if best := frame.Closest(name, names); best != "" {
+		e.Hint = fmt.Sprintf("did you mean %s.%s?", recv[1], best)
+	}
+}

@@ -277,3 +277,23 @@ func TestLoopVarsHidden(t *testing.T) {
 		t.Error("j declared at top level is hidden")
 	}
 }
+
+// TestUndefinedNames checks that a misspelt package member or method is
+// Go's "undefined" error with the closest existing name as a hint, not
+// yaegi's "undefined selector <import path>.Name".
+func TestUndefinedNames(t *testing.T) {
+	s := newTestSession(t)
+	eval(t, s, "f := kt.Frame()")
+	for _, tt := range []struct{ src, msg, hint string }{
+		{`x := models.OLSS("y ~ x", f)`, "undefined: models.OLSS", "did you mean models.OLS?"},
+		{`x := math.Sqrtt(2)`, "undefined: math.Sqrtt", "did you mean math.Sqrt?"},
+		{`var o models.PredictOptions`, "undefined: models.PredictOptions", "did you mean models.Prediction?"},
+		{`f.Nrows()`, "f.Nrows undefined (type *kernel.testFrame has no field or method Nrows)", "did you mean f.NRows?"},
+		{`models.Zzzzzzzz()`, "undefined: models.Zzzzzzzz", ":doc models"},
+	} {
+		r := eval(t, s, tt.src)
+		if r.Err == nil || r.Err.Message != tt.msg || !strings.Contains(r.Err.Hint, tt.hint) {
+			t.Errorf("%q: error %+v, want %q with hint %q", tt.src, r.Err, tt.msg, tt.hint)
+		}
+	}
+}
