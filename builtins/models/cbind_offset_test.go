@@ -331,3 +331,18 @@ func TestGLMAnovaFR(t *testing.T) {
 		t.Errorf("bad test accepted: %v", err)
 	}
 }
+
+// TestGLMEsophUnclassR is R's ?esoph model2: tobacco and alcohol as linear
+// scores unclass(tobgp), unclass(alcgp) (level codes 1..4).
+func TestGLMEsophUnclassR(t *testing.T) {
+	r := extraCase(t, "glm_esoph_unclass")
+	m := checkGLMR(t, r, loadDS(t, "esoph"), Binomial("logit"), GLMOptions{})
+	checkAnovaGLMR(t, m, r["anova_chisq"].(map[string]any))
+	f := loadDS(t, "mtcars")
+	a := MustOLS("mpg ~ as.numeric(factor(cyl)) + as.integer(wt)", f)
+	if a.Names[1] != "as.numeric(factor(cyl))" || a.Names[2] != "as.integer(wt)" {
+		t.Errorf("names %v", a.Names)
+	}
+	// R 4.2.2: coef(lm(mpg ~ as.numeric(factor(cyl)) + as.integer(wt), mtcars))
+	closeAll(t, "as.numeric coef", a.Coef, []float64{34.4860649603352698, -3.6700194581649463, -2.4685376440652571}, 1e-12)
+}

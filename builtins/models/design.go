@@ -70,6 +70,10 @@ type design struct {
 
 var categoricalCalls = map[string]bool{"factor": true, "C": true, "as.factor": true, "ordered": true, "as.character": true}
 
+// numericCalls turn a factor into its level codes 1..k (R's unclass,
+// as.numeric, as.integer of a factor); numeric arguments pass through.
+var numericCalls = map[string]bool{"unclass": true, "as.numeric": true, "as.integer": true, "as.double": true}
+
 var mathCalls = map[string]func(float64) float64{
 	"log": math.Log, "log10": math.Log10, "log2": math.Log2, "log1p": math.Log1p,
 	"exp": math.Exp, "sqrt": math.Sqrt, "abs": math.Abs, "sin": math.Sin,
@@ -702,6 +706,9 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 		if name == "poly" {
 			return ev.poly(n)
 		}
+		if numericCalls[name] {
+			return ev.asNumeric(n)
+		}
 		if name == "I" {
 			if len(n.args) != 1 {
 				return nil, ev.errf(n, "I() takes one expression, as in I(x^2)")
@@ -725,7 +732,7 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 			}
 			return &variable{key: n.src(ev.pf.src), numeric: true, hi: out}, nil
 		}
-		known := []string{"I", "poly", "log", "log10", "log2", "log1p", "exp", "expm1", "sqrt", "abs", "sin", "cos", "tan", "factor", "C", "ordered"}
+		known := []string{"I", "poly", "log", "log10", "log2", "log1p", "exp", "expm1", "sqrt", "abs", "sin", "cos", "tan", "factor", "C", "ordered", "offset", "unclass", "as.numeric"}
 		msg := fmt.Sprintf("unknown function %s() in formula", name)
 		if c := frame.Closest(name, known); c != "" {
 			msg += fmt.Sprintf(" (did you mean %s()?)", c)
@@ -740,6 +747,51 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 		return ev.arith(n)
 	}
 	return nil, ev.errf(n, "cannot evaluate this in a formula")
+}
+
+// asNumeric evaluates unclass(x), as.numeric(x), as.integer(x): for a
+// factor column the level codes 1..k in the frame's factor order (all of
+// its levels, as R, whatever rows are used — R's ?esoph example fits
+// agegp + unclass(tobgp) + unclass(alcgp) as linear scores), for a
+// factor expression its codes, for a numeric one the values (as.integer
+// truncates toward zero).
+func (ev *evaluator) asNumeric(n *node) (*variable, error) {
+	if len(n.args) != 1 || n.args[0].kind == "named" {
+		return nil, ev.errf(n, "%s() takes one variable, as in %s(tobgp)", n.text, n.text)
+	}
+	a := n.args[0]
+	out := make([]float64, len(ev.rows))
+	key := n.src(ev.pf.src)
+	if a.kind == "var" && ev.f.Has(a.text) && (ev.f.Type(a.text) == "string" || ev.f.Type(a.text) == "bool") {
+		codes, err := ev.f.Codes(a.text)
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range ev.rows {
+			out[i] = float64(codes[r] + 1)
+		}
+		return &variable{key: key, numeric: true, hi: out}, nil
+	}
+	v, err := ev.eval(a, true)
+	if err != nil {
+		return nil, err
+	}
+	if !v.numeric {
+		for i, c := range v.codes {
+			out[i] = float64(c + 1)
+		}
+		return &variable{key: key, numeric: true, hi: out}, nil
+	}
+	for i, x := range v.hi {
+		if v.lo != nil {
+			x += v.lo[i]
+		}
+		if n.text == "as.integer" {
+			x = math.Trunc(x)
+		}
+		out[i] = x
+	}
+	return &variable{key: key, numeric: true, hi: out}, nil
 }
 
 // arith evaluates an arithmetic expression in double-double.

@@ -94,3 +94,7 @@ g <- glm(mpg ~ hp + wt + factor(cyl), family = Gamma(link = "log"), data = mtcar
 a <- anova(g, test = "F"); a2 <- anova(g, test = "Chisq")
 out("glm_anova_f", list(formula = "mpg ~ hp + wt + factor(cyl)", terms = arr(rownames(a)), df = a[["Df"]], deviance = a[["Deviance"]],
   resid_df = a[["Resid. Df"]], resid_dev = a[["Resid. Dev"]], f = a[["F"]], p_f = a[["Pr(>F)"]], p_chisq = a2[["Pr(>Chi)"]], dispersion = summary(g)$dispersion))
+
+## 5. R's ?esoph model2: linear scores of ordered factors with unclass()
+m <- glm(cbind(ncases, ncontrols) ~ agegp + unclass(tobgp) + unclass(alcgp), data = esoph, family = binomial())
+out("glm_esoph_unclass", glmfull("cbind(ncases, ncontrols) ~ agegp + unclass(tobgp) + unclass(alcgp)", m))
