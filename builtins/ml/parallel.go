@@ -2,6 +2,7 @@ package ml
 
 import (
 	"context"
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -33,6 +34,23 @@ func workers(n int) int {
 	return w
 }
 
+// busy counts the goroutines of parallelFor loops that are running a
+// task (see freeWorkers).
+var busy atomic.Int32
+
+// freeWorkers is workers(n) less the cores that other parallelFor tasks
+// are using, counting the caller as one of them: a fit inside a
+// cross-validation fold that runs next to another fold takes one core,
+// the last fold both. Code whose results do not depend on its number of
+// goroutines can use it for nested parallel work.
+func freeWorkers(n int) int {
+	w := workers(n)
+	if b := int(busy.Load()); b > 1 {
+		w = min(w, max(1, workers(math.MaxInt32)-b+1))
+	}
+	return w
+}
+
 // parallelFor runs fn(i) for i in [0,n) on all cores. It stops handing out
 // work when ctx is cancelled or fn returns an error, and returns the first
 // error (ctx's error when cancelled). When task is not empty, progress is
@@ -59,7 +77,10 @@ func parallelFor(ctx context.Context, task string, n int, fn func(i int) error) 
 				if i >= n {
 					return
 				}
-				if err := fn(i); err != nil {
+				busy.Add(1)
+				err := fn(i)
+				busy.Add(-1)
+				if err != nil {
 					once.Do(func() { first = err })
 					atomic.StoreInt64(&next, int64(n))
 					return
