@@ -68,7 +68,7 @@ type design struct {
 	poly    map[string]polyCoef // orthogonal polynomial coefficients by key
 }
 
-var categoricalCalls = map[string]bool{"factor": true, "C": true, "as.factor": true, "ordered": true, "as.character": true}
+var categoricalCalls = map[string]bool{"factor": true, "C": true, "as.factor": true, "ordered": true, "as.ordered": true, "as.character": true}
 
 // numericCalls turn a factor into its level codes 1..k (R's unclass,
 // as.numeric, as.integer of a factor); numeric arguments pass through.
@@ -667,41 +667,8 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 		return &variable{key: n.text, numeric: true, hi: c}, nil
 	case "call":
 		name := n.text
-		if categoricalCalls[name] {
-			if len(n.args) != 1 {
-				return nil, ev.errf(n, "%s() takes one variable, as in %s(cyl)", name, name)
-			}
-			v, err := ev.eval(n.args[0], true)
-			if err != nil {
-				return nil, err
-			}
-			// factor(), as.factor() and C() keep an ordered factor ordered
-			// (R's factor(x) has ordered = is.ordered(x)); ordered() makes
-			// one; as.character() gives a plain factor.
-			ord := name == "ordered" || (v.ordered && name != "as.character")
-			if !v.numeric {
-				return &variable{key: n.src(ev.pf.src), codes: v.codes, levels: v.levels, ordered: ord}, nil
-			}
-			uniq := map[float64]bool{}
-			for _, x := range v.hi {
-				uniq[x] = true
-			}
-			vals := make([]float64, 0, len(uniq))
-			for x := range uniq {
-				vals = append(vals, x)
-			}
-			sort.Float64s(vals)
-			idx := map[float64]int{}
-			lv := make([]string, len(vals))
-			for i, x := range vals {
-				idx[x] = i
-				lv[i] = formatLevel(x)
-			}
-			codes := make([]int, len(v.hi))
-			for i, x := range v.hi {
-				codes[i] = idx[x]
-			}
-			return &variable{key: n.src(ev.pf.src), codes: codes, levels: lv, ordered: ord}, nil
+		if categoricalCalls[name] || name == "relevel" {
+			return ev.factorCall(n)
 		}
 		if name == "poly" {
 			return ev.poly(n)
@@ -747,6 +714,201 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 		return ev.arith(n)
 	}
 	return nil, ev.errf(n, "cannot evaluate this in a formula")
+}
+
+// factorCall evaluates the categorical calls of a formula, as R:
+//
+//	factor(x), as.factor(x), C(x)       a factor (ordered if x is)
+//	factor(x, levels = c(…))            levels in the given order
+//	factor(x, ordered = TRUE)           an ordered factor
+//	ordered(x), as.ordered(x)           an ordered factor (polynomial contrasts)
+//	ordered(x, levels = c(…))           … with the given level order
+//	relevel(x, ref = "b")               the reference level moved first
+//	as.character(x)                     a plain factor
+//
+// A numeric x has its sorted distinct values as levels (written as R's
+// as.character writes them, so levels = c(8, 6, 4) and levels =
+// c("8", "6", "4") both work). Levels that do not occur in the rows used
+// are dropped, as R's model frame does.
+//
+// Deliberate difference from R: a value that is not among the given
+// levels is an error naming it; R makes it NA and drops the row.
+func (ev *evaluator) factorCall(n *node) (*variable, error) {
+	name := n.text
+	var xnode, levelsNode, refNode *node
+	ordArg := ""
+	pos := 0
+	for _, a := range n.args {
+		if a.kind == "named" {
+			switch {
+			case a.text == "levels" && (name == "factor" || name == "ordered"):
+				levelsNode = a.args[0]
+			case a.text == "ordered" && name == "factor":
+				ordArg = a.args[0].deparse()
+				if ordArg == "T" {
+					ordArg = "TRUE"
+				}
+				if ordArg == "F" {
+					ordArg = "FALSE"
+				}
+				if ordArg != "TRUE" && ordArg != "FALSE" {
+					return nil, ev.errf(a, "ordered must be TRUE or FALSE")
+				}
+			case a.text == "ref" && name == "relevel":
+				refNode = a.args[0]
+			case a.text == "x":
+				xnode = a.args[0]
+			default:
+				return nil, ev.errf(a, "%s() has no argument %q here (gostat supports factor(x, levels = c(…), ordered = TRUE), ordered(x, levels = c(…)) and relevel(x, ref = \"level\"))", name, a.text)
+			}
+			continue
+		}
+		switch {
+		case pos == 0 && xnode == nil:
+			xnode = a
+		case pos == 1 && name == "relevel":
+			refNode = a
+		case pos == 1 && (name == "factor" || name == "ordered"):
+			levelsNode = a
+		default:
+			return nil, ev.errf(a, "too many arguments to %s(); write %s(x)", name, name)
+		}
+		pos++
+	}
+	if xnode == nil {
+		return nil, ev.errf(n, "%s() takes one variable, as in %s(cyl)", name, name)
+	}
+	if name == "relevel" && refNode == nil {
+		return nil, ev.errf(n, "relevel() needs the reference level, as in relevel(x, ref = \"b\")")
+	}
+	v, err := ev.eval(xnode, true)
+	if err != nil {
+		return nil, err
+	}
+	key := n.src(ev.pf.src)
+	codes, levels := v.codes, v.levels
+	if v.numeric {
+		uniq := map[float64]bool{}
+		for _, x := range v.hi {
+			uniq[x] = true
+		}
+		vals := make([]float64, 0, len(uniq))
+		for x := range uniq {
+			vals = append(vals, x)
+		}
+		sort.Float64s(vals)
+		idx := map[float64]int{}
+		levels = make([]string, len(vals))
+		for i, x := range vals {
+			idx[x] = i
+			levels[i] = formatLevel(x)
+		}
+		codes = make([]int, len(v.hi))
+		for i, x := range v.hi {
+			codes[i] = idx[x]
+		}
+	}
+	// factor(), as.factor() and C() keep an ordered factor ordered (R's
+	// factor(x) has ordered = is.ordered(x)); ordered() makes one;
+	// as.character() and relevel() give a plain factor.
+	ord := v.ordered && (name == "factor" || name == "as.factor" || name == "C")
+	switch {
+	case name == "ordered" || name == "as.ordered" || ordArg == "TRUE":
+		ord = true
+	case ordArg == "FALSE":
+		ord = false
+	}
+	if name == "relevel" && v.ordered {
+		return nil, ev.errf(n, "relevel() is only for unordered factors (as in R); %s is ordered", xnode.deparse())
+	}
+	reorder := func(want []string) {
+		// keep the present levels, in the order of want
+		pos := map[string]int{}
+		var kept []string
+		for _, l := range want {
+			if _, dup := pos[l]; dup {
+				continue
+			}
+			for _, have := range levels {
+				if have == l {
+					pos[l] = len(kept)
+					kept = append(kept, l)
+					break
+				}
+			}
+		}
+		remap := make([]int, len(levels))
+		for i, l := range levels {
+			remap[i] = pos[l]
+		}
+		nc := make([]int, len(codes))
+		for i, c := range codes {
+			nc[i] = remap[c]
+		}
+		codes, levels = nc, kept
+	}
+	if levelsNode != nil {
+		want, err := ev.levelList(levelsNode)
+		if err != nil {
+			return nil, err
+		}
+		in := map[string]bool{}
+		for _, l := range want {
+			in[l] = true
+		}
+		for _, l := range levels {
+			if !in[l] {
+				return nil, ev.errf(levelsNode, "%s has the value %q, which is not among the levels %s; R would make it NA and drop the row — filter such rows first", xnode.deparse(), l, levelsNode.deparse())
+			}
+		}
+		reorder(want)
+	}
+	if refNode != nil {
+		ref, err := ev.levelList(refNode)
+		if err != nil || len(ref) != 1 {
+			return nil, ev.errf(refNode, "the reference level must be one level, as in relevel(x, ref = \"b\")")
+		}
+		found := false
+		for _, l := range levels {
+			found = found || l == ref[0]
+		}
+		if !found {
+			return nil, ev.errf(refNode, "%q is not a level of %s (levels: %s)", ref[0], xnode.deparse(), strings.Join(levels, ", "))
+		}
+		want := append([]string{ref[0]}, levels...)
+		reorder(want)
+	}
+	return &variable{key: key, codes: codes, levels: levels, ordered: ord}, nil
+}
+
+// levelList evaluates a level list: c("a", "b"), c(4, 6, 8), or one string
+// or number. Numbers are written as R's as.character writes them.
+func (ev *evaluator) levelList(n *node) ([]string, error) {
+	var items []*node
+	switch {
+	case n.kind == "call" && n.text == "c":
+		items = n.args
+	case n.kind == "str" || n.kind == "num" || n.kind == "neg":
+		items = []*node{n}
+	default:
+		return nil, ev.errf(n, "levels must be written out, as in c(\"L\", \"M\", \"H\") or c(4, 6, 8)")
+	}
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		switch it.kind {
+		case "str":
+			out = append(out, it.text)
+		case "num", "neg":
+			x, err := strconv.ParseFloat(strings.ReplaceAll(it.deparse(), " ", ""), 64)
+			if err != nil {
+				return nil, ev.errf(it, "bad level %s", it.deparse())
+			}
+			out = append(out, formatLevel(x))
+		default:
+			return nil, ev.errf(it, "a level must be a quoted string or a number, not %s", it.deparse())
+		}
+	}
+	return out, nil
 }
 
 // asNumeric evaluates unclass(x), as.numeric(x), as.integer(x): for a

@@ -44,6 +44,7 @@ const (
 	tLParen
 	tRParen
 	tComma
+	tStr // a quoted string, as in factor(x, levels = c("L", "M", "H"))
 )
 
 type token struct {
@@ -93,6 +94,13 @@ func tokenize(src string) ([]token, error) {
 			}
 			toks = append(toks, token{tName, src[i:j], i})
 			i = j
+		case c == '"' || c == '\'':
+			j := strings.IndexByte(src[i+1:], c)
+			if j < 0 {
+				return nil, &FormulaError{src, i, 1, "unclosed quote in formula"}
+			}
+			toks = append(toks, token{tStr, src[i+1 : i+1+j], i})
+			i += j + 2
 		case c == '(':
 			toks = append(toks, token{tLParen, "(", i})
 			i++
@@ -144,6 +152,8 @@ func (n *node) deparse() string {
 		return n.text
 	case "dot":
 		return "."
+	case "str":
+		return strconv.Quote(n.text)
 	case "paren":
 		return "(" + n.args[0].deparse() + ")"
 	case "neg":
@@ -304,6 +314,8 @@ func (p *parser) parseAtom() (*node, error) {
 	switch t.kind {
 	case tNum:
 		return &node{kind: "num", text: t.text, pos: t.pos, end: t.pos + len(t.text)}, nil
+	case tStr:
+		return &node{kind: "str", text: t.text, pos: t.pos, end: t.pos + len(t.text) + 2}, nil
 	case tName:
 		if t.text == "." {
 			return &node{kind: "dot", text: ".", pos: t.pos, end: t.pos + 1}, nil

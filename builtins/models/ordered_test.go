@@ -156,3 +156,50 @@ func TestOrderedFactorLMR(t *testing.T) {
 		})
 	}
 }
+
+// TestFactorArgumentsR checks factor(x, levels = c(…)), ordered(x, levels
+// = c(…)), factor(x, ordered = TRUE) and relevel(x, ref = "…") in
+// formulas against R: coefficient names (R's deparse), estimates, and a
+// prediction on new data with the relevelled factor.
+func TestFactorArgumentsR(t *testing.T) {
+	all := extraCase(t, "lm_factor_args")
+	data := map[string]string{"lm_factor_levels": "mtcars", "lm_relevel": "iris", "lm_ordered_levels": "warpbreaks", "lm_factor_ordered_true": "mtcars"}
+	for c, ds := range data {
+		r := all[c].(map[string]any)
+		t.Run(c, func(t *testing.T) {
+			m, err := OLS(r["formula"].(string), loadDS(t, ds))
+			if err != nil {
+				t.Fatal(err)
+			}
+			terms := strs(r["terms"])
+			if strings.Join(terms, ",") != strings.Join(m.Names, ",") {
+				t.Fatalf("names %v, R %v", m.Names, terms)
+			}
+			closeAll(t, "coef", m.Coef, named(t, r["coefficients"], terms), 1e-10)
+			closeAll(t, "se", m.StdErr, named(t, r["std_errors"], terms), 1e-10)
+			closeAll(t, "fitted", m.Fitted, nums(r["fitted"]), 1e-11)
+			if p, ok := r["predict"].(map[string]any); ok {
+				nd := frame.New("Species", strs(p["Species"]), "Petal.Width", nums(p["Petal.Width"]))
+				pr, err := m.Predict(nd, "none", 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				closeAll(t, "predict", pr.Fit, nums(p["fit"]), 1e-11)
+			}
+		})
+	}
+	mt := loadDS(t, "mtcars")
+	for _, c := range []struct{ formula, want string }{
+		{"mpg ~ factor(cyl, levels = c(4, 6))", `has the value "8", which is not among the levels c(4, 6)`},
+		{`mpg ~ relevel(factor(cyl), ref = "5")`, `"5" is not a level of factor(cyl)`},
+		{`mpg ~ relevel(ordered(cyl), ref = "6")`, "only for unordered factors"},
+		{`mpg ~ factor(cyl, labels = c("a", "b", "c"))`, `no argument "labels"`},
+		{`mpg ~ factor(cyl, levels = c(4, 6, 8), ordered = 1)`, "ordered must be TRUE or FALSE"},
+		{`mpg ~ factor(cyl, levels = "4)`, "unclosed quote"},
+	} {
+		_, err := OLS(c.formula, mt)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one containing %q", c.formula, err, c.want)
+		}
+	}
+}

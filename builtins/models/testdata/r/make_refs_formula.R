@@ -98,3 +98,15 @@ out("glm_anova_f", list(formula = "mpg ~ hp + wt + factor(cyl)", terms = arr(row
 ## 5. R's ?esoph model2: linear scores of ordered factors with unclass()
 m <- glm(cbind(ncases, ncontrols) ~ agegp + unclass(tobgp) + unclass(alcgp), data = esoph, family = binomial())
 out("glm_esoph_unclass", glmfull("cbind(ncases, ncontrols) ~ agegp + unclass(tobgp) + unclass(alcgp)", m))
+
+## 6. factor(x, levels = …, ordered = …), ordered(x, levels = …), relevel(x, ref = …) in formulas
+fl <- list(
+  lm_factor_levels = lmref('mpg ~ factor(cyl, levels = c(8, 6, 4)) + wt', mtcars),
+  lm_relevel = lmref('Sepal.Length ~ relevel(Species, ref = "virginica") + Petal.Width', iris),
+  lm_ordered_levels = lmref('breaks ~ ordered(tension, levels = c("H", "M", "L")) * wool', warpbreaks),
+  lm_factor_ordered_true = lmref('mpg ~ factor(gear, ordered = TRUE) + wt', mtcars)
+)
+m <- lm(Sepal.Length ~ relevel(Species, ref = "virginica") + Petal.Width, iris)
+nd <- data.frame(Species = factor(c("setosa", "virginica"), levels = levels(iris$Species)), Petal.Width = c(0.3, 2))
+fl$lm_relevel$predict <- list(Species = nd$Species, Petal.Width = nd$Petal.Width, fit = arr(unname(predict(m, nd))))
+out("lm_factor_args", fl)
