@@ -302,3 +302,46 @@ func TestLargeGLMPath(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryDev checks the log-free binary deviance against the row sum
+// 2·Σ(y log(y/μ) + (1-y) log((1-y)/(1-μ))), including fitted values at
+// R's logit limits, lengths that are not multiples of the blocking, and
+// the infinite (μ = 0 with y = 1) and NaN cases.
+func TestBinaryDev(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	rowSum := func(mu, y []float64) float64 {
+		d := 0.0
+		for i := range y {
+			d += 2 * (yLogY(y[i], mu[i]) + yLogY(1-y[i], 1-mu[i]))
+		}
+		return d
+	}
+	for _, n := range []int{1, 3, 63, 64, 65, 200, 512, 1000} {
+		mu := make([]float64, n)
+		y := make([]float64, n)
+		for i := range mu {
+			switch rng.Intn(10) {
+			case 0:
+				mu[i] = dblEps / (1 + dblEps) // R's lower limit
+			case 1:
+				mu[i] = (1 / dblEps) / (1 + 1/dblEps) // upper limit
+			default:
+				mu[i] = rng.Float64()
+			}
+			if rng.Intn(2) == 0 {
+				y[i] = 1
+			}
+		}
+		if got, want := binaryDev(mu, y), rowSum(mu, y); relErr(got, want) > 1e-13 {
+			t.Errorf("n=%d: %.17g, row sum %.17g", n, got, want)
+		}
+		mu[n/2], y[n/2] = 0, 1
+		if got := binaryDev(mu, y); !math.IsInf(got, 1) {
+			t.Errorf("n=%d with μ=0, y=1: %v, want +Inf", n, got)
+		}
+		mu[n/2] = math.NaN()
+		if got := binaryDev(mu, y); !math.IsNaN(got) {
+			t.Errorf("n=%d with μ=NaN: %v, want NaN", n, got)
+		}
+	}
+}

@@ -654,8 +654,10 @@ func (lg *largeGLM) sweep(b []float64) float64 {
 			} else {
 				lg.linpred(e, blk, b)
 				switch {
-				case lg.binary && lg.logit:
-					dev += binaryLogitRows(e, mu, me, y, &bad)
+				case lg.binary && lg.logit && lg.off == nil:
+					dev += binaryLogitRows(e, mu, me, y, z[lo:hi], ww[lo:hi], &bad)
+					pan.WeightedGramAdd(g, z, ww, blk, blk+1, &s.works[wk])
+					continue
 				case lg.binary:
 					for i, et := range e {
 						mu[i], me[i] = fam.linkinv(et), fam.muEta(et)
@@ -752,10 +754,13 @@ func (lg *largeGLM) step() lsFit {
 
 // binaryLogitRows sets μ = g⁻¹(η) and μ'(η) for the logit link with R's
 // thresholds (the same arithmetic as Binomial("logit")'s functions), flags
-// μ outside (0, 1) and returns the deviance of 0/1 responses y.
-func binaryLogitRows(e, mu, me, y []float64, bad *bool) float64 {
+// μ outside (0, 1), sets the working response z = η + (y - μ)/μ'(η) and
+// weights W = μ'(η)²/(μ(1 - μ)) (as largeGLM.working, for unit prior
+// weights and no offset) and returns the deviance of the 0/1 responses y.
+func binaryLogitRows(e, mu, me, y, z, ww []float64, bad *bool) float64 {
 	const thresh, mthresh = 30.0, -30.0
-	mu, me, y = mu[:len(e)], me[:len(e)], y[:len(e)]
+	n := len(e)
+	mu, me, y, z, ww = mu[:n], me[:n], y[:n], z[:n], ww[:n]
 	for i, et := range e {
 		var m, d float64
 		switch {
@@ -772,42 +777,66 @@ func binaryLogitRows(e, mu, me, y []float64, bad *bool) float64 {
 		if !(m > 0 && m < 1) {
 			*bad = true
 		}
+		if d != 0 {
+			z[i] = et + (y[i]-m)/d
+			ww[i] = d * d / (m * (1 - m))
+		} else {
+			z[i], ww[i] = 0, 0
+		}
 	}
 	return binaryDev(mu, y)
 }
 
 // binaryDev returns 2·Σ -log(p_i), p_i = μ_i for y_i = 1 and 1 - μ_i for
-// y_i = 0, as -2·(log m + e·log 2) where m·2^e = Π p_i is accumulated with
-// the exponent split off every 16 factors (each p_i ≥ 2^-53 for valid μ,
-// so the partial products stay normal).
+// y_i = 0, as -2·(log m + e·log 2) where m·2^e = Π p_i. The product is
+// accumulated in four interleaved partial products whose binary exponents
+// are split off every 16 factors (each p_i ≥ 2^-53 for valid μ, so the
+// partial products stay normal). p_i = (1 - y_i) + (2y_i - 1)·μ_i is exact
+// and needs no branch on y_i.
 func binaryDev(mu, y []float64) float64 {
 	mu = mu[:len(y)]
-	prod, exp := 1.0, 0
-	for i0 := 0; i0 < len(y); i0 += 16 {
-		for i := i0; i < min(len(y), i0+16); i++ {
-			f := mu[i]
-			if y[i] == 0 {
-				f = 1 - f
+	p := [4]float64{1, 1, 1, 1}
+	exp := 0
+	ok := true
+	i := 0
+	for ; i+64 <= len(y) && ok; i += 64 {
+		ys, ms := y[i:i+64], mu[i:i+64]
+		for k := 0; k < 64; k += 4 {
+			p[0] *= (1 - ys[k]) + (2*ys[k]-1)*ms[k]
+			p[1] *= (1 - ys[k+1]) + (2*ys[k+1]-1)*ms[k+1]
+			p[2] *= (1 - ys[k+2]) + (2*ys[k+2]-1)*ms[k+2]
+			p[3] *= (1 - ys[k+3]) + (2*ys[k+3]-1)*ms[k+3]
+		}
+		for k := range p {
+			if !(p[k] > 0 && p[k] <= 1) {
+				ok = false
+				break
 			}
-			prod *= f
+			f, e := math.Frexp(p[k])
+			p[k] = f
+			exp += e
 		}
-		if prod == 0 || math.IsInf(prod, 0) || math.IsNaN(prod) {
-			break
+	}
+	for ; i < len(y) && ok; i++ {
+		p[0] *= (1 - y[i]) + (2*y[i]-1)*mu[i]
+		if !(p[0] > 0 && p[0] <= 1) {
+			ok = false
 		}
-		m, e := math.Frexp(prod)
-		prod = m
+		f, e := math.Frexp(p[0])
+		p[0] = f
 		exp += e
 	}
-	if prod == 0 || math.IsNaN(prod) {
-		// a fitted probability of exactly 0 or 1 on the wrong side (infinite
-		// deviance), or an invalid μ
-		d := 0.0
-		for i, v := range y {
-			d += 2 * (yLogY(v, mu[i]) + yLogY(1-v, 1-mu[i]))
-		}
-		return d
+	if ok {
+		// each p[k] is in [1/2, 1)
+		return -2 * (math.Log(p[0]*p[1]*p[2]*p[3]) + float64(exp)*math.Ln2)
 	}
-	return -2 * (math.Log(prod) + float64(exp)*math.Ln2)
+	// a fitted probability of exactly 0 or 1 on the wrong side (infinite
+	// deviance), or an invalid μ (NaN deviance): row by row
+	d := 0.0
+	for i, v := range y {
+		d += 2 * (yLogY(v, mu[i]) + yLogY(1-v, 1-mu[i]))
+	}
+	return d
 }
 
 // binaryAIC returns the binomial family's AIC term -2·Σ log f(y_i; μ_i) for
