@@ -2,6 +2,7 @@ package ml
 
 import (
 	"math"
+	"sync"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -43,15 +44,22 @@ func fitBins(X *mat.Dense, maxBins int) *binMapper {
 	if n > 200000 {
 		step = (n + 199999) / 200000
 	}
+	raw := X.RawMatrix()
+	var bufs sync.Pool // one column and sort buffer per goroutine, reused
 	_ = parallelFor(ctxBackground, "", p, func(j int) error {
-		col := make([]float64, 0, n/step+1)
+		b, _ := bufs.Get().(*fitBinsBuf)
+		if b == nil {
+			b = &fitBinsBuf{col: make([]float64, 0, n/step+1)}
+		}
+		defer bufs.Put(b)
+		col := b.col[:0]
 		for i := 0; i < n; i += step {
-			v := X.At(i, j)
+			v := raw.Data[i*raw.Stride+j]
 			if !math.IsNaN(v) {
 				col = append(col, v)
 			}
 		}
-		sortFloats(col)
+		sortFloatsBuf(col, &b.radix)
 		var distinct []float64
 		for i, v := range col {
 			if i == 0 || v != col[i-1] {
@@ -87,14 +95,110 @@ func fitBins(X *mat.Dense, maxBins int) *binMapper {
 	return m
 }
 
-// transform bins X with the fitted thresholds.
-func (m *binMapper) transform(X *mat.Dense) *binned {
+// fitBinsBuf is the scratch space of fitBins for one column.
+type fitBinsBuf struct {
+	col   []float64
+	radix radixBuf
+}
+
+// transform bins X with the fitted thresholds (16-bit codes, and byte
+// codes too when every code fits in a byte).
+func (m *binMapper) transform(X *mat.Dense) *binned { return m.transformCodes(X, true) }
+
+// transformBytes bins X into byte codes only (boosting: at most 255 bins
+// plus the missing bin).
+func (m *binMapper) transformBytes(X *mat.Dense) *binned { return m.transformCodes(X, false) }
+
+// binLookupCells is the number of cells of a feature's lookup table.
+const binLookupCells = 1024
+
+// binLookup finds a value's code (the number of thresholds below it) in
+// few steps: the thresholds' range [t0, tLast] is cut into equal cells,
+// cell(v) = ⌊(v − t0)·scale⌋ clamped to [0, cells−1], and start[c] is the
+// number of thresholds whose cell is below c. cell is non-decreasing in v
+// (rounded subtraction and multiplication are monotone), so a threshold in
+// a lower cell is below v and one in a higher cell is not: the code is
+// start[c] plus the number of thresholds below v among those in cell c,
+// found by a short binary search. The result is exactly the lower bound
+// of v among all thresholds.
+type binLookup struct {
+	th    []float64
+	t0    float64
+	scale float64
+	start [binLookupCells + 1]uint16
+}
+
+func newBinLookup(th []float64) *binLookup {
+	lk := &binLookup{th: th}
+	if len(th) < 2 {
+		return lk
+	}
+	lk.t0 = th[0]
+	span := th[len(th)-1] - th[0]
+	if !(span > 0) || math.IsInf(span, 0) {
+		lk.scale = 0 // every value in cell 0: plain binary search
+	} else {
+		lk.scale = binLookupCells / span
+		if math.IsInf(lk.scale, 0) {
+			lk.scale = 0
+		}
+	}
+	var cnt [binLookupCells]uint16
+	for _, t := range th {
+		cnt[lk.cell(t)]++
+	}
+	for c := range cnt {
+		lk.start[c+1] = lk.start[c] + cnt[c]
+	}
+	return lk
+}
+
+func (lk *binLookup) cell(v float64) int {
+	x := (v - lk.t0) * lk.scale
+	switch {
+	case !(x >= 1): // also NaN (−∞ − −∞ or a zero scale times ∞)
+		return 0
+	case x >= binLookupCells-1:
+		return binLookupCells - 1
+	}
+	return int(x)
+}
+
+// code returns the number of thresholds below v (v not NaN).
+func (lk *binLookup) code(v float64) int {
+	th := lk.th
+	if len(th) < 2 {
+		if len(th) == 1 && th[0] < v {
+			return 1
+		}
+		return 0
+	}
+	c := lk.cell(v)
+	lo, hi := int(lk.start[c]), int(lk.start[c+1])
+	for cnt := hi - lo; cnt > 0; {
+		half := cnt >> 1
+		if th[lo+half] < v {
+			lo += cnt - half
+		}
+		cnt = half
+	}
+	return lo
+}
+
+func (m *binMapper) transformCodes(X *mat.Dense, wide bool) *binned {
 	n, p := X.Dims()
-	b := &binned{n: n, p: p, codes: make([][]uint16, p), nb: make([]int, p), hasNaN: make([]bool, p), m: m}
+	b := &binned{n: n, p: p, nb: make([]int, p), hasNaN: make([]bool, p), m: m}
 	raw := X.RawMatrix()
-	for j := range b.codes {
-		b.codes[j] = make([]uint16, n)
+	lks := make([]*binLookup, p)
+	for j := range lks {
 		b.nb[j] = len(m.Thresholds[j]) + 1
+		lks[j] = newBinLookup(m.Thresholds[j])
+	}
+	if wide {
+		b.codes = make([][]uint16, p)
+		for j := range b.codes {
+			b.codes[j] = make([]uint16, n)
+		}
 	}
 	small := m.MissingBin <= 255
 	if small {
@@ -117,19 +221,11 @@ func (m *binMapper) transform(X *mat.Dense) *binned {
 				if math.IsNaN(v) {
 					nan[k][j] = true
 				} else {
-					// branch-free lower bound: the number of thresholds below v
-					th := m.Thresholds[j]
-					lo, cnt := 0, len(th)
-					for cnt > 0 {
-						half := cnt >> 1
-						if th[lo+half] < v {
-							lo += cnt - half
-						}
-						cnt = half
-					}
-					code = lo
+					code = lks[j].code(v)
 				}
-				b.codes[j][i] = uint16(code)
+				if wide {
+					b.codes[j][i] = uint16(code)
+				}
 				if small {
 					b.codes8[j][i] = uint8(code)
 				}

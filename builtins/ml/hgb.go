@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/gostat/gostat/display"
@@ -118,12 +119,15 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 			trainIdx = append(trainIdx, i)
 		}
 	}
-	Xt := rowsDense(X, trainIdx)
+	Xt := X
+	if len(trainIdx) < n {
+		Xt = rowsDense(X, trainIdx)
+	}
 	bm := fitBins(Xt, c.maxBins)
-	bt := bm.transform(Xt)
+	bt := bm.transformBytes(Xt)
 	var bv *binned
 	if valIdx != nil {
-		bv = bm.transform(rowsDense(X, valIdx))
+		bv = bm.transformBytes(rowsDense(X, valIdx))
 	}
 	nt := len(trainIdx)
 	width := K
@@ -194,43 +198,52 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 		g[k] = make([]float32, nt)
 		h[k] = make([]float32, nt)
 	}
+	constHess := loss == "squared_error"
+	// one team of workers for the whole fit: every node's histograms, the
+	// partitions of large nodes and the gradients are shared between them
+	wp := newHGBPool(workers(math.MaxInt32))
+	defer wp.stop()
+	// gradient and hessian of row i from its raw scores r
+	grad := func(i int, r []float64, prob []float64) {
+		switch {
+		case constHess:
+			g[0][i] = float32(r[0] - ytr[i])
+		case K == 1:
+			p := hgbSigmoid(r[0])
+			g[0][i] = float32(p - float64(ytc[i]))
+			h[0][i] = float32(p * (1 - p))
+		default:
+			softmax(r, prob)
+			for k := 0; k < K; k++ {
+				y := 0.0
+				if ytc[i] == k {
+					y = 1
+				}
+				g[k][i] = float32(prob[k] - y)
+				h[k][i] = float32(prob[k] * (1 - prob[k]))
+			}
+		}
+	}
+	allGrad := func() {
+		k := min(4*wp.n, nt/1024+1)
+		wp.do(k, func(t int) {
+			lo, hi := blocks(nt, k, t)
+			prob := make([]float64, width)
+			for i := lo; i < hi; i++ {
+				grad(i, raw[i*width:(i+1)*width], prob)
+			}
+		})
+		if constHess {
+			h[0][0] = 1
+		}
+	}
+	allGrad()
 	rows := make([]int32, nt)
 	var rootCnt [][256]float64
 	growers := make([]*hgbGrower, width)
 	for it := 0; it < c.maxIter; it++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
-		}
-		// gradients and hessians (rows split across cores)
-		constHess := loss == "squared_error"
-		gparts := chunks(nt, workers(nt/5000+1))
-		_ = parallelFor(ctxBackground, "", len(gparts), func(pc int) error {
-			prob := make([]float64, width)
-			for i := gparts[pc][0]; i < gparts[pc][1]; i++ {
-				r := raw[i*width : (i+1)*width]
-				switch {
-				case constHess:
-					g[0][i] = float32(r[0] - ytr[i])
-				case K == 1:
-					p := sigmoid(r[0])
-					g[0][i] = float32(p - float64(ytc[i]))
-					h[0][i] = float32(p * (1 - p))
-				default:
-					softmax(r, prob)
-					for k := 0; k < K; k++ {
-						y := 0.0
-						if ytc[i] == k {
-							y = 1
-						}
-						g[k][i] = float32(prob[k] - y)
-						h[k][i] = float32(prob[k] * (1 - prob[k]))
-					}
-				}
-			}
-			return nil
-		})
-		if constHess {
-			h[0][0] = 1
 		}
 		trees := make([]*tree, width)
 		for k := 0; k < width; k++ {
@@ -239,20 +252,45 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 			}
 			if growers[k] == nil {
 				growers[k] = &hgbGrower{b: bt, g: g[k], h: h[k], constHess: constHess, maxLeaves: c.maxLeaves, maxDepth: c.maxDepth,
-					minLeaf: c.minLeaf, l2: c.l2, minHess: 1e-3, lr: c.lr, nbMax: c.maxBins + 1, parallelOK: true, rootCnt: &rootCnt, identity: true}
+					minLeaf: c.minLeaf, l2: c.l2, minHess: 1e-3, lr: c.lr, nbMax: c.maxBins + 1, rootCnt: &rootCnt, identity: true, wp: wp}
 			}
 			gr := growers[k] // reused: its histogram pool and buffers carry over
-			kk := k
-			trees[k] = gr.grow(rows, func(rs []int32, v float64) {
-				for _, i := range rs {
-					raw[int(i)*width+kk] += v
+			trees[k] = gr.grow(rows)
+			if width == 1 {
+				// add the leaf values to the raw scores and compute the next
+				// iteration's gradients, rows shared out by position
+				leaves := gr.leaves
+				slices.SortFunc(leaves, func(a, b hgbLeaf) int { return a.off - b.off })
+				k := min(4*wp.n, nt/1024+1)
+				wp.do(k, func(t int) {
+					lo, hi := blocks(nt, k, t)
+					for _, lf := range leaves {
+						a, b := max(lf.off, lo), min(lf.off+lf.n, hi)
+						for _, i := range rows[a:max(a, b)] {
+							raw[i] += lf.v
+							grad(int(i), raw[i:i+1], nil)
+						}
+					}
+				})
+				if constHess {
+					h[0][0] = 1
 				}
-			})
-			if bv != nil {
-				for a := range valIdx {
-					rawV[a*width+kk] += trees[k].Value[trees[k].leafBinned(bv, a)]
+			} else {
+				for _, lf := range gr.leaves {
+					for _, i := range rows[lf.off : lf.off+lf.n] {
+						raw[int(i)*width+k] += lf.v
+					}
 				}
 			}
+			if bv != nil {
+				tk := trees[k]
+				for a := range valIdx {
+					rawV[a*width+k] += tk.Value[hgbLeafBinned(tk, bv, a)]
+				}
+			}
+		}
+		if width > 1 {
+			allGrad()
 		}
 		fit.Trees = append(fit.Trees, trees)
 		fit.NIter = it + 1
@@ -278,6 +316,36 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 		}
 	}
 	return fit, nil
+}
+
+// hgbLeafBinned returns the leaf of t reached by row i of byte-coded data.
+func hgbLeafBinned(t *tree, b *binned, i int) int {
+	k := int32(0)
+	miss := b.m.MissingBin
+	for t.Feature[k] >= 0 {
+		c := b.codes8[t.Feature[k]][i]
+		if int(c) == miss {
+			if t.MissingLeft[k] {
+				k = t.Left[k]
+			} else {
+				k = t.Right[k]
+			}
+		} else if uint16(c) <= t.bin[k] {
+			k = t.Left[k]
+		} else {
+			k = t.Right[k]
+		}
+	}
+	return int(k)
+}
+
+// hgbSigmoid is 1/(1+e^−x), computed without overflow.
+func hgbSigmoid(x float64) float64 {
+	if x >= 0 {
+		return 1 / (1 + math.Exp(-x))
+	}
+	z := math.Exp(x)
+	return z / (1 + z)
 }
 
 func pointLoss(loss string, K int, r []float64, yc []int, yr []float64, i int) float64 {
@@ -476,7 +544,7 @@ func (m *HistGradientBoostingClassifier) PredictProbaX(X *mat.Dense) (*mat.Dense
 	for i := 0; i < n; i++ {
 		row := P.RawRowView(i)
 		if K == 2 {
-			q := sigmoid(raw[i])
+			q := hgbSigmoid(raw[i])
 			row[0], row[1] = 1-q, q
 		} else {
 			softmax(raw[i*K:(i+1)*K], row)

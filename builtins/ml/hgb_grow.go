@@ -3,7 +3,7 @@ package ml
 import (
 	"container/heap"
 	"math"
-	"sync"
+	"unsafe"
 )
 
 // hgbGrower grows one gradient-boosting tree leaf-wise (best-first) from
@@ -14,6 +14,13 @@ import (
 //
 // is split next, until maxLeaves leaves; a child's histogram is built for
 // the smaller child only, the larger one is the parent's minus it.
+//
+// The work of every node is shared between the workers of a pool (wp):
+// each worker builds the histograms of a contiguous range of features,
+// subtracts them from the parent's and searches its features for the best
+// split; large nodes are also partitioned and gathered in row blocks. Every
+// histogram bin adds up its rows in the node's row order whatever the
+// number of workers, so results do not depend on it.
 type hgbGrower struct {
 	b         *binned
 	g, h      []float32
@@ -27,18 +34,37 @@ type hgbGrower struct {
 	nbMax     int // 256: bins per feature (incl. missing); per feature the histogram holds Σg[256], Σh[256], count[256]
 	pool      [][]binStats
 	scratch   []int32
-	ordered   []float32
+	ordered   []hgbGH
 	// rootCnt caches the root's per-bin row counts, which are the same in
 	// every iteration (shared by the growers of one fit).
-	rootCnt    *[][256]float64
-	parallelOK bool
+	rootCnt *[][256]float64
 	// identity tells that the root's rows are 0, 1, …, n−1 in order.
 	identity bool
+	wp       *hgbPool
+	// leaves of the last grown tree: positions in its rows and values
+	leaves     []hgbLeaf
+	resL, resR []featSplit
+	parts      []partCount
+}
+
+// hgbLeaf is a leaf of a grown tree: rows[off : off+n] of the rows given to
+// grow, and its value.
+type hgbLeaf struct {
+	off, n int
+	v      float64
+}
+
+// partCount are the left and right counts of one block of a parallel
+// partition.
+type partCount struct {
+	nl, nr int
+	_      [6]int // own cache line
 }
 
 type hgbNode struct {
 	id    int
 	rows  []int32
+	off   int        // position of rows[0] in the tree's rows
 	hist  []binStats // p × 256 bins: (Σg, Σh, count)
 	G, H  float64
 	n     int
@@ -70,13 +96,13 @@ func (q *nodeHeap) Pop() any {
 	return x
 }
 
-// getHist returns a histogram buffer, not necessarily zero (buildHist
-// clears it, on the cores that fill it).
+// getHist returns a histogram buffer, not necessarily zero (the workers
+// that fill it clear it first).
 func (gr *hgbGrower) getHist() []binStats {
 	if k := len(gr.pool); k > 0 {
 		h := gr.pool[k-1]
 		gr.pool = gr.pool[:k-1]
-		return h // not cleared: buildHist clears it
+		return h
 	}
 	return make([]binStats, gr.b.p)
 }
@@ -87,208 +113,163 @@ func (gr *hgbGrower) putHist(h []binStats) {
 	}
 }
 
-// buildHist fills node.hist from its rows, pairs of features split across
-// cores, and calls after(f) for each feature once its histogram is ready
-// (in the goroutine that built it). The node's gradients and hessians are
-// first gathered into one contiguous buffer (in row order) so that every
-// pass reads them sequentially.
-func (gr *hgbGrower) buildHist(nd *hgbNode, after func(f int)) {
-	p := gr.b.p
-	n := len(nd.rows)
-	var cached [][256]float64
-	if nd.id == 0 && gr.rootCnt != nil {
-		cached = *gr.rootCnt // the root's counts are the same every iteration
-	}
-	if cap(gr.ordered) < 2*n {
-		gr.ordered = make([]float32, 2*len(gr.g))
-	}
-	og := gr.ordered[:2*n]
-	root := nd.id == 0 && gr.identity
-	gather := func(a, b int) {
-		for k, i := range nd.rows[a:b] {
-			og[2*(a+k)] = gr.g[i]
-			if !gr.constHess {
-				og[2*(a+k)+1] = gr.h[i]
-			}
-		}
-	}
-	if nw := workers(2); gr.parallelOK && n >= 16384 && nw > 1 {
-		// rows shared out between the cores (copied, not summed)
-		var wg sync.WaitGroup
-		for k := 1; k < nw; k++ {
-			wg.Add(1)
-			go func(k int) {
-				defer wg.Done()
-				gather(n*k/nw, n*(k+1)/nw)
-			}(k)
-		}
-		gather(0, n/nw)
-		wg.Wait()
-	} else {
-		gather(0, n)
-	}
-	work := func(f int) {
-		codes := gr.b.codes8[f]
-		hs := &nd.hist[f]
-		rows := nd.rows
-		og := og[:2*len(rows)]
-		if gr.constHess {
-			for k, i := range rows {
-				e := &hs[codes[i]]
-				e[0] += float64(og[2*k])
-				e[2]++
-			}
-			for c := range hs {
-				hs[c][1] = hs[c][2] * float64(gr.h[0])
-			}
-			return
-		}
+// hgbGH is one row's gradient and hessian.
+type hgbGH struct{ g, h float32 }
+
+// gather copies the gradients and hessians of rows[a:b] into og[a:b], so
+// that every histogram pass reads them sequentially.
+func (gr *hgbGrower) gather(rows []int32, og []hgbGH, a, b int) {
+	og = og[a:b]
+	rows = rows[a:b]
+	g := gr.g
+	if gr.constHess {
 		for k, i := range rows {
-			e := &hs[codes[i]]
-			e[0] += float64(og[2*k])
-			e[1] += float64(og[2*k+1])
+			og[k].g = g[i]
+		}
+		return
+	}
+	h := gr.h
+	for k, i := range rows {
+		og[k] = hgbGH{g[i], h[i]}
+	}
+}
+
+// codeAt is codes[i] without the bounds check: the row numbers of a node
+// are always below the number of rows, the length of every code column.
+func codeAt(codes unsafe.Pointer, i int32) uint8 {
+	return *(*uint8)(unsafe.Add(codes, i))
+}
+
+// histOne adds the node's rows to feature f's histogram from the gathered
+// gradients og.
+func (gr *hgbGrower) histOne(nd *hgbNode, f int, og []hgbGH) {
+	codes := unsafe.Pointer(unsafe.SliceData(gr.b.codes8[f]))
+	hs := &nd.hist[f]
+	rows := nd.rows
+	og = og[:len(rows)]
+	if gr.constHess {
+		for k, i := range rows {
+			e := &hs[codeAt(codes, i)]
+			e[0] += float64(og[k].g)
 			e[2]++
 		}
+		h0 := float64(gr.h[0])
+		for c := range hs {
+			hs[c][1] = hs[c][2] * h0
+		}
+		return
 	}
-	// two features per pass over the rows: the gradient loads are shared
-	// and the two update streams overlap
-	work2 := func(f int) {
-		if gr.constHess || f+1 >= p {
-			work(f)
-			if f+1 < p {
-				work(f + 1)
-			}
-			return
-		}
-		ca, cb := gr.b.codes8[f], gr.b.codes8[f+1]
-		ha, hb := &nd.hist[f], &nd.hist[f+1]
-		rows := nd.rows
-		og := og[:2*len(rows)]
-		if cached != nil {
-			for k, i := range rows {
-				g, h := float64(og[2*k]), float64(og[2*k+1])
-				ea, eb := &ha[ca[i]], &hb[cb[i]]
-				ea[0] += g
-				eb[0] += g
-				ea[1] += h
-				eb[1] += h
-			}
-			for c := range ha {
-				ha[c][2] = cached[f][c]
-				hb[c][2] = cached[f+1][c]
-			}
-			return
-		}
-		for k, i := range rows {
-			g, h := float64(og[2*k]), float64(og[2*k+1])
-			ea, eb := &ha[ca[i]], &hb[cb[i]]
-			ea[0] += g
-			eb[0] += g
-			ea[1] += h
-			eb[1] += h
-			ea[2]++
-			eb[2]++
-		}
+	for k, i := range rows {
+		x := og[k]
+		e := &hs[codeAt(codes, i)]
+		e[0] += float64(x.g)
+		e[1] += float64(x.h)
+		e[2]++
 	}
-	// the root: four features per pass, reading the gradients in place
-	// (every feature still sums its rows in row order, so the histograms
-	// do not depend on how features are shared out)
-	work4 := func(f int) {
-		ha, hb, hc, hd := &nd.hist[f], &nd.hist[f+1], &nd.hist[f+2], &nd.hist[f+3]
-		c8 := gr.b.codes8
-		g, h := gr.g[:n], gr.h[:n]
-		ca, cb, cc, cd := c8[f][:n], c8[f+1][:n], c8[f+2][:n], c8[f+3][:n]
-		if cached != nil {
-			for i := range g {
-				gv, hv := float64(g[i]), float64(h[i])
-				ea, eb, ec, ed := &ha[ca[i]], &hb[cb[i]], &hc[cc[i]], &hd[cd[i]]
-				ea[0] += gv
-				eb[0] += gv
-				ec[0] += gv
-				ed[0] += gv
-				ea[1] += hv
-				eb[1] += hv
-				ec[1] += hv
-				ed[1] += hv
-			}
-			for c := range ha {
-				ha[c][2] = cached[f][c]
-				hb[c][2] = cached[f+1][c]
-				hc[c][2] = cached[f+2][c]
-				hd[c][2] = cached[f+3][c]
-			}
-			return
-		}
+}
+
+// histTwo does features f and f+1 in one pass over the rows: the gradient
+// loads are shared and the two update streams overlap.
+func (gr *hgbGrower) histTwo(nd *hgbNode, f int, og []hgbGH) {
+	ca := unsafe.Pointer(unsafe.SliceData(gr.b.codes8[f]))
+	cb := unsafe.Pointer(unsafe.SliceData(gr.b.codes8[f+1]))
+	ha, hb := &nd.hist[f], &nd.hist[f+1]
+	rows := nd.rows
+	og = og[:len(rows)]
+	for k, i := range rows {
+		x := og[k]
+		g, h := float64(x.g), float64(x.h)
+		ea, eb := &ha[codeAt(ca, i)], &hb[codeAt(cb, i)]
+		ea[0] += g
+		eb[0] += g
+		ea[1] += h
+		eb[1] += h
+		ea[2]++
+		eb[2]++
+	}
+}
+
+// histRootTwo does features f and f+1 of the root (rows 0 … n−1 in
+// order), reading the gradients in place; counts come from cached when not
+// nil. When sums is not nil it also adds up Σg and Σh over the rows, in
+// row order.
+func (gr *hgbGrower) histRootTwo(nd *hgbNode, f int, cached [][256]float64, sums *[2]float64) {
+	n := nd.n
+	ha, hb := &nd.hist[f], &nd.hist[f+1]
+	g, h := gr.g[:n], gr.h[:n]
+	ca, cb := gr.b.codes8[f][:n], gr.b.codes8[f+1][:n]
+	if sums != nil {
+		sg, sh := 0.0, 0.0
 		for i := range g {
 			gv, hv := float64(g[i]), float64(h[i])
-			ea, eb, ec, ed := &ha[ca[i]], &hb[cb[i]], &hc[cc[i]], &hd[cd[i]]
+			sg += gv
+			sh += hv
+			ea, eb := &ha[ca[i]], &hb[cb[i]]
 			ea[0] += gv
 			eb[0] += gv
-			ec[0] += gv
-			ed[0] += gv
 			ea[1] += hv
 			eb[1] += hv
-			ec[1] += hv
-			ed[1] += hv
-			ea[2]++
-			eb[2]++
-			ec[2]++
-			ed[2]++
 		}
-	}
-	// span builds the histograms of features [lo, hi)
-	span := func(lo, hi int) {
-		clear(nd.hist[lo:hi]) // pooled histograms are cleared by the core that fills them
-		f := lo
-		if gr.b.codes8 != nil && !gr.constHess && root {
-			for ; f+4 <= hi; f += 4 {
-				work4(f)
-				if after != nil {
-					for j := f; j < f+4; j++ {
-						after(j)
-					}
-				}
-			}
-		}
-		for ; f < hi; f += 2 {
-			if f+1 < hi {
-				work2(f)
-			} else {
-				work(f)
-			}
-			if after != nil {
-				after(f)
-				if f+1 < hi {
-					after(f + 1)
-				}
-			}
-		}
-	}
-	if !gr.parallelOK || n < 2000 {
-		span(0, p)
+		sums[0], sums[1] = sg, sh
 	} else {
-		// contiguous feature ranges, the calling goroutine takes the first
-		w := workers((p + 1) / 2)
-		var wg sync.WaitGroup
-		for k := 1; k < w; k++ {
-			wg.Add(1)
-			go func(k int) {
-				defer wg.Done()
-				span(p*k/w, p*(k+1)/w)
-			}(k)
+		for i := range g {
+			gv, hv := float64(g[i]), float64(h[i])
+			ea, eb := &ha[ca[i]], &hb[cb[i]]
+			ea[0] += gv
+			eb[0] += gv
+			ea[1] += hv
+			eb[1] += hv
 		}
-		span(0, p/w)
-		wg.Wait()
 	}
-	if nd.id == 0 && gr.rootCnt != nil && cached == nil {
-		rc := make([][256]float64, p)
-		for f := range rc {
-			for c := range rc[f] {
-				rc[f][c] = nd.hist[f][c][2]
-			}
+	if cached != nil {
+		for c := range ha {
+			ha[c][2] = cached[f][c]
+			hb[c][2] = cached[f+1][c]
 		}
-		*gr.rootCnt = rc
+		return
 	}
+	for _, c := range ca {
+		ha[c][2]++
+	}
+	for _, c := range cb {
+		hb[c][2]++
+	}
+}
+
+// histRootOne is histRootTwo for one feature (no sums).
+func (gr *hgbGrower) histRootOne(nd *hgbNode, f int, cached [][256]float64) {
+	n := nd.n
+	ha := &nd.hist[f]
+	g, h := gr.g[:n], gr.h[:n]
+	ca := gr.b.codes8[f][:n]
+	for i := range g {
+		e := &ha[ca[i]]
+		e[0] += float64(g[i])
+		e[1] += float64(h[i])
+	}
+	if cached != nil {
+		for c := range ha {
+			ha[c][2] = cached[f][c]
+		}
+		return
+	}
+	for _, c := range ca {
+		ha[c][2]++
+	}
+}
+
+// rootSums adds up the root's Σg and Σh in row order.
+func (gr *hgbGrower) rootSums(nd *hgbNode) (G, H float64) {
+	for _, i := range nd.rows {
+		G += float64(gr.g[i])
+		if !gr.constHess {
+			H += float64(gr.h[i])
+		}
+	}
+	if gr.constHess {
+		H = float64(len(nd.rows)) * float64(gr.h[0])
+	}
+	return G, H
 }
 
 // featSplit is the best split of one node on one feature.
@@ -310,7 +291,9 @@ func (gr *hgbGrower) splittable(nd *hgbNode) bool {
 func (gr *hgbGrower) featureSplit(nd *hgbNode, f int) featSplit {
 	var best featSplit
 	l2 := gr.l2
-	parent := nd.G * nd.G / (nd.H + l2)
+	minHess := gr.minHess
+	G, H := nd.G, nd.H
+	parent := G * G / (H + l2)
 	miss := gr.b.m.MissingBin
 	hs := &nd.hist[f]
 	nb := gr.b.nb[f]
@@ -318,18 +301,41 @@ func (gr *hgbGrower) featureSplit(nd *hgbNode, f int) featSplit {
 	var gl, hl, cl float64
 	minLeaf := float64(gr.minLeaf)
 	nn := float64(nd.n)
-	try := func(gain float64, c int, gL, hL float64, ml bool) {
-		if gain > best.gain {
-			best = featSplit{gain: gain, bin: c, gl: gL, hl: hL, missingLeft: ml, found: true}
+	bins := hs[:max(nb-1, 0)]
+	if mc == 0 {
+		// no missing values in the node: one candidate per threshold
+		for c := range bins {
+			e := &bins[c]
+			cc := e[2]
+			if cc == 0 {
+				continue // same partition as the previous bin
+			}
+			gl += e[0]
+			hl += e[1]
+			cl += cc
+			if cl < minLeaf {
+				continue
+			}
+			if nn-cl < minLeaf {
+				break // the right side only shrinks from here on
+			}
+			gr2, hr := G-gl, H-hl
+			if hl >= minHess && hr >= minHess {
+				if gain := gl*gl/(hl+l2) + gr2*gr2/(hr+l2) - parent; gain > best.gain {
+					best = featSplit{gain: gain, bin: c, gl: gl, hl: hl, found: true}
+				}
+			}
 		}
+		return best
 	}
-	for c := 0; c < nb-1; c++ {
-		cc := hs[c][2]
+	for c := range bins {
+		e := &bins[c]
+		cc := e[2]
 		if cc == 0 {
 			continue // same partition as the previous bin
 		}
-		gl += hs[c][0]
-		hl += hs[c][1]
+		gl += e[0]
+		hl += e[1]
 		cl += cc
 		if cl < minLeaf {
 			continue
@@ -338,24 +344,26 @@ func (gr *hgbGrower) featureSplit(nd *hgbNode, f int) featSplit {
 			break // the right side only shrinks from here on
 		}
 		// missing values to the right
-		gr2, hr := nd.G-gl, nd.H-hl
-		if hl >= gr.minHess && hr >= gr.minHess {
-			try(gl*gl/(hl+l2)+gr2*gr2/(hr+l2)-parent, c, gl, hl, false)
+		gr2, hr := G-gl, H-hl
+		if hl >= minHess && hr >= minHess {
+			if gain := gl*gl/(hl+l2) + gr2*gr2/(hr+l2) - parent; gain > best.gain {
+				best = featSplit{gain: gain, bin: c, gl: gl, hl: hl, found: true}
+			}
 		}
-		if mc > 0 {
-			// missing values to the left
-			gl2, hl2, cl2 := gl+mg, hl+mh, cl+mc
-			gr3, hr3, cr3 := nd.G-gl2, nd.H-hl2, nn-cl2
-			if cr3 >= minLeaf && hl2 >= gr.minHess && hr3 >= gr.minHess {
-				try(gl2*gl2/(hl2+l2)+gr3*gr3/(hr3+l2)-parent, c, gl2, hl2, true)
+		// missing values to the left
+		gl2, hl2, cl2 := gl+mg, hl+mh, cl+mc
+		gr3, hr3, cr3 := G-gl2, H-hl2, nn-cl2
+		if cr3 >= minLeaf && hl2 >= minHess && hr3 >= minHess {
+			if gain := gl2*gl2/(hl2+l2) + gr3*gr3/(hr3+l2) - parent; gain > best.gain {
+				best = featSplit{gain: gain, bin: c, gl: gl2, hl: hl2, missingLeft: true, found: true}
 			}
 		}
 	}
-	if mc > 0 {
-		// all non-missing values left, missing right
-		gl2, hl2, cl2 := nd.G-mg, nd.H-mh, nn-mc
-		if cl2 >= minLeaf && mc >= minLeaf && hl2 >= gr.minHess && mh >= gr.minHess {
-			try(gl2*gl2/(hl2+l2)+mg*mg/(mh+l2)-parent, nb-1, gl2, hl2, false)
+	// all non-missing values left, missing right
+	gl2, hl2, cl2 := G-mg, H-mh, nn-mc
+	if cl2 >= minLeaf && mc >= minLeaf && hl2 >= minHess && mh >= minHess {
+		if gain := gl2*gl2/(hl2+l2) + mg*mg/(mh+l2) - parent; gain > best.gain {
+			best = featSplit{gain: gain, bin: nb - 1, gl: gl2, hl: hl2, found: true}
 		}
 	}
 	return best
@@ -373,113 +381,201 @@ func (nd *hgbNode) pick(res []featSplit) {
 	}
 }
 
-// partition reorders the node's rows stably, those going left first, and
-// returns how many go left. Large nodes are partitioned in two halves in
-// parallel and the halves' parts concatenated (still stable).
-func (gr *hgbGrower) partition(nd *hgbNode) int {
-	codes := gr.b.codes[nd.feat]
-	miss := uint16(gr.b.m.MissingBin)
-	bin := uint16(nd.bin)
-	rows := nd.rows
-	tmp := gr.scratch[:len(rows)]
-	// with byte codes, a table gives each code's side
-	var side [256]uint8
-	c8 := gr.b.codes8
-	if c8 != nil {
-		for c := 0; c <= nd.bin && c < 256; c++ {
-			side[c] = 1
-		}
-		if m := gr.b.m.MissingBin; m < 256 {
-			side[m] = 0
-			if nd.missingLeft {
-				side[m] = 1
-			}
+// sideTable gives, for each byte code, 1 when a row with that code goes
+// left in the node's split.
+func (gr *hgbGrower) sideTable(nd *hgbNode) (side [256]uint8) {
+	for c := 0; c <= nd.bin && c < 256; c++ {
+		side[c] = 1
+	}
+	if m := gr.b.m.MissingBin; m < 256 {
+		side[m] = 0
+		if nd.missingLeft {
+			side[m] = 1
 		}
 	}
-	part := func(rows, tmp []int32) int {
+	return side
+}
+
+// minParallelPartition is the fewest rows a node needs for its partition
+// (and the gathering of its gradients) to be shared between workers.
+const minParallelPartition = 4096
+
+// partition reorders the node's rows stably, those going left first, and
+// returns how many go left. Large nodes are partitioned in blocks shared
+// out between the workers: each block's left rows are written forward and
+// its right rows backward into the scratch buffer, then (once every
+// block's counts are known) both are copied to their places in the node.
+// The result is the one stable partition, however the blocks fall.
+func (gr *hgbGrower) partition(nd *hgbNode) int {
+	side := gr.sideTable(nd)
+	codes := unsafe.Pointer(unsafe.SliceData(gr.b.codes8[nd.feat]))
+	rows := nd.rows
+	n := len(rows)
+	tmp := gr.scratch[:n]
+	wp := gr.wp
+	if wp.n < 2 || n < minParallelPartition {
 		nl, nr := 0, 0
-		if c8 != nil {
-			codes := c8[nd.feat]
-			for _, i := range rows {
-				l := int(side[codes[i]])
-				rows[nl] = i
-				tmp[nr] = i
-				nl += l
-				nr += 1 - l
-			}
-			return nl
-		}
 		for _, i := range rows {
-			c := codes[i]
-			l := 0
-			if c <= bin {
-				l = 1
-			}
-			if c == miss {
-				l = 0
-				if nd.missingLeft {
-					l = 1
-				}
-			}
+			l := int(side[codeAt(codes, i)])
 			rows[nl] = i
 			tmp[nr] = i
 			nl += l
 			nr += 1 - l
 		}
+		copy(rows[nl:], tmp[:nr])
 		return nl
 	}
-	n := len(rows)
-	if !gr.parallelOK || n < 16384 || workers(2) < 2 {
-		nl := part(rows, tmp)
-		copy(rows[nl:], tmp[:n-nl])
-		return nl
+	k := min(2*wp.n, n/2048)
+	if len(gr.parts) < k {
+		gr.parts = make([]partCount, k)
 	}
-	h := n / 2
-	var la, lb int
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		lb = part(rows[h:], tmp[h:])
-	}()
-	la = part(rows[:h], tmp[:h])
-	wg.Wait()
-	// rows: [A-left | A-left leftovers][B-left | …]; tmp: [A-right …][B-right …]
-	copy(tmp[h+(n-h-lb):], rows[h:h+lb]) // park B-left after B-right in tmp
-	// assemble: A-left (in place), B-left, A-right, B-right
-	copy(rows[la:], tmp[h+(n-h-lb):h+(n-h-lb)+lb])
-	copy(rows[la+lb:], tmp[:h-la])
-	copy(rows[la+lb+h-la:], tmp[h:h+(n-h-lb)])
-	return la + lb
+	parts := gr.parts[:k]
+	wp.do(k, func(t int) {
+		lo, hi := blocks(n, k, t)
+		blk, out := rows[lo:hi], tmp[lo:hi]
+		nl, r := 0, len(out)-1
+		for _, i := range blk {
+			l := int(side[codeAt(codes, i)])
+			out[nl] = i
+			out[r] = i
+			nl += l
+			r -= 1 - l
+		}
+		parts[t].nl, parts[t].nr = nl, len(out)-nl
+	})
+	nl := 0
+	for _, pc := range parts {
+		nl += pc.nl
+	}
+	wp.do(k, func(t int) {
+		lo, hi := blocks(n, k, t)
+		out := tmp[lo:hi]
+		// destinations: after the left rows of the blocks before, and after
+		// all left rows and the right rows of the blocks before
+		dl, dr := 0, nl
+		for _, pc := range parts[:t] {
+			dl += pc.nl
+			dr += pc.nr
+		}
+		bl := parts[t].nl
+		copy(rows[dl:dl+bl], out[:bl])
+		right := rows[dr : dr+len(out)-bl]
+		for k := range right {
+			right[k] = out[len(out)-1-k]
+		}
+	})
+	return nl
 }
 
-// grow builds the tree over rows (which it reorders) and calls leafFn for
-// each leaf with its rows and value.
-func (gr *hgbGrower) grow(rows []int32, leafFn func(rows []int32, v float64)) *tree {
+// nodeWork builds the histogram of nd (the root when root is true) with
+// the features shared out between the workers in pairs, and for each
+// feature calls after(f) once its histogram (and, for the root, Σg and Σh)
+// is ready.
+func (gr *hgbGrower) nodeWork(nd *hgbNode, root bool, after func(f int)) {
+	p := gr.b.p
+	n := len(nd.rows)
+	wp := gr.wp
+	var cached [][256]float64
+	if root && gr.rootCnt != nil {
+		cached = *gr.rootCnt // the root's counts are the same every iteration
+	}
+	inPlace := root && gr.identity && !gr.constHess
+	if cap(gr.ordered) < n {
+		gr.ordered = make([]hgbGH, len(gr.g))
+	}
+	og := gr.ordered[:n]
+	if !inPlace {
+		if k := min(2*wp.n, n/2048); wp.n > 1 && k > 1 {
+			wp.do(k, func(t int) {
+				a, b := blocks(n, k, t)
+				gr.gather(nd.rows, og, a, b)
+			})
+		} else {
+			gr.gather(nd.rows, og, 0, n)
+		}
+	}
+	pairs := (p + 1) / 2
+	switch {
+	case inPlace:
+		var sums [2]float64
+		wp.do(pairs, func(t int) {
+			f := 2 * t
+			clear(nd.hist[f:min(f+2, p)]) // pooled histograms are cleared by the worker that fills them
+			if f+1 < p {
+				var s *[2]float64
+				if t == 0 {
+					s = &sums
+				}
+				gr.histRootTwo(nd, f, cached, s)
+			} else {
+				gr.histRootOne(nd, f, cached)
+			}
+		})
+		if p < 2 {
+			sums[0], sums[1] = gr.rootSums(nd)
+		}
+		nd.G, nd.H = sums[0], sums[1]
+		wp.do(p, after)
+	case root:
+		// gathered root (constant hessian): the counts are built here
+		nd.G, nd.H = gr.rootSums(nd)
+		wp.do(p, func(f int) {
+			clear(nd.hist[f : f+1])
+			gr.histOne(nd, f, og)
+			after(f)
+		})
+	default:
+		wp.do(pairs, func(t int) {
+			f := 2 * t
+			clear(nd.hist[f:min(f+2, p)])
+			if f+1 < p && !gr.constHess {
+				gr.histTwo(nd, f, og)
+				after(f)
+				after(f + 1)
+				return
+			}
+			gr.histOne(nd, f, og)
+			after(f)
+			if f+1 < p {
+				gr.histOne(nd, f+1, og)
+				after(f + 1)
+			}
+		})
+	}
+	if root && gr.rootCnt != nil && cached == nil {
+		rc := make([][256]float64, p)
+		for f := range rc {
+			for c := range rc[f] {
+				rc[f][c] = nd.hist[f][c][2]
+			}
+		}
+		*gr.rootCnt = rc
+	}
+}
+
+// grow builds the tree over rows (which it reorders: each leaf's rows end
+// up contiguous, listed in gr.leaves with the leaf values).
+func (gr *hgbGrower) grow(rows []int32) *tree {
 	t := &tree{K: 1}
 	if cap(gr.scratch) < len(rows) {
 		gr.scratch = make([]int32, len(rows))
 	}
-	root := &hgbNode{id: t.addNode(1), rows: rows, hist: gr.getHist(), n: len(rows)}
-	for _, i := range rows {
-		root.G += float64(gr.g[i])
-		if !gr.constHess {
-			root.H += float64(gr.h[i])
-		}
-	}
-	if gr.constHess {
-		root.H = float64(len(rows)) * float64(gr.h[0])
-	}
 	p := gr.b.p
-	resRoot := make([]featSplit, p)
+	if len(gr.resL) != p {
+		gr.resL, gr.resR = make([]featSplit, p), make([]featSplit, p)
+	}
+	gr.leaves = gr.leaves[:0]
+	root := &hgbNode{id: t.addNode(1), rows: rows, hist: gr.getHist(), n: len(rows)}
+	resRoot := gr.resL
+	clear(resRoot)
 	rootOK := gr.splittable(root)
-	gr.buildHist(root, func(f int) {
+	gr.nodeWork(root, true, func(f int) {
 		if rootOK {
 			resRoot[f] = gr.featureSplit(root, f)
 		}
 	})
 	root.pick(resRoot)
-	resL, resR := make([]featSplit, p), make([]featSplit, p)
+	resL, resR := gr.resL, gr.resR
 	var leaves []*hgbNode
 	q := &nodeHeap{}
 	if root.found {
@@ -511,8 +607,17 @@ func (gr *hgbGrower) grow(rows []int32, leafFn func(rows []int32, v float64)) *t
 		t.MissingLeft[nd.id] = nd.missingLeft
 		t.Left[nd.id], t.Right[nd.id] = int32(li), int32(ri)
 		t.Weight[nd.id] = float64(nd.n)
-		L := &hgbNode{id: li, rows: left, n: len(left), depth: nd.depth + 1, G: nd.gl, H: nd.hl}
-		R := &hgbNode{id: ri, rows: right, n: len(right), depth: nd.depth + 1, G: nd.G - nd.gl, H: nd.H - nd.hl}
+		L := &hgbNode{id: li, rows: left, off: nd.off, n: len(left), depth: nd.depth + 1, G: nd.gl, H: nd.hl}
+		R := &hgbNode{id: ri, rows: right, off: nd.off + nl, n: len(right), depth: nd.depth + 1, G: nd.G - nd.gl, H: nd.H - nd.hl}
+		nLeaves++
+		okL, okR := gr.splittable(L), gr.splittable(R)
+		if nLeaves >= gr.maxLeaves || (!okL && !okR) {
+			// the children stay leaves: their histograms are not needed
+			gr.putHist(nd.hist)
+			nd.hist = nil
+			leaves = append(leaves, L, R)
+			continue
+		}
 		small, large := L, R
 		if len(left) > len(right) {
 			small, large = R, L
@@ -520,10 +625,9 @@ func (gr *hgbGrower) grow(rows []int32, leafFn func(rows []int32, v float64)) *t
 		small.hist = gr.getHist()
 		large.hist = nd.hist
 		nd.hist = nil
-		okL, okR := gr.splittable(L), gr.splittable(R)
 		clear(resL)
 		clear(resR)
-		gr.buildHist(small, func(f int) {
+		gr.nodeWork(small, false, func(f int) {
 			a, b := &large.hist[f], &small.hist[f]
 			for c := range a {
 				a[c][0] -= b[c][0]
@@ -546,13 +650,12 @@ func (gr *hgbGrower) grow(rows []int32, leafFn func(rows []int32, v float64)) *t
 				leaves = append(leaves, c)
 			}
 		}
-		nLeaves++
 	}
 	for _, lf := range leaves {
 		v := -gr.lr * lf.G / (lf.H + gr.l2)
 		t.Value[lf.id] = v
 		t.Weight[lf.id] = float64(lf.n)
-		leafFn(lf.rows, v)
+		gr.leaves = append(gr.leaves, hgbLeaf{off: lf.off, n: lf.n, v: v})
 		gr.putHist(lf.hist)
 		lf.hist = nil
 	}

@@ -8,13 +8,25 @@ import (
 // sortFloats sorts v (no NaNs) ascending: an LSD radix sort on the IEEE
 // bits (11-bit digits, 6 passes) for long slices, sort.Float64s otherwise.
 // Binning every feature of a large matrix spends most of its time here.
-func sortFloats(v []float64) {
+func sortFloats(v []float64) { sortFloatsBuf(v, nil) }
+
+// radixBuf holds the key buffers of sortFloatsBuf for reuse.
+type radixBuf struct{ keys, tmp []uint64 }
+
+// sortFloatsBuf is sortFloats with reusable buffers (buf may be nil).
+func sortFloatsBuf(v []float64, buf *radixBuf) {
 	n := len(v)
 	if n < 4096 {
 		sort.Float64s(v)
 		return
 	}
-	keys := make([]uint64, n)
+	if buf == nil {
+		buf = &radixBuf{}
+	}
+	if cap(buf.keys) < n {
+		buf.keys, buf.tmp = make([]uint64, n), make([]uint64, n)
+	}
+	keys, tmp := buf.keys[:n], buf.tmp[:n]
 	for i, x := range v {
 		b := math.Float64bits(x)
 		if b>>63 == 1 {
@@ -24,7 +36,6 @@ func sortFloats(v []float64) {
 		}
 		keys[i] = b
 	}
-	tmp := make([]uint64, n)
 	var cnt [2048]int
 	for shift := uint(0); shift < 64; shift += 11 {
 		clear(cnt[:])
