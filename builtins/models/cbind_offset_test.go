@@ -53,6 +53,24 @@ func checkGLMR(t *testing.T, r map[string]any, f *frame.Frame, fam Family, opt G
 	closeAll(t, "fitted", m.Fitted, nums(r["fitted"]), 1e-10)
 	closeAll(t, "linear predictor", m.LinearPredictor, nums(r["linear_predictor"]), 1e-10)
 	closeAll(t, "y", m.Y, nums(r["y"]), 1e-15)
+	closeAll(t, "deviance residuals", m.DevianceResiduals(), nums(r["deviance_residuals"]), 1e-9)
+	closeAll(t, "pearson residuals", m.PearsonResiduals(), nums(r["pearson_residuals"]), 1e-9)
+	// R leaves rows with prior weight 0 out of its influence measures;
+	// gostat has NaN there
+	present := func(x []float64) []float64 {
+		var out []float64
+		for i, v := range x {
+			if weightAt(m.prior, i) != 0 {
+				out = append(out, v)
+			} else if !math.IsNaN(v) {
+				t.Errorf("row %d has prior weight 0 but influence value %g, want NaN", i+1, v)
+			}
+		}
+		return out
+	}
+	closeAll(t, "hat", present(m.Hat()), nums(r["hat"]), 1e-9)
+	closeAll(t, "cooks", present(m.CooksDistance()), nums(r["cooks"]), 1e-8)
+	closeAll(t, "rstandard", present(m.StandardizedResiduals()), nums(r["rstandard"]), 1e-8)
 	pw := make([]float64, len(m.Y))
 	for i := range pw {
 		pw[i] = weightAt(m.prior, i)

@@ -674,7 +674,10 @@ func (m *GLMFit) ConfIntProfile(level float64) (ci *CoefIntervals, err error) {
 
 // Hat returns the leverages of the fit, the diagonal of
 // W^{1/2}X(X'WX)^{-1}X'W^{1/2} with the working weights W of the last IRLS
-// iteration (R's hatvalues for glm).
+// iteration (R's hatvalues for glm). Rows with prior weight 0 (for
+// example a cbind(s, f) row with s + f = 0), which R's influence measures
+// leave out, are NaN here and in CooksDistance and StandardizedResiduals,
+// so that the slices stay aligned with Fitted and Rows.
 func (m *GLMFit) Hat() []float64 {
 	n := len(m.Y)
 	h := make([]float64, n)
@@ -696,6 +699,9 @@ func (m *GLMFit) Hat() []float64 {
 			}
 		}
 		h[i] = v * m.WorkingWeights[i]
+		if m.prior != nil && m.prior[i] == 0 {
+			h[i] = math.NaN()
+		}
 	}
 	return h
 }

@@ -46,6 +46,8 @@ tightfit <- function(m) { t <- update(m, control = glm.control(epsilon = 1e-14, 
 glmfull <- function(formula, m) { r <- glm_ref(m); r$tight <- tightfit(m); r$converged <- m$converged
   r$coef_all <- arr(unname(coef(m))); r$coef_names <- arr(names(coef(m))); r$prior_weights <- arr(unname(weights(m, "prior")))
   r$y <- arr(unname(m$y)); r$linear_predictor <- arr(unname(m$linear.predictors))
+  r$hat <- arr(unname(hatvalues(m))); r$cooks <- arr(unname(cooks.distance(m))); r$rstandard <- arr(unname(rstandard(m)))
+  r$deviance_residuals <- arr(unname(residuals(m, "deviance"))); r$pearson_residuals <- arr(unname(residuals(m, "pearson")))
   a <- anova(m, test = "Chisq"); r$anova_chisq <- list(terms = arr(rownames(a)), df = a[["Df"]], deviance = a[["Deviance"]], resid_df = a[["Resid. Df"]], resid_dev = a[["Resid. Dev"]], p = a[["Pr(>Chi)"]])
   c(list(formula = formula), r) }
 m <- glm(cbind(ncases, ncontrols) ~ agegp + tobgp * alcgp, data = esoph, family = binomial())
