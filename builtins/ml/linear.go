@@ -44,27 +44,50 @@ func centre(X *mat.Dense, y []float64, icpt bool) (cols [][]float64, yc, xm []fl
 	return
 }
 
-func linearPredict(b *base, f *linearFit, X *mat.Dense) ([]float64, error) {
-	if err := b.checkPredictX(X, false); err != nil {
+// linear is what the linear regressors share: the fitted state and the
+// methods that read it.
+type linear struct {
+	base
+	fit linearFit
+}
+
+func (m *linear) isClassifier() bool { return false }
+func (m *linear) allowNaN() bool     { return false }
+
+// PredictX returns b₀ + Xb.
+func (m *linear) PredictX(X *mat.Dense) ([]float64, error) {
+	if err := m.checkPredictX(X, false); err != nil {
 		return nil, err
 	}
 	n, _ := X.Dims()
 	out := make([]float64, n)
 	for i := range out {
-		out[i] = f.Intercept + dot(f.Coef, X.RawRowView(i))
+		out[i] = m.fit.Intercept + dot(m.fit.Coef, X.RawRowView(i))
 	}
 	return out, nil
 }
 
-func linearDisplay(o display.Options, title string, b *base, f *linearFit) display.Bundle {
-	if !b.Fitted {
+// Coef returns the fitted coefficients.
+func (m *linear) Coef() []float64 { return append([]float64(nil), m.fit.Coef...) }
+
+// Intercept returns the fitted intercept.
+func (m *linear) Intercept() float64 { return m.fit.Intercept }
+
+// set stores coefficients fitted to centred data, with b₀ = ȳ − x̄ᵀb.
+func (m *linear) set(coef, xm []float64, ym float64, n, iters int) {
+	m.fit = linearFit{Coef: coef, Intercept: ym - dot(coef, xm), NIter: iters}
+	m.NTrain, m.Fitted = n, true
+}
+
+func (m *linear) display(o display.Options, title string) display.Bundle {
+	if !m.Fitted {
 		return display.Text("model", title+" (not fitted)")
 	}
-	t := &textTable{title: fmt.Sprintf("%s, n = %d", title, b.NTrain)}
+	t := &textTable{title: fmt.Sprintf("%s, n = %d", title, m.NTrain)}
 	t.header = []string{"term", "coef"}
-	t.add("(Intercept)", numDigits(f.Intercept, 7))
-	for j, c := range f.Coef {
-		t.add(b.featureName(j), numDigits(c, 7))
+	t.add("(Intercept)", numDigits(m.fit.Intercept, 7))
+	for j, c := range m.fit.Coef {
+		t.add(m.featureName(j), numDigits(c, 7))
 	}
 	return t.bundle("model", o)
 }
@@ -75,15 +98,11 @@ func linearDisplay(o display.Options, title string, b *base, f *linearFit) displ
 type LinearRegression struct {
 	// NoIntercept leaves out the intercept.
 	NoIntercept bool
-	base
-	fit linearFit
+	linear
 }
 
 // NewLinearRegression returns ordinary least squares with an intercept.
 func NewLinearRegression() *LinearRegression { return &LinearRegression{} }
-
-func (m *LinearRegression) isClassifier() bool { return false }
-func (m *LinearRegression) allowNaN() bool     { return false }
 
 // Params returns the hyperparameters.
 func (m *LinearRegression) Params() Params { return paramsOf(m) }
@@ -108,29 +127,16 @@ func (m *LinearRegression) FitXY(X *mat.Dense, y []float64) error {
 	if err := qr.SolveTo(&b, false, mat.NewDense(n, 1, yc)); err != nil {
 		return fmt.Errorf("ml: LinearRegression: predictors are collinear (%v); drop a redundant column or use Ridge", err)
 	}
-	m.fit.Coef = mat.Col(nil, 0, &b)
-	m.fit.Intercept = ym - dot(m.fit.Coef, xm)
-	m.NTrain, m.Fitted = n, true
+	m.set(mat.Col(nil, 0, &b), xm, ym, n, 0)
 	return nil
 }
-
-// PredictX returns b₀ + Xb.
-func (m *LinearRegression) PredictX(X *mat.Dense) ([]float64, error) {
-	return linearPredict(&m.base, &m.fit, X)
-}
-
-// Coef returns the fitted coefficients.
-func (m *LinearRegression) Coef() []float64 { return append([]float64(nil), m.fit.Coef...) }
-
-// Intercept returns the fitted intercept.
-func (m *LinearRegression) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
 func (m *LinearRegression) Display(o display.Options) display.Bundle {
 	if m == nil {
 		return display.Text("nil", "<nil LinearRegression>")
 	}
-	return linearDisplay(o, "Linear regression (least squares)", &m.base, &m.fit)
+	return m.display(o, "Linear regression (least squares)")
 }
 
 // String returns the plain-text display (display.Plain).
@@ -149,15 +155,11 @@ type Ridge struct {
 	Alpha float64
 	// NoIntercept leaves out the intercept.
 	NoIntercept bool
-	base
-	fit linearFit
+	linear
 }
 
 // NewRidge returns a ridge regression with Alpha = 1.
 func NewRidge() *Ridge { return &Ridge{Alpha: 1} }
-
-func (m *Ridge) isClassifier() bool { return false }
-func (m *Ridge) allowNaN() bool     { return false }
 
 // Params returns the hyperparameters.
 func (m *Ridge) Params() Params { return paramsOf(m) }
@@ -196,20 +198,9 @@ func (m *Ridge) FitXY(X *mat.Dense, y []float64) error {
 	if err := ch.SolveVecTo(b, mat.NewVecDense(p, xty)); err != nil {
 		return err
 	}
-	m.fit.Coef = append([]float64(nil), b.RawVector().Data...)
-	m.fit.Intercept = ym - dot(m.fit.Coef, xm)
-	m.NTrain, m.Fitted = len(y), true
+	m.set(b.RawVector().Data, xm, ym, len(y), 0)
 	return nil
 }
-
-// PredictX returns b₀ + Xb.
-func (m *Ridge) PredictX(X *mat.Dense) ([]float64, error) { return linearPredict(&m.base, &m.fit, X) }
-
-// Coef returns the fitted coefficients.
-func (m *Ridge) Coef() []float64 { return append([]float64(nil), m.fit.Coef...) }
-
-// Intercept returns the fitted intercept.
-func (m *Ridge) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
 func (m *Ridge) Display(o display.Options) display.Bundle {
@@ -220,7 +211,7 @@ func (m *Ridge) Display(o display.Options) display.Bundle {
 	if a == 0 {
 		a = 1
 	}
-	return linearDisplay(o, "Ridge regression (alpha = "+num(a)+")", &m.base, &m.fit)
+	return m.display(o, "Ridge regression (alpha = "+num(a)+")")
 }
 
 // String returns the plain-text display (display.Plain).
@@ -252,15 +243,11 @@ type ElasticNet struct {
 	MaxIter int
 	// Tol is the convergence tolerance (default 1e-12 when 0).
 	Tol float64
-	base
-	fit linearFit
+	linear
 }
 
 // NewElasticNet returns an elastic net with Alpha = 1, L1Ratio = 0.5.
 func NewElasticNet() *ElasticNet { return &ElasticNet{Alpha: 1, L1Ratio: 0.5} }
-
-func (m *ElasticNet) isClassifier() bool { return false }
-func (m *ElasticNet) allowNaN() bool     { return false }
 
 // Params returns the hyperparameters.
 func (m *ElasticNet) Params() Params { return paramsOf(m) }
@@ -274,11 +261,11 @@ func (m *ElasticNet) FitXY(X *mat.Dense, y []float64) error {
 	if r == 0 {
 		r = 0.5
 	}
-	return fitEnet(&m.base, &m.fit, X, y, m.Alpha, r, !m.NoIntercept, m.MaxIter, m.Tol)
+	return m.fitEnet(X, y, m.Alpha, r, !m.NoIntercept, m.MaxIter, m.Tol)
 }
 
-func fitEnet(b *base, f *linearFit, X *mat.Dense, y []float64, alpha, l1 float64, icpt bool, maxIter int, tol float64) error {
-	n, p, err := b.checkXY(X, y, false)
+func (m *linear) fitEnet(X *mat.Dense, y []float64, alpha, l1 float64, icpt bool, maxIter int, tol float64) error {
+	n, p, err := m.checkXY(X, y, false)
 	if err != nil {
 		return err
 	}
@@ -297,35 +284,21 @@ func fitEnet(b *base, f *linearFit, X *mat.Dense, y []float64, alpha, l1 float64
 	cols, yc, xm, ym := centre(X, y, icpt)
 	w := make([]float64, p)
 	ctx := ctxOf()
-	it, _ := cd.NewCovariance(cols, nil, yc, w).Solve(cd.Penalty{Lambda: alpha, Alpha: l1},
+	it, _ := cd.NewCovariance(cols, nil, yc, w).Solve(alpha, l1,
 		cd.Control{Tol: tol, Rule: cd.CoefChange, MaxPasses: maxIter, Stop: func() bool { return ctx.Err() != nil }})
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	f.Coef = w
-	f.Intercept = ym - dot(w, xm)
-	f.NIter = it
-	b.NTrain, b.Fitted = n, true
+	m.set(w, xm, ym, n, it)
 	return nil
 }
-
-// PredictX returns b₀ + Xb.
-func (m *ElasticNet) PredictX(X *mat.Dense) ([]float64, error) {
-	return linearPredict(&m.base, &m.fit, X)
-}
-
-// Coef returns the fitted coefficients.
-func (m *ElasticNet) Coef() []float64 { return append([]float64(nil), m.fit.Coef...) }
-
-// Intercept returns the fitted intercept.
-func (m *ElasticNet) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
 func (m *ElasticNet) Display(o display.Options) display.Bundle {
 	if m == nil {
 		return display.Text("nil", "<nil ElasticNet>")
 	}
-	return linearDisplay(o, fmt.Sprintf("Elastic net (alpha = %s, l1 ratio = %s)", num(m.Alpha), num(m.L1Ratio)), &m.base, &m.fit)
+	return m.display(o, fmt.Sprintf("Elastic net (alpha = %s, l1 ratio = %s)", num(m.Alpha), num(m.L1Ratio)))
 }
 
 // String returns the plain-text display (display.Plain).
@@ -346,15 +319,11 @@ type Lasso struct {
 	MaxIter int
 	// Tol is the convergence tolerance (default 1e-12 when 0).
 	Tol float64
-	base
-	fit linearFit
+	linear
 }
 
 // NewLasso returns a lasso with Alpha = 1.
 func NewLasso() *Lasso { return &Lasso{Alpha: 1} }
-
-func (m *Lasso) isClassifier() bool { return false }
-func (m *Lasso) allowNaN() bool     { return false }
 
 // Params returns the hyperparameters.
 func (m *Lasso) Params() Params { return paramsOf(m) }
@@ -364,17 +333,8 @@ func (m *Lasso) SetParams(p Params) error { return setParams(m, p) }
 
 // FitXY fits the coefficients.
 func (m *Lasso) FitXY(X *mat.Dense, y []float64) error {
-	return fitEnet(&m.base, &m.fit, X, y, m.Alpha, 1, !m.NoIntercept, m.MaxIter, m.Tol)
+	return m.fitEnet(X, y, m.Alpha, 1, !m.NoIntercept, m.MaxIter, m.Tol)
 }
-
-// PredictX returns b₀ + Xb.
-func (m *Lasso) PredictX(X *mat.Dense) ([]float64, error) { return linearPredict(&m.base, &m.fit, X) }
-
-// Coef returns the fitted coefficients.
-func (m *Lasso) Coef() []float64 { return append([]float64(nil), m.fit.Coef...) }
-
-// Intercept returns the fitted intercept.
-func (m *Lasso) Intercept() float64 { return m.fit.Intercept }
 
 // Display shows the coefficients.
 func (m *Lasso) Display(o display.Options) display.Bundle {
@@ -385,7 +345,7 @@ func (m *Lasso) Display(o display.Options) display.Bundle {
 	if a == 0 {
 		a = 1
 	}
-	return linearDisplay(o, "Lasso (alpha = "+num(a)+")", &m.base, &m.fit)
+	return m.display(o, "Lasso (alpha = "+num(a)+")")
 }
 
 // String returns the plain-text display (display.Plain).

@@ -109,15 +109,14 @@ type PathOptions struct {
 
 // penData is the standardised problem.
 type penData struct {
-	n, p   int
-	x      [][]float64 // predictor columns as given
-	z      [][]float64 // standardised predictor columns
-	y      []float64
-	mean   []float64
-	sd     []float64
-	ybar   float64
-	names  []string
-	binary bool
+	n, p  int
+	x     [][]float64 // predictor columns as given
+	z     [][]float64 // standardised predictor columns
+	y     []float64
+	mean  []float64
+	sd    []float64
+	ybar  float64
+	names []string
 }
 
 func standardize(cols [][]float64, y []float64, names []string) (*penData, error) {
@@ -243,7 +242,7 @@ func (pd *penData) cdLogistic(lw *logitWork, b0 *float64, b []float64, lambda, a
 			lw.s.Reweight()
 		}
 		lw.s.B0 = *b0
-		it, _ := lw.s.Solve(cd.Penalty{Lambda: lambda, Alpha: alpha}, cdControl(tol))
+		it, _ := lw.s.Solve(lambda, alpha, cdControl(tol))
 		*b0 = lw.s.B0
 		total += it
 	}
@@ -323,7 +322,7 @@ func (pd *penData) fitAt(lambda, alpha, tol float64, fam string) (float64, []flo
 		it := pd.cdLogistic(&logitWork{}, &b0, b, lambda, alpha, tol)
 		return b0, b, it
 	}
-	it, _ := pd.gaussianSolver(b).Solve(cd.Penalty{Lambda: lambda, Alpha: alpha}, cdControl(tol))
+	it, _ := pd.gaussianSolver(b).Solve(lambda, alpha, cdControl(tol))
 	return pd.ybar, b, it
 }
 
@@ -498,7 +497,7 @@ func (pd *penData) path(opt PathOptions) (*PenalizedPath, error) {
 		if fam == "binomial" {
 			pd.cdLogistic(&lw, &b0, b, lam, alpha, tol)
 		} else {
-			gs.Solve(cd.Penalty{Lambda: lam, Alpha: alpha}, cdControl(tol))
+			gs.Solve(lam, alpha, cdControl(tol))
 		}
 		icpt, coef := pd.origScale(b0, b)
 		out.Intercept = append(out.Intercept, icpt)
@@ -575,29 +574,19 @@ func CVPenalized(formula string, f *frame.Frame, opt PathOptions) (p *PenalizedP
 	size := make([]float64, k)
 	cols := pd.x
 	for fk := 0; fk < k; fk++ {
-		var tr, te []int
+		var te []int
+		cs := make([][]float64, pd.p)
+		var y []float64
 		for i := 0; i < pd.n; i++ {
 			if fold[i] == fk {
 				te = append(te, i)
-			} else {
-				tr = append(tr, i)
+				continue
 			}
-		}
-		sub := func(idx []int) ([][]float64, []float64) {
-			cs := make([][]float64, pd.p)
 			for j := range cs {
-				cs[j] = make([]float64, len(idx))
-				for a, i := range idx {
-					cs[j][a] = cols[j][i]
-				}
+				cs[j] = append(cs[j], cols[j][i])
 			}
-			y := make([]float64, len(idx))
-			for a, i := range idx {
-				y[a] = pd.y[i]
-			}
-			return cs, y
+			y = append(y, pd.y[i])
 		}
-		cs, y := sub(tr)
 		tpd, err := standardize(cs, y, pd.names)
 		if err != nil {
 			return nil, fmt.Errorf("models.CVPenalized: fold %d: %v", fk+1, err)

@@ -163,7 +163,7 @@ func TestWidePathNaive(t *testing.T) {
 	b := make([]float64, p)
 	s := cd.NewCovariance(pd.z, nil, pd.centredY(), b)
 	for k, lam := range path.Lambda {
-		s.Solve(cd.Penalty{Lambda: lam, Alpha: 1}, cdControl(1e-12))
+		s.Solve(lam, 1, cdControl(1e-12))
 		closeAll(t, fmt.Sprint("naive vs covariance at λ ", lam), path.CoefStd[k], b, 1e-7)
 		if path.DF[k] >= n {
 			t.Errorf("λ %g: %d non-zero lasso coefficients with n = %d", lam, path.DF[k], n)

@@ -68,11 +68,6 @@ const (
 	CoefChange
 )
 
-// Penalty is λ·(α‖b‖₁ + (1−α)/2·‖b‖²): Lambda ≥ 0, Alpha in [0, 1].
-type Penalty struct {
-	Lambda, Alpha float64
-}
-
 // Control bounds a Solve.
 type Control struct {
 	// Tol is the tolerance of Rule.
@@ -209,10 +204,11 @@ func (s *Solver) column(j int) []float64 {
 	return c
 }
 
-// Solve minimises F for the penalty from the current B0, B and returns the
-// number of passes and whether the rule of c was met.
-func (s *Solver) Solve(pen Penalty, c Control) (passes int, converged bool) {
-	l1, l2 := pen.Lambda*pen.Alpha, pen.Lambda*(1-pen.Alpha)
+// Solve minimises F for the penalty λ·(α‖b‖₁ + (1−α)/2·‖b‖²), λ ≥ 0 and
+// α in [0, 1], from the current B0, B and returns the number of passes and
+// whether the rule of c was met.
+func (s *Solver) Solve(lambda, alpha float64, c Control) (passes int, converged bool) {
+	l1, l2 := lambda*alpha, lambda*(1-alpha)
 	maxp := c.MaxPasses
 	if maxp <= 0 {
 		maxp = 100000

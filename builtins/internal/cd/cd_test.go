@@ -28,7 +28,7 @@ func TestOrthogonalClosedForm(t *testing.T) {
 		for _, mode := range []string{"naive", "covariance"} {
 			b := make([]float64, 3)
 			s := newMode(mode, x, nil, y, b)
-			if _, ok := s.Solve(Penalty{c.lambda, c.alpha}, Control{Tol: 1e-14}); !ok {
+			if _, ok := s.Solve(c.lambda, c.alpha, Control{Tol: 1e-14}); !ok {
 				t.Fatalf("%s λ=%g α=%g: not converged", mode, c.lambda, c.alpha)
 			}
 			for j := range b {
@@ -70,7 +70,7 @@ func problem(n, p int, seed int64) (x [][]float64, y, w []float64) {
 // kkt checks the optimality conditions of F at the solver's point: with
 // g_j = Σ w_i x_ij r_i, g_j − λ(1−α)b_j = λα·sign(b_j) when b_j ≠ 0 and
 // |g_j| ≤ λα when b_j = 0; Σ w_i r_i = 0 when the intercept is fitted.
-func kkt(t *testing.T, name string, x [][]float64, w, y []float64, b0 float64, b []float64, pen Penalty, icpt bool, tol float64) {
+func kkt(t *testing.T, name string, x [][]float64, w, y []float64, b0 float64, b []float64, lambda, alpha float64, icpt bool, tol float64) {
 	t.Helper()
 	n := len(y)
 	r := make([]float64, n)
@@ -100,7 +100,7 @@ func kkt(t *testing.T, name string, x [][]float64, w, y []float64, b0 float64, b
 		for i := range r {
 			g += wt(i) * x[j][i] * r[i]
 		}
-		l1, l2 := pen.Lambda*pen.Alpha, pen.Lambda*(1-pen.Alpha)
+		l1, l2 := lambda*alpha, lambda*(1-alpha)
 		if b[j] == 0 {
 			if math.Abs(g) > l1+tol {
 				t.Errorf("%s: b[%d] = 0 but |g| = %g > λα = %g", name, j, math.Abs(g), l1)
@@ -126,16 +126,17 @@ func TestKKT(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name   string
-		pen    Penalty
+		lambda float64
+		alpha  float64
 		rule   Rule
 		tol    float64
 		weight bool
 	}{
-		{"lasso", Penalty{0.5, 1}, FitChange, 1e-13, false},
-		{"lasso small λ", Penalty{1e-3, 1}, FitChange, 1e-13, false},
-		{"enet", Penalty{0.8, 0.5}, FitChange, 1e-13, true},
-		{"ridge", Penalty{0.8, 0}, FitChange, 1e-13, true},
-		{"lasso coef rule", Penalty{0.5, 1}, CoefChange, 1e-14, true},
+		{"lasso", 0.5, 1, FitChange, 1e-13, false},
+		{"lasso small λ", 1e-3, 1, FitChange, 1e-13, false},
+		{"enet", 0.8, 0.5, FitChange, 1e-13, true},
+		{"ridge", 0.8, 0, FitChange, 1e-13, true},
+		{"lasso coef rule", 0.5, 1, CoefChange, 1e-14, true},
 	} {
 		var ww []float64
 		if c.weight {
@@ -146,10 +147,10 @@ func TestKKT(t *testing.T) {
 		bn := make([]float64, len(x))
 		r := append([]float64(nil), y...)
 		sn := NewNaive(x, ww, r, bn, true)
-		if _, ok := sn.Solve(c.pen, ctl); !ok {
+		if _, ok := sn.Solve(c.lambda, c.alpha, ctl); !ok {
 			t.Fatalf("%s naive: not converged", c.name)
 		}
-		kkt(t, c.name+" naive", x, ww, y, sn.B0, bn, c.pen, true, 1e-10)
+		kkt(t, c.name+" naive", x, ww, y, sn.B0, bn, c.lambda, c.alpha, true, 1e-10)
 		if c.weight {
 			continue // covariance updates need centring with the weights
 		}
@@ -167,10 +168,10 @@ func TestKKT(t *testing.T) {
 		}
 		bc := make([]float64, len(x))
 		sc := NewCovariance(xc, nil, yc, bc)
-		if _, ok := sc.Solve(c.pen, ctl); !ok {
+		if _, ok := sc.Solve(c.lambda, c.alpha, ctl); !ok {
 			t.Fatalf("%s covariance: not converged", c.name)
 		}
-		kkt(t, c.name+" covariance", xc, nil, yc, 0, bc, c.pen, false, 1e-10)
+		kkt(t, c.name+" covariance", xc, nil, yc, 0, bc, c.lambda, c.alpha, false, 1e-10)
 		for j := range bn {
 			if math.Abs(bn[j]-bc[j]) > 1e-10*(1+math.Abs(bn[j])) {
 				t.Errorf("%s: naive b[%d] = %.15g, covariance %.15g", c.name, j, bn[j], bc[j])
@@ -202,13 +203,12 @@ func TestWeightsAreReplication(t *testing.T) {
 			}
 		}
 	}
-	pen := Penalty{0.3, 0.7}
 	for _, mode := range []string{"naive", "covariance"} {
 		bw, br := make([]float64, len(x)), make([]float64, len(x))
-		if _, ok := newMode(mode, x, w, y, bw).Solve(pen, Control{Tol: 1e-14}); !ok {
+		if _, ok := newMode(mode, x, w, y, bw).Solve(0.3, 0.7, Control{Tol: 1e-14}); !ok {
 			t.Fatal("weighted: not converged")
 		}
-		if _, ok := newMode(mode, xr, nil, yr, br).Solve(pen, Control{Tol: 1e-14}); !ok {
+		if _, ok := newMode(mode, xr, nil, yr, br).Solve(0.3, 0.7, Control{Tol: 1e-14}); !ok {
 			t.Fatal("replicated: not converged")
 		}
 		for j := range bw {
@@ -228,12 +228,12 @@ func TestWarmStartAndReweight(t *testing.T) {
 		bw := make([]float64, len(x))
 		s := newMode(mode, x, nil, y, bw)
 		for _, l := range []float64{4, 2, 1, 0.5, 0.25} {
-			if _, ok := s.Solve(Penalty{l, 1}, Control{Tol: 1e-14}); !ok {
+			if _, ok := s.Solve(l, 1, Control{Tol: 1e-14}); !ok {
 				t.Fatal("not converged")
 			}
 		}
 		bc := make([]float64, len(x))
-		newMode(mode, x, nil, y, bc).Solve(Penalty{0.25, 1}, Control{Tol: 1e-14})
+		newMode(mode, x, nil, y, bc).Solve(0.25, 1, Control{Tol: 1e-14})
 		for j := range bw {
 			if math.Abs(bw[j]-bc[j]) > 1e-11 {
 				t.Errorf("%s: warm b[%d] = %.15g, cold %.15g", mode, j, bw[j], bc[j])
@@ -248,13 +248,13 @@ func TestWarmStartAndReweight(t *testing.T) {
 	b := make([]float64, len(x))
 	r := append([]float64(nil), y...)
 	s := NewNaive(x, w1, r, b, true)
-	s.Solve(Penalty{0.2, 0.5}, Control{Tol: 1e-14})
+	s.Solve(0.2, 0.5, Control{Tol: 1e-14})
 	copy(w1, w)
 	s.Reweight()
-	s.Solve(Penalty{0.2, 0.5}, Control{Tol: 1e-14})
+	s.Solve(0.2, 0.5, Control{Tol: 1e-14})
 	b2 := make([]float64, len(x))
 	s2 := NewNaive(x, w, append([]float64(nil), y...), b2, true)
-	s2.Solve(Penalty{0.2, 0.5}, Control{Tol: 1e-14})
+	s2.Solve(0.2, 0.5, Control{Tol: 1e-14})
 	for j := range b {
 		if math.Abs(b[j]-b2[j]) > 1e-11 {
 			t.Errorf("reweighted b[%d] = %.15g, fresh %.15g", j, b[j], b2[j])
@@ -270,12 +270,12 @@ func TestWarmStartAndReweight(t *testing.T) {
 func TestStopAndMaxPasses(t *testing.T) {
 	x, y, _ := problem(100, 5, 5)
 	b := make([]float64, len(x))
-	n, ok := NewNaive(x, nil, append([]float64(nil), y...), b, true).Solve(Penalty{1e-4, 1}, Control{Tol: 1e-300, Stop: func() bool { return true }})
+	n, ok := NewNaive(x, nil, append([]float64(nil), y...), b, true).Solve(1e-4, 1, Control{Tol: 1e-300, Stop: func() bool { return true }})
 	if ok || n != 0 {
 		t.Errorf("stopped solve: %d passes, converged %v", n, ok)
 	}
 	b = make([]float64, len(x))
-	n, ok = NewNaive(x, nil, append([]float64(nil), y...), b, true).Solve(Penalty{1e-4, 1}, Control{Tol: 1e-300, MaxPasses: 7})
+	n, ok = NewNaive(x, nil, append([]float64(nil), y...), b, true).Solve(1e-4, 1, Control{Tol: 1e-300, MaxPasses: 7})
 	if ok || n != 7 {
 		t.Errorf("bounded solve: %d passes, converged %v", n, ok)
 	}
