@@ -144,3 +144,76 @@ func polyTrend(k int) string {
 	}
 	return "degree-" + strconv.Itoa(k)
 }
+
+// contrSpec is a factor's contrast coding, as R's contr.* functions:
+// kind is "treatment" (first level the baseline), "SAS" (last level the
+// baseline), "sum", "helmert" or "poly". numbered names the columns by
+// number instead of by level (R's C(x, contr.treatment), which calls the
+// function with the number of levels, gives x2, x3; C(x, treatment) gives
+// the level names).
+type contrSpec struct {
+	kind     string
+	numbered bool
+}
+
+// contrKinds maps the contrast names accepted in C(x, contr) to a spec:
+// the short names R's C() translates (poly, helmert, sum, treatment, SAS)
+// and the contr.* functions.
+var contrKinds = map[string]contrSpec{
+	"treatment": {kind: "treatment"}, "SAS": {kind: "SAS"}, "sum": {kind: "sum"}, "helmert": {kind: "helmert"}, "poly": {kind: "poly"},
+	"contr.treatment": {kind: "treatment", numbered: true}, "contr.SAS": {kind: "SAS", numbered: true},
+	"contr.sum": {kind: "sum", numbered: true}, "contr.helmert": {kind: "helmert", numbered: true}, "contr.poly": {kind: "poly", numbered: true},
+}
+
+// contrMatrix returns the k-1 contrast columns (each of length k, indexed
+// by level code) of spec for the given levels, and the suffixes R appends
+// to the factor's name:
+//
+//	treatment  e_2 … e_k              names: levels 2..k (or "2".."k")
+//	SAS        e_1 … e_{k-1}          names: levels 1..k-1 (or "1".."k-1")
+//	sum        e_j − e_k, j < k       names: "1".."k-1"
+//	helmert    column j: −1 on levels 1..j, j on level j+1, 0 after
+//	                                  names: "1".."k-1"
+//	poly       contrPoly(k)           names: ".L", ".Q", ".C", "^4", …
+func contrMatrix(spec contrSpec, levels []string) ([][]float64, []string) {
+	k := len(levels)
+	if k < 2 {
+		return nil, nil
+	}
+	if spec.kind == "poly" {
+		cp := contrPoly(k)
+		suf := make([]string, len(cp))
+		for j := range cp {
+			suf[j] = polySuffix(j + 1)
+		}
+		return cp, suf
+	}
+	cols := make([][]float64, k-1)
+	suf := make([]string, k-1)
+	for j := range cols {
+		c := make([]float64, k)
+		suf[j] = strconv.Itoa(j + 1)
+		switch spec.kind {
+		case "treatment":
+			c[j+1] = 1
+			suf[j] = strconv.Itoa(j + 2)
+			if !spec.numbered {
+				suf[j] = levels[j+1]
+			}
+		case "SAS":
+			c[j] = 1
+			if !spec.numbered {
+				suf[j] = levels[j]
+			}
+		case "sum":
+			c[j], c[k-1] = 1, -1
+		case "helmert":
+			for i := 0; i <= j; i++ {
+				c[i] = -1
+			}
+			c[j+1] = float64(j + 1)
+		}
+		cols[j] = c
+	}
+	return cols, suf
+}

@@ -19,6 +19,7 @@ type variable struct {
 	codes   []int
 	levels  []string
 	ordered bool // an ordered factor: polynomial contrasts (R's contr.poly)
+	contr   *contrSpec // contrasts set by C(x, contr); nil: by ordered
 	// multi-column numeric terms (poly): columns and their name suffixes
 	mcols  [][]float64
 	suffix []string
@@ -65,6 +66,7 @@ type design struct {
 	levels  map[string][]string // categorical factor key -> levels
 	coding  map[string]bool     // "term|factor" -> true when full indicator coding
 	ordered map[string]bool     // categorical factor key -> polynomial contrasts
+	contr   map[string]contrSpec // categorical factor key -> contrasts used
 	poly    map[string]polyCoef // orthogonal polynomial coefficients by key
 }
 
@@ -227,7 +229,7 @@ func buildModelDesign(formula string, f *frame.Frame, needResponse bool, allow d
 		}
 	}
 	d := &design{formula: formula, pf: pf, ts: ts, rows: rows, n: len(rows), nDropped: nr - len(rows),
-		intercept: ts.intercept, levels: map[string][]string{}, coding: map[string]bool{}, ordered: map[string]bool{}}
+		intercept: ts.intercept, levels: map[string][]string{}, coding: map[string]bool{}, ordered: map[string]bool{}, contr: map[string]contrSpec{}}
 	if d.n == 0 {
 		return nil, fmt.Errorf("models: no complete rows: every row has a missing value in one of %s", strings.Join(usedNames, ", "))
 	}
@@ -380,11 +382,17 @@ func (d *design) build(ev *evaluator, ref *design) error {
 				continue
 			}
 			d.levels[key] = v.levels
-			ordered := v.ordered
-			if ref != nil {
-				ordered = ref.ordered[key] // the training contrasts
+			spec := contrSpec{kind: "treatment"}
+			switch {
+			case ref != nil:
+				spec = ref.contr[key] // the training contrasts
+			case v.contr != nil:
+				spec = *v.contr
+			case v.ordered:
+				spec = contrSpec{kind: "poly"}
 			}
-			d.ordered[key] = ordered
+			d.contr[key] = spec
+			d.ordered[key] = spec.kind == "poly"
 			// contrasts if the term without this factor is already present
 			var full bool
 			ck := t.label() + "|" + key
@@ -409,16 +417,14 @@ func (d *design) build(ev *evaluator, ref *design) error {
 				start = 0
 			}
 			var c coded
-			if ordered && !full {
-				// contr.poly(k): column j is the degree-j orthonormal
-				// polynomial in the level scores 1..k
-				cp := contrPoly(len(v.levels))
-				for j := range cp {
+			if !full && (spec.kind != "treatment" || spec.numbered) {
+				cm, suf := contrMatrix(spec, v.levels)
+				for j := range cm {
 					col := make([]float64, n)
 					for i, code := range v.codes {
-						col[i] = cp[j][code]
+						col[i] = cm[j][code]
 					}
-					c.names = append(c.names, key+polySuffix(j+1))
+					c.names = append(c.names, key+suf[j])
 					c.hi = append(c.hi, col)
 					c.lo = append(c.lo, nil)
 				}
@@ -725,6 +731,8 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 //	ordered(x, levels = c(…))           … with the given level order
 //	relevel(x, ref = "b")               the reference level moved first
 //	as.character(x)                     a plain factor
+//	C(x, sum)                           contrasts: treatment, SAS, sum,
+//	                                    helmert, poly or contr.* (R's C)
 //
 // A numeric x has its sorted distinct values as levels (written as R's
 // as.character writes them, so levels = c(8, 6, 4) and levels =
@@ -735,7 +743,7 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 // levels is an error naming it; R makes it NA and drops the row.
 func (ev *evaluator) factorCall(n *node) (*variable, error) {
 	name := n.text
-	var xnode, levelsNode, refNode *node
+	var xnode, levelsNode, refNode, contrNode *node
 	ordArg := ""
 	pos := 0
 	for _, a := range n.args {
@@ -756,8 +764,10 @@ func (ev *evaluator) factorCall(n *node) (*variable, error) {
 				}
 			case a.text == "ref" && name == "relevel":
 				refNode = a.args[0]
-			case a.text == "x":
+			case a.text == "x" || (a.text == "object" && name == "C"):
 				xnode = a.args[0]
+			case a.text == "contr" && name == "C":
+				contrNode = a.args[0]
 			default:
 				return nil, ev.errf(a, "%s() has no argument %q here (gostat supports factor(x, levels = c(…), ordered = TRUE), ordered(x, levels = c(…)) and relevel(x, ref = \"level\"))", name, a.text)
 			}
@@ -768,6 +778,8 @@ func (ev *evaluator) factorCall(n *node) (*variable, error) {
 			xnode = a
 		case pos == 1 && name == "relevel":
 			refNode = a
+		case pos == 1 && name == "C":
+			contrNode = a
 		case pos == 1 && (name == "factor" || name == "ordered"):
 			levelsNode = a
 		default:
@@ -878,7 +890,18 @@ func (ev *evaluator) factorCall(n *node) (*variable, error) {
 		want := append([]string{ref[0]}, levels...)
 		reorder(want)
 	}
-	return &variable{key: key, codes: codes, levels: levels, ordered: ord}, nil
+	out := &variable{key: key, codes: codes, levels: levels, ordered: ord}
+	if contrNode != nil {
+		spec, ok := contrSpec{}, false
+		if contrNode.kind == "var" || contrNode.kind == "str" {
+			spec, ok = contrKinds[contrNode.text]
+		}
+		if !ok || (contrNode.kind == "str" && spec.numbered) {
+			return nil, ev.errf(contrNode, "unknown contrasts %s; use treatment, SAS, sum, helmert or poly (or contr.treatment, contr.sum, …), as in C(x, sum)", contrNode.deparse())
+		}
+		out.contr = &spec
+	}
+	return out, nil
 }
 
 // levelList evaluates a level list: c("a", "b"), c(4, 6, 8), or one string

@@ -679,11 +679,19 @@ func removeTerms(a, b []term) []term {
 	return out
 }
 
-// varsOf lists the data variables an expression refers to, in order.
+// varsOf lists the data variables an expression refers to, in order
+// (the contrasts argument of C(x, contr) names no variable).
 func varsOf(n *node, out *[]*node) {
-	switch n.kind {
-	case "var":
+	switch {
+	case n.kind == "var":
 		*out = append(*out, n)
+	case n.kind == "call" && n.text == "C" && len(n.args) > 0:
+		for i, a := range n.args {
+			if a.kind == "named" && a.text != "object" || a.kind != "named" && i > 0 {
+				continue
+			}
+			varsOf(a, out)
+		}
 	default:
 		for _, a := range n.args {
 			varsOf(a, out)

@@ -203,3 +203,53 @@ func TestFactorArgumentsR(t *testing.T) {
 		}
 	}
 }
+
+// TestContrastsR checks C(x, contr) against R: treatment, SAS, sum,
+// helmert and poly contrasts by their short names and as contr.*
+// functions (R names the columns by level for the former and by number for
+// the latter), interactions, a model without intercept (full coding of
+// the first factor, sum contrasts for the second), an ordered factor
+// given treatment contrasts, and a prediction on new data.
+func TestContrastsR(t *testing.T) {
+	all := extraCase(t, "lm_contrasts")
+	for c, v := range all {
+		r, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		t.Run(c, func(t *testing.T) {
+			ds := "warpbreaks"
+			switch {
+			case strings.HasPrefix(c, "ordered"):
+				ds = "esoph"
+			case strings.HasPrefix(c, "iris"):
+				ds = "iris"
+			}
+			m, err := OLS(r["formula"].(string), loadDS(t, ds))
+			if err != nil {
+				t.Fatal(err)
+			}
+			terms := strs(r["terms"])
+			if strings.Join(terms, ",") != strings.Join(m.Names, ",") {
+				t.Fatalf("names %v, R %v", m.Names, terms)
+			}
+			closeAll(t, "coef", m.Coef, named(t, r["coefficients"], terms), 1e-10)
+			closeAll(t, "se", m.StdErr, named(t, r["std_errors"], terms), 1e-10)
+			closeAll(t, "stats", []float64{m.RSquared, m.FStatistic, m.Sigma}, []float64{num(r["r_squared"]), num(r["f_statistic"]), num(r["residual_std_error"])}, 1e-10)
+			at := r["anova_type1"].(map[string]any)
+			closeAll(t, "anova ss", m.Anova().SumSq, nums(at["sum_sq"]), 1e-10)
+			if p, ok := r["predict"].(map[string]any); ok {
+				nd := frame.New("tension", strs(p["tension"]), "wool", strs(p["wool"]))
+				pr, err := m.Predict(nd, "none", 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				closeAll(t, "predict", pr.Fit, nums(p["fit"]), 1e-11)
+			}
+		})
+	}
+	_, err := OLS("breaks ~ C(tension, sums)", loadDS(t, "warpbreaks"))
+	if err == nil || !strings.Contains(err.Error(), "unknown contrasts sums") {
+		t.Errorf("error %v", err)
+	}
+}

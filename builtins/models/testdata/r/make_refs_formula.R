@@ -112,3 +112,22 @@ m <- lm(Sepal.Length ~ relevel(Species, ref = "virginica") + Petal.Width, iris)
 nd <- data.frame(Species = factor(c("setosa", "virginica"), levels = levels(iris$Species)), Petal.Width = c(0.3, 2))
 fl$lm_relevel$predict <- list(Species = nd$Species, Petal.Width = nd$Petal.Width, fit = arr(unname(predict(m, nd))))
 out("lm_factor_args", fl)
+
+## 7. C(x, contr): treatment, SAS, sum, helmert, poly and the contr.* functions
+cc <- list(
+  sum_interaction = lmref("breaks ~ C(tension, sum) * wool", warpbreaks),
+  contr_sum = lmref("breaks ~ C(tension, contr.sum) + wool", warpbreaks),
+  helmert = lmref("breaks ~ C(tension, helmert) + wool", warpbreaks),
+  contr_helmert = lmref("breaks ~ wool + C(tension, contr.helmert)", warpbreaks),
+  treatment = lmref("breaks ~ C(tension, treatment) + wool", warpbreaks),
+  contr_treatment = lmref("breaks ~ C(tension, contr.treatment) + wool", warpbreaks),
+  SAS = lmref("breaks ~ C(tension, SAS) + wool", warpbreaks),
+  contr_SAS = lmref("breaks ~ C(tension, contr.SAS) + wool", warpbreaks),
+  poly = lmref("breaks ~ C(tension, poly) + wool", warpbreaks),
+  sum_nointercept = lmref("breaks ~ 0 + C(tension, sum) + C(wool, sum)", warpbreaks),
+  ordered_treatment = lmref("ncases ~ C(agegp, treatment) + alcgp", esoph),
+  iris_sum = lmref("Sepal.Length ~ C(Species, sum) * Petal.Width", iris)
+)
+m <- lm(breaks ~ C(tension, sum) * wool, warpbreaks); nd <- data.frame(tension = factor(c("H", "L"), levels = levels(warpbreaks$tension)), wool = factor(c("A", "B")))
+cc$sum_interaction$predict <- list(tension = nd$tension, wool = nd$wool, fit = arr(unname(predict(m, nd))))
+out("lm_contrasts", cc)
