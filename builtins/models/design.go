@@ -18,7 +18,7 @@ type variable struct {
 	hi, lo  []float64
 	codes   []int
 	levels  []string
-	ordered bool // an ordered factor: polynomial contrasts (R's contr.poly)
+	ordered bool       // an ordered factor: polynomial contrasts (R's contr.poly)
 	contr   *contrSpec // contrasts set by C(x, contr); nil: by ordered
 	// multi-column numeric terms (poly): columns and their name suffixes
 	mcols  [][]float64
@@ -63,11 +63,11 @@ type design struct {
 	labels   []string // row labels of the rows used (see rowLabels); nil if none
 	nDropped int
 	// what predict needs to rebuild the matrix on new data
-	levels  map[string][]string // categorical factor key -> levels
-	coding  map[string]bool     // "term|factor" -> true when full indicator coding
-	ordered map[string]bool     // categorical factor key -> polynomial contrasts
+	levels  map[string][]string  // categorical factor key -> levels
+	coding  map[string]bool      // "term|factor" -> true when full indicator coding
+	ordered map[string]bool      // categorical factor key -> polynomial contrasts
 	contr   map[string]contrSpec // categorical factor key -> contrasts used
-	poly    map[string]polyCoef // orthogonal polynomial coefficients by key
+	poly    map[string]polyCoef  // orthogonal polynomial coefficients by key
 }
 
 var categoricalCalls = map[string]bool{"factor": true, "C": true, "as.factor": true, "ordered": true, "as.ordered": true, "as.character": true}
