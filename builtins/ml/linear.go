@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/gostat/gostat/builtins/internal/cd"
+	inum "github.com/gostat/gostat/builtins/internal/num"
 	"github.com/gostat/gostat/display"
 	fl "gonum.org/v1/gonum/floats" // "floats" is a test helper of this package
 	"gonum.org/v1/gonum/mat"
@@ -169,7 +170,7 @@ func (m *Ridge) SetParams(p Params) error { return setParams(m, p) }
 
 // FitXY fits the coefficients.
 func (m *Ridge) FitXY(X *mat.Dense, y []float64) error {
-	_, p, err := m.checkXY(X, y, false)
+	n, p, err := m.checkXY(X, y, false)
 	if err != nil {
 		return err
 	}
@@ -181,14 +182,18 @@ func (m *Ridge) FitXY(X *mat.Dense, y []float64) error {
 		return fmt.Errorf("ml: Ridge.Alpha must be positive, got %v", m.Alpha)
 	}
 	cols, yc, xm, ym := centre(X, y, !m.NoIntercept)
+	// [Xc yc]ᵀ[Xc yc] in one blocked pass: XcᵀXc and, in its last column, Xcᵀyc.
+	q := p + 1
+	g := make([]float64, q*q)
+	inum.WeightedGramAdd(g, append(cols, yc), nil, 0, n)
 	G := mat.NewSymDense(p, nil)
 	xty := make([]float64, p)
-	for j, c := range cols {
+	for j := 0; j < p; j++ {
 		for k := j; k < p; k++ {
-			G.SetSym(j, k, fl.Dot(c, cols[k]))
+			G.SetSym(j, k, g[j*q+k])
 		}
 		G.SetSym(j, j, G.At(j, j)+a)
-		xty[j] = fl.Dot(c, yc)
+		xty[j] = g[j*q+p]
 	}
 	var ch mat.Cholesky
 	if !ch.Factorize(G) {
@@ -198,7 +203,7 @@ func (m *Ridge) FitXY(X *mat.Dense, y []float64) error {
 	if err := ch.SolveVecTo(b, mat.NewVecDense(p, xty)); err != nil {
 		return err
 	}
-	m.set(b.RawVector().Data, xm, ym, len(y), 0)
+	m.set(b.RawVector().Data, xm, ym, n, 0)
 	return nil
 }
 

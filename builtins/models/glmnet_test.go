@@ -174,41 +174,33 @@ func TestWidePathNaive(t *testing.T) {
 	}
 }
 
-// Benchmarks of the regularised fits (before/after comparisons of the
-// coordinate-descent core; no timing assertions).
-func BenchmarkLassoPath100kx7(b *testing.B) {
-	f := bigFrame(100000)
-	b.ResetTimer()
-	t0 := cpuTime()
-	defer func() { b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op") }()
-	for i := 0; i < b.N; i++ {
-		if _, err := PenalizedPathFit("col0 ~ .", f, PathOptions{L1Ratio: 1}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkCVElasticNet10kx7(b *testing.B) {
-	f := bigFrame(10000)
-	b.ResetTimer()
-	t0 := cpuTime()
-	defer func() { b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op") }()
-	for i := 0; i < b.N; i++ {
-		if _, err := CVPenalized("col0 ~ .", f, PathOptions{L1Ratio: 0.5}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkLogisticLassoPath10kx20(b *testing.B) {
-	f := clfFrame(10000)
-	b.ResetTimer()
-	t0 := cpuTime()
-	defer func() { b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op") }()
-	for i := 0; i < b.N; i++ {
-		if _, err := PenalizedPathFit("y ~ .", f, PathOptions{L1Ratio: 1, Family: "binomial"}); err != nil {
-			b.Fatal(err)
-		}
+// BenchmarkPenalized times the regularised fits (before/after comparisons
+// of the coordinate-descent core; cpu-ns/op is the process's CPU time).
+func BenchmarkPenalized(b *testing.B) {
+	big, big10k, clf := bigFrame(100000), bigFrame(10000), clfFrame(10000)
+	for _, c := range []struct {
+		name string
+		fit  func() (*PenalizedPath, error)
+	}{
+		{"LassoPath100kx7", func() (*PenalizedPath, error) {
+			return PenalizedPathFit("col0 ~ .", big, PathOptions{L1Ratio: 1})
+		}},
+		{"CVElasticNet10kx7", func() (*PenalizedPath, error) {
+			return CVPenalized("col0 ~ .", big10k, PathOptions{L1Ratio: 0.5})
+		}},
+		{"LogisticLassoPath10kx20", func() (*PenalizedPath, error) {
+			return PenalizedPathFit("y ~ .", clf, PathOptions{L1Ratio: 1, Family: "binomial"})
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			t0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				if _, err := c.fit(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(cpuTime()-t0)/float64(b.N), "cpu-ns/op")
+		})
 	}
 }
 
