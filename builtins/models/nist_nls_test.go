@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/gostat/gostat/builtins/frame"
@@ -106,6 +107,12 @@ func loadNISTNonlinear(t testing.TB) []nistNLSSet {
 		}
 		out = append(out, s)
 	}
+	// NIST's order (Lower, Average, Higher difficulty), not map order
+	rank := map[string]int{}
+	for i, nm := range nistNonlinearNames {
+		rank[nm] = i
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].name] < rank[out[j].name] })
 	return out
 }
 
