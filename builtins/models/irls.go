@@ -77,26 +77,16 @@ func (s *wlsSolver) chunkBlocks(c int) (lo, hi int) {
 	return lo, min(s.pan.Blocks(), lo+glmChunkBlocks)
 }
 
-// chunkRows returns the row range of chunk c.
-func (s *wlsSolver) chunkRows(c int) (lo, hi int) {
-	bl, bh := s.chunkBlocks(c)
-	lo, _ = s.pan.Rows(bl)
-	_, hi = s.pan.Rows(bh - 1)
-	return lo, hi
-}
-
 func (s *wlsSolver) solve(z, w []float64) lsFit {
 	if s.pan == nil {
 		return solveLS(lsProblem{n: s.n, p: s.p, cols: s.cols, y: z, w: w})
 	}
-	return s.normal(z, w, nil)
+	return s.normal(z, w)
 }
 
-// normal solves the step by the normal equations (large problems). When
-// prep is not nil it is called with each block's rows [lo, hi) just before
-// the block is accumulated, so that IRLS forms z and w there while the
-// block is in cache.
-func (s *wlsSolver) normal(z, w []float64, prep func(lo, hi int)) lsFit {
+// normal solves the step by the normal equations (large problems),
+// copying X into the panels first if no sweep has done so.
+func (s *wlsSolver) normal(z, w []float64) lsFit {
 	q := s.p + 1
 	nc := s.chunks()
 	for len(s.parts) < nc {
@@ -113,9 +103,6 @@ func (s *wlsSolver) normal(z, w []float64, prep func(lo, hi int)) lsFit {
 		for b := bl; b < bh; b++ {
 			if fill {
 				s.pan.Fill(s.cols, b, b+1)
-			}
-			if prep != nil {
-				prep(s.pan.Rows(b))
 			}
 			s.pan.WeightedGramAdd(g, z, w, b, b+1, &s.works[wk])
 		}

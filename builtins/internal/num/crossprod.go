@@ -217,9 +217,11 @@ func gramPlan(q int) []gramTile {
 	}
 	done := make([]bool, q*q)
 	var plan []gramTile
-	for j0 := 0; j0 < q; j0 += 4 {
-		j0 := min(j0, q-4)
-		for k0 := j0; k0 < q; k0 += 3 {
+	for r0 := 0; r0 < q; r0 += 4 {
+		// rows r0… still need tiles; the last group is shifted back to
+		// stay inside q, and its columns start at r0 (k ≥ j ≥ r0)
+		j0 := min(r0, q-4)
+		for k0 := r0; k0 < q; k0 += 3 {
 			k0 := min(k0, q-3)
 			t := gramTile{j0: j0, k0: k0}
 			for a := 0; a < 4; a++ {
