@@ -119,8 +119,9 @@ func loadNISTNonlinear(t testing.TB) []nistNLSSet {
 // TestNISTNonlinear fits all 27 NIST StRD nonlinear sets through the
 // formula API from both start vectors. Every fit must converge (no error)
 // with LRE >= 7 on every parameter and on the residual SD against NIST's
-// certified values, and LRE >= 6 on the parameter SDs where they are
-// recorded; a fit that reports convergence with fewer digits is a false
+// certified values, and LRE >= 6 on the parameter SDs (both capped one
+// digit below the float64 ceiling, which only binds on the zero-residual
+// Lanczos1); a fit that reports convergence with fewer digits is a false
 // convergence and fails. The log is the table of the report: set, NIST
 // difficulty, start, minimum LRE over the parameters, LRE of the residual
 // SD, minimum LRE of the parameter SDs, iterations and evaluations.
@@ -184,8 +185,9 @@ func TestNISTNonlinear(t *testing.T) {
 				t.Errorf("%s start%d: residual SD %.12g, certified %.11g: LRE %.1f < %.1f (float64 ceiling %.1f)",
 					s.name, k+1, fit.Sigma, s.resSD, sdLRE, want, s.resSDCeiling())
 			}
-			if minSD < 6 {
-				t.Errorf("%s start%d: parameter SDs %v: min LRE %.1f < 6 against %v", s.name, k+1, fit.StdErr, minSD, s.certSD)
+			// the SDs scale with the residual SD: same float64 ceiling
+			if want := math.Min(6, s.resSDCeiling()-1); minSD < want {
+				t.Errorf("%s start%d: parameter SDs %v: min LRE %.1f < %.1f against %v", s.name, k+1, fit.StdErr, minSD, want, s.certSD)
 			}
 		}
 	}
