@@ -207,7 +207,8 @@ func TestNormalEquationPath(t *testing.T) {
 // equations) against the QR path on the same data: same iterations, and
 // coefficients, standard errors, deviances, AIC and working weights to
 // 1e-9, for the logit link (0/1 responses), probit, binomial proportions
-// with prior weights, and Poisson with an offset and prior weights.
+// with prior weights, Poisson with an offset and prior weights, Gamma
+// (inverse link, estimated dispersion) and Gaussian with a log link.
 func TestLargeGLMPath(t *testing.T) {
 	const n = 12000
 	rng := rand.New(rand.NewSource(11))
@@ -225,6 +226,7 @@ func TestLargeGLMPath(t *testing.T) {
 	yb := make([]float64, n)  // 0/1
 	yp := make([]float64, n)  // proportions
 	yc := make([]float64, n)  // counts
+	yg := make([]float64, n)  // positive, Gamma
 	wts := make([]float64, n) // trials / exposure weights
 	off := make([]float64, n)
 	for i := 0; i < n; i++ {
@@ -252,9 +254,10 @@ func TestLargeGLMPath(t *testing.T) {
 			c++
 		}
 		yc[i] = float64(c)
+		yg[i] = rng.ExpFloat64() / (2 + 0.05*eta) // mean 1/(2 + 0.05η)
 	}
-	names = append(names, "yb", "yp", "yc")
-	cols = append(cols, yb, yp, yc)
+	names = append(names, "yb", "yp", "yc", "yg")
+	cols = append(cols, yb, yp, yc, yg)
 	f, err := frame.FromColumns(names, cols...)
 	if err != nil {
 		t.Fatal(err)
@@ -269,6 +272,8 @@ func TestLargeGLMPath(t *testing.T) {
 		{"probit", "yb ~ " + rhs, Binomial("probit"), nil},
 		{"proportions", "yp ~ " + rhs, Binomial("logit"), &GLMOptions{Weights: wts}},
 		{"poisson", "yc ~ " + rhs, Poisson("log"), &GLMOptions{Weights: wts, Offset: off}},
+		{"Gamma", "yg ~ " + rhs, Gamma("inverse"), nil},
+		{"gaussian", "yg ~ " + rhs, Gaussian("log"), nil},
 	} {
 		big, err := GLMWithOptions(tc.formula, f, tc.fam, tc.opt)
 		if err != nil {
