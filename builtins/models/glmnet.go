@@ -102,8 +102,12 @@ type PathOptions struct {
 	// fold assignment (default 1).
 	NFolds int
 	Seed   int64
-	// Tol is the coordinate-descent tolerance on the largest coefficient
-	// change (default 1e-12).
+	// Tol is the coordinate-descent tolerance (default 1e-12) on the
+	// largest update's change of the fitted values, √h_j·|Δb_j| with
+	// h_j = Σ_i w_i z_ij² (glmnet's rule, internal/cd.FitChange): for the
+	// Gaussian family h_j = 1, the largest coefficient change; for the
+	// binomial family it also bounds the IRLS deviance change,
+	// |Δdev| < Tol·(|dev| + 0.1).
 	Tol float64
 }
 
