@@ -610,7 +610,9 @@ func (ev *evaluator) column(n *node) (*variable, error) {
 				kept = append(kept, lv[l])
 			}
 		}
-		if len(kept) < len(lv) {
+		// (a bool column keeps FALSE and TRUE: R codes a logical as
+		// factor(x, levels = c(FALSE, TRUE)))
+		if len(kept) < len(lv) && typ != "bool" {
 			for i := range c {
 				c[i] = remap[c[i]]
 			}
@@ -686,6 +688,14 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 			if len(n.args) != 1 {
 				return nil, ev.errf(n, "I() takes one expression, as in I(x^2)")
 			}
+			if a := n.args[0]; a.kind == "not" || a.kind == "op" && isLogicalOp(a.text) {
+				v, err := ev.logical(a)
+				if err != nil {
+					return nil, err
+				}
+				v.key = n.src(ev.pf.src)
+				return v, nil
+			}
 			return ev.arith(n.args[0])
 		}
 		if fn, ok := mathCalls[name]; ok {
@@ -713,13 +723,68 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 			msg += " (available: " + strings.Join(known, ", ") + ")"
 		}
 		return nil, &FormulaError{ev.pf.src, n.pos, len(name), msg}
-	case "op", "neg":
+	case "op", "neg", "not":
+		if n.kind == "not" || isLogicalOp(n.text) {
+			return ev.logical(n)
+		}
 		if !arith {
 			return nil, ev.errf(n, "arithmetic in a formula term must be wrapped in I(), as in I(%s)", n.src(ev.pf.src))
 		}
 		return ev.arith(n)
 	}
 	return nil, ev.errf(n, "cannot evaluate this in a formula")
+}
+
+// logical evaluates a comparison or logical expression (wt > 3,
+// cyl == 4 & am == 1, !vs, Species == "setosa") as R's model frame holds
+// it: a logical variable, which model.matrix codes as a factor with levels
+// FALSE < TRUE (coefficient "wt > 3TRUE"; R's precedence makes !vs + wt
+// the single term !(vs + wt)). Inside arithmetic, as in
+// I((wt > 3) * hp), a logical counts as 0/1.
+func (ev *evaluator) logical(n *node) (*variable, error) {
+	v, err := ev.arith(n)
+	if err != nil {
+		return nil, err
+	}
+	codes := make([]int, len(v.hi))
+	for i, x := range v.hi {
+		if x != 0 {
+			codes[i] = 1
+		}
+	}
+	// both levels even if one does not occur: R's model.matrix codes a
+	// logical as factor(x, levels = c(FALSE, TRUE)) (the unused column is
+	// then aliased)
+	return &variable{key: n.src(ev.pf.src), codes: codes, levels: []string{"FALSE", "TRUE"}}, nil
+}
+
+// compareText evaluates x == "text" or x != "text" for a categorical x
+// (or a numeric one, compared as R's as.character writes it), as 0/1.
+func (ev *evaluator) compareText(n *node) (*variable, error) {
+	other, lit := n.args[0], n.args[1]
+	if other.kind == "str" {
+		other, lit = lit, other
+	}
+	if lit.kind != "str" || other.kind == "str" {
+		return nil, ev.errf(n, "compare a variable with a quoted level, as in Species == \"setosa\"")
+	}
+	v, err := ev.eval(other, true)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(ev.rows))
+	for i := range out {
+		var s string
+		if v.numeric {
+			s = formatLevel(v.hi[i])
+		} else {
+			s = v.levels[v.codes[i]]
+		}
+		if (s == lit.text) == (n.text == "==") {
+			out[i] = 1
+		}
+	}
+	return &variable{key: n.src(ev.pf.src), numeric: true, hi: out}, nil
 }
 
 // factorCall evaluates the categorical calls of a formula, as R:
@@ -983,6 +1048,18 @@ func (ev *evaluator) asNumeric(n *node) (*variable, error) {
 func (ev *evaluator) arith(n *node) (*variable, error) {
 	switch n.kind {
 	case "op", "neg":
+	case "not":
+		a, err := ev.arith(n.args[0])
+		if err != nil {
+			return nil, err
+		}
+		out := make([]float64, len(a.hi))
+		for i, x := range a.hi {
+			if x == 0 && (a.lo == nil || a.lo[i] == 0) {
+				out[i] = 1
+			}
+		}
+		return &variable{key: n.src(ev.pf.src), numeric: true, hi: out}, nil
 	case "paren":
 		return ev.arith(n.args[0])
 	default:
@@ -1000,6 +1077,9 @@ func (ev *evaluator) arith(n *node) (*variable, error) {
 			return ddFrom(x.hi[i]).add(ddFrom(x.lo[i]))
 		}
 		return ddFrom(x.hi[i])
+	}
+	if n.kind == "op" && (n.text == "==" || n.text == "!=") && (n.args[0].kind == "str" || n.args[1].kind == "str") {
+		return ev.compareText(n)
 	}
 	a, err := ev.arith(n.args[0])
 	if err != nil {
@@ -1020,6 +1100,43 @@ func (ev *evaluator) arith(n *node) (*variable, error) {
 	b, err := ev.arith(n.args[1])
 	if err != nil {
 		return nil, err
+	}
+	if isLogicalOp(n.text) {
+		out := make([]float64, m)
+		for i := 0; i < m; i++ {
+			x, y := get(i, a), get(i, b)
+			c := x.sub(y)
+			sign := 0
+			if c.hi > 0 || c.hi == 0 && c.lo > 0 {
+				sign = 1
+			} else if c.hi < 0 || c.hi == 0 && c.lo < 0 {
+				sign = -1
+			}
+			xt, yt := x.hi != 0 || x.lo != 0, y.hi != 0 || y.lo != 0
+			var r bool
+			switch n.text {
+			case "==":
+				r = sign == 0
+			case "!=":
+				r = sign != 0
+			case "<":
+				r = sign < 0
+			case ">":
+				r = sign > 0
+			case "<=":
+				r = sign <= 0
+			case ">=":
+				r = sign >= 0
+			case "&":
+				r = xt && yt
+			case "|":
+				r = xt || yt
+			}
+			if r {
+				out[i] = 1
+			}
+		}
+		return &variable{key: n.src(ev.pf.src), numeric: true, hi: out}, nil
 	}
 	intPow := -1
 	if n.text == "^" && n.args[1].kind == "num" {

@@ -113,6 +113,15 @@ func tokenize(src string) ([]token, error) {
 		case c == '*' && i+1 < len(src) && src[i+1] == '*':
 			toks = append(toks, token{tOp, "^", i})
 			i += 2
+		case (c == '=' || c == '!' || c == '<' || c == '>') && i+1 < len(src) && src[i+1] == '=':
+			toks = append(toks, token{tOp, src[i : i+2], i})
+			i += 2
+		case (c == '&' || c == '|') && i+1 < len(src) && src[i+1] == c:
+			toks = append(toks, token{tOp, string(c), i}) // && and || act as & and |
+			i += 2
+		case c == '<' || c == '>' || c == '!' || c == '&':
+			toks = append(toks, token{tOp, string(c), i})
+			i++
 		case strings.IndexByte("~+-*/:^|%=", c) >= 0:
 			toks = append(toks, token{tOp, string(c), i})
 			i++
@@ -158,6 +167,8 @@ func (n *node) deparse() string {
 		return "(" + n.args[0].deparse() + ")"
 	case "neg":
 		return "-" + n.args[0].deparse()
+	case "not":
+		return "!" + n.args[0].deparse()
 	case "named":
 		return n.text + " = " + n.args[0].deparse()
 	case "call":
@@ -245,19 +256,36 @@ func parseFormula(src string) (*parsedFormula, error) {
 	return pf, nil
 }
 
-// binary operator precedence (R): + - lowest, then * /, then %in%, :, then ^.
+// binary operator precedence (R): | lowest, then &, comparisons, + -,
+// * /, :, and ^ highest; unary minus binds between : and ^, ! below the
+// comparisons.
 func prec(op string) int {
 	switch op {
-	case "+", "-":
+	case "|":
 		return 1
-	case "*", "/":
+	case "&":
 		return 2
-	case ":":
+	case "==", "!=", "<", ">", "<=", ">=":
 		return 3
-	case "^":
+	case "+", "-":
+		return 4
+	case "*", "/":
 		return 5
+	case ":":
+		return 6
+	case "^":
+		return 8
 	}
 	return -1
+}
+
+// isLogicalOp reports whether op gives a logical value (comparison, &, |).
+func isLogicalOp(op string) bool {
+	switch op {
+	case "==", "!=", "<", ">", "<=", ">=", "&", "|":
+		return true
+	}
+	return false
 }
 
 func (p *parser) parseExpr(minPrec int) (*node, error) {
@@ -295,9 +323,17 @@ func (p *parser) parseExpr(minPrec int) (*node, error) {
 
 func (p *parser) parseUnary() (*node, error) {
 	t := p.peek()
+	if t.kind == tOp && t.text == "!" {
+		p.next()
+		x, err := p.parseExpr(3)
+		if err != nil {
+			return nil, err
+		}
+		return &node{kind: "not", args: []*node{x}, pos: t.pos, end: x.end}, nil
+	}
 	if t.kind == tOp && (t.text == "-" || t.text == "+") {
 		p.next()
-		x, err := p.parseExpr(4)
+		x, err := p.parseExpr(7)
 		if err != nil {
 			return nil, err
 		}
@@ -433,7 +469,11 @@ func expandTerms(pf *parsedFormula, dotVars []string) (*termSet, error) {
 				out = append(out, term{factors: []*node{vn}, keys: []string{v}})
 			}
 			return out, nil
-		case "op":
+		case "op", "not":
+			if n.kind == "not" || isLogicalOp(n.text) {
+				// a logical variable such as wt > 3 (R: a factor FALSE/TRUE)
+				return []term{{factors: []*node{n}, keys: []string{n.deparse()}}}, nil
+			}
 			a, err := expand(n.args[0])
 			if err != nil {
 				return nil, err
@@ -572,8 +612,9 @@ func expandTerms(pf *parsedFormula, dotVars []string) (*termSet, error) {
 	order := map[string]int{}
 	var walk func(n *node)
 	walk = func(n *node) {
-		switch n.kind {
-		case "var", "call":
+		logical := n.kind == "not" || n.kind == "op" && isLogicalOp(n.text)
+		switch {
+		case n.kind == "var" || n.kind == "call" || logical:
 			key := n.src(pf.src)
 			if n.kind == "var" {
 				key = n.text
@@ -581,7 +622,7 @@ func expandTerms(pf *parsedFormula, dotVars []string) (*termSet, error) {
 			if _, ok := order[key]; !ok {
 				order[key] = len(order)
 			}
-		case "dot":
+		case n.kind == "dot":
 			for _, v := range dotVars {
 				if _, ok := order[v]; !ok {
 					order[v] = len(order)

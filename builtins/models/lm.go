@@ -11,7 +11,9 @@
 // order from the frame, unused levels dropped); factor(x) or C(x) makes a
 // numeric column categorical, factor(x, levels = c(…)) or relevel(x, ref =
 // "b") sets the baseline, C(x, sum) (or helmert, SAS, poly, treatment,
-// contr.*) sets the contrasts, unclass(x) gives a factor's level codes. Ordered
+// contr.*) sets the contrasts, unclass(x) gives a factor's level codes,
+// comparisons and logical operators (wt > 3, cyl == 4 & am == 1,
+// Species == "setosa", !vs) give FALSE/TRUE factors as in R. Ordered
 // factors (frame.AsOrdered, ordered(x), factor(x, ordered = TRUE)) get R's
 // polynomial contrasts (x.L, x.Q, x.C, x^4, …). offset(expr) adds a
 // known term to the linear predictor (OLS, WLS, GLM), and a binomial GLM

@@ -253,3 +253,54 @@ func TestContrastsR(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestLogicalTermsR checks comparisons and logical operators in formulas
+// against R: I(wt > 3), a bare wt > 3, & and == inside parentheses, text
+// comparison Species == "setosa", an interaction with a logical, | and !=,
+// and R's precedence of ! (am ~ !vs + wt is the single term !(vs + wt),
+// whose TRUE column is empty and aliased).
+func TestLogicalTermsR(t *testing.T) {
+	all := extraCase(t, "lm_logical")
+	for c, v := range all {
+		r, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		t.Run(c, func(t *testing.T) {
+			ds := "mtcars"
+			if c == "text_eq" {
+				ds = "iris"
+			}
+			if c == "not_glm" {
+				m, err := GLM(r["formula"].(string), loadDS(t, ds), Binomial("logit"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got, want := strings.Join(m.Names, ","), strings.Join(strs(r["coef_names"]), ","); got != want {
+					t.Fatalf("names %s, R %s", got, want)
+				}
+				closeAll(t, "coef", m.Coef, nums(r["coef_all"]), 1e-10)
+				return
+			}
+			m, err := OLS(r["formula"].(string), loadDS(t, ds))
+			if err != nil {
+				t.Fatal(err)
+			}
+			terms := strs(r["terms"])
+			if strings.Join(terms, ",") != strings.Join(m.Names, ",") {
+				t.Fatalf("names %v, R %v", m.Names, terms)
+			}
+			closeAll(t, "coef", m.Coef, named(t, r["coefficients"], terms), 1e-10)
+			closeAll(t, "se", m.StdErr, named(t, r["std_errors"], terms), 1e-10)
+			at := r["anova_type1"].(map[string]any)
+			closeAll(t, "anova ss", m.Anova().SumSq, nums(at["sum_sq"]), 1e-10)
+			if p, ok := r["predict"].(map[string]any); ok {
+				pr, err := m.Predict(frame.New("hp", nums(p["hp"]), "cyl", nums(p["cyl"])), "none", 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				closeAll(t, "predict", pr.Fit, nums(p["fit"]), 1e-11)
+			}
+		})
+	}
+}

@@ -131,3 +131,18 @@ cc <- list(
 m <- lm(breaks ~ C(tension, sum) * wool, warpbreaks); nd <- data.frame(tension = factor(c("H", "L"), levels = levels(warpbreaks$tension)), wool = factor(c("A", "B")))
 cc$sum_interaction$predict <- list(tension = nd$tension, wool = nd$wool, fit = arr(unname(predict(m, nd))))
 out("lm_contrasts", cc)
+
+## 8. logical terms: comparisons and &, |, ! (a factor FALSE/TRUE in the model matrix)
+lg <- list(
+  I_gt = lmref("mpg ~ I(wt > 3) + hp", mtcars),
+  bare_gt = lmref("mpg ~ wt > 3", mtcars),
+  and_paren = lmref("mpg ~ I((wt > 3) * hp) + (cyl == 4 & am == 1)", mtcars),
+  text_eq = lmref('Sepal.Length ~ I(Species == "setosa") + Petal.Width', iris),
+  interaction = lmref("mpg ~ hp * (cyl >= 6)", mtcars),
+  or_ne = lmref("mpg ~ I(cyl != 6 | am == 1)", mtcars)
+)
+m <- lm(mpg ~ hp * (cyl >= 6), mtcars); nd <- data.frame(hp = c(100, 200), cyl = c(4, 8))
+lg$interaction$predict <- list(hp = nd$hp, cyl = nd$cyl, fit = arr(unname(predict(m, nd))))
+m <- glm(am ~ !vs + wt, binomial, mtcars)
+lg$not_glm <- list(formula = "am ~ !vs + wt", coef_names = arr(names(coef(m))), coef_all = arr(unname(coef(m))))
+out("lm_logical", lg)
