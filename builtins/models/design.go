@@ -80,6 +80,19 @@ var mathCalls = map[string]func(float64) float64{
 	"log": math.Log, "log10": math.Log10, "log2": math.Log2, "log1p": math.Log1p,
 	"exp": math.Exp, "sqrt": math.Sqrt, "abs": math.Abs, "sin": math.Sin,
 	"cos": math.Cos, "tan": math.Tan, "expm1": math.Expm1,
+	"asin": math.Asin, "acos": math.Acos, "atan": math.Atan, "sinh": math.Sinh, "cosh": math.Cosh, "tanh": math.Tanh,
+	"floor": math.Floor, "ceiling": math.Ceil, "trunc": math.Trunc,
+	"sign": func(x float64) float64 {
+		switch {
+		case x > 0:
+			return 1
+		case x < 0:
+			return -1
+		}
+		return x
+	},
+	"lgamma": func(x float64) float64 { v, _ := math.Lgamma(x); return v },
+	"gamma":  math.Gamma,
 }
 
 // frameVars returns the names of the frame's columns used by node n,
@@ -698,6 +711,33 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 			}
 			return ev.arith(n.args[0])
 		}
+		if name == "scale" {
+			return ev.scale(n)
+		}
+		if name == "log" && len(n.args) == 2 {
+			// log(x, base): log(x)/log(base), as R
+			b := n.args[1]
+			if b.kind == "named" && b.text == "base" {
+				b = b.args[0]
+			}
+			base, err := strconv.ParseFloat(strings.ReplaceAll(b.deparse(), " ", ""), 64)
+			if b.kind != "num" && b.kind != "neg" || err != nil || !(base > 0) || base == 1 {
+				return nil, ev.errf(b, "the base of log(x, base) must be a positive number other than 1")
+			}
+			v, err := ev.arith(n.args[0])
+			if err != nil {
+				return nil, err
+			}
+			out := make([]float64, len(v.hi))
+			lb := math.Log(base)
+			for i, x := range v.hi {
+				if v.lo != nil {
+					x += v.lo[i]
+				}
+				out[i] = math.Log(x) / lb
+			}
+			return &variable{key: n.src(ev.pf.src), numeric: true, hi: out}, nil
+		}
 		if fn, ok := mathCalls[name]; ok {
 			if len(n.args) != 1 {
 				return nil, ev.errf(n, "%s() takes one argument", name)
@@ -715,7 +755,7 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 			}
 			return &variable{key: n.src(ev.pf.src), numeric: true, hi: out}, nil
 		}
-		known := []string{"I", "poly", "log", "log10", "log2", "log1p", "exp", "expm1", "sqrt", "abs", "sin", "cos", "tan", "factor", "C", "ordered", "offset", "unclass", "as.numeric"}
+		known := []string{"I", "poly", "log", "log10", "log2", "log1p", "exp", "expm1", "sqrt", "abs", "sin", "cos", "tan", "factor", "C", "ordered", "offset", "unclass", "as.numeric", "scale", "relevel", "floor", "sign"}
 		msg := fmt.Sprintf("unknown function %s() in formula", name)
 		if c := frame.Closest(name, known); c != "" {
 			msg += fmt.Sprintf(" (did you mean %s()?)", c)
@@ -997,6 +1037,73 @@ func (ev *evaluator) levelList(n *node) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// scale evaluates scale(x) (centre and divide by the standard deviation,
+// n − 1 denominator), scale(x, center = FALSE) or scale(x, scale = FALSE),
+// as R's scale on one column. As in R (scale has no makepredictcall
+// method), predictions on new data scale by the new data's own mean and
+// SD, which is rarely what is wanted: standardise the column in the frame
+// first for predictions on new data.
+func (ev *evaluator) scale(n *node) (*variable, error) {
+	center, scl := true, true
+	var x *node
+	for i, a := range n.args {
+		if a.kind == "named" && (a.text == "center" || a.text == "scale") {
+			t := a.args[0].deparse()
+			if t != "TRUE" && t != "FALSE" && t != "T" && t != "F" {
+				return nil, ev.errf(a, "%s must be TRUE or FALSE", a.text)
+			}
+			if a.text == "center" {
+				center = t == "TRUE" || t == "T"
+			} else {
+				scl = t == "TRUE" || t == "T"
+			}
+			continue
+		}
+		if i > 0 || a.kind == "named" && a.text != "x" {
+			return nil, ev.errf(a, "scale() takes a variable and center = TRUE/FALSE, scale = TRUE/FALSE")
+		}
+		x = a
+		if a.kind == "named" {
+			x = a.args[0]
+		}
+	}
+	if x == nil {
+		return nil, ev.errf(n, "scale() needs a variable, as in scale(hp)")
+	}
+	v, err := ev.arith(x)
+	if err != nil {
+		return nil, err
+	}
+	m := len(v.hi)
+	out := make([]float64, m)
+	vals := make([]float64, m)
+	mean := 0.0
+	for i, h := range v.hi {
+		if v.lo != nil {
+			h += v.lo[i]
+		}
+		vals[i] = h
+		mean += h
+	}
+	mean /= float64(m)
+	if !center {
+		mean = 0
+	}
+	ss := 0.0
+	for _, h := range vals {
+		ss += (h - mean) * (h - mean)
+	}
+	sd := 1.0
+	if scl {
+		// R: sqrt(sum(x^2)/(n - 1)) of the centred (or raw) column
+		sd = math.Sqrt(ss / float64(m-1))
+	}
+	for i, h := range vals {
+		out[i] = (h - mean) / sd
+	}
+	return &variable{key: n.src(ev.pf.src), numeric: true, hi: out}, nil
 }
 
 // asNumeric evaluates unclass(x), as.numeric(x), as.integer(x): for a

@@ -180,7 +180,7 @@ func (n *node) deparse() string {
 	case "op":
 		a, b := n.args[0].deparse(), n.args[1].deparse()
 		switch n.text {
-		case "^", ":":
+		case "^", ":", "/": // R's deparse: x^2, a:b, disp/100
 			return a + n.text + b
 		}
 		return a + " " + n.text + " " + b

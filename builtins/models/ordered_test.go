@@ -304,3 +304,28 @@ func TestLogicalTermsR(t *testing.T) {
 		})
 	}
 }
+
+// TestFormulaFunctionsR checks scale(), log(x, base) and one-argument
+// functions (floor, sign, atan, tanh) against R, with R's deparsed names
+// (disp/100 without spaces).
+func TestFormulaFunctionsR(t *testing.T) {
+	all := extraCase(t, "lm_functions")
+	for c, v := range all {
+		r, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		t.Run(c, func(t *testing.T) {
+			m, err := OLS(r["formula"].(string), loadDS(t, "mtcars"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			terms := strs(r["terms"])
+			if strings.Join(terms, ",") != strings.Join(m.Names, ",") {
+				t.Fatalf("names %v, R %v", m.Names, terms)
+			}
+			closeAll(t, "coef", m.Coef, named(t, r["coefficients"], terms), 1e-10)
+			closeAll(t, "se", m.StdErr, named(t, r["std_errors"], terms), 1e-10)
+		})
+	}
+}

@@ -146,3 +146,11 @@ lg$interaction$predict <- list(hp = nd$hp, cyl = nd$cyl, fit = arr(unname(predic
 m <- glm(am ~ !vs + wt, binomial, mtcars)
 lg$not_glm <- list(formula = "am ~ !vs + wt", coef_names = arr(names(coef(m))), coef_all = arr(unname(coef(m))))
 out("lm_logical", lg)
+
+## 9. scale(), log(x, base) and more one-argument functions
+fx <- list(
+  scale = lmref("mpg ~ scale(hp) + scale(wt, center = FALSE) + scale(qsec, scale = FALSE)", mtcars),
+  log_base = lmref("mpg ~ log(hp, 2) + log(wt, base = 10)", mtcars),
+  math = lmref("mpg ~ floor(wt) + sign(qsec - 18) + atan(disp / 100) + tanh(drat - 3.5)", mtcars)
+)
+out("lm_functions", fx)
