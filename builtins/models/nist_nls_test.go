@@ -1,6 +1,7 @@
 package models
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -294,5 +295,34 @@ func TestNISTNonlinearGoFunc(t *testing.T) {
 	}
 	if n != 2*len(nistNonlinearNames) {
 		t.Errorf("%d fits, want %d", n, 2*len(nistNonlinearNames))
+	}
+}
+
+// TestNLSReportsFailure: fits that cannot reach a minimum return the
+// partial fit with a *ConvergenceError, never a silent answer: too few
+// iterations for MGH10 from its first start, and a logistic step fitted
+// to separated 0/1 data, whose least-squares minimum lies at infinity.
+func TestNLSReportsFailure(t *testing.T) {
+	for _, s := range loadNISTNonlinear(t) {
+		if s.name != "MGH10" {
+			continue
+		}
+		fit, err := NLSCurve(nistGoModels["MGH10"], s.x, s.y, s.starts[0], &NLSOptions{MaxIter: 20})
+		var ce *ConvergenceError
+		if !errors.As(err, &ce) || fit == nil || fit.Converged {
+			t.Errorf("MGH10 start1 in 20 iterations: err %v, fit %v; want a ConvergenceError", err, fit)
+		} else {
+			t.Logf("MGH10 start1, MaxIter 20: %v", err)
+		}
+	}
+	x := []float64{-3, -2, -1, -0.5, 0.5, 1, 2, 3}
+	y := []float64{0, 0, 0, 0, 1, 1, 1, 1}
+	f := frame.New("x", x, "y", y)
+	fit, err := NLSFormula("y ~ 1/(1+exp(-k*(x-m)))", f, map[string]float64{"k": 1, "m": 0.1})
+	var ce *ConvergenceError
+	if !errors.As(err, &ce) || fit == nil || fit.Converged {
+		t.Errorf("separated logistic: err %v, converged %v; want a ConvergenceError", err, fit != nil && fit.Converged)
+	} else {
+		t.Logf("separated logistic: %v (k = %.3g)", err, fit.Coef[0])
 	}
 }

@@ -335,6 +335,23 @@ func (s *nlsState) atNoise(J [][]float64, r []float64) bool {
 	return q1 <= 10*math.Sqrt(noise)
 }
 
+// unidentified names the first parameter b_j ≠ 0 whose relative change no
+// longer moves the fitted values beyond rounding, ‖∂f/∂b_j‖·|b_j| ≤
+// 1e-10·‖y‖ (as a logistic step fitted to separated 0/1 data, whose
+// steepness runs to infinity while the residuals reach 0), or "" when
+// every parameter is determined.
+func (s *nlsState) unidentified(J [][]float64, b []float64, yNorm float64) string {
+	for j := range J {
+		if b[j] == 0 {
+			continue
+		}
+		if infl := norm2(J[j]) * math.Abs(b[j]); infl <= 1e-10*yNorm {
+			return fmt.Sprintf("parameter %d (%.6g) no longer changes the fitted values (‖∂f/∂b‖·|b| = %.3g·‖y‖): the least-squares minimum lies at infinity or the model is over-parametrised; these values are not estimates", j+1, b[j], infl/yNorm)
+		}
+	}
+	return ""
+}
+
 // relOffset is Bates & Watts' relative-offset criterion
 // sqrt(||Q1'r||²/p) / sqrt(||Q2'r||²/(n-p)).
 func relOffset(J [][]float64, r []float64) float64 {
@@ -626,8 +643,26 @@ func (s *nlsState) solve(start []float64, o NLSOptions, st nlsStrategy) *NLSFit 
 		// certify the result on ∂f/∂b itself (on the log scale a parameter
 		// that underflowed to 0 would hide its column); polishing steps
 		// that left the certificate are undone
+		why := ""
 		certified := func() bool {
-			return s.jacobian(b, J) && (relOffset(J, r) < 1e-5 || S <= 1e-28*yNorm*yNorm || s.atNoise(J, r))
+			why = ""
+			if !s.jacobian(b, J) {
+				why = "the Jacobian is not finite at the solution"
+				return false
+			}
+			ro := relOffset(J, r)
+			if ro < 1e-5 {
+				return true
+			}
+			if S <= 1e-28*yNorm*yNorm || s.atNoise(J, r) {
+				// a fit exact to rounding: the relative offset is noise
+				// over noise; the certificate is that every parameter
+				// still moves the fitted values
+				why = s.unidentified(J, b, yNorm)
+				return why == ""
+			}
+			why = fmt.Sprintf("the fit stopped away from a minimum (relative offset %.3g > 1e-5)", ro)
+			return false
 		}
 		ok := certified()
 		if !ok && polished {
@@ -638,7 +673,7 @@ func (s *nlsState) solve(start []float64, o NLSOptions, st nlsStrategy) *NLSFit 
 		}
 		if !ok {
 			converged = false
-			msg = fmt.Sprintf("the fit stopped away from a minimum (relative offset %.3g > 1e-5)", relOffset(J, r))
+			msg = why
 		}
 	} else if st.logp && !s.jacobian(b, J) {
 		// standard errors need ∂f/∂b
