@@ -32,11 +32,30 @@ type wlsSolver struct {
 	n, p   int
 	works  []inum.GramWork // one per worker
 	parts  [][]float64     // one (p+1)×(p+1) partial cross product per chunk
+	gram   []float64       // the last [X z]'W[X z] solved (upper triangle, stride p+1)
+}
+
+// quadForm returns d'(X'WX)d for the X'WX of the last step solved.
+func (s *wlsSolver) quadForm(d []float64) float64 {
+	q := s.p + 1
+	t := 0.0
+	for i := 0; i < s.p; i++ {
+		r := s.gram[i*q+i] * d[i]
+		for j := i + 1; j < s.p; j++ {
+			r += 2 * s.gram[i*q+j] * d[j]
+		}
+		t += d[i] * r
+	}
+	return t
 }
 
 // glmForceQR makes every IRLS step use the QR solver (tests compare the
 // two paths).
 var glmForceQR = false
+
+// glmForceSkipGram makes every sweep after the first skip the cross
+// products, so that each step forms them in a pass of its own (tests).
+var glmForceSkipGram = false
 
 // glmChunkBlocks is the number of num.PanelRows-row blocks per parallel
 // chunk of the large-GLM passes.
@@ -123,6 +142,7 @@ func (s *wlsSolver) solveGram(parts [][]float64, z, w []float64) lsFit {
 			G[k] += v
 		}
 	}
+	s.gram = G
 	A := mat.NewSymDense(p, nil)
 	bv := make([]float64, p)
 	for i := 0; i < p; i++ {
@@ -329,6 +349,24 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 			})
 			dev = devOf(mu)
 		}
+		if lg != nil {
+			// Near convergence the quadratic model of the deviance gives its
+			// change for the step Δ: D(b + Δ) ≈ D(b) - Δ'X'WXΔ. When that is
+			// already below the tolerance, the sweep skips the cross products
+			// for a next step that will most likely not be taken (step forms
+			// them in a pass of its own if it is). Results do not depend on
+			// this guess.
+			lg.skipGram = false
+			if coefold != nil {
+				delta := make([]float64, p)
+				for j := range delta {
+					delta[j] = start[j] - coefold[j]
+				}
+				dd := solver.quadForm(delta)
+				lg.skipGram = dd >= 0 && dd/(math.Abs(devold-dd)+0.1) < eps
+			}
+			lg.skipGram = lg.skipGram || glmForceSkipGram
+		}
 		linpred(start)
 		// step halving on non-finite deviance or invalid eta/mu
 		bad := func() bool {
@@ -352,6 +390,9 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 			for k := 0; k < maxit && bad(); k++ {
 				for j := range start {
 					start[j] = (start[j] + coefold[j]) / 2
+				}
+				if lg != nil {
+					lg.skipGram = false
 				}
 				linpred(start)
 			}
@@ -543,6 +584,8 @@ type largeGLM struct {
 	z, ww         [2][]float64   // working response and weights, two buffers
 	parts         [2][][]float64 // per-chunk (p+1)×(p+1) cross products of each buffer
 	ready, used   int            // buffer of the last sweep; buffer of the last step
+	gramOK        [2]bool        // the sweep that filled the buffer formed its cross products
+	skipGram      bool           // the next sweep need not form cross products
 	binary        bool           // binomial, 0/1 responses, unit prior weights
 	logit         bool
 	dpart         []float64 // deviance of each chunk
@@ -600,6 +643,7 @@ func (lg *largeGLM) sweep(b []float64) float64 {
 		s.works = make([]inum.GramWork, nw)
 	}
 	fill := !s.filled
+	skip := lg.skipGram && s.filled
 	forChunks(s.chunks(), func(wk, c int) {
 		bl, bh := s.chunkBlocks(c)
 		g := lg.parts[k][c]
@@ -643,7 +687,9 @@ func (lg *largeGLM) sweep(b []float64) float64 {
 				switch {
 				case lg.binary && lg.logit && lg.off == nil:
 					dev += binaryLogitRows(e, mu, me, y, z[lo:hi], ww[lo:hi], &bad)
-					pan.WeightedGramAdd(g, z, ww, blk, blk+1, &s.works[wk])
+					if !skip {
+						pan.WeightedGramAdd(g, z, ww, blk, blk+1, &s.works[wk])
+					}
 					continue
 				case lg.binary:
 					for i, et := range e {
@@ -670,13 +716,16 @@ func (lg *largeGLM) sweep(b []float64) float64 {
 				}
 			}
 			lg.working(z, ww, lo, hi)
-			pan.WeightedGramAdd(g, z, ww, blk, blk+1, &s.works[wk])
+			if !skip {
+				pan.WeightedGramAdd(g, z, ww, blk, blk+1, &s.works[wk])
+			}
 		}
 		lg.dpart[c] = dev
 		lg.bad[c] = bad
 	})
 	s.filled = true
 	lg.ready = k
+	lg.gramOK[k] = !skip
 	total := 0.0
 	lg.invalid = false
 	for c, v := range lg.dpart {
@@ -736,6 +785,10 @@ func (lg *largeGLM) working(z, ww []float64, lo, hi int) {
 func (lg *largeGLM) step() lsFit {
 	k := lg.ready
 	lg.used = k
+	if !lg.gramOK[k] {
+		// the sweep skipped the cross products (convergence was expected)
+		return lg.s.normal(lg.z[k], lg.ww[k])
+	}
 	return lg.s.solveGram(lg.parts[k][:lg.s.chunks()], lg.z[k], lg.ww[k])
 }
 
