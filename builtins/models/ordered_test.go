@@ -329,3 +329,31 @@ func TestFormulaFunctionsR(t *testing.T) {
 		})
 	}
 }
+
+// TestOrderedInteractionOnlyR: ncases ~ agegp:tobgp with two ordered
+// factors and no main effects codes both with full indicators (R's rule:
+// a factor gets contrasts only when the term without it is in the model),
+// giving a rank-deficient design whose last column R aliases.
+func TestOrderedInteractionOnlyR(t *testing.T) {
+	r := extraCase(t, "lm_ordered_interaction_only")
+	m, err := OLS(r["formula"].(string), loadDS(t, "esoph"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(m.Names, ","), strings.Join(strs(r["coef_names"]), ","); got != want {
+		t.Fatalf("names %s, R %s", got, want)
+	}
+	closeAll(t, "coef", m.Coef, nums(r["coef_all"]), 1e-9)
+	if m.Rank != int(num(r["rank"])) {
+		t.Errorf("rank %d, R %v", m.Rank, r["rank"])
+	}
+	var se []float64
+	for j, a := range m.Aliased {
+		if !a {
+			se = append(se, m.StdErr[j])
+		}
+	}
+	closeAll(t, "se", se, nums(r["std_errors"]), 1e-9)
+	closeAll(t, "fitted", m.Fitted, nums(r["fitted"]), 1e-10)
+	checkClose(t, "r squared", m.RSquared, num(r["r_squared"]), 1e-10)
+}

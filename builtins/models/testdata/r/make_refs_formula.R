@@ -154,3 +154,8 @@ fx <- list(
   math = lmref("mpg ~ floor(wt) + sign(qsec - 18) + atan(disp / 100) + tanh(drat - 3.5)", mtcars)
 )
 out("lm_functions", fx)
+
+## 10. an interaction of two ordered factors without main effects: full indicator coding of both (rank deficient, as R)
+m <- lm(ncases ~ agegp:tobgp, esoph)
+out("lm_ordered_interaction_only", list(formula = "ncases ~ agegp:tobgp", coef_names = arr(names(coef(m))), coef_all = arr(unname(coef(m))),
+  std_errors = arr(unname(summary(m)$coefficients[, 2])), rank = m$rank, r_squared = summary(m)$r.squared, fitted = arr(unname(fitted(m)))))
