@@ -74,8 +74,11 @@ type GLMOptions struct {
 	// binomial they are the numbers of trials behind proportion responses.
 	Weights []float64
 	// Offset is a known term added to the linear predictor, one per frame
-	// row (nil: none), as R's offset(); e.g. log(exposure) in a Poisson rate
-	// model.
+	// row (nil: none), as R's glm(offset = …); e.g. log(exposure) in a
+	// Poisson rate model. offset(expr) terms in the formula are added to
+	// it, as R sums them. Unlike formula offsets it is not re-evaluated on
+	// new data by Predict (R re-evaluates the offset argument's expression
+	// there; a numeric vector here cannot be).
 	Offset []float64
 
 	noNull bool      // internal: skip the null-deviance refit (profiles, the null fit itself)

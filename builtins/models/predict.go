@@ -192,7 +192,11 @@ func (m *LM) predictFrom(cols [][]float64, offset []float64, n int, interval str
 // the formula's variables; categorical levels must have been seen in the
 // fit). interval is "none", "confidence" (for the mean, fit ± t·SE) or
 // "prediction" (for a new observation, fit ± t·sqrt(SE² + σ²)), as R's
-// predict.lm; level is the coverage (0.95 when out of range).
+// predict.lm; level is the coverage (0.95 when out of range). The
+// formula's offset() terms are evaluated on newdata and added to the fit;
+// factors are coded with the training levels and contrasts (treatment,
+// polynomial for ordered factors, or C()'s), whatever newdata's own level
+// order or ordered mark.
 func (m *LM) Predict(newdata *frame.Frame, interval string, level float64) (p *Prediction, err error) {
 	defer recoverErr("models.Predict", &err)
 	nd, err := m.d.newDesign(newdata)
@@ -217,7 +221,8 @@ func (m *LM) PredictMatrix(X *mat.Dense, interval string, level float64) (*Predi
 	return m.predictFrom(cols, nil, n, interval, level)
 }
 
-// Predict predicts for newdata on the "link" scale (η = x'b, SE from
+// Predict predicts for newdata on the "link" scale (η = x'b + offset, the
+// formula's offset() terms evaluated on newdata; SE from
 // sqrt(φ x'(X'WX)^{-1}x)) or the "response" scale (μ = g^{-1}(η), SE by the
 // delta method |dμ/dη|·SE(η)), as R's predict.glm(se.fit = TRUE). With
 // level in (0,1) Wald intervals are added, computed on the link scale and
