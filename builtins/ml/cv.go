@@ -62,8 +62,19 @@ func crossValidate(e Estimator, d *dataset, k int, seed uint64, metric string) (
 		return nil, err
 	}
 	r := &CVResult{Model: typeName(e), Metric: s.name, Scores: make([]float64, k), Folds: folds, Pred: make([]float64, d.n), Y: make([]float64, d.n)}
+	lr, inPlace := e.(*LogisticRegression)
+	inPlace = inPlace && d.X != nil
+	finite := inPlace && allFinite(d.X, d.y) // then no fold needs checking
 	err = parallelFor(ctxOf(), "cross-validation", k, func(i int) error {
-		v, pred, y, err := d.fitScore(e, nil, folds[i].Train, folds[i].Test, s)
+		var v float64
+		var pred, y []float64
+		var err error
+		if inPlace {
+			// fitted in place, without copying the fold's rows
+			v, pred, y, err = lr.cvFold(d, folds[i].Train, folds[i].Test, s, finite)
+		} else {
+			v, pred, y, err = d.fitScore(e, nil, folds[i].Train, folds[i].Test, s)
+		}
 		if err != nil {
 			return fmt.Errorf("fold %d: %w", i+1, err)
 		}

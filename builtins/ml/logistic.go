@@ -105,19 +105,36 @@ func (m *LogisticRegression) settings() (pen string, C float64, maxIter int, tol
 
 // FitXY fits the model to the rows of X and class labels y.
 func (m *LogisticRegression) FitXY(X *mat.Dense, y []float64) error {
+	return m.fitRows(X, y, nil, false)
+}
+
+// fitRows fits the model to the rows of X listed in rows (nil: all rows),
+// with y their class labels; the result is FitXY's on a copy of those rows,
+// bit for bit (cross-validation folds are fitted without copying them).
+// finite says that X and y are known to be finite.
+func (m *LogisticRegression) fitRows(X *mat.Dense, y []float64, rows []int, finite bool) error {
 	pen, C, maxIter, tol, err := m.settings()
 	if err != nil {
 		return err
 	}
-	n, p, err := m.checkTrain(X, y)
+	var n, p int
+	if rows == nil {
+		n, p, err = m.checkTrain(X, y)
+	} else {
+		n, p, err = m.checkTrainRows(X, y, rows, finite)
+	}
 	if err != nil {
 		return err
 	}
-	idx, err := m.classesOf(y)
+	idx, yb, err := m.classesOf(y)
 	if err != nil {
 		return err
 	}
 	K := len(m.ClassValues)
+	if rows != nil && (K != 2 || pen == "l1") {
+		// the other solvers read a matrix
+		return m.FitXY(rowsDense(X, rows), y)
+	}
 	m.fit = logisticFit{}
 	ctx := cell.Context()
 	lam := 1 / C
@@ -127,11 +144,11 @@ func (m *LogisticRegression) FitXY(X *mat.Dense, y []float64) error {
 	icpt := !m.NoIntercept
 	switch {
 	case K == 2 && pen != "l1":
-		yb := make([]float64, n)
-		for i, k := range idx {
-			yb[i] = float64(k)
+		d := binDataOf(X, yb)
+		if rows != nil {
+			d.rows, d.n = rows, len(rows)
 		}
-		beta, it, conv, err := fitBinary(ctx, binDataOf(X, yb), lam, icpt, maxIter, tol)
+		beta, it, conv, err := fitBinary(ctx, d, lam, icpt, maxIter, tol)
 		if err != nil {
 			return err
 		}
@@ -144,14 +161,12 @@ func (m *LogisticRegression) FitXY(X *mat.Dense, y []float64) error {
 			rows = K
 		}
 		for k := 0; k < rows; k++ {
-			yb := make([]float64, n)
-			pos := k
-			if K == 2 {
-				pos = 1
-			}
-			for i, c := range idx {
-				if c == pos {
-					yb[i] = 1
+			if K > 2 {
+				yb = make([]float64, n)
+				for i, c := range idx {
+					if c == k {
+						yb[i] = 1
+					}
 				}
 			}
 			beta, it, conv, err := proxNewtonL1(ctx, X, yb, lam, icpt, maxIter, tol)
@@ -201,11 +216,24 @@ func (m *LogisticRegression) PredictProbaX(X *mat.Dense) (*mat.Dense, error) {
 	if err := m.checkPredict(X); err != nil {
 		return nil, err
 	}
+	return m.probaRows(X, nil), nil
+}
+
+// probaRows returns the class probabilities of the rows of X listed in
+// rows (nil: all rows).
+func (m *LogisticRegression) probaRows(X *mat.Dense, rows []int) *mat.Dense {
 	n, _ := X.Dims()
+	if rows != nil {
+		n = len(rows)
+	}
 	K := len(m.ClassValues)
 	P := mat.NewDense(n, K, nil)
 	for i := 0; i < n; i++ {
-		x := X.RawRowView(i)
+		r := i
+		if rows != nil {
+			r = rows[i]
+		}
+		x := X.RawRowView(r)
 		row := P.RawRowView(i)
 		if len(m.fit.Coef) == 1 {
 			e := m.fit.Intercept[0] + dot(m.fit.Coef[0], x)
@@ -233,7 +261,7 @@ func (m *LogisticRegression) PredictProbaX(X *mat.Dense) (*mat.Dense, error) {
 			row[k] /= s
 		}
 	}
-	return P, nil
+	return P
 }
 
 // PredictX returns the most probable class of each row.

@@ -55,12 +55,14 @@ const (
 	binWarmTol  = 1e-2 // step tolerance of the subsample's fit
 )
 
-// binData is row-major data: row i is x[i*stride : i*stride+p].
+// binData is row-major data: row i is x[o : o+p] with o = i*stride, or
+// o = rows[i]*stride when rows is not nil (n = len(rows)).
 type binData struct {
 	x      []float64
 	stride int
+	rows   []int
 	n, p   int
-	y      []float64 // 0 or 1
+	y      []float64 // 0 or 1, one per row
 }
 
 func binDataOf(X *mat.Dense, y []float64) binData {
@@ -198,11 +200,20 @@ func binRows(d binData, beta []float64, lo, hi int, wantF bool, g, h []float64) 
 	x := d.x
 	f := 0.0
 	i := lo
+	rows := d.rows
 	for ; i+4 <= hi; i += 4 {
-		x0 := x[i*st : i*st+p]
-		x1 := x[(i+1)*st : (i+1)*st+p]
-		x2 := x[(i+2)*st : (i+2)*st+p]
-		x3 := x[(i+3)*st : (i+3)*st+p]
+		var o0, o1, o2, o3 int
+		if rows == nil {
+			o0 = i * st
+			o1, o2, o3 = o0+st, o0+2*st, o0+3*st
+		} else {
+			r := rows[i : i+4]
+			o0, o1, o2, o3 = r[0]*st, r[1]*st, r[2]*st, r[3]*st
+		}
+		x0 := x[o0 : o0+p]
+		x1 := x[o1 : o1+p]
+		x2 := x[o2 : o2+p]
+		x3 := x[o3 : o3+p]
 		x0, x1, x2, x3 = x0[:len(w)], x1[:len(w)], x2[:len(w)], x3[:len(w)]
 		e0, e1, e2, e3 := b0, b0, b0, b0
 		for j, wj := range w {
@@ -230,7 +241,11 @@ func binRows(d binData, beta []float64, lo, hi int, wantF bool, g, h []float64) 
 		}
 	}
 	for ; i < hi; i++ {
-		x0 := x[i*st : i*st+p]
+		o0 := i * st
+		if rows != nil {
+			o0 = rows[i] * st
+		}
+		x0 := x[o0 : o0+p]
 		x0 = x0[:len(w)]
 		e0 := b0
 		for j, wj := range w {
@@ -363,6 +378,13 @@ func fitBinaryOpt(ctx context.Context, d binData, lam float64, icpt bool, maxIte
 	if binWarm(d.n, q) {
 		sub := d.n / binWarmStep
 		ds := binData{x: d.x, stride: d.stride * binWarmStep, n: sub, p: p, y: make([]float64, sub)}
+		if d.rows != nil {
+			ds.stride = d.stride
+			ds.rows = make([]int, sub)
+			for i := range ds.rows {
+				ds.rows[i] = d.rows[i*binWarmStep]
+			}
+		}
 		ones := 0.0
 		for i := range ds.y {
 			ds.y[i] = d.y[i*binWarmStep]

@@ -3,6 +3,7 @@ package ml
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -205,11 +206,21 @@ func TestLogisticChecksAsShared(t *testing.T) {
 		name string
 		y    []float64
 	}{{"binary", y}, {"three", []float64{2, 0, 1, 2, 2, 0}}, {"negative", []float64{-1, 3, -1, 3}},
-		{"one class", []float64{4, 4, 4}}, {"non-integer", []float64{0, 0.5, 1}}, {"40 classes", many}} {
+		{"one class", []float64{4, 4, 4}}, {"non-integer", []float64{0, 0.5, 1}}, {"40 classes", many},
+		{"signed zero", []float64{0, 1, math.Copysign(0, -1), 1}}, {"two then more", []float64{1, 3, 1, 3, 1, 2}}} {
 		var a base
 		wantIdx, wantErr := a.encodeClasses(c.y)
 		var m LogisticRegression
-		idx, err := m.classesOf(c.y)
+		idx, yb, err := m.classesOf(c.y)
+		if yb != nil {
+			idx = make([]int, len(yb))
+			for i, v := range yb {
+				idx[i] = int(v)
+				if v != 0 && v != 1 {
+					t.Errorf("%s: yb[%d] = %v", c.name, i, v)
+				}
+			}
+		}
 		if (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
 			t.Errorf("%s: error %v, encodeClasses %v", c.name, err, wantErr)
 			continue
@@ -217,5 +228,74 @@ func TestLogisticChecksAsShared(t *testing.T) {
 		if fmt.Sprint(idx, m.ClassValues, m.ClassLabels) != fmt.Sprint(wantIdx, a.ClassValues, a.ClassLabels) {
 			t.Errorf("%s: classesOf %v %v %v, encodeClasses %v %v %v", c.name, idx, m.ClassValues, m.ClassLabels, wantIdx, a.ClassValues, a.ClassLabels)
 		}
+	}
+}
+
+// TestLogisticCVFoldsInPlace checks that cross-validation, which fits
+// LogisticRegression to each fold's rows in place, gives the scores and
+// out-of-fold predictions of the shared path (fit and predict on copies of
+// the rows), exactly, for two and three classes, both penalties and
+// metrics with and without probabilities; and that a fit to listed rows
+// has the coefficients of a fit to their copy, bit for bit.
+func TestLogisticCVFoldsInPlace(t *testing.T) {
+	X, y := clfData(12000, 6, 11)
+	y3 := append([]float64(nil), y...)
+	for i := range y3 {
+		if X.At(i, 0) > 0.8 {
+			y3[i] = 2
+		}
+	}
+	for _, c := range []struct {
+		name, metric string
+		m            *LogisticRegression
+		y            []float64
+	}{
+		{"l2", "accuracy", NewLogisticRegression(), y},
+		{"l2 auc", "roc_auc", NewLogisticRegression(), y},
+		{"none log loss", "log_loss", &LogisticRegression{Penalty: "none"}, y},
+		{"no intercept", "f1", &LogisticRegression{NoIntercept: true, C: 0.01}, y},
+		{"l1", "accuracy", &LogisticRegression{Penalty: "l1", C: 0.1}, y},
+		{"three classes", "accuracy", NewLogisticRegression(), y3},
+	} {
+		r, err := CrossValidateXY(c.m, X, c.y, 5, 7, c.metric)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		d, _ := matrixDataset(c.m, X, c.y)
+		s, _ := getScorer(c.metric, true)
+		for i, f := range r.Folds {
+			v, pred, _, err := d.fitScore(c.m, nil, f.Train, f.Test, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v != r.Scores[i] {
+				t.Errorf("%s fold %d: score %v, shared path %v", c.name, i+1, r.Scores[i], v)
+			}
+			for a, row := range f.Test {
+				if r.Pred[row] != pred[a] {
+					t.Errorf("%s fold %d: row %d predicted %v, shared path %v", c.name, i+1, row, r.Pred[row], pred[a])
+					break
+				}
+			}
+		}
+		tr := r.Folds[0].Train
+		a, b := Clone(c.m).(*LogisticRegression), Clone(c.m).(*LogisticRegression)
+		if err := a.fitRows(X, pick(c.y, tr), tr, false); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.FitXY(rowsDense(X, tr), pick(c.y, tr)); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(a.fit) != fmt.Sprint(b.fit) {
+			t.Errorf("%s: fit to rows %v, to their copy %v", c.name, a.fit, b.fit)
+		}
+	}
+	// a missing value: the shared path's error from the first fold that
+	// fails (fitting on it, or predicting it)
+	bad := mat.DenseCopyOf(X)
+	bad.Set(100, 2, math.NaN())
+	_, err := CrossValidateXY(NewLogisticRegression(), bad, y, 5, 7, "accuracy")
+	if err == nil || !strings.Contains(err.Error(), `column "x3" has 1 missing or infinite values`) {
+		t.Errorf("error %v", err)
 	}
 }
