@@ -470,7 +470,14 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		wtdmu = swy / sw
 	}
 	nd := 0.0
-	if d.intercept {
+	if d.intercept && prior == nil && zeroOne(y) {
+		// 0/1 responses with unit weights: the two possible terms, added
+		// in row order
+		tab := [2]float64{fam.devResid(0, wtdmu, 1), fam.devResid(1, wtdmu, 1)}
+		for _, yi := range y {
+			nd += tab[int(yi)]
+		}
+	} else if d.intercept {
 		// the terms depend only on (y_i, w_i): remember the last two
 		var memo [2]struct{ y, w, d float64 }
 		filled := 0
@@ -606,13 +613,7 @@ func newLargeGLM(s *wlsSolver, fam Family, y, prior, off, eta, mu []float64) *la
 			lg.parts[k][c] = make([]float64, q*q)
 		}
 	}
-	lg.binary = fam.Name == "binomial" && prior == nil
-	for _, v := range y {
-		if v != 0 && v != 1 {
-			lg.binary = false
-			break
-		}
-	}
+	lg.binary = fam.Name == "binomial" && prior == nil && zeroOne(y)
 	return lg
 }
 
@@ -884,13 +885,19 @@ func binaryDev(mu, y []float64) float64 {
 // 2·Σ -log(μ_i or 1-μ_i) (R computes it with dbinom, the same quantity up
 // to rounding in the last bits); NaN when that does not apply.
 func binaryAIC(fam Family, y, prior []float64, dev float64) float64 {
-	if fam.Name != "binomial" || prior != nil {
+	if fam.Name != "binomial" || prior != nil || !zeroOne(y) {
 		return math.NaN()
 	}
+	return dev
+}
+
+// zeroOne reports whether every y_i is 0 or 1 (the test y(1-y) = 0 has no
+// branch that depends on the data's order).
+func zeroOne(y []float64) bool {
 	for _, v := range y {
-		if v != 0 && v != 1 {
-			return math.NaN()
+		if v*(1-v) != 0 {
+			return false
 		}
 	}
-	return dev
+	return true
 }
