@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"slices"
 	"strings"
 
 	"github.com/gostat/gostat/display"
@@ -204,35 +203,46 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 	wp := newHGBPool(workers(math.MaxInt32))
 	defer wp.stop()
 	// gradient and hessian of row i from its raw scores r
-	grad := func(i int, r []float64, prob []float64) {
+	var y8 []uint8 // binary classes as bytes, for the gradient pass
+	if K == 1 && !constHess {
+		y8 = make([]uint8, nt)
+		for i, v := range ytc {
+			y8[i] = uint8(v)
+		}
+	}
+	// gradients and hessians of rows [lo, hi) from their raw scores
+	gradRange := func(lo, hi int) {
 		switch {
 		case constHess:
-			g[0][i] = float32(r[0] - ytr[i])
+			g0, r, y := g[0][lo:hi], raw[lo:hi], ytr[lo:hi]
+			for i := range g0 {
+				g0[i] = float32(r[i] - y[i])
+			}
 		case K == 1:
-			p := hgbSigmoid(r[0])
-			g[0][i] = float32(p - float64(ytc[i]))
-			h[0][i] = float32(p * (1 - p))
+			g0, h0, r, y := g[0][lo:hi], h[0][lo:hi], raw[lo:hi], y8[lo:hi]
+			for i := range g0 {
+				p := hgbSigmoid(r[i])
+				g0[i] = float32(p - float64(y[i]))
+				h0[i] = float32(p * (1 - p))
+			}
 		default:
-			softmax(r, prob)
-			for k := 0; k < K; k++ {
-				y := 0.0
-				if ytc[i] == k {
-					y = 1
+			prob := make([]float64, K)
+			for i := lo; i < hi; i++ {
+				softmax(raw[i*width:(i+1)*width], prob)
+				for k := 0; k < K; k++ {
+					y := 0.0
+					if ytc[i] == k {
+						y = 1
+					}
+					g[k][i] = float32(prob[k] - y)
+					h[k][i] = float32(prob[k] * (1 - prob[k]))
 				}
-				g[k][i] = float32(prob[k] - y)
-				h[k][i] = float32(prob[k] * (1 - prob[k]))
 			}
 		}
 	}
 	allGrad := func() {
 		k := min(4*wp.n, nt/1024+1)
-		wp.do(k, func(t int) {
-			lo, hi := blocks(nt, k, t)
-			prob := make([]float64, width)
-			for i := lo; i < hi; i++ {
-				grad(i, raw[i*width:(i+1)*width], prob)
-			}
-		})
+		wp.do(k, func(t int) { gradRange(blocks(nt, k, t)) })
 		if constHess {
 			h[0][0] = 1
 		}
@@ -256,32 +266,15 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 			}
 			gr := growers[k] // reused: its histogram pool and buffers carry over
 			trees[k] = gr.grow(rows)
-			if width == 1 {
-				// add the leaf values to the raw scores and compute the next
-				// iteration's gradients, rows shared out by position
-				leaves := gr.leaves
-				slices.SortFunc(leaves, func(a, b hgbLeaf) int { return a.off - b.off })
-				k := min(4*wp.n, nt/1024+1)
-				wp.do(k, func(t int) {
-					lo, hi := blocks(nt, k, t)
-					for _, lf := range leaves {
-						a, b := max(lf.off, lo), min(lf.off+lf.n, hi)
-						for _, i := range rows[a:max(a, b)] {
-							raw[i] += lf.v
-							grad(int(i), raw[i:i+1], nil)
-						}
-					}
-				})
-				if constHess {
-					h[0][0] = 1
+			// add the leaf values to the raw scores, leaves shared out
+			// between the workers
+			leaves := gr.leaves
+			wp.do(len(leaves), func(t int) {
+				lf := leaves[t]
+				for _, i := range rows[lf.off : lf.off+lf.n] {
+					raw[int(i)*width+k] += lf.v
 				}
-			} else {
-				for _, lf := range gr.leaves {
-					for _, i := range rows[lf.off : lf.off+lf.n] {
-						raw[int(i)*width+k] += lf.v
-					}
-				}
-			}
+			})
 			if bv != nil {
 				tk := trees[k]
 				for a := range valIdx {
@@ -289,7 +282,7 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 				}
 			}
 		}
-		if width > 1 {
+		if it+1 < c.maxIter {
 			allGrad()
 		}
 		fit.Trees = append(fit.Trees, trees)
@@ -340,12 +333,16 @@ func hgbLeafBinned(t *tree, b *binned, i int) int {
 }
 
 // hgbSigmoid is 1/(1+e^−x), computed without overflow.
+//
+// It is 1/(1+e^−x) for x ≥ 0 and e^x/(1+e^x) otherwise, written without a
+// branch on the sign (which is random from row to row): both are
+// num/(1+e) with e = e^−|x| and num = 1 or e, chosen by the sign bit (for
+// x = −0, e = 1 = num either way).
 func hgbSigmoid(x float64) float64 {
-	if x >= 0 {
-		return 1 / (1 + math.Exp(-x))
-	}
-	z := math.Exp(x)
-	return z / (1 + z)
+	e := math.Exp(-math.Abs(x))
+	neg := uint64(int64(math.Float64bits(x)) >> 63) // all ones when x < 0
+	num := math.Float64frombits(math.Float64bits(e)&neg | math.Float64bits(1)&^neg)
+	return num / (1 + e)
 }
 
 func pointLoss(loss string, K int, r []float64, yc []int, yr []float64, i int) float64 {

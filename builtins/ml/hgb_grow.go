@@ -189,6 +189,48 @@ func (gr *hgbGrower) histTwo(nd *hgbNode, f int, og []hgbGH) {
 	}
 }
 
+// histRootFour does features f … f+3 of the root (rows 0 … n−1 in order),
+// reading the gradients in place; counts come from cached when not nil.
+// When sums is not nil it also adds up Σg and Σh over the rows, in row
+// order.
+func (gr *hgbGrower) histRootFour(nd *hgbNode, f int, cached [][256]float64, sums *[2]float64) {
+	n := nd.n
+	ha, hb, hc, hd := &nd.hist[f], &nd.hist[f+1], &nd.hist[f+2], &nd.hist[f+3]
+	c8 := gr.b.codes8
+	g, h := gr.g[:n], gr.h[:n]
+	ca, cb, cc, cd := c8[f][:n], c8[f+1][:n], c8[f+2][:n], c8[f+3][:n]
+	sg, sh := 0.0, 0.0
+	for i := range g {
+		gv, hv := float64(g[i]), float64(h[i])
+		sg += gv
+		sh += hv
+		ea, eb, ec, ed := &ha[ca[i]], &hb[cb[i]], &hc[cc[i]], &hd[cd[i]]
+		ea[0] += gv
+		eb[0] += gv
+		ec[0] += gv
+		ed[0] += gv
+		ea[1] += hv
+		eb[1] += hv
+		ec[1] += hv
+		ed[1] += hv
+	}
+	if sums != nil {
+		sums[0], sums[1] = sg, sh
+	}
+	for k, cs := range [4][]uint8{ca, cb, cc, cd} {
+		hs := &nd.hist[f+k]
+		if cached != nil {
+			for c := range hs {
+				hs[c][2] = cached[f+k][c]
+			}
+			continue
+		}
+		for _, c := range cs {
+			hs[c][2]++
+		}
+	}
+}
+
 // histRootTwo does features f and f+1 of the root (rows 0 … n−1 in
 // order), reading the gradients in place; counts come from cached when not
 // nil. When sums is not nil it also adds up Σg and Σh over the rows, in
@@ -287,7 +329,8 @@ func (gr *hgbGrower) splittable(nd *hgbNode) bool {
 }
 
 // featureSplit finds the node's best split on feature f: the largest gain
-// over the bin thresholds, with missing values sent right and then left.
+// over the bin thresholds, with missing values sent right and then left
+// (the first threshold wins ties).
 func (gr *hgbGrower) featureSplit(nd *hgbNode, f int) featSplit {
 	var best featSplit
 	l2 := gr.l2
@@ -497,15 +540,24 @@ func (gr *hgbGrower) nodeWork(nd *hgbNode, root bool, after func(f int)) {
 	pairs := (p + 1) / 2
 	switch {
 	case inPlace:
+		// tasks of four features, then the last four to eight in pairs,
+		// so that two workers end together
 		var sums [2]float64
-		wp.do(pairs, func(t int) {
-			f := 2 * t
-			clear(nd.hist[f:min(f+2, p)]) // pooled histograms are cleared by the worker that fills them
+		quads := max(0, (p-4)/4)
+		wp.do(quads+(p-4*quads+1)/2, func(t int) {
+			var s *[2]float64
+			if t == 0 {
+				s = &sums // the first task also adds up Σg and Σh
+			}
+			if t < quads {
+				f := 4 * t
+				clear(nd.hist[f : f+4]) // pooled histograms are cleared by the worker that fills them
+				gr.histRootFour(nd, f, cached, s)
+				return
+			}
+			f := 4*quads + 2*(t-quads)
+			clear(nd.hist[f:min(f+2, p)])
 			if f+1 < p {
-				var s *[2]float64
-				if t == 0 {
-					s = &sums
-				}
 				gr.histRootTwo(nd, f, cached, s)
 			} else {
 				gr.histRootOne(nd, f, cached)
