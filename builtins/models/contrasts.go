@@ -217,3 +217,44 @@ func contrMatrix(spec contrSpec, levels []string) ([][]float64, []string) {
 	}
 	return cols, suf
 }
+
+// factorColumn reports whether model column j codes a categorical main
+// effect, returning the factor key and its coding: "full" (indicators of
+// every level, as for the first factor of a model without intercept) or
+// the contrast kind ("treatment", "SAS", "sum", "helmert", "poly").
+func (d *design) factorColumn(j int) (key, kind string, ok bool) {
+	if d == nil || d.ts == nil || j >= len(d.assign) || d.assign[j] < 0 {
+		return "", "", false
+	}
+	t := d.ts.terms[d.assign[j]]
+	if len(t.keys) != 1 {
+		return "", "", false
+	}
+	key = t.keys[0]
+	if lv, ok := d.levels[key]; !ok || len(lv) == 0 {
+		return "", "", false
+	}
+	if d.coding[t.label()+"|"+key] {
+		return key, "full", true
+	}
+	spec, ok := d.contr[key]
+	if !ok {
+		spec = contrSpec{kind: "treatment"}
+	}
+	return key, spec.kind, true
+}
+
+// factorLabel is the variable a factor column codes, for readings:
+// the first argument of factor(cyl, …), relevel(Species, …), C(x, sum), …
+func (d *design) factorLabel(j int) string {
+	t := d.ts.terms[d.assign[j]]
+	n := t.factors[0]
+	if n.kind == "call" && len(n.args) > 0 {
+		a := n.args[0]
+		if a.kind == "named" {
+			a = a.args[0]
+		}
+		return a.deparse()
+	}
+	return t.keys[0]
+}

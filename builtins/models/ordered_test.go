@@ -130,6 +130,9 @@ func TestOrderedFactorLMR(t *testing.T) {
 			if c == "lm_ordered_interaction_warpbreaks" && !strings.Contains(m.String(), "tension.L: linear trend of breaks across the ordered levels of tension") {
 				t.Errorf("the reading does not explain the polynomial contrast:\n%s", m)
 			}
+			if c == "lm_ordered_nointercept_first" && !strings.Contains(m.reading(), "tensionL: 39.28, the intercept at this level of tension (no baseline") {
+				t.Errorf("the reading of full indicator coding:\n%s", m.reading())
+			}
 			p, ok := r["predict"].(map[string]any)
 			if !ok {
 				return

@@ -361,6 +361,17 @@ func (m *LM) reading() string {
 				name, polyTrend(deg), y, fac, v, pTight(m.PValue[j]), sig)
 			continue
 		}
+		if _, kind, ok := m.d.factorColumn(j); ok && (kind == "full" || kind == "sum" || kind == "helmert") {
+			what := "the intercept at this level of " + m.d.factorLabel(j) + " (no baseline: without an intercept the factor is coded by full indicators)"
+			if kind != "full" {
+				what = "a " + kind + "-contrast coefficient of " + m.d.factorLabel(j) + " (a comparison with the average of the levels, not with a baseline)"
+				if kind == "helmert" {
+					what = "a Helmert-contrast coefficient of " + m.d.factorLabel(j) + " (a level against the mean of the levels before it)"
+				}
+			}
+			fmt.Fprintf(&b, "  - %s: %s, %s (p%s, %s).\n", name, v, what, pTight(m.PValue[j]), sig)
+			continue
+		}
 		if base, lvl, ok := m.factorLevel(j); ok {
 			dir := "higher"
 			if m.Coef[j] < 0 {
@@ -405,25 +416,19 @@ func (m *LM) reading() string {
 }
 
 // factorLevel reports whether coefficient j is a treatment dummy of a
-// categorical main effect, returning "factor = baseline" text and "".
+// categorical main effect, returning "factor = " text and the baseline
+// level (the first level; the last for SAS contrasts).
 func (m *LM) factorLevel(j int) (string, string, bool) {
-	if m.d == nil || m.d.ts == nil || m.assign[j] < 0 {
+	key, kind, ok := m.d.factorColumn(j)
+	if !ok || kind != "treatment" && kind != "SAS" {
 		return "", "", false
 	}
-	t := m.d.ts.terms[m.assign[j]]
-	if len(t.keys) != 1 {
-		return "", "", false
+	lv := m.d.levels[key]
+	base := lv[0]
+	if kind == "SAS" {
+		base = lv[len(lv)-1]
 	}
-	lv, ok := m.d.levels[t.keys[0]]
-	if !ok || len(lv) == 0 {
-		return "", "", false
-	}
-	key := t.keys[0]
-	inner := key
-	if i := strings.IndexByte(key, '('); i >= 0 && strings.HasSuffix(key, ")") {
-		inner = key[i+1 : len(key)-1]
-	}
-	return inner + " = ", lv[0], true
+	return m.d.factorLabel(j) + " = ", base, true
 }
 
 // CoefIntervals are confidence intervals for coefficients.
