@@ -1,6 +1,7 @@
 package models
 
 import (
+	"math"
 	"math/rand"
 	"sort"
 	"testing"
@@ -21,11 +22,14 @@ func TestQuantileMethodsAgree(t *testing.T) {
 		s := append([]float64(nil), x...)
 		sort.Float64s(s)
 		for k, p := range probs {
-			h := float64(n-1) * p
-			i := int(h)
-			want := s[i]
-			if i+1 < n {
-				want += (h - float64(i)) * (s[i+1] - s[i])
+			// R's quantile.default, type 7: nppm = 1 + p(n-1),
+			// j = floor(nppm + 4ε), h = nppm - j, (1-h)·s[j] + h·s[j+1].
+			nppm := 1 + p*float64(n-1)
+			j := math.Floor(nppm + 4*2.220446049250313e-16)
+			h := nppm - j
+			want := s[int(j)-1]
+			if h > 4*2.220446049250313e-16 && want != s[int(j)] {
+				want = (1-h)*s[int(j)-1] + h*s[int(j)]
 			}
 			if a[k] != want {
 				t.Errorf("n=%d p=%g: %g, want %g", n, p, a[k], want)
