@@ -364,3 +364,24 @@ func TestGLMEsophUnclassR(t *testing.T) {
 	// R 4.2.2: coef(lm(mpg ~ as.numeric(factor(cyl)) + as.integer(wt), mtcars))
 	closeAll(t, "as.numeric coef", a.Coef, []float64{34.4860649603352698, -3.6700194581649463, -2.4685376440652571}, 1e-12)
 }
+
+// TestGLMReadingCodings: the plain-language reading names a baseline only
+// for treatment (and SAS) coding.
+func TestGLMReadingCodings(t *testing.T) {
+	ins := loadDS(t, "InsectSprays")
+	for formula, want := range map[string]string{
+		"count ~ 0 + spray":      "sprayA: coefficient 2.674 on the log count scale (full indicator coding of spray, no baseline level)",
+		"count ~ C(spray, sum)":  "C(spray, sum)1: coefficient 0.708 on the log count scale (sum-contrast coding of spray, no baseline level)",
+		"count ~ C(spray, SAS)":  "C(spray, SAS)A (vs the baseline F)",
+		"count ~ spray":          "sprayB (vs the baseline A)",
+		"count ~ ordered(spray)": "ordered(spray).L: linear trend of the log expected count across the ordered levels of ordered(spray)",
+	} {
+		m, err := GLM(formula, ins, Poisson("log"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := m.reading(); !strings.Contains(r, want) {
+			t.Errorf("%s: reading lacks %q:\n%s", formula, want, r)
+		}
+	}
+}

@@ -515,12 +515,18 @@ func (m *GLMFit) reading() string {
 				name, polyTrend(deg), kind, fac, rfmt.Num(m.Coef[j], 4), pTight(m.PValue[j]), sig)
 			continue
 		}
-		if m.d != nil && m.d.ts != nil && m.d.assign[j] >= 0 {
-			t := m.d.ts.terms[m.d.assign[j]]
-			if len(t.keys) == 1 {
-				if lv, ok := m.d.levels[t.keys[0]]; ok && len(lv) > 0 {
-					per = name + " (vs the baseline " + lv[0] + ")"
-				}
+		if key, coding, ok := m.d.factorColumn(j); ok {
+			lv := m.d.levels[key]
+			switch coding {
+			case "treatment":
+				per = name + " (vs the baseline " + lv[0] + ")"
+			case "SAS":
+				per = name + " (vs the baseline " + lv[len(lv)-1] + ")"
+			default: // full indicators, sum or Helmert contrasts: no baseline
+				how := map[string]string{"full": "full indicator", "sum": "sum-contrast", "helmert": "Helmert-contrast"}[coding]
+				fmt.Fprintf(&b, "  - %s: coefficient %s on the log %s scale (%s coding of %s, no baseline level) (p%s, %s).\n",
+					name, rfmt.Num(m.Coef[j], 4), strings.TrimPrefix(kind, "expected "), how, m.d.factorLabel(j), pTight(m.PValue[j]), sig)
+				continue
 			}
 		}
 		fmt.Fprintf(&b, "  - %s multiplies the %s by %s (p%s, %s).\n", per, kind, rfmt.Num(r, 4), pTight(m.PValue[j]), sig)
