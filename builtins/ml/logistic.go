@@ -228,6 +228,10 @@ func (m *LogisticRegression) probaRows(X *mat.Dense, rows []int) *mat.Dense {
 	}
 	K := len(m.ClassValues)
 	P := mat.NewDense(n, K, nil)
+	if len(m.fit.Coef) == 1 {
+		binaryProba(P.RawMatrix().Data, X, rows, m.fit.Coef[0], m.fit.Intercept[0])
+		return P
+	}
 	for i := 0; i < n; i++ {
 		r := i
 		if rows != nil {
@@ -262,6 +266,44 @@ func (m *LogisticRegression) probaRows(X *mat.Dense, rows []int) *mat.Dense {
 		}
 	}
 	return P
+}
+
+// binaryProba sets out[2i], out[2i+1] = 1 − q_i, q_i with
+// q_i = σ(b + w·x_i) for the rows x_i of X listed in rows (nil: all),
+// four rows at a time (each dot product summed in order, as dot does).
+func binaryProba(out []float64, X *mat.Dense, rows []int, w []float64, b float64) {
+	raw := X.RawMatrix()
+	n, p := X.Dims()
+	if rows != nil {
+		n = len(rows)
+	}
+	st := raw.Stride
+	row := func(i int) []float64 {
+		r := i
+		if rows != nil {
+			r = rows[i]
+		}
+		return raw.Data[r*st : r*st+p]
+	}
+	i := 0
+	for ; i+4 <= n; i += 4 {
+		x0, x1, x2, x3 := row(i), row(i+1), row(i+2), row(i+3)
+		x0, x1, x2, x3 = x0[:len(w)], x1[:len(w)], x2[:len(w)], x3[:len(w)]
+		var s0, s1, s2, s3 float64
+		for j, v := range w {
+			s0 += v * x0[j]
+			s1 += v * x1[j]
+			s2 += v * x2[j]
+			s3 += v * x3[j]
+		}
+		o := out[2*i : 2*i+8]
+		q0, q1, q2, q3 := sigmoid(b+s0), sigmoid(b+s1), sigmoid(b+s2), sigmoid(b+s3)
+		o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = 1-q0, q0, 1-q1, q1, 1-q2, q2, 1-q3, q3
+	}
+	for ; i < n; i++ {
+		q := sigmoid(b + dot(w, row(i)))
+		out[2*i], out[2*i+1] = 1-q, q
+	}
 }
 
 // PredictX returns the most probable class of each row.

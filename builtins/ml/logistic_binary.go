@@ -462,7 +462,7 @@ func fitBinaryOpt(ctx context.Context, d binData, lam float64, icpt bool, maxIte
 			stop *= 0.1
 		}
 		if maxAbs(dir) <= stop {
-			return done(it)
+			return done(it - 1)
 		}
 		dec := dot(g, dir) // Newton decrement gᵀH⁻¹g
 		if chord {

@@ -299,3 +299,28 @@ func TestLogisticCVFoldsInPlace(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestLogisticProbaRows checks the four-rows-at-a-time probabilities
+// against σ(b + w·x) row by row, exactly, with and without a row list.
+func TestLogisticProbaRows(t *testing.T) {
+	X, y := clfData(203, 5, 4)
+	m := NewLogisticRegression()
+	if err := m.FitXY(X, y); err != nil {
+		t.Fatal(err)
+	}
+	rows := []int{7, 3, 3, 150, 202, 0, 11}
+	for _, rs := range [][]int{nil, rows} {
+		P := m.probaRows(X, rs)
+		n, _ := P.Dims()
+		for i := 0; i < n; i++ {
+			r := i
+			if rs != nil {
+				r = rs[i]
+			}
+			q := sigmoid(m.fit.Intercept[0] + dot(m.fit.Coef[0], X.RawRowView(r)))
+			if P.At(i, 0) != 1-q || P.At(i, 1) != q {
+				t.Errorf("row %d: P = %v, %v, want %v, %v", r, P.At(i, 0), P.At(i, 1), 1-q, q)
+			}
+		}
+	}
+}
