@@ -22,7 +22,9 @@ const gramRows = 512
 // block's sums are added to g in block order, so the result is
 // deterministic. On amd64 with AVX2 and FMA3 the tiles run as 4-wide fused
 // multiply-adds; elsewhere in plain Go. The rounding error is that of
-// blocked summation: |ΔG_jk| ≲ (gramRows/4 + n/gramRows)·ε·Σ_i |w_i x_ij x_ik|.
+// blocked (pairwise-like) summation (Higham, Accuracy and Stability of
+// Numerical Algorithms, 2nd ed., §4.2):
+// |ΔG_jk| ≲ (2 + gramRows/4 + 2 + n/gramRows)·ε·Σ_i |w_i x_ij x_ik|.
 func WeightedGramAdd(g []float64, cols [][]float64, w []float64, lo, hi int) {
 	q := len(cols)
 	if q == 0 || hi <= lo {
