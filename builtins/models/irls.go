@@ -226,6 +226,16 @@ func forChunks(nc int, body func(worker, c int)) {
 	wg.Wait()
 }
 
+// fitGLM fits the GLM of design d by iteratively reweighted least squares
+// (Fisher scoring) as R's glm.fit: from R's starting values (or o.start),
+// each iteration solves min_b Σ W_i (z_i - x_i'b)² with the working response
+// z = η - offset + (y - μ)/μ'(η) and weights W = w μ'(η)²/V(μ), halves the
+// step while the deviance is not finite or η, μ leave the family's domain,
+// and stops when |D - D_old|/(|D| + 0.1) < ε (default 1e-8) or after MaxIter
+// (default 25) iterations. Small designs use the QR solver on the columns;
+// large ones (n·p² > 4e6) do all the row work of an iteration in one
+// parallel sweep over a panel copy of X (largeGLM) and solve the normal
+// equations (wlsSolver).
 func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, error) {
 	n, p := d.n, len(d.cols)
 	eps := o.Epsilon
