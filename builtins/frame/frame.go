@@ -28,6 +28,8 @@
 //     levels in factor order (sorted unless an explicit order was set, as R's
 //     factor() does; texts sort bytewise as in R's C locale, and texts that
 //     are numbers sort numerically before the others, so "2" < "10"). NA is a missing code.
+//     A string column can be marked an ordered factor (AsOrdered, IsOrdered;
+//     shown <ord>), which models code with polynomial contrasts as R does.
 //   - "bool":  true/false with NA.
 //
 // The NA rule: every aggregate (Sum, Mean, Median, SD, Var, Min, Max,
