@@ -385,3 +385,15 @@ func TestGLMReadingCodings(t *testing.T) {
 		}
 	}
 }
+
+// TestPenalizedRefusesOffsetAndCbind: the penalized fits do not support
+// offsets or cbind responses and say so instead of ignoring them.
+func TestPenalizedRefusesOffsetAndCbind(t *testing.T) {
+	mt, es := loadDS(t, "mtcars"), loadDS(t, "esoph")
+	if _, err := Lasso("mpg ~ wt + hp + offset(log(disp))", mt, 0.1); err == nil || !strings.Contains(err.Error(), "offset() terms are not supported") {
+		t.Errorf("lasso with offset: %v", err)
+	}
+	if _, err := LogisticLasso("cbind(ncases, ncontrols) ~ agegp", es, 0.1, 1); err == nil || !strings.Contains(err.Error(), "needs a binomial GLM") {
+		t.Errorf("logistic lasso with cbind: %v", err)
+	}
+}
