@@ -144,6 +144,35 @@ func TestLogisticWarmStartMatchesNewton(t *testing.T) {
 // one, two and three workers (partial sums are added in block order).
 func TestLogisticSameOnAnyCores(t *testing.T) {
 	X, y := clfData(30000, 8, 5)
+	// a Hessian pass: the same on any cores, with the partial Hessians
+	// summed per block or per group of five blocks (wide data)
+	beta := []float64{0.1, -0.2, 0.3, 0, 0.5, -0.1, 0.2, 0.05, 0.3}
+	var hRef []float64
+	defer func(v int) { binHessFloats = v }(binHessFloats)
+	for _, hf := range []int{1 << 20, 15 * 81 / 5} {
+		binHessFloats = hf
+		var h1 []float64
+		for _, w := range []int{1, 2, 3} {
+			s := newBinSolver(binDataOf(X, y), 1, true)
+			s.workers = w
+			g, h := make([]float64, 9), make([]float64, 81)
+			s.pass(beta, true, g, h)
+			if h1 == nil {
+				h1 = h
+			} else if fmt.Sprint(h) != fmt.Sprint(h1) {
+				t.Errorf("Hessian groups of %d floats, %d workers: %v, 1 worker %v", hf, w, h, h1)
+			}
+		}
+		if hRef == nil {
+			hRef = h1
+		}
+		for j, v := range hRef {
+			if math.Abs(h1[j]-v) > 1e-12*math.Abs(v) {
+				t.Errorf("H[%d] = %v in groups of blocks, %v by blocks", j, h1[j], v)
+			}
+		}
+	}
+	binHessFloats = 1 << 20
 	var ref []float64
 	for _, w := range []int{1, 2, 3} {
 		old := setWorkers(w)
