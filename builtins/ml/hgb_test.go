@@ -138,3 +138,29 @@ func TestBinLookup(t *testing.T) {
 		}
 	}
 }
+
+// TestSortFloatsRuns checks the radix sort on data whose keys agree in
+// their top bits (long runs finished by the run sort), on repeated values
+// and on mixed signs.
+func TestSortFloatsRuns(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	cases := map[string]func(i int) float64{
+		"normal":     func(int) float64 { return r.NormFloat64() },
+		"low bits":   func(i int) float64 { return 1 + float64(r.IntN(1<<20))*0x1p-50 }, // one long run
+		"integers":   func(int) float64 { return 1e9 + float64(r.IntN(5000)) },
+		"few values": func(int) float64 { return float64(r.IntN(3) - 1) },
+		"signs":      func(int) float64 { return (r.Float64() - 0.5) * 1e-300 },
+	}
+	for name, gen := range cases {
+		v := make([]float64, 20000)
+		for i := range v {
+			v[i] = gen(i)
+		}
+		w := slices.Clone(v)
+		sortFloats(v)
+		slices.Sort(w)
+		if !slices.Equal(v, w) {
+			t.Errorf("%s: sortFloats differs from slices.Sort", name)
+		}
+	}
+}

@@ -2,11 +2,14 @@ package ml
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
-// sortFloats sorts v (no NaNs) ascending: an LSD radix sort on the IEEE
-// bits (11-bit digits, 6 passes) for long slices, sort.Float64s otherwise.
+// sortFloats sorts v (no NaNs) ascending: for long slices an LSD radix
+// sort on the top 33 of the IEEE bits (as an order-preserving key; 11-bit
+// digits, 3 passes) finished by sorting the runs of keys equal in those
+// bits, sort.Float64s for short ones.
 // Binning every feature of a large matrix spends most of its time here.
 func sortFloats(v []float64) { sortFloatsBuf(v, nil) }
 
@@ -36,8 +39,11 @@ func sortFloatsBuf(v []float64, buf *radixBuf) {
 		}
 		keys[i] = b
 	}
+	// LSD passes over the top 33 bits only (sign, exponent and 21 bits of
+	// mantissa), then each run of keys equal in those bits (few and short
+	// for continuous data) is sorted in full
 	var cnt [2048]int
-	for shift := uint(0); shift < 64; shift += 11 {
+	for _, shift := range [...]uint{31, 42, 53} {
 		clear(cnt[:])
 		for _, k := range keys {
 			cnt[(k>>shift)&2047]++
@@ -57,6 +63,22 @@ func sortFloatsBuf(v []float64, buf *radixBuf) {
 			cnt[d]++
 		}
 		keys, tmp = tmp, keys
+	}
+	for i := 0; i < n; {
+		j, hi := i+1, keys[i]>>31
+		for j < n && keys[j]>>31 == hi {
+			j++
+		}
+		if run := keys[i:j]; len(run) > 16 {
+			slices.Sort(run)
+		} else {
+			for a := 1; a < len(run); a++ { // insertion sort
+				for b := a; b > 0 && run[b] < run[b-1]; b-- {
+					run[b], run[b-1] = run[b-1], run[b]
+				}
+			}
+		}
+		i = j
 	}
 	for i, b := range keys {
 		if b>>63 == 1 {
