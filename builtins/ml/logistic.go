@@ -24,8 +24,10 @@ import (
 // chord steps with the subsample's Hessian; see logistic_binary.go), more
 // classes with "l2"/"none" by Newton's method on the multinomial objective
 // with a backtracking line search. With p ≪ n the Hessian is cheap and
-// Newton converges to ~1e-10 where sklearn's lbfgs stops at a gradient
-// tolerance of 1e-4; the optimum is the same. With Penalty "none" the
+// Newton-type steps reach the step tolerance Tol where sklearn's lbfgs
+// stops at a gradient tolerance of 1e-4; the optimum is the same. Cross-
+// validation fits two-class folds in place (fitRows), without copying
+// their rows. With Penalty "none" the
 // result is the maximum-likelihood estimate (R's glm(family = binomial) for
 // two classes).
 // "l1" is solved by proximal Newton with coordinate descent (the
@@ -239,12 +241,6 @@ func (m *LogisticRegression) probaRows(X *mat.Dense, rows []int) *mat.Dense {
 		}
 		x := X.RawRowView(r)
 		row := P.RawRowView(i)
-		if len(m.fit.Coef) == 1 {
-			e := m.fit.Intercept[0] + dot(m.fit.Coef[0], x)
-			q := sigmoid(e)
-			row[0], row[1] = 1-q, q
-			continue
-		}
 		mx := math.Inf(-1)
 		for k := range m.fit.Coef {
 			row[k] = m.fit.Intercept[k] + dot(m.fit.Coef[k], x)
