@@ -367,3 +367,46 @@ func TestBinaryDev(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeGLMRankDeficient: a large design with an exactly collinear
+// column makes the Cholesky step fail, and each step falls back to the
+// pivoted QR solver, which reports the column as aliased (NA) as R does.
+func TestLargeGLMRankDeficient(t *testing.T) {
+	f := clfFrame(20000)
+	x0, _ := f.Floats("x0")
+	x1, _ := f.Floats("x1")
+	dup := make([]float64, len(x0))
+	for i := range dup {
+		dup[i] = x0[i] - 2*x1[i]
+	}
+	g := f.With("dup", dup)
+	fm := clfFormula() + " + dup"
+	big, err := GLM(fm, g, Binomial("logit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	glmForceQR = true
+	ref, err := GLM(fm, g, Binomial("logit"))
+	glmForceQR = false
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := len(big.Coef) - 1
+	if big.Rank != 21 || !big.Aliased[last] || !math.IsNaN(big.Coef[last]) {
+		t.Fatalf("rank %d, dup aliased %v (coef %v); want rank 21 with dup aliased", big.Rank, big.Aliased[last], big.Coef[last])
+	}
+	if big.Iterations != ref.Iterations {
+		t.Errorf("%d iterations, QR path %d", big.Iterations, ref.Iterations)
+	}
+	for j := 0; j < last; j++ {
+		if e := relErr(big.Coef[j], ref.Coef[j]); e > 1e-12 {
+			t.Errorf("%s: %.17g, QR path %.17g", big.Names[j], big.Coef[j], ref.Coef[j])
+		}
+		if e := relErr(big.StdErr[j], ref.StdErr[j]); e > 1e-12 {
+			t.Errorf("SE %s: %.17g, QR path %.17g", big.Names[j], big.StdErr[j], ref.StdErr[j])
+		}
+	}
+	if e := relErr(big.Deviance, ref.Deviance); e > 1e-12 {
+		t.Errorf("deviance %.17g, QR path %.17g", big.Deviance, ref.Deviance)
+	}
+}
