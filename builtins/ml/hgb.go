@@ -180,13 +180,32 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 			ytr[a] = yr[i]
 		}
 	}
+	var wp *hgbPool // the fit's workers (below)
+	var lossV []float64
 	valLoss := func() float64 {
+		// the rows' losses on all workers, their sum in row order
+		if lossV == nil {
+			lossV = make([]float64, len(valIdx))
+		}
+		nv := len(valIdx)
+		k := min(4*wp.n, nv/1024+1)
+		wp.do(k, func(t int) {
+			lo, hi := blocks(nv, k, t)
+			for a := lo; a < hi; a++ {
+				lossV[a] = pointLoss(loss, K, rawV[a*width:(a+1)*width], yc, yr, valIdx[a])
+			}
+		})
 		s := 0.0
-		for a, i := range valIdx {
-			s += pointLoss(loss, K, rawV[a*width:(a+1)*width], yc, yr, i)
+		for _, l := range lossV {
+			s += l
 		}
 		return s / float64(len(valIdx))
 	}
+	// one team of workers for the whole fit: every node's histograms, the
+	// partitions of large nodes, the gradients and the validation scores
+	// are shared between them
+	wp = newHGBPool(workers(math.MaxInt32))
+	defer wp.stop()
 	fit := &hgbFit{Bins: bm, Baseline: base}
 	if bv != nil {
 		fit.ValScores = append(fit.ValScores, -valLoss())
@@ -198,10 +217,6 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 		h[k] = make([]float32, nt)
 	}
 	constHess := loss == "squared_error"
-	// one team of workers for the whole fit: every node's histograms, the
-	// partitions of large nodes and the gradients are shared between them
-	wp := newHGBPool(workers(math.MaxInt32))
-	defer wp.stop()
 	// gradient and hessian of row i from its raw scores r
 	var y8 []uint8 // binary classes as bytes, for the gradient pass
 	if K == 1 && !constHess {
@@ -276,10 +291,14 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 				}
 			})
 			if bv != nil {
-				tk := trees[k]
-				for a := range valIdx {
-					rawV[a*width+k] += tk.Value[hgbLeafBinned(tk, bv, a)]
-				}
+				tk, nv := trees[k], len(valIdx)
+				kb := min(4*wp.n, nv/1024+1)
+				wp.do(kb, func(t int) {
+					lo, hi := blocks(nv, kb, t)
+					for a := lo; a < hi; a++ {
+						rawV[a*width+k] += tk.Value[hgbLeafBinned(tk, bv, a)]
+					}
+				})
 			}
 		}
 		if it+1 < c.maxIter {

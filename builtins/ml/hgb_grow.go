@@ -15,12 +15,13 @@ import (
 // is split next, until maxLeaves leaves; a child's histogram is built for
 // the smaller child only, the larger one is the parent's minus it.
 //
-// The work of every node is shared between the workers of a pool (wp):
-// each worker builds the histograms of a contiguous range of features,
-// subtracts them from the parent's and searches its features for the best
-// split; large nodes are also partitioned and gathered in row blocks. Every
-// histogram bin adds up its rows in the node's row order whatever the
-// number of workers, so results do not depend on it.
+// The work of every node is shared between the workers of a pool (wp) in
+// tasks of two features (four for the root): build their histograms,
+// subtract them from the parent's and search them for the best split;
+// large nodes are also partitioned and gathered in row blocks. Every
+// histogram bin adds up its rows in the node's row order whichever worker
+// builds it, and the partition is the one stable partition, so results do
+// not depend on the number of workers.
 type hgbGrower struct {
 	b         *binned
 	g, h      []float32
@@ -608,6 +609,16 @@ func (gr *hgbGrower) nodeWork(nd *hgbNode, root bool, after func(f int)) {
 // grow builds the tree over rows (which it reorders: each leaf's rows end
 // up contiguous, listed in gr.leaves with the leaf values).
 func (gr *hgbGrower) grow(rows []int32) *tree {
+	// the histogram loops read codes8[f][i] unchecked (codeAt) for the row
+	// numbers i of rows, a permutation of 0 … b.n−1
+	if len(rows) != gr.b.n {
+		panic("ml: boosting rows do not match the binned data")
+	}
+	for _, c := range gr.b.codes8 {
+		if len(c) != gr.b.n {
+			panic("ml: boosting byte codes missing")
+		}
+	}
 	t := &tree{K: 1}
 	if cap(gr.scratch) < len(rows) {
 		gr.scratch = make([]int32, len(rows))

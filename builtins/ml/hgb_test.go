@@ -18,17 +18,24 @@ func TestBoostingReproducibleAcrossCores(t *testing.T) {
 	fit := func(w int) []float64 {
 		old := setWorkers(w)
 		defer setWorkers(old)
-		m := NewHistGradientBoostingClassifier()
-		m.EarlyStopping = "off"
-		m.MaxIter = 15
-		if err := m.FitXY(X, y); err != nil {
-			t.Fatal(err)
+		var out []float64
+		// without and with early stopping (validation scores summed on
+		// all workers)
+		for _, early := range []string{"off", "on"} {
+			m := NewHistGradientBoostingClassifier()
+			m.EarlyStopping = early
+			m.MaxIter = 15
+			if err := m.FitXY(X, y); err != nil {
+				t.Fatal(err)
+			}
+			P, err := m.PredictProbaX(X)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, P.RawMatrix().Data...)
+			out = append(out, m.fit.ValScores...)
 		}
-		P, err := m.PredictProbaX(X)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return P.RawMatrix().Data
+		return out
 	}
 	a := fit(1)
 	for _, w := range []int{2, 3} {
