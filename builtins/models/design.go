@@ -20,8 +20,10 @@ type variable struct {
 	levels  []string
 	ordered bool       // an ordered factor: polynomial contrasts (R's contr.poly)
 	contr   *contrSpec // contrasts set by C(x, contr); nil: by ordered
-	// multi-column numeric terms (poly): columns and their name suffixes
+	// multi-column numeric terms (poly): columns, their double-double low
+	// parts (raw powers; nil otherwise) and their name suffixes
 	mcols  [][]float64
+	mlo    [][]float64
 	suffix []string
 }
 
@@ -385,7 +387,11 @@ func (d *design) build(ev *evaluator, ref *design) error {
 				for k, col := range v.mcols {
 					c.names = append(c.names, key+v.suffix[k])
 					c.hi = append(c.hi, col)
-					c.lo = append(c.lo, nil)
+					var lo []float64
+					if v.mlo != nil {
+						lo = v.mlo[k]
+					}
+					c.lo = append(c.lo, lo)
 				}
 				parts = append(parts, c)
 				continue
@@ -1351,12 +1357,26 @@ func (ev *evaluator) poly(n *node) (*variable, error) {
 		out.suffix = append(out.suffix, strconv.Itoa(k))
 	}
 	if raw {
+		// powers in double-double, low parts kept (as I(x^k)), so that the
+		// solver sees the exact powers of the data to about 1e-32
 		for k := 1; k <= degree; k++ {
 			c := make([]float64, m)
+			lo := make([]float64, m)
 			for i, v := range x {
-				c[i] = ddPow(v, k).hi
+				var z dd
+				if xv.lo == nil || xv.lo[i] == 0 {
+					z = ddPow(v, k)
+				} else {
+					b := ddFrom(v).add(ddFrom(xv.lo[i]))
+					z = ddFrom(1)
+					for e := 0; e < k; e++ {
+						z = z.mul(b)
+					}
+				}
+				c[i], lo[i] = z.hi, z.lo
 			}
 			out.mcols = append(out.mcols, c)
+			out.mlo = append(out.mlo, lo)
 		}
 		return out, nil
 	}
