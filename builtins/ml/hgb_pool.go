@@ -20,7 +20,10 @@ import (
 // only for tasks already taken to finish.
 //
 // Idle helpers spin for hgbSpin, yielding the processor now and then, and
-// then park on a channel until the next job.
+// then park on a channel until the next job. While other fits run at the
+// same time (cross-validation folds, grid-search candidates on all cores)
+// helpers park at once instead of spinning: the cores are busy anyway, and
+// each fit's own goroutine takes the tasks its helpers do not get to.
 type hgbPool struct {
 	n      int
 	job    atomic.Pointer[hgbJob]
@@ -40,6 +43,9 @@ type hgbJob struct {
 // hgbSpin is how long an idle helper spins before it parks.
 const hgbSpin = 50 * time.Microsecond
 
+// hgbActive counts the pools running (one per boosting fit).
+var hgbActive atomic.Int32
+
 // newHGBPool starts a pool of n workers (the caller and n−1 helpers).
 // Close it with stop.
 func newHGBPool(n int) *hgbPool {
@@ -47,6 +53,9 @@ func newHGBPool(n int) *hgbPool {
 		n = 1
 	}
 	p := &hgbPool{n: n, parked: make([]atomic.Bool, n), wake: make([]chan struct{}, n)}
+	if n > 1 {
+		hgbActive.Add(1)
+	}
 	for w := 1; w < n; w++ {
 		p.wake[w] = make(chan struct{}, 1)
 		go p.helper(w)
@@ -75,8 +84,9 @@ func spinWait(cond func() bool) bool {
 
 func (p *hgbPool) helper(w int) {
 	var last *hgbJob
+	ready := func() bool { return p.job.Load() != last || p.quit.Load() }
 	for {
-		if !spinWait(func() bool { return p.job.Load() != last || p.quit.Load() }) {
+		if !ready() && (hgbActive.Load() > 1 || !spinWait(ready)) {
 			// park: announce it, then look once more for work that came in
 			// between
 			p.parked[w].Store(true)
@@ -147,6 +157,7 @@ func (p *hgbPool) stop() {
 	}
 	p.quit.Store(true)
 	p.wakeAll()
+	hgbActive.Add(-1)
 }
 
 // blocks cuts n items into k nearly equal blocks and returns block t.
