@@ -26,7 +26,7 @@ import (
 // is strictly convex for λ > 0).
 //
 // The scheme on large data (when every 10th row gives at least
-// binWarmRows rows, 25 per coefficient and 4 per coefficient of each
+// binWarmRows rows, 10 per coefficient and 4 per coefficient of each
 // class): fit the same problem (λ scaled to the rows) on every 10th row
 // first, recursively, to a loose tolerance; its exact Hessian at its
 // solution, scaled to n rows, is then used as a fixed approximation H̃ on
@@ -365,7 +365,7 @@ type binResult struct {
 // Hessian to be a good approximation.
 func binWarm(n, q int) bool {
 	sub := n / binWarmStep
-	return sub >= binWarmRows && sub >= 25*q
+	return sub >= binWarmRows && sub >= 10*q
 }
 
 // fitBinaryOpt is fitBinary; with wantH it also returns an exact Hessian
