@@ -85,8 +85,8 @@ func contrPoly(k int) [][]float64 {
 }
 
 // dqrdc2 is R's LINPACK QR decomposition (src/appl/dqrdc2.f) of the
-// square matrix x (columns x[j], overwritten with the compact QR as R's
-// qr()$qr): Householder reflections, where before step l any column
+// matrix with columns x[j] (all of one length; overwritten with the
+// compact QR as R's qr()$qr): Householder reflections, where before step l any column
 // whose norm has fallen below tol times its original norm is moved to the
 // end (R's limited pivoting, which keeps the order of the others). It
 // returns the rank and qraux. The arithmetic follows the Fortran and the
@@ -94,8 +94,8 @@ func contrPoly(k int) [][]float64 {
 // operation, so that the rounding, and thereby the pivoting decisions of
 // nearly singular matrices, are R's.
 func dqrdc2(x [][]float64, tol float64) (rank int, qraux []float64) {
-	n := len(x)
-	p := n
+	p := len(x)
+	n := len(x[0])
 	nrm2 := func(v []float64) float64 {
 		s := 0.0
 		for _, a := range v {
@@ -359,4 +359,27 @@ func (d *design) factorLabel(j int) string {
 		return a.deparse()
 	}
 	return t.keys[0]
+}
+
+// qrqty overwrites y with Q'·y for the first k reflections (R's qr.qty,
+// LINPACK dqrsl).
+func qrqty(x [][]float64, k int, qraux, y []float64) {
+	n := len(y)
+	for j := 0; j < min(k, n-1); j++ {
+		if qraux[j] == 0 {
+			continue
+		}
+		temp := x[j][j]
+		x[j][j] = qraux[j]
+		xj, yj := x[j][j:], y[j:]
+		d := 0.0
+		for i := range xj {
+			d += xj[i] * yj[i]
+		}
+		t := -d / x[j][j]
+		for i := range yj {
+			yj[i] += t * xj[i]
+		}
+		x[j][j] = temp
+	}
 }

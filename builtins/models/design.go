@@ -65,11 +65,12 @@ type design struct {
 	labels   []string // row labels of the rows used (see rowLabels); nil if none
 	nDropped int
 	// what predict needs to rebuild the matrix on new data
-	levels  map[string][]string  // categorical factor key -> levels
-	coding  map[string]bool      // "term|factor" -> true when full indicator coding
-	ordered map[string]bool      // categorical factor key -> polynomial contrasts
-	contr   map[string]contrSpec // categorical factor key -> contrasts used
-	poly    map[string]polyCoef  // orthogonal polynomial coefficients by key
+	levels  map[string][]string   // categorical factor key -> levels
+	coding  map[string]bool       // "term|factor" -> true when full indicator coding
+	ordered map[string]bool       // categorical factor key -> polynomial contrasts
+	contr   map[string]contrSpec  // categorical factor key -> contrasts used
+	poly    map[string]polyCoef   // orthogonal polynomial coefficients by key
+	spline  map[string]splineSpec // bs()/ns() knots by key
 }
 
 var categoricalCalls = map[string]bool{"factor": true, "C": true, "as.factor": true, "ordered": true, "as.ordered": true, "as.character": true}
@@ -250,7 +251,8 @@ func buildModelDesign(formula string, f *frame.Frame, needResponse bool, allow d
 	}
 	d.labels = rowLabels(f, rows)
 	d.poly = map[string]polyCoef{}
-	ev := &evaluator{pf: pf, f: f, rows: rows, cache: map[string]*variable{}, floats: floatCache, polyOut: d.poly}
+	d.spline = map[string]splineSpec{}
+	ev := &evaluator{pf: pf, f: f, rows: rows, cache: map[string]*variable{}, floats: floatCache, polyOut: d.poly, splineOut: d.spline}
 	if isCbind(pf.lhs) {
 		if err := d.binomialResponse(ev); err != nil {
 			return nil, err
@@ -541,6 +543,8 @@ type evaluator struct {
 	floats  map[string][]float64 // numeric columns already read
 	polyRef map[string]polyCoef  // fitted poly coefficients (prediction)
 	polyOut map[string]polyCoef  // poly coefficients computed here
+	// spline knots of bs()/ns() terms: fitted (prediction) and computed here
+	splineRef, splineOut map[string]splineSpec
 }
 
 func (ev *evaluator) errf(n *node, format string, args ...any) error {
@@ -700,6 +704,9 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 		if name == "poly" {
 			return ev.poly(n)
 		}
+		if name == "bs" || name == "ns" {
+			return ev.spline(n)
+		}
 		if numericCalls[name] {
 			return ev.asNumeric(n)
 		}
@@ -761,7 +768,7 @@ func (ev *evaluator) eval(n *node, arith bool) (*variable, error) {
 			}
 			return &variable{key: n.src(ev.pf.src), numeric: true, hi: out}, nil
 		}
-		known := []string{"I", "poly", "log", "log10", "log2", "log1p", "exp", "expm1", "sqrt", "abs", "sin", "cos", "tan", "factor", "C", "ordered", "offset", "unclass", "as.numeric", "scale", "relevel", "floor", "sign"}
+		known := []string{"I", "poly", "log", "log10", "log2", "log1p", "exp", "expm1", "sqrt", "abs", "sin", "cos", "tan", "factor", "C", "ordered", "offset", "unclass", "as.numeric", "scale", "relevel", "floor", "sign", "bs", "ns"}
 		msg := fmt.Sprintf("unknown function %s() in formula", name)
 		if c := frame.Closest(name, known); c != "" {
 			msg += fmt.Sprintf(" (did you mean %s()?)", c)

@@ -5,7 +5,9 @@
 //
 // Formulas follow R: "mpg ~ wt + factor(cyl)", interactions a:b, a*b,
 // (a+b)^2 and nesting a/b, I(x^2), log(x) and other transforms, poly(x, d)
-// (orthogonal, or raw = TRUE), "- 1" or "+ 0" for no intercept, "." for all
+// (orthogonal, or raw = TRUE), splines bs(x, df) and ns(x, df) (R's
+// splines package, knots reused by predictions), scale(x), "- 1" or "+ 0"
+// for no intercept, "." for all
 // other columns; term and coefficient names are R's. String and bool
 // columns are categorical (treatment coding, first level as baseline, level
 // order from the frame, unused levels dropped); factor(x) or C(x) makes a

@@ -417,3 +417,49 @@ func TestOrderedInteractionOnlyR(t *testing.T) {
 	closeAll(t, "fitted", m.Fitted, nums(r["fitted"]), 1e-10)
 	checkClose(t, "r squared", m.RSquared, num(r["r_squared"]), 1e-10)
 }
+
+// TestSplinesR checks bs() and ns() terms against R's splines package:
+// knots from df (type-7 quantiles) or given, degree, intercept, boundary
+// knots, R's column names, and predictions on new data beyond the
+// boundary knots (R's extrapolation).
+func TestSplinesR(t *testing.T) {
+	all := extraCase(t, "lm_splines")
+	for c, v := range all {
+		r, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		t.Run(c, func(t *testing.T) {
+			ds := "mtcars"
+			if c == "ns_intercept" {
+				ds = "iris"
+			}
+			m, err := OLS(r["formula"].(string), loadDS(t, ds))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// all coefficients, aliased ones NaN (R's NA)
+			if got, want := strings.Join(m.Names, ","), strings.Join(strs(r["coef_names"]), ","); got != want {
+				t.Fatalf("names %s, R %s", got, want)
+			}
+			closeAll(t, "coef", m.Coef, nums(r["coef_all"]), 1e-9)
+			terms := strs(r["terms"])
+			var se []float64
+			for j, a := range m.Aliased {
+				if !a {
+					se = append(se, m.StdErr[j])
+				}
+			}
+			closeAll(t, "se", se, named(t, r["std_errors"], terms), 1e-9)
+			closeAll(t, "fitted", m.Fitted, nums(r["fitted"]), 1e-11)
+			checkClose(t, "r squared", m.RSquared, num(r["r_squared"]), 1e-11)
+			if p, ok := r["predict"].(map[string]any); ok {
+				pr, err := m.Predict(frame.New("hp", nums(p["hp"]), "wt", nums(p["wt"])), "none", 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				closeAll(t, "predict", pr.Fit, nums(p["fit"]), 1e-10)
+			}
+		})
+	}
+}

@@ -107,7 +107,7 @@ func (d *design) newDesign(f *frame.Frame) (*design, error) {
 	}
 	nd := &design{formula: d.formula, pf: d.pf, ts: d.ts, intercept: d.intercept, n: len(rows), rows: rows,
 		levels: map[string][]string{}, coding: map[string]bool{}, ordered: map[string]bool{}, contr: map[string]contrSpec{}}
-	ev := &evaluator{pf: d.pf, f: f, rows: rows, cache: map[string]*variable{}, polyRef: d.poly}
+	ev := &evaluator{pf: d.pf, f: f, rows: rows, cache: map[string]*variable{}, polyRef: d.poly, splineRef: d.spline}
 	if err := nd.build(ev, d); err != nil {
 		return nil, err
 	}

@@ -159,3 +159,19 @@ out("lm_functions", fx)
 m <- lm(ncases ~ agegp:tobgp, esoph)
 out("lm_ordered_interaction_only", list(formula = "ncases ~ agegp:tobgp", coef_names = arr(names(coef(m))), coef_all = arr(unname(coef(m))),
   std_errors = arr(unname(summary(m)$coefficients[, 2])), rank = m$rank, r_squared = summary(m)$r.squared, fitted = arr(unname(fitted(m)))))
+
+## 11. B-splines and natural splines (package splines), with predictions beyond the boundary knots
+suppressMessages(library(splines))
+sp <- list(
+  bs_df = lmref("mpg ~ bs(hp, df = 5) + wt", mtcars),
+  bs_default = lmref("mpg ~ bs(hp)", mtcars),
+  bs_knots_deg2 = lmref("mpg ~ bs(hp, knots = c(100, 150, 200), degree = 2)", mtcars),
+  bs_intercept = lmref("mpg ~ 0 + bs(wt, df = 4, intercept = TRUE)", mtcars),
+  ns_df = lmref("mpg ~ ns(hp, 3) + wt", mtcars),
+  ns_knots = lmref("mpg ~ ns(hp, knots = c(100, 200))", mtcars),
+  ns_boundary = lmref("mpg ~ ns(disp, df = 4, Boundary.knots = c(80, 450))", mtcars),
+  ns_intercept = lmref("Sepal.Length ~ 0 + ns(Petal.Length, df = 3, intercept = TRUE) + Species", iris)
+)
+nd <- data.frame(hp = c(40, 120, 250, 400), wt = c(2, 3, 3.5, 4))
+for (c in c("bs_df", "ns_df")) { m <- lm(as.formula(sp[[c]]$formula), mtcars); sp[[c]]$predict <- list(hp = nd$hp, wt = nd$wt, fit = arr(unname(predict(m, nd)))) }
+out("lm_splines", sp)
