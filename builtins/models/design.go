@@ -106,7 +106,7 @@ func checkVars(pf *parsedFormula, n *node, f *frame.Frame, out map[string]bool) 
 	names := f.Names()
 	for _, v := range vs {
 		if !f.Has(v.text) {
-			if v.text == "pi" || v.text == "TRUE" || v.text == "FALSE" {
+			if v.text == "pi" || v.text == "TRUE" || v.text == "FALSE" || v.text == "T" || v.text == "F" {
 				continue
 			}
 			msg := fmt.Sprintf("unknown variable %q in formula", v.text)
