@@ -84,7 +84,6 @@ type binSolver struct {
 	fpart   []float64 // per block f
 	gpart   []float64 // per block gradient, nb × q
 	hpart   []float64 // per work unit Hessian upper triangle, on demand
-	passes  int       // data passes made (tests)
 }
 
 func newBinSolver(d binData, lam float64, icpt bool) *binSolver {
@@ -105,7 +104,6 @@ var binHessFloats = 1 << 20
 // q is large, sized from n and q only), are summed apart and then added in
 // order, so the result does not depend on the number of goroutines.
 func (s *binSolver) pass(beta []float64, wantF bool, g, h []float64) float64 {
-	s.passes++
 	p := s.d.p
 	q := p + 1
 	units, per := s.nb, 1 // work units of per blocks
@@ -353,11 +351,10 @@ func fitBinary(ctx context.Context, d binData, lam float64, icpt bool, maxIter i
 }
 
 type binResult struct {
-	beta   []float64
-	iter   int
-	conv   bool
-	hess   []float64 // an exact Hessian near beta (when asked for)
-	passes int       // data passes, all levels (tests)
+	beta []float64
+	iter int
+	conv bool
+	hess []float64 // an exact Hessian near beta (when asked for)
 }
 
 // binWarm reports whether a fit on n rows of q columns starts from the fit
@@ -369,8 +366,8 @@ func binWarm(n, q int) bool {
 }
 
 // fitBinaryOpt is fitBinary; with wantH it also returns an exact Hessian
-// (at the starting point of the iterations on d, or the last one Newton
-// computed).
+// near the solution: at it when the iterations were chord steps, else the
+// last one Newton computed.
 func fitBinaryOpt(ctx context.Context, d binData, lam float64, icpt bool, maxIter int, tol float64, wantH bool) (res binResult, err error) {
 	p := d.p
 	q := p + 1
@@ -386,7 +383,6 @@ func fitBinaryOpt(ctx context.Context, d binData, lam float64, icpt bool, maxIte
 		}
 	}
 	s := newBinSolver(d, lam, icpt)
-	defer func() { res.passes += s.passes }()
 	ch := newCholSolver(q)
 	g := make([]float64, q)
 	H := make([]float64, q*q)
@@ -411,7 +407,6 @@ func fitBinaryOpt(ctx context.Context, d binData, lam float64, icpt bool, maxIte
 		if min(ones, float64(sub)-ones) >= float64(4*q) {
 			sl := lam * float64(sub) / float64(d.n) // the same weight of the penalty
 			r, err := fitBinaryOpt(ctx, ds, sl, icpt, min(maxIter, 30), binWarmTol, true)
-			res.passes += r.passes
 			if err != nil && ctx.Err() != nil {
 				return res, err
 			}
