@@ -20,7 +20,7 @@ type Family struct {
 	linkfun, linkinv, muEta func(float64) float64
 	// both returns linkinv(eta) and muEta(eta) from one evaluation of the
 	// shared exponential, bitwise equal to calling them separately (set for
-	// logit; nil otherwise)
+	// the logit and log links; nil otherwise)
 	both            func(eta float64) (mu, muEta float64)
 	variance        func(float64) float64
 	devResid        func(y, mu, w float64) float64
@@ -191,6 +191,10 @@ func setLink(f *Family) {
 		f.linkfun = math.Log
 		f.linkinv = func(eta float64) float64 { return math.Max(math.Exp(eta), dblEps) }
 		f.muEta = func(eta float64) float64 { return math.Max(math.Exp(eta), dblEps) }
+		f.both = func(eta float64) (float64, float64) {
+			m := math.Max(math.Exp(eta), dblEps)
+			return m, m
+		}
 	case "identity":
 		f.linkfun = func(mu float64) float64 { return mu }
 		f.linkinv = func(eta float64) float64 { return eta }
