@@ -110,6 +110,10 @@ func tokenize(src string) ([]token, error) {
 		case c == ',':
 			toks = append(toks, token{tComma, ",", i})
 			i++
+		case c == '%' && strings.HasPrefix(src[i:], "%in%"):
+			// a %in% b is the interaction a:b in a formula (R)
+			toks = append(toks, token{tOp, ":", i})
+			i += 4
 		case c == '*' && i+1 < len(src) && src[i+1] == '*':
 			toks = append(toks, token{tOp, "^", i})
 			i += 2

@@ -192,3 +192,26 @@ func TestUnusedLevelsDropped(t *testing.T) {
 		t.Errorf("dropped %d", m.NDropped)
 	}
 }
+
+// TestInOperator: a %in% b is the interaction a:b, as in R:
+// lm(breaks ~ wool + tension %in% wool) has woolB, woolA:tensionM, …
+// and lm(mpg ~ wt %in% factor(am)) has wt:factor(am)0, wt:factor(am)1.
+func TestInOperator(t *testing.T) {
+	m, err := OLS("breaks ~ wool + tension %in% wool", loadDS(t, "warpbreaks"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(m.Names, ","); got != "(Intercept),woolB,woolA:tensionM,woolB:tensionM,woolA:tensionH,woolB:tensionH" {
+		t.Errorf("names %s", got)
+	}
+	m, err = OLS("mpg ~ wt %in% factor(am)", loadDS(t, "mtcars"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(m.Names, ","); got != "(Intercept),wt:factor(am)0,wt:factor(am)1" {
+		t.Errorf("names %s", got)
+	}
+	if _, err := OLS("mpg ~ wt %o% hp", loadDS(t, "mtcars")); err == nil {
+		t.Errorf("the unknown operator %%o%% was accepted")
+	}
+}
