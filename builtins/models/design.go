@@ -439,6 +439,10 @@ func (d *design) build(ev *evaluator, ref *design) error {
 			}
 			var c coded
 			if !full && (spec.kind != "treatment" || spec.numbered) {
+				if spec.kind == "poly" && len(v.levels) > 95 {
+					// R's contr.poly stops here too
+					return fmt.Errorf("models: %s has %d levels: orthogonal polynomials cannot be represented accurately enough for %d degrees of freedom (R's contr.poly allows at most 95 levels); use factor(%s, ordered = FALSE) for treatment contrasts or unclass(%s) for a linear score", key, len(v.levels), len(v.levels)-1, key, key)
+				}
 				cm, suf := contrMatrix(spec, v.levels)
 				for j := range cm {
 					col := make([]float64, n)

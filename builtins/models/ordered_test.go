@@ -463,3 +463,24 @@ func TestSplinesR(t *testing.T) {
 		})
 	}
 }
+
+// TestContrPolyLimit: R's contr.poly refuses more than 95 levels.
+func TestContrPolyLimit(t *testing.T) {
+	n := 200
+	g := make([]string, n)
+	y := make([]float64, n)
+	for i := range g {
+		g[i] = fmt.Sprintf("g%03d", i%96)
+		y[i] = float64(i % 7)
+	}
+	f := frame.New("y", y, "g", g).AsOrdered("g")
+	if _, err := OLS("y ~ g", f); err == nil || !strings.Contains(err.Error(), "cannot be represented accurately enough for 95 degrees of freedom") {
+		t.Errorf("96 ordered levels: %v", err)
+	}
+	for i := range g {
+		g[i] = fmt.Sprintf("g%03d", i%95)
+	}
+	if _, err := OLS("y ~ g", frame.New("y", y, "g", g).AsOrdered("g")); err != nil {
+		t.Errorf("95 ordered levels: %v", err)
+	}
+}
