@@ -139,6 +139,21 @@ func buildDesign(formula string, f *frame.Frame, needResponse bool) (*design, er
 	return buildModelDesign(formula, f, needResponse, designAllow{})
 }
 
+// isLogical reports whether n evaluates to a logical in R: a bool
+// column, a comparison or logical operation, or I() of one.
+func isLogical(n *node, f *frame.Frame) bool {
+	for n.kind == "paren" || n.kind == "call" && n.text == "I" && len(n.args) == 1 {
+		n = n.args[0]
+	}
+	switch {
+	case n.kind == "not", n.kind == "op" && isLogicalOp(n.text):
+		return true
+	case n.kind == "var":
+		return f.Has(n.text) && f.Type(n.text) == "bool"
+	}
+	return false
+}
+
 // isCbind reports whether n is a cbind(…) call.
 func isCbind(n *node) bool { return n != nil && n.kind == "call" && n.text == "cbind" }
 
@@ -265,6 +280,15 @@ func buildModelDesign(formula string, f *frame.Frame, needResponse bool, allow d
 		d.yName = pf.lhs.src(pf.src)
 		if yv.numeric {
 			d.y = yv.hi
+		} else if isLogical(pf.lhs, f) {
+			// a logical response (a bool column, mpg > 20, I(cyl == 4))
+			// is numeric 0/1 in R, for lm as for glm
+			d.y = make([]float64, len(yv.codes))
+			for i, c := range yv.codes {
+				if yv.levels[c] == "TRUE" {
+					d.y[i] = 1
+				}
+			}
 		} else {
 			// a two-level factor response: first level 0, others 1 (as R's glm)
 			d.y = make([]float64, len(yv.codes))

@@ -484,3 +484,29 @@ func TestContrPolyLimit(t *testing.T) {
 		t.Errorf("95 ordered levels: %v", err)
 	}
 }
+
+// TestLogicalResponseR: a logical response is numeric 0/1, as in R:
+// coef(lm(I(mpg > 20) ~ wt, mtcars)) and coef(glm(mpg > 20 ~ wt, binomial,
+// mtcars)) in R 4.2.2, and a bool column works for lm too.
+func TestLogicalResponseR(t *testing.T) {
+	mt := loadDS(t, "mtcars")
+	m, err := OLS("I(mpg > 20) ~ wt", mt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeAll(t, "lm", m.Coef, []float64{1.65036119026988670, -0.37698692680702051}, 1e-12)
+	g, err := GLM("mpg > 20 ~ wt", mt, Binomial("logit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeAll(t, "glm", g.Coef, []float64{19.9495827028668167, -6.3905403870520203}, 1e-9)
+	hi := make([]bool, mt.NRows())
+	for i, v := range mt.Col("mpg") {
+		hi[i] = v > 20
+	}
+	b, err := OLS("hi ~ wt", mt.With("hi", hi))
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeAll(t, "lm bool", b.Coef, m.Coef, 1e-14)
+}
