@@ -134,6 +134,24 @@ func CompareLM(ms ...*LM) (*AnovaTable, error) {
 // (1 for binomial and Poisson). The result's RSS column holds the residual
 // deviances and P the χ² p-values.
 func CompareGLM(ms ...*GLMFit) (*AnovaTable, error) {
+	return CompareGLMTest("Chisq", ms...)
+}
+
+// CompareGLMTest is CompareGLM with R's choice of test, as
+// anova(m1, m2, ..., test = test): "Chisq" (or "LRT"; p = P(χ²_Δdf > ΔD/φ)),
+// "F" (F = (ΔD/Δdf)/φ on Δdf and the largest model's residual df, the
+// test for families with an estimated dispersion such as Gamma and
+// gaussian; for binomial and Poisson φ = 1 and R warns, as Warning does)
+// or "" (no test, R 4.2's default). φ is the dispersion of the largest
+// model.
+func CompareGLMTest(test string, ms ...*GLMFit) (*AnovaTable, error) {
+	switch test {
+	case "", "Chisq", "F":
+	case "LRT":
+		test = "Chisq"
+	default:
+		return nil, fmt.Errorf("models.CompareGLMTest: test must be \"\", \"Chisq\" (or \"LRT\") or \"F\", not %q", test)
+	}
 	if len(ms) < 2 {
 		return nil, fmt.Errorf("models.CompareGLM: give at least two models")
 	}
@@ -148,7 +166,7 @@ func CompareGLM(ms ...*GLMFit) (*AnovaTable, error) {
 			return nil, fmt.Errorf("models.CompareGLM: model %d is %s(%s), model 1 is %s(%s)", i+1, m.Family.Name, m.Family.Link, ms[0].Family.Name, ms[0].Family.Link)
 		}
 	}
-	a := &AnovaTable{comparison: true, deviance: true, Heading: []string{"Analysis of Deviance Table", ""}}
+	a := &AnovaTable{comparison: true, deviance: true, test: test, Heading: []string{"Analysis of Deviance Table", ""}}
 	big := 0
 	for i, m := range ms {
 		if m.DFResidual < ms[big].DFResidual {
@@ -172,12 +190,29 @@ func CompareGLM(ms ...*GLMFit) (*AnovaTable, error) {
 		dev := ms[i-1].Deviance - m.Deviance
 		a.Df = append(a.Df, d)
 		a.SumSq = append(a.SumSq, dev)
-		a.F = append(a.F, math.NaN())
-		p := math.NaN()
+		f, p := math.NaN(), math.NaN()
 		if d > 0 {
-			p = pChisqUpper(dev/disp, d)
+			switch test {
+			case "Chisq":
+				p = pChisqUpper(dev/disp, d)
+			case "F":
+				f = dev / d / disp
+				if disp == 1 {
+					p = pChisqUpper(f*d, d) // F(d, ∞)
+				} else {
+					p = pFUpper(f, d, float64(ms[big].DFResidual))
+				}
+			}
 		}
+		a.F = append(a.F, f)
 		a.P = append(a.P, p)
+	}
+	if test == "F" && disp == 1 {
+		if fam := ms[0].Family.Name; fam == "binomial" || fam == "poisson" {
+			a.Warning = fmt.Sprintf("using F test with a '%s' family is inappropriate", fam)
+		} else {
+			a.Warning = "using F test with a fixed dispersion is inappropriate"
+		}
 	}
 	return a, nil
 }
@@ -375,8 +410,16 @@ func (a *AnovaTable) Display(o display.Options) display.Bundle {
 			cols = append(cols, fmtCol(rounded(a.F, 4), 5), pcol(a.P))
 		}
 	} else if a.deviance {
-		headers = []string{"Resid. Df", "Resid. Dev", "Df", "Deviance", "Pr(>Chi)"}
-		cols = [][]string{fmtCol(a.ResDf, 5), fmtCol(zap(a.RSS), 5), fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5), pcol(a.P)}
+		headers = []string{"Resid. Df", "Resid. Dev", "Df", "Deviance"}
+		cols = [][]string{fmtCol(a.ResDf, 5), fmtCol(zap(a.RSS), 5), fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5)}
+		switch a.test {
+		case "Chisq":
+			headers = append(headers, "Pr(>Chi)")
+			cols = append(cols, pcol(a.P))
+		case "F":
+			headers = append(headers, "F", "Pr(>F)")
+			cols = append(cols, fmtCol(rounded(a.F, 4), 5), pcol(a.P))
+		}
 	} else if a.comparison {
 		headers = []string{"Res.Df", "RSS", "Df", "Sum of Sq", "F", "Pr(>F)"}
 		cols = [][]string{fmtCol(a.ResDf, 5), fmtCol(zap(a.RSS), 5), fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5), fmtCol(rounded(a.F, 4), 5), pcol(a.P)}

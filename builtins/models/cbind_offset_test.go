@@ -397,3 +397,34 @@ func TestPenalizedRefusesOffsetAndCbind(t *testing.T) {
 		t.Errorf("logistic lasso with cbind: %v", err)
 	}
 }
+
+// TestCompareGLMFR checks anova(m1, m2, m3, test = "F") on Gamma models
+// against R 4.2.2 (F and p printed there with 17 digits) and its layout.
+func TestCompareGLMFR(t *testing.T) {
+	mt := loadDS(t, "mtcars")
+	var ms []*GLMFit
+	for _, f := range []string{"mpg ~ wt", "mpg ~ wt + hp", "mpg ~ wt * hp"} {
+		m, err := GLM(f, mt, Gamma("log"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	a, err := CompareGLMTest("F", ms...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeAll(t, "F", a.F[1:], []float64{16.5969607738578837, 3.2170413121294148}, 1e-9)
+	closeAll(t, "p", a.P[1:], []float64{0.00034453314816626572, 0.08368315575941948081}, 1e-8)
+	want := `  Resid. Df Resid. Dev Df Deviance      F    Pr(>F)
+1        30    0.56667
+2        29    0.36816  1 0.198512 16.597 0.0003445 ***
+3        28    0.32968  1 0.038478  3.217 0.0836832 .`
+	if s := a.String(); !strings.Contains(s, want) {
+		t.Errorf("layout:\n%s\nR:\n%s", s, want)
+	}
+	n, _ := CompareGLMTest("", ms...)
+	if s := n.String(); strings.Contains(s, "Pr(") {
+		t.Errorf("no test asked, but:\n%s", s)
+	}
+}
