@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	inum "github.com/gostat/gostat/builtins/internal/num"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -41,8 +42,9 @@ import (
 // iterations stop when the next step is below Tol·(1 + max|β|) (Tol/10
 // for a chord step, which converges linearly); that step is applied.
 //
-// Passes over the data are fused (η, μ, gradient and, when needed, the
-// Hessian and f in one sweep), split into fixed blocks of binBlock rows
+// Passes over the data are fused (η, μ, gradient and, when needed, f in
+// one sweep; a Hessian pass adds internal/num's weighted cross product of
+// each block's rows copied column-wise), split into fixed blocks of binBlock rows
 // whose partial sums are added in block order, so the result does not
 // depend on the number of cores; blocks are shared out to the idle cores
 // (freeWorkers: one per fold when cross-validation folds run side by side).
@@ -79,11 +81,12 @@ type binSolver struct {
 	d       binData
 	lam     float64
 	icpt    bool
-	workers int       // goroutines of a pass (0: freeWorkers)
-	nb      int       // number of blocks
-	fpart   []float64 // per block f
-	gpart   []float64 // per block gradient, nb × q
-	hpart   []float64 // per work unit Hessian upper triangle, on demand
+	workers int           // goroutines of a pass (0: freeWorkers)
+	nb      int           // number of blocks
+	fpart   []float64     // per block f
+	gpart   []float64     // per block gradient, nb × q
+	hpart   []float64     // per work unit Hessian upper triangle, on demand
+	scratch []*binScratch // per goroutine of a Hessian pass
 }
 
 func newBinSolver(d binData, lam float64, icpt bool) *binSolver {
@@ -114,7 +117,16 @@ func (s *binSolver) pass(beta []float64, wantF bool, g, h []float64) float64 {
 			s.hpart = make([]float64, units*q*q)
 		}
 	}
-	unit := func(u int) {
+	nw := s.workers
+	if nw == 0 {
+		nw = freeWorkers(units)
+	}
+	if h != nil {
+		for len(s.scratch) < nw {
+			s.scratch = append(s.scratch, &binScratch{})
+		}
+	}
+	unit := func(u, w int) {
 		var hb []float64
 		if h != nil {
 			hb = s.hpart[u*q*q : (u+1)*q*q]
@@ -125,34 +137,33 @@ func (s *binSolver) pass(beta []float64, wantF bool, g, h []float64) float64 {
 			hi := min(lo+binBlock, s.d.n)
 			gb := s.gpart[b*q : (b+1)*q]
 			clear(gb)
-			s.fpart[b] = binRows(s.d, beta, lo, hi, wantF, gb, hb)
+			s.fpart[b] = binRows(s.d, beta, lo, hi, wantF, gb)
+			if h != nil {
+				binHess(s.d, beta, lo, hi, hb, s.scratch[w])
+			}
 		}
-	}
-	nw := s.workers
-	if nw == 0 {
-		nw = freeWorkers(units)
 	}
 	if nw <= 1 {
 		for u := 0; u < units; u++ {
-			unit(u)
+			unit(u, 0)
 		}
 	} else {
 		var next int64
 		var wg sync.WaitGroup
-		work := func() {
+		work := func(w int) {
 			for {
 				u := int(atomic.AddInt64(&next, 1) - 1)
 				if u >= units {
 					return
 				}
-				unit(u)
+				unit(u, w)
 			}
 		}
 		for w := 1; w < nw; w++ {
 			wg.Add(1)
-			go func() { defer wg.Done(); work() }()
+			go func() { defer wg.Done(); work(w) }()
 		}
-		work()
+		work(0)
 		wg.Wait()
 	}
 	// reduce in order: independent of the number of cores
@@ -198,12 +209,11 @@ func (s *binSolver) pass(beta []float64, wantF bool, g, h []float64) float64 {
 	return f
 }
 
-// binRows adds the gradient of the loss over rows [lo, hi) to g (and, when
-// h != nil, the Hessian's upper triangle to h) and returns the loss when
-// wantF. Rows are taken four at a time: the four η share the loads of β,
-// and the four rows' contributions are added to g and h with one load and
-// store of each entry.
-func binRows(d binData, beta []float64, lo, hi int, wantF bool, g, h []float64) float64 {
+// binRows adds the gradient of the loss over rows [lo, hi) to g and
+// returns the loss when wantF. Rows are taken four at a time: the four η
+// share the loads of β, and the four rows' contributions are added to g
+// with one load and store of each entry.
+func binRows(d binData, beta []float64, lo, hi int, wantF bool, g []float64) float64 {
 	p, st := d.p, d.stride
 	q := p + 1
 	w := beta[:p]
@@ -250,9 +260,6 @@ func binRows(d binData, beta []float64, lo, hi int, wantF bool, g, h []float64) 
 			gw[j] += r0*x0[j] + r1*x1[j] + r2*x2[j] + r3*x3[j]
 		}
 		g[p] += r0 + r1 + r2 + r3
-		if h != nil {
-			hess4(h, x0, x1, x2, x3, m0*(1-m0), m1*(1-m1), m2*(1-m2), m3*(1-m3), p)
-		}
 	}
 	for ; i < hi; i++ {
 		o0 := i * st
@@ -274,9 +281,6 @@ func binRows(d binData, beta []float64, lo, hi int, wantF bool, g, h []float64) 
 			gw[j] += r0 * x0[j]
 		}
 		g[p] += r0
-		if h != nil {
-			hess4(h, x0, x0, x0, x0, m0*(1-m0), 0, 0, 0, p)
-		}
 	}
 	return f
 }
@@ -290,22 +294,62 @@ func binLoss(e, y float64) float64 {
 	return l
 }
 
-// hess4 adds Σ_r v_r x_r x_rᵀ over four rows (with the intercept as column
-// p) to the upper triangle of h (q×q, q = p+1).
-func hess4(h, x0, x1, x2, x3 []float64, v0, v1, v2, v3 float64, p int) {
+// binScratch is one goroutine's workspace for Hessian passes.
+type binScratch struct {
+	buf  []float64   // rows of a block copied column-wise (inum.Panels)
+	cols [][]float64 // the q columns in buf
+	wts  []float64   // μ_i(1 − μ_i)
+	off  []int       // the rows' offsets in x
+	work inum.GramWork
+}
+
+// binHess adds the upper triangle of Σ_i μ_i(1−μ_i) x̃_i x̃_iᵀ over rows
+// [lo, hi) to h (q×q), x̃_i = (x_i, 1): the rows, inum.PanelRows at a
+// time, are copied column-wise and summed by internal/num's weighted cross-product
+// kernel (4×3 tiles, fused multiply-adds on amd64 with AVX2).
+func binHess(d binData, beta []float64, lo, hi int, h []float64, sc *binScratch) {
+	p, st := d.p, d.stride
 	q := p + 1
-	x0, x1, x2, x3 = x0[:p], x1[:p], x2[:p], x3[:p]
-	for j := 0; j < p; j++ {
-		a0, a1, a2, a3 := v0*x0[j], v1*x1[j], v2*x2[j], v3*x3[j]
-		hj := h[j*q+j : j*q+p]
-		u0, u1, u2, u3 := x0[j:], x1[j:], x2[j:], x3[j:]
-		u0, u1, u2, u3 = u0[:len(hj)], u1[:len(hj)], u2[:len(hj)], u3[:len(hj)]
-		for k := range hj {
-			hj[k] += a0*u0[k] + a1*u1[k] + a2*u2[k] + a3*u3[k]
-		}
-		h[j*q+p] += a0 + a1 + a2 + a3
+	w := beta[:p]
+	b0 := beta[p]
+	if len(sc.cols) != q {
+		sc.cols = make([][]float64, q)
 	}
-	h[p*q+p] += v0 + v1 + v2 + v3
+	if len(sc.wts) < inum.PanelRows {
+		sc.wts = make([]float64, inum.PanelRows)
+		sc.off = make([]int, inum.PanelRows)
+	}
+	for c := lo; c < hi; c += inum.PanelRows {
+		r := min(hi, c+inum.PanelRows) - c
+		pn := inum.NewPanels(r, q, sc.buf)
+		sc.buf = pn.Data()
+		for j := range sc.cols {
+			sc.cols[j] = pn.Col(0, j)
+		}
+		wts, off := sc.wts[:r], sc.off[:r]
+		for i := range off {
+			if d.rows != nil {
+				off[i] = d.rows[c+i] * st
+			} else {
+				off[i] = (c + i) * st
+			}
+		}
+		for i, o := range off {
+			m := 1 / (1 + math.Exp(-(b0 + dot(w, d.x[o:o+p]))))
+			wts[i] = m * (1 - m)
+		}
+		for j, col := range sc.cols[:p] {
+			x := d.x[j:]
+			col = col[:len(off)]
+			for i, o := range off {
+				col[i] = x[o]
+			}
+		}
+		for i := range sc.cols[p] {
+			sc.cols[p][i] = 1
+		}
+		pn.WeightedGramAdd(h, nil, wts, 0, 1, &sc.work)
+	}
 }
 
 // cholSolver factorises a symmetric positive definite q×q matrix given by

@@ -165,6 +165,24 @@ func TestLogisticSameOnAnyCores(t *testing.T) {
 		}
 		if hRef == nil {
 			hRef = h1
+			// against the definition: Σ μ(1−μ) x̃x̃ᵀ + λI (upper triangle)
+			n, p := X.Dims()
+			for j := 0; j <= p; j++ {
+				for k := j; k <= p; k++ {
+					want := 0.0
+					for i := 0; i < n; i++ {
+						x := append(append([]float64(nil), X.RawRowView(i)...), 1)
+						m := sigmoid(beta[p] + dot(beta[:p], x[:p]))
+						want += m * (1 - m) * x[j] * x[k]
+					}
+					if j == k && j < p {
+						want++
+					}
+					if math.Abs(h1[j*(p+1)+k]-want) > 1e-11*math.Abs(want)+1e-9 {
+						t.Errorf("H[%d][%d] = %v, want %v", j, k, h1[j*(p+1)+k], want)
+					}
+				}
+			}
 		}
 		for j, v := range hRef {
 			if math.Abs(h1[j]-v) > 1e-12*math.Abs(v) {
