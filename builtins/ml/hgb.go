@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/gostat/gostat/display"
@@ -256,7 +257,7 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 		}
 	}
 	allGrad := func() {
-		k := min(4*wp.n, nt/1024+1)
+		k := nt/2048 + 1 // tasks of ~25 µs, so no worker waits long for the last
 		wp.do(k, func(t int) { gradRange(blocks(nt, k, t)) })
 		if constHess {
 			h[0][0] = 1
@@ -281,13 +282,18 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 			}
 			gr := growers[k] // reused: its histogram pool and buffers carry over
 			trees[k] = gr.grow(rows)
-			// add the leaf values to the raw scores, leaves shared out
-			// between the workers
+			// add the leaf values to the raw scores, in blocks of the rows
+			// (each leaf's rows are contiguous in rows)
 			leaves := gr.leaves
-			wp.do(len(leaves), func(t int) {
-				lf := leaves[t]
-				for _, i := range rows[lf.off : lf.off+lf.n] {
-					raw[int(i)*width+k] += lf.v
+			slices.SortFunc(leaves, func(a, b hgbLeaf) int { return a.off - b.off })
+			kb := nt/4096 + 1
+			wp.do(kb, func(t int) {
+				lo, hi := blocks(nt, kb, t)
+				for _, lf := range leaves {
+					a, b := max(lf.off, lo), min(lf.off+lf.n, hi)
+					for _, i := range rows[a:max(a, b)] {
+						raw[int(i)*width+k] += lf.v
+					}
 				}
 			})
 			if bv != nil {

@@ -442,7 +442,7 @@ func (gr *hgbGrower) sideTable(nd *hgbNode) (side [256]uint8) {
 
 // minParallelPartition is the fewest rows a node needs for its partition
 // (and the gathering of its gradients) to be shared between workers.
-const minParallelPartition = 4096
+const minParallelPartition = 8192
 
 // partition reorders the node's rows stably, those going left first, and
 // returns how many go left. Large nodes are partitioned in blocks shared
@@ -469,7 +469,7 @@ func (gr *hgbGrower) partition(nd *hgbNode) int {
 		copy(rows[nl:], tmp[:nr])
 		return nl
 	}
-	k := min(2*wp.n, n/2048)
+	k := n / 4096 // blocks of ~10 µs, so no worker waits long for the last
 	if len(gr.parts) < k {
 		gr.parts = make([]partCount, k)
 	}
@@ -529,7 +529,7 @@ func (gr *hgbGrower) nodeWork(nd *hgbNode, root bool, after func(f int)) {
 	}
 	og := gr.ordered[:n]
 	if !inPlace {
-		if k := min(2*wp.n, n/2048); wp.n > 1 && k > 1 {
+		if k := n / 4096; wp.n > 1 && k > 1 {
 			wp.do(k, func(t int) {
 				a, b := blocks(n, k, t)
 				gr.gather(nd.rows, og, a, b)

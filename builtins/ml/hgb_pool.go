@@ -19,13 +19,14 @@ import (
 // finds fewer tasks left: the caller never waits for a helper to arrive,
 // only for tasks already taken to finish.
 //
-// Idle helpers spin for hgbSpin, yielding the processor now and then, and
-// then park on a channel until the next job. While other fits run at the
-// same time (cross-validation folds, grid-search candidates on all cores)
-// helpers park at once instead of spinning: the cores are busy anyway, and
-// each fit's own goroutine takes the tasks its helpers do not get to.
+// Idle helpers spin for hgbSpin and then park on a channel until the next
+// job. While other fits run at the same time (cross-validation folds,
+// grid-search candidates on all cores) helpers park at once instead of
+// spinning: the cores are busy anyway, and each fit's own goroutine takes
+// the tasks its helpers do not get to.
 type hgbPool struct {
 	n      int
+	yield  bool // more workers than processors: spinners must yield
 	job    atomic.Pointer[hgbJob]
 	quit   atomic.Bool
 	parked []atomic.Bool
@@ -40,7 +41,9 @@ type hgbJob struct {
 	done atomic.Int64
 }
 
-// hgbSpin is how long an idle helper spins before it parks.
+// hgbSpin is how long an idle helper spins before it parks. Longer spins
+// keep a helper ready through the last, long tasks of a job on an idle
+// machine, but on a busy one they take the processor from the caller.
 const hgbSpin = 50 * time.Microsecond
 
 // hgbActive counts the pools running (one per boosting fit).
@@ -52,7 +55,7 @@ func newHGBPool(n int) *hgbPool {
 	if n < 1 {
 		n = 1
 	}
-	p := &hgbPool{n: n, parked: make([]atomic.Bool, n), wake: make([]chan struct{}, n)}
+	p := &hgbPool{n: n, yield: n > runtime.GOMAXPROCS(0), parked: make([]atomic.Bool, n), wake: make([]chan struct{}, n)}
 	if n > 1 {
 		hgbActive.Add(1)
 	}
@@ -63,9 +66,11 @@ func newHGBPool(n int) *hgbPool {
 	return p
 }
 
-// spinWait spins until cond() is true, yielding the processor every 64
-// tries, and returns false when hgbSpin has passed first.
-func spinWait(cond func() bool) bool {
+// spinWait spins until cond() is true and returns false when hgbSpin has
+// passed first. With yield it lets other goroutines run every 64 tries
+// (needed when the pool has more workers than processors; otherwise the
+// scheduler's round trip only delays the reaction to new work).
+func spinWait(cond func() bool, yield bool) bool {
 	var start time.Time
 	for i := 0; ; i++ {
 		if cond() {
@@ -77,7 +82,9 @@ func spinWait(cond func() bool) bool {
 			} else if time.Since(start) > hgbSpin {
 				return false
 			}
-			runtime.Gosched()
+			if yield {
+				runtime.Gosched()
+			}
 		}
 	}
 }
@@ -86,7 +93,7 @@ func (p *hgbPool) helper(w int) {
 	var last *hgbJob
 	ready := func() bool { return p.job.Load() != last || p.quit.Load() }
 	for {
-		if !ready() && (hgbActive.Load() > 1 || !spinWait(ready)) {
+		if !ready() && (hgbActive.Load() > 1 || !spinWait(ready, p.yield)) {
 			// park: announce it, then look once more for work that came in
 			// between
 			p.parked[w].Store(true)
@@ -137,7 +144,7 @@ func (p *hgbPool) do(n int, fn func(t int)) {
 	p.job.Store(j)
 	p.wakeAll()
 	j.work()
-	for !spinWait(func() bool { return j.done.Load() == j.n }) {
+	for !spinWait(func() bool { return j.done.Load() == j.n }, p.yield) {
 		time.Sleep(10 * time.Microsecond)
 	}
 }
