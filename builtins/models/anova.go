@@ -21,10 +21,14 @@ type AnovaTable struct {
 	// (the first row has NaN Df, SumSq, F, P).
 	Df, SumSq, MeanSq, F, P []float64
 	ResDf, RSS              []float64
+	// AIC of each model of a Drop1 table (R's extractAIC scale).
+	AIC []float64
 	// Warning is R's warning for the table ("" if none), e.g. an F test
 	// on a binomial GLM.
 	Warning    string
 	comparison bool
+	drop1      string // "lm" or "glm" for single term deletions
+	lrtName    string // "LRT" or "scaled dev." (GLM Drop1 with test Chisq)
 	deviance   bool   // analysis of deviance (GLM): RSS holds residual deviances
 	test       string // sequential GLM table: "", "Chisq" or "F"
 }
@@ -323,6 +327,205 @@ func (m *GLMFit) Anova(test string) (a *AnovaTable, err error) {
 	return a, nil
 }
 
+// dropScope returns the terms that can be dropped one at a time while
+// respecting marginality (R's drop.scope): those contained in no other
+// term.
+func dropScope(ts *termSet) []int {
+	var out []int
+	for i, t := range ts.terms {
+		in := false
+		for j, u := range ts.terms {
+			if i == j || len(u.keys) <= len(t.keys) {
+				continue
+			}
+			all := true
+			for _, k := range t.keys {
+				has := false
+				for _, k2 := range u.keys {
+					has = has || k == k2
+				}
+				all = all && has
+			}
+			in = in || all
+		}
+		if !in {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// colsWithout returns the design columns (and low parts) without those
+// of term ti.
+func (d *design) colsWithout(ti int) (cols, lo [][]float64, names []string, assign []int) {
+	for j, c := range d.cols {
+		if d.assign[j] == ti {
+			continue
+		}
+		cols = append(cols, c)
+		names = append(names, d.names[j])
+		assign = append(assign, d.assign[j])
+		if d.lo != nil {
+			lo = append(lo, d.lo[j])
+		}
+	}
+	if d.lo != nil {
+		any := false
+		for _, l := range lo {
+			any = any || l != nil
+		}
+		if !any {
+			lo = nil
+		}
+	}
+	return
+}
+
+// Drop1 returns R's drop1(m, test = test) for a linear model: for every
+// term that can be dropped (R's drop.scope: not contained in another
+// term), the model refitted without it, with the degrees of freedom lost,
+// the increase in the residual sum of squares, the RSS and
+// AIC = n·log(RSS/n) + 2·rank (R's extractAIC scale, not AIC()). test is
+// "" (none), "F" (F = (ΔRSS/Δdf)/(RSS/df_res) of the full model) or
+// "Chisq" (p of n·log(RSS_i/RSS) against χ²_Δdf). The first row,
+// "<none>", is the full model. Offsets and weights are kept.
+func (m *LM) Drop1(test string) (a *AnovaTable, err error) {
+	defer recoverErr("models.LM.Drop1", &err)
+	switch test {
+	case "", "F", "Chisq":
+	default:
+		return nil, fmt.Errorf("models: Drop1 test must be \"\", \"F\" or \"Chisq\", not %q", test)
+	}
+	d := m.d
+	if d == nil || d.ts == nil {
+		return nil, fmt.Errorf("models: Drop1 needs a model fitted from a formula")
+	}
+	y := d.y
+	if d.offset != nil {
+		y = make([]float64, d.n)
+		for i, v := range d.y {
+			y[i] = v - d.offset[i]
+		}
+	}
+	n := float64(d.n)
+	a = &AnovaTable{drop1: "lm", test: test, Heading: []string{"Single term deletions", "", "Model:", m.Formula}}
+	add := func(row string, df, rss float64, rank int) {
+		a.Rows = append(a.Rows, row)
+		a.Df = append(a.Df, df)
+		a.RSS = append(a.RSS, rss)
+		a.AIC = append(a.AIC, n*math.Log(rss/n)+2*float64(rank))
+	}
+	add("<none>", math.NaN(), m.RSS, m.Rank)
+	for _, ti := range dropScope(d.ts) {
+		cols, lo, _, _ := d.colsWithout(ti)
+		fit := solveLS(lsProblem{n: d.n, p: len(cols), cols: cols, lo: lo, y: y, w: m.Weights})
+		add(d.terms[ti], float64(m.Rank-fit.rank), fit.rss, fit.rank)
+	}
+	rdf := float64(m.DFResidual)
+	for i := range a.Rows {
+		ss, f, p := math.NaN(), math.NaN(), math.NaN()
+		if i > 0 {
+			ss = a.RSS[i] - a.RSS[0]
+			switch test {
+			case "F":
+				if a.Df[i] >= 1e-4 {
+					f = (ss / a.Df[i]) / (a.RSS[0] / rdf)
+					p = pFUpper(f, a.Df[i], rdf)
+				}
+			case "Chisq":
+				p = pChisqUpper(n*math.Log(a.RSS[i]/n)-n*math.Log(a.RSS[0]/n), a.Df[i])
+			}
+		}
+		a.SumSq = append(a.SumSq, ss)
+		a.F = append(a.F, f)
+		a.P = append(a.P, p)
+	}
+	return a, nil
+}
+
+// Drop1 returns R's drop1(m, test = test) for a GLM: for every term that
+// can be dropped (not contained in another term), the model refitted
+// without it by IRLS (same prior weights, offset and convergence
+// settings), with the degrees of freedom lost, its deviance and AIC
+// (R's: deviance/φ + 2·rank, shifted so that the full model's is AIC();
+// for gaussian n·log(deviance/n) + 2·rank). test is "" (none), "Chisq"
+// or "LRT" (the scaled deviance increase ΔD/φ — headed "LRT" when φ = 1,
+// "scaled dev." otherwise — against χ²_Δdf) or "F" (F = (ΔD/Δdf)/(D/df_res)
+// on Δdf and the residual df; R warns for binomial and Poisson). The
+// first row, "<none>", is the full model.
+func (m *GLMFit) Drop1(test string) (a *AnovaTable, err error) {
+	defer recoverErr("models.GLMFit.Drop1", &err)
+	switch test {
+	case "", "F", "Chisq":
+	case "LRT":
+		test = "Chisq"
+	default:
+		return nil, fmt.Errorf("models: Drop1 test must be \"\", \"Chisq\" (or \"LRT\") or \"F\", not %q", test)
+	}
+	d := m.d
+	if d == nil || d.ts == nil {
+		return nil, fmt.Errorf("models: Drop1 needs a model fitted from a formula")
+	}
+	n := float64(d.n)
+	a = &AnovaTable{drop1: "glm", test: test, Heading: []string{"Single term deletions", "", "Model:", m.Formula}}
+	disp := m.Dispersion
+	loglik := func(dev float64) float64 {
+		if m.Family.Name == "gaussian" {
+			return n * math.Log(dev/n)
+		}
+		return dev / disp
+	}
+	var ll []float64
+	add := func(row string, df, dev float64, rank int) {
+		a.Rows = append(a.Rows, row)
+		a.Df = append(a.Df, df)
+		a.RSS = append(a.RSS, dev)
+		a.AIC = append(a.AIC, loglik(dev)+2*float64(rank))
+		ll = append(ll, loglik(dev))
+	}
+	add("<none>", math.NaN(), m.Deviance, m.Rank)
+	for _, ti := range dropScope(d.ts) {
+		cols, lo, names, assign := d.colsWithout(ti)
+		sub := &design{n: d.n, y: d.y, intercept: d.intercept, cols: cols, lo: lo, names: names, assign: assign}
+		f, err := fitGLM(sub, m.Family, m.prior, GLMOptions{Epsilon: m.opts.Epsilon, MaxIter: m.opts.MaxIter, Offset: m.offset, noNull: true})
+		if err != nil {
+			return nil, err
+		}
+		add(d.terms[ti], float64(m.Rank-f.Rank), f.Deviance, f.Rank)
+	}
+	shift := m.AIC() - a.AIC[0]
+	for i := range a.AIC {
+		a.AIC[i] += shift
+	}
+	a.lrtName = "LRT"
+	if disp != 1 {
+		a.lrtName = "scaled dev."
+	}
+	if test == "F" && (m.Family.Name == "binomial" || m.Family.Name == "poisson") {
+		a.Warning = fmt.Sprintf("F test assumes 'quasi%s' family", m.Family.Name)
+	}
+	rdf := float64(m.DFResidual)
+	for i := range a.Rows {
+		lrt, f, p := math.NaN(), math.NaN(), math.NaN()
+		if i > 0 {
+			switch test {
+			case "Chisq":
+				lrt = math.Max(0, ll[i]-ll[0])
+				p = pChisqUpper(lrt, a.Df[i])
+			case "F":
+				if a.Df[i] >= 1e-4 {
+					f = (math.Max(0, a.RSS[i]-a.RSS[0]) / a.Df[i]) / (a.RSS[0] / rdf)
+					p = pFUpper(f, a.Df[i], rdf)
+				}
+			}
+		}
+		a.SumSq = append(a.SumSq, lrt)
+		a.F = append(a.F, f)
+		a.P = append(a.P, p)
+	}
+	return a, nil
+}
+
 // String returns the table at display.Plain.
 func (a *AnovaTable) String() string { return a.Display(display.Plain).Text }
 
@@ -397,7 +600,29 @@ func (a *AnovaTable) Display(o display.Options) display.Bundle {
 		}
 		return out
 	}
-	if a.deviance && !a.comparison {
+	if a.drop1 == "lm" {
+		headers = []string{"Df", "Sum of Sq", "RSS", "AIC"}
+		cols = [][]string{fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5), fmtCol(zap(a.RSS), 5), fmtCol(zap(a.AIC), 5)}
+		switch a.test {
+		case "F":
+			headers = append(headers, "F value", "Pr(>F)")
+			cols = append(cols, fmtCol(rounded(a.F, 4), 5), pcol(a.P))
+		case "Chisq":
+			headers = append(headers, "Pr(>Chi)")
+			cols = append(cols, pcol(a.P))
+		}
+	} else if a.drop1 == "glm" {
+		headers = []string{"Df", "Deviance", "AIC"}
+		cols = [][]string{fmtCol(a.Df, 5), fmtCol(zap(a.RSS), 5), fmtCol(zap(a.AIC), 5)}
+		switch a.test {
+		case "F":
+			headers = append(headers, "F value", "Pr(>F)")
+			cols = append(cols, fmtCol(rounded(a.F, 4), 5), pcol(a.P))
+		case "Chisq":
+			headers = append(headers, a.lrtName, "Pr(>Chi)")
+			cols = append(cols, fmtCol(zap(a.SumSq), 5), pcol(a.P))
+		}
+	} else if a.deviance && !a.comparison {
 		// sequential analysis of deviance (R's anova.glm)
 		headers = []string{"Df", "Deviance", "Resid. Df", "Resid. Dev"}
 		cols = [][]string{fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5), fmtCol(a.ResDf, 5), fmtCol(zap(a.RSS), 5)}

@@ -428,3 +428,69 @@ func TestCompareGLMFR(t *testing.T) {
 		t.Errorf("no test asked, but:\n%s", s)
 	}
 }
+
+// TestDrop1R checks Drop1 against R's drop1 for linear models (F and
+// Chisq tests, weights with an offset) and GLMs (binomial cbind with an
+// interaction — only terms outside higher-order ones are dropped —,
+// Gamma with F and scaled-deviance tests, gaussian, Poisson with an
+// offset).
+func TestDrop1R(t *testing.T) {
+	all := extraCase(t, "drop1")
+	for c, v := range all {
+		r, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		t.Run(c, func(t *testing.T) {
+			test := c[strings.LastIndexByte(c, '_')+1:]
+			formula := r["formula"].(string)
+			var a *AnovaTable
+			var err error
+			switch {
+			case strings.HasPrefix(c, "lm"):
+				a, err = MustOLS(formula, loadDS(t, "mtcars")).Drop1(test)
+			case strings.HasPrefix(c, "wls"):
+				mt := loadDS(t, "mtcars")
+				var m *LM
+				if m, err = WLS(formula, mt, mt.Col("cyl")); err == nil {
+					a, err = m.Drop1(test)
+				}
+			default:
+				ds, fam := "mtcars", Gamma("log")
+				switch {
+				case strings.Contains(c, "esoph"):
+					ds, fam = "esoph", Binomial("logit")
+				case strings.Contains(c, "poisson"):
+					ds, fam = "esoph", Poisson("log")
+				case strings.Contains(c, "gaussian"):
+					fam = Gaussian("identity")
+				}
+				var m *GLMFit
+				if m, err = GLM(formula, loadDS(t, ds), fam); err == nil {
+					a, err = m.Drop1(test)
+				}
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := strings.Join(a.Rows, ","), strings.Join(strs(r["rows"]), ","); got != want {
+				t.Fatalf("rows %s, R %s", got, want)
+			}
+			closeAll(t, "df", a.Df, nums(r["df"]), 0)
+			closeAll(t, "aic", a.AIC, nums(r["aic"]), 1e-10)
+			if x, ok := r["rss"]; ok {
+				closeAll(t, "rss", a.RSS, nums(x), 1e-10)
+				closeAll(t, "sum sq", a.SumSq, nums(r["sum_sq"]), 1e-9)
+			} else {
+				closeAll(t, "deviance", a.RSS, nums(r["deviance"]), 1e-10)
+			}
+			if x, ok := r["f"]; ok {
+				closeAll(t, "F", a.F, nums(x), 1e-9)
+			}
+			if x, ok := r["lrt"]; ok {
+				closeAll(t, "LRT", a.SumSq, nums(x), 1e-9)
+			}
+			closeAll(t, "p", a.P, nums(r["p"]), 1e-8)
+		})
+	}
+}

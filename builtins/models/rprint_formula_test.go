@@ -53,6 +53,17 @@ func TestPrintedFormulaFeaturesLikeR(t *testing.T) {
 		t.Fatal(err)
 	}
 	lmw := MustOLS("breaks ~ wool * tension", wb)
+	drop := func(d1 func(string) (*AnovaTable, error), test string) display.Displayer {
+		a, err := d1(test)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	g2, err := GLM("mpg ~ hp + wt + factor(cyl)", mt, Gamma("log"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		label string
 		d     display.Displayer
@@ -67,6 +78,10 @@ func TestPrintedFormulaFeaturesLikeR(t *testing.T) {
 		{"lm offset", MustOLS("mpg ~ hp + offset(-3 * wt)", mt), false},
 		{"lm warpbreaks ordered", lmw, false},
 		{"anova lm warpbreaks ordered", lmw.Anova(), true},
+		{"drop1 lm F", drop(MustOLS("mpg ~ wt + hp + factor(cyl)", mt).Drop1, "F"), true},
+		{"drop1 glm esoph Chisq", drop(m.Drop1, "Chisq"), true},
+		{"drop1 glm gamma F", drop(g2.Drop1, "F"), true},
+		{"drop1 glm gamma Chisq", drop(g2.Drop1, "Chisq"), true},
 	}
 	for _, c := range cases {
 		want, ok := r[c.label]
@@ -78,8 +93,12 @@ func TestPrintedFormulaFeaturesLikeR(t *testing.T) {
 			got[i] = strings.TrimRight(got[i], " ")
 		}
 		if c.whole {
-			w := section(want, "Analysis of", "")
-			g := section(got, "Analysis of", "")
+			start := "Analysis of"
+			if strings.HasPrefix(c.label, "drop1") {
+				start = "Single term"
+			}
+			w := section(want, start, "")
+			g := section(got, start, "")
 			for len(w) > 0 && w[len(w)-1] == "" {
 				w = w[:len(w)-1]
 			}

@@ -175,3 +175,24 @@ sp <- list(
 nd <- data.frame(hp = c(40, 120, 250, 400), wt = c(2, 3, 3.5, 4))
 for (c in c("bs_df", "ns_df")) { m <- lm(as.formula(sp[[c]]$formula), mtcars); sp[[c]]$predict <- list(hp = nd$hp, wt = nd$wt, fit = arr(unname(predict(m, nd)))) }
 out("lm_splines", sp)
+
+## 12. drop1: single term deletions for lm and glm
+d1 <- function(m, test) { a <- drop1(m, test = test); r <- list(rows = arr(rownames(a)), df = a[["Df"]], aic = a[["AIC"]])
+  if (inherits(m, "glm")) r$deviance <- a[["Deviance"]] else { r$rss <- a[["RSS"]]; r$sum_sq <- a[["Sum of Sq"]] }
+  if (test == "F") { r$f <- a[["F value"]]; r$p <- a[["Pr(>F)"]] }
+  if (test == "Chisq") { r$p <- a[["Pr(>Chi)"]]; if (inherits(m, "glm")) r$lrt <- a[[if ("LRT" %in% names(a)) "LRT" else "scaled dev."]] }
+  r }
+m <- lm(mpg ~ wt + hp + factor(cyl), mtcars); mw <- lm(mpg ~ wt * hp + offset(-0.5 * qsec), mtcars, weights = cyl)
+g <- glm(cbind(ncases, ncontrols) ~ agegp + tobgp * alcgp, binomial, esoph)
+g2 <- glm(mpg ~ wt + hp + factor(cyl), Gamma(link = "log"), mtcars)
+g3 <- glm(mpg ~ wt + factor(am), gaussian, mtcars)
+g4 <- glm(ncases ~ agegp + alcgp + offset(log(ncases + ncontrols)), poisson, esoph)
+out("drop1", list(
+  lm_F = c(list(formula = "mpg ~ wt + hp + factor(cyl)"), d1(m, "F")),
+  lm_Chisq = c(list(formula = "mpg ~ wt + hp + factor(cyl)"), d1(m, "Chisq")),
+  wls_offset_F = c(list(formula = "mpg ~ wt * hp + offset(-0.5 * qsec)"), d1(mw, "F")),
+  glm_esoph_Chisq = c(list(formula = "cbind(ncases, ncontrols) ~ agegp + tobgp * alcgp"), d1(g, "Chisq")),
+  glm_gamma_F = c(list(formula = "mpg ~ wt + hp + factor(cyl)"), d1(g2, "F")),
+  glm_gamma_Chisq = c(list(formula = "mpg ~ wt + hp + factor(cyl)"), d1(g2, "Chisq")),
+  glm_gaussian_F = c(list(formula = "mpg ~ wt + factor(am)"), d1(g3, "F")),
+  glm_poisson_offset_Chisq = c(list(formula = "ncases ~ agegp + alcgp + offset(log(ncases + ncontrols))"), d1(g4, "Chisq"))))

@@ -13,3 +13,7 @@ show("glm esoph rate offset", summary(glm(ncases ~ agegp + alcgp + offset(log(nc
 show("lm offset", summary(lm(mpg ~ hp + offset(-3 * wt), mtcars)))
 show("lm warpbreaks ordered", summary(lm(breaks ~ wool * tension, wb)))
 show("anova lm warpbreaks ordered", anova(lm(breaks ~ wool * tension, wb)))
+show("drop1 lm F", drop1(lm(mpg ~ wt + hp + factor(cyl), mtcars), test = "F"))
+show("drop1 glm esoph Chisq", drop1(m, test = "Chisq"))
+show("drop1 glm gamma F", drop1(g, test = "F"))
+show("drop1 glm gamma Chisq", drop1(g, test = "Chisq"))
