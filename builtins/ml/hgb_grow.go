@@ -3,6 +3,8 @@ package ml
 import (
 	"container/heap"
 	"math"
+	"runtime"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -542,33 +544,46 @@ func (gr *hgbGrower) nodeWork(nd *hgbNode, root bool, after func(f int)) {
 	switch {
 	case inPlace:
 		// tasks of four features, then the last four to eight in pairs,
-		// so that two workers end together
+		// so that two workers end together; the first task also adds up
+		// Σg and Σh, which every task waits for before its split search
+		if p < 2 {
+			nd.G, nd.H = gr.rootSums(nd)
+		}
 		var sums [2]float64
+		var sumsReady atomic.Bool
 		quads := max(0, (p-4)/4)
 		wp.do(quads+(p-4*quads+1)/2, func(t int) {
 			var s *[2]float64
-			if t == 0 {
-				s = &sums // the first task also adds up Σg and Σh
+			if t == 0 && p >= 2 {
+				s = &sums
 			}
-			if t < quads {
-				f := 4 * t
-				clear(nd.hist[f : f+4]) // pooled histograms are cleared by the worker that fills them
+			f, nf := 4*t, 4
+			if t >= quads {
+				f, nf = 4*quads+2*(t-quads), min(2, p-(4*quads+2*(t-quads)))
+			}
+			clear(nd.hist[f : f+nf]) // pooled histograms are cleared by the worker that fills them
+			switch nf {
+			case 4:
 				gr.histRootFour(nd, f, cached, s)
-				return
-			}
-			f := 4*quads + 2*(t-quads)
-			clear(nd.hist[f:min(f+2, p)])
-			if f+1 < p {
+			case 2:
 				gr.histRootTwo(nd, f, cached, s)
-			} else {
+			default:
 				gr.histRootOne(nd, f, cached)
 			}
+			if s != nil {
+				nd.G, nd.H = sums[0], sums[1]
+				sumsReady.Store(true)
+			} else if p >= 2 {
+				// task 0 was taken first, by a worker now running it
+				for !sumsReady.Load() {
+					runtime.Gosched()
+				}
+			}
+			for ; nf > 0; nf-- {
+				after(f)
+				f++
+			}
 		})
-		if p < 2 {
-			sums[0], sums[1] = gr.rootSums(nd)
-		}
-		nd.G, nd.H = sums[0], sums[1]
-		wp.do(p, after)
 	case root:
 		// gathered root (constant hessian): the counts are built here
 		nd.G, nd.H = gr.rootSums(nd)
