@@ -264,7 +264,10 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 		}
 	}
 	allGrad()
-	rows := make([]int32, nt)
+	rows := make([]int32, nt) // 0, 1, …, nt−1 before each tree
+	for i := range rows {
+		rows[i] = int32(i)
+	}
 	var rootCnt [][256]float64
 	growers := make([]*hgbGrower, width)
 	for it := 0; it < c.maxIter; it++ {
@@ -273,9 +276,6 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 		}
 		trees := make([]*tree, width)
 		for k := 0; k < width; k++ {
-			for i := range rows {
-				rows[i] = int32(i)
-			}
 			if growers[k] == nil {
 				growers[k] = &hgbGrower{b: bt, g: g[k], h: h[k], constHess: constHess, maxLeaves: c.maxLeaves, maxDepth: c.maxDepth,
 					minLeaf: c.minLeaf, l2: c.l2, minHess: 1e-3, lr: c.lr, nbMax: c.maxBins + 1, rootCnt: &rootCnt, identity: true, wp: wp}
@@ -283,7 +283,8 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 			gr := growers[k] // reused: its histogram pool and buffers carry over
 			trees[k] = gr.grow(rows)
 			// add the leaf values to the raw scores, in blocks of the rows
-			// (each leaf's rows are contiguous in rows)
+			// (each leaf's rows are contiguous in rows), and put the block
+			// of rows back in order for the next tree
 			leaves := gr.leaves
 			slices.SortFunc(leaves, func(a, b hgbLeaf) int { return a.off - b.off })
 			kb := nt/4096 + 1
@@ -294,6 +295,9 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 					for _, i := range rows[a:max(a, b)] {
 						raw[int(i)*width+k] += lf.v
 					}
+				}
+				for i := lo; i < hi; i++ {
+					rows[i] = int32(i)
 				}
 			})
 			if bv != nil {
