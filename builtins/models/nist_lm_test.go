@@ -27,9 +27,6 @@ type nistLinSet struct {
 	// roundedPowers: the design's power columns are float64 products (as a
 	// user building X by hand gets them), not exact powers.
 	roundedPowers bool
-	// ddRoundedPowers: the power columns are the correctly rounded x^k
-	// (what poly(x, d, raw = TRUE) builds today).
-	ddRoundedPowers bool
 }
 
 func parseF(t testing.TB, s string) float64 {
@@ -153,11 +150,7 @@ func (s nistLinSet) exactDesign() ([][]*big.Rat, []*big.Rat) {
 		if s.intercept {
 			row = append(row, big.NewRat(1, 1))
 		}
-		if s.degree > 0 && s.ddRoundedPowers {
-			for k := 1; k <= s.degree; k++ {
-				row = append(row, new(big.Rat).SetFloat64(ddPow(s.x[0][i], k).hi))
-			}
-		} else if s.degree > 0 && s.roundedPowers {
+		if s.degree > 0 && s.roundedPowers {
 			p := 1.0
 			for k := 1; k <= s.degree; k++ {
 				p *= s.x[0][i]
@@ -308,19 +301,6 @@ func TestNISTLinear(t *testing.T) {
 		}
 		for _, fm := range forms {
 			orth := strings.Contains(fm, "poly(") && !strings.Contains(fm, "raw")
-			raw := strings.Contains(fm, "raw = TRUE")
-			ceData := ce
-			ce, csd, cres, cr2 := ce, csd, cres, cr2
-			if raw {
-				// KNOWN GAP (design.go): poly(x, d, raw = TRUE) keeps only the
-				// float64-rounded powers (ddPow(x, k).hi, the lo part is
-				// dropped), so its ceiling is that of the rounded-power matrix
-				// (7.6 digits on Filip, against 14 for I(x^k), whose
-				// double-double columns reach the ceiling of the data).
-				sr := s
-				sr.ddRoundedPowers = true
-				ce, csd, cres, cr2 = exactLS(sr)
-			}
 			m, err := OLS(fm, f)
 			if err != nil {
 				t.Errorf("%s %s: %v", s.name, fm, err)
@@ -376,17 +356,6 @@ func TestNISTLinear(t *testing.T) {
 				return fmt.Sprintf("%4.1f/%4.1f", minGot[k], minCeil[k])
 			}
 			t.Logf("%-9s %-7s %-26s %s %s %s %s", s.name, s.difficulty, strings.TrimPrefix(fm, "y ~ "), cell(0), cell(1), cell(2), cell(3))
-			if raw {
-				// against the ceiling of the data (exact powers), as I(x^k)
-				worst := 15.0
-				for j := range s.est {
-					cert := parseF(t, s.est[j])
-					worst = math.Min(worst, lre(m.Coef[j], cert)-lre(ceData[j], cert))
-				}
-				if worst < -1 {
-					t.Logf("%-9s KNOWN GAP: %s estimates %.1f digits below the data's float64 ceiling (design.go keeps only the rounded powers)", s.name, strings.TrimPrefix(fm, "y ~ "), -worst)
-				}
-			}
 		}
 	}
 }
