@@ -3,7 +3,6 @@ package ml
 import (
 	"container/heap"
 	"math"
-	"runtime"
 	"sync/atomic"
 	"unsafe"
 )
@@ -545,12 +544,17 @@ func (gr *hgbGrower) nodeWork(nd *hgbNode, root bool, after func(f int)) {
 	case inPlace:
 		// tasks of four features, then the last four to eight in pairs,
 		// so that two workers end together; the first task also adds up
-		// Σg and Σh, which every task waits for before its split search
+		// Σg and Σh, which the split search needs: tasks that end before
+		// it leave their features' searches for a second job
 		if p < 2 {
 			nd.G, nd.H = gr.rootSums(nd)
 		}
 		var sums [2]float64
 		var sumsReady atomic.Bool
+		if p < 2 {
+			sumsReady.Store(true)
+		}
+		searched := make([]atomic.Bool, p)
 		quads := max(0, (p-4)/4)
 		wp.do(quads+(p-4*quads+1)/2, func(t int) {
 			var s *[2]float64
@@ -573,17 +577,21 @@ func (gr *hgbGrower) nodeWork(nd *hgbNode, root bool, after func(f int)) {
 			if s != nil {
 				nd.G, nd.H = sums[0], sums[1]
 				sumsReady.Store(true)
-			} else if p >= 2 {
-				// task 0 was taken first, by a worker now running it
-				for !sumsReady.Load() {
-					runtime.Gosched()
+			}
+			if sumsReady.Load() {
+				for j := f; j < f+nf; j++ {
+					after(j)
+					searched[j].Store(true)
 				}
 			}
-			for ; nf > 0; nf-- {
-				after(f)
-				f++
-			}
 		})
+		var rest []int
+		for f := range searched {
+			if !searched[f].Load() {
+				rest = append(rest, f)
+			}
+		}
+		wp.do(len(rest), func(t int) { after(rest[t]) })
 	case root:
 		// gathered root (constant hessian): the counts are built here
 		nd.G, nd.H = gr.rootSums(nd)
