@@ -227,15 +227,30 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 		}
 	}
 	// gradients and hessians of rows [lo, hi) from their raw scores
+	// with one output, the last tree's leaf values are added to the raw
+	// scores in the gradient pass: leafOf[i] is row i's leaf in leafVals
+	var leafOf []uint16
+	var leafVals []float64
+	addLeaves := func(r []float64, lo int) {
+		if len(leafVals) == 0 {
+			return
+		}
+		lf := leafOf[lo : lo+len(r)]
+		for i := range r {
+			r[i] += leafVals[lf[i]]
+		}
+	}
 	gradRange := func(lo, hi int) {
 		switch {
 		case constHess:
 			g0, r, y := g[0][lo:hi], raw[lo:hi], ytr[lo:hi]
+			addLeaves(r, lo)
 			for i := range g0 {
 				g0[i] = float32(r[i] - y[i])
 			}
 		case K == 1:
 			g0, h0, r, y := g[0][lo:hi], h[0][lo:hi], raw[lo:hi], y8[lo:hi]
+			addLeaves(r, lo)
 			for i := range g0 {
 				p := hgbSigmoid(r[i])
 				g0[i] = float32(p - float64(y[i]))
@@ -284,14 +299,34 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 			trees[k] = gr.grow(rows)
 			// add the leaf values to the raw scores, in blocks of the rows
 			// (each leaf's rows are contiguous in rows), and put the block
-			// of rows back in order for the next tree
+			// of rows back in order for the next tree; with one output and
+			// a next iteration, only note each row's leaf (a small array
+			// written at random instead of the raw scores): the gradient
+			// pass adds the values in row order
 			leaves := gr.leaves
 			slices.SortFunc(leaves, func(a, b hgbLeaf) int { return a.off - b.off })
+			deferAdd := width == 1 && it+1 < c.maxIter && len(leaves) <= math.MaxUint16
+			leafVals = leafVals[:0:0]
+			if deferAdd {
+				if leafOf == nil {
+					leafOf = make([]uint16, nt)
+				}
+				leafVals = leafVals[:0]
+				for _, lf := range leaves {
+					leafVals = append(leafVals, lf.v)
+				}
+			}
 			kb := nt/4096 + 1
 			wp.do(kb, func(t int) {
 				lo, hi := blocks(nt, kb, t)
-				for _, lf := range leaves {
+				for l, lf := range leaves {
 					a, b := max(lf.off, lo), min(lf.off+lf.n, hi)
+					if deferAdd {
+						for _, i := range rows[a:max(a, b)] {
+							leafOf[i] = uint16(l)
+						}
+						continue
+					}
 					for _, i := range rows[a:max(a, b)] {
 						raw[int(i)*width+k] += lf.v
 					}
