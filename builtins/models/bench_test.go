@@ -410,3 +410,64 @@ func TestLargeGLMRankDeficient(t *testing.T) {
 		t.Errorf("deviance %.17g, QR path %.17g", big.Deviance, ref.Deviance)
 	}
 }
+
+// TestBinaryLogitRows checks the four-at-a-time logit rows against the
+// scalar ones bit for bit, with η beyond R's ±30 thresholds, at them, and
+// NaN (flagged as invalid).
+func TestBinaryLogitRows(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	avx := hasAVX
+	defer func() { hasAVX = avx }()
+	for _, n := range []int{1, 4, 7, 512, 1029} {
+		e := make([]float64, n)
+		y := make([]float64, n)
+		for i := range e {
+			e[i] = 12 * rng.NormFloat64()
+			switch rng.Intn(40) {
+			case 0:
+				e[i] = 30
+			case 1:
+				e[i] = -30
+			case 2:
+				e[i] = 45
+			}
+			if rng.Intn(2) == 0 {
+				y[i] = 1
+			}
+		}
+		run := func(useAVX bool, e []float64) (out [5][]float64, dev float64, bad bool) {
+			hasAVX = useAVX
+			for k := range out {
+				out[k] = make([]float64, n)
+			}
+			dev = binaryLogitRows(e, out[0], out[1], y, out[2], out[3], &bad)
+			return
+		}
+		a, da, ba := run(false, e)
+		b, db, bb := run(avx, e)
+		if da != db || ba || bb {
+			t.Errorf("n=%d: deviance %v (bad %v) scalar, %v (bad %v) vector", n, da, ba, db, bb)
+		}
+		for k := 0; k < 4; k++ {
+			for i := range a[k] {
+				if math.Float64bits(a[k][i]) != math.Float64bits(b[k][i]) {
+					t.Errorf("n=%d: output %d row %d (η = %v): %v scalar, %v vector", n, k, i, e[i], a[k][i], b[k][i])
+				}
+			}
+		}
+		// the scalar rows are Binomial("logit")'s functions and largeGLM.working
+		fam := Binomial("logit")
+		for i, et := range e {
+			if m := fam.linkinv(et); m != a[0][i] {
+				t.Errorf("n=%d row %d: μ %v, linkinv %v", n, i, a[0][i], m)
+			}
+			if d := fam.muEta(et); d != a[1][i] {
+				t.Errorf("n=%d row %d: μ' %v, muEta %v", n, i, a[1][i], d)
+			}
+		}
+		e[n/2] = math.NaN()
+		if _, _, bad := run(avx, e); !bad {
+			t.Errorf("n=%d: η = NaN not flagged", n)
+		}
+	}
+}
