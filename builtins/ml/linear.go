@@ -2,9 +2,11 @@ package ml
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/gostat/gostat/builtins/internal/cd"
 	inum "github.com/gostat/gostat/builtins/internal/num"
+	"github.com/gostat/gostat/builtins/models"
 	"github.com/gostat/gostat/display"
 	fl "gonum.org/v1/gonum/floats" // "floats" is a test helper of this package
 	"gonum.org/v1/gonum/mat"
@@ -94,8 +96,11 @@ func (m *linear) display(o display.Options, title string) display.Bundle {
 }
 
 // LinearRegression is ordinary least squares, min ‖y − b₀ − Xb‖², solved
-// by a QR decomposition of the centred predictors (for inference —
-// standard errors, tests, formulas — use models.OLS).
+// on the centred predictors by the regression package's solver
+// (models.OLSMatrix: Householder QR with column pivoting and iterative
+// refinement). Collinear predictors are an error naming the aliased
+// columns, where scikit-learn returns its minimum-norm solution. For
+// inference — standard errors, tests, formulas — use models.OLS.
 type LinearRegression struct {
 	// NoIntercept leaves out the intercept.
 	NoIntercept bool
@@ -121,14 +126,28 @@ func (m *LinearRegression) FitXY(X *mat.Dense, y []float64) error {
 		return fmt.Errorf("ml: LinearRegression needs more rows (%d) than coefficients (%d)", n, p+1)
 	}
 	cols, yc, xm, ym := centre(X, y, !m.NoIntercept)
-	// cols hold Xcᵀ row by row; QR copies Xc out of the transposed view.
-	var qr mat.QR
-	qr.Factorize(mat.NewDense(p, n, cols[0][:n*p]).T())
-	var b mat.Dense
-	if err := qr.SolveTo(&b, false, mat.NewDense(n, 1, yc)); err != nil {
-		return fmt.Errorf("ml: LinearRegression: predictors are collinear (%v); drop a redundant column or use Ridge", err)
+	// The regression package's solver (Householder QR with column
+	// pivoting and iterative refinement, R's rank rule) on the centred
+	// columns; the intercept is recovered from the means.
+	names := make([]string, p)
+	for j := range names {
+		names[j] = m.featureName(j)
 	}
-	m.set(mat.Col(nil, 0, &b), xm, ym, n, 0)
+	fit, err := models.OLSMatrix(mat.DenseCopyOf(mat.NewDense(p, n, cols[0][:n*p]).T()), yc, names)
+	if err != nil {
+		return fmt.Errorf("ml: LinearRegression: %v", err)
+	}
+	if fit.Rank < p {
+		var aliased []string
+		for j, a := range fit.Aliased {
+			if a {
+				aliased = append(aliased, fit.Names[j])
+			}
+		}
+		return fmt.Errorf("ml: LinearRegression: predictors are collinear: %s %s a linear combination of the others (rank %d of %d); drop %s or use Ridge",
+			strings.Join(aliased, ", "), map[bool]string{true: "is", false: "are"}[len(aliased) == 1], fit.Rank, p, map[bool]string{true: "it", false: "them"}[len(aliased) == 1])
+	}
+	m.set(fit.Coef, xm, ym, n, 0)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package ml
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -149,5 +150,25 @@ func TestPenalizedBostonSklearn(t *testing.T) {
 				t.Errorf("%s: %s = %.15g, sklearn %.15g", c.name, feats[j], got, w)
 			}
 		}
+	}
+}
+
+// TestLinearRegressionCollinear checks that the shared least-squares
+// solver's rank rule (R's: the later of dependent columns is aliased)
+// becomes an error naming the column.
+func TestLinearRegressionCollinear(t *testing.T) {
+	n := 50
+	X := mat.NewDense(n, 3, nil)
+	y := make([]float64, n)
+	for i := 0; i < n; i++ {
+		a, b := float64(i%7), float64((i*i)%11)
+		X.Set(i, 0, a)
+		X.Set(i, 1, b)
+		X.Set(i, 2, 2*a-b)
+		y[i] = 1 + a - 0.5*b + float64(i%3)
+	}
+	err := NewLinearRegression().FitXY(X, y)
+	if err == nil || !strings.Contains(err.Error(), "x3 is a linear combination of the others (rank 2 of 3)") {
+		t.Fatalf("collinear fit: %v", err)
 	}
 }
