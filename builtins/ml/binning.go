@@ -45,59 +45,81 @@ func fitBins(X *mat.Dense, maxBins int) *binMapper {
 		step = (n + 199999) / 200000
 	}
 	raw := X.RawMatrix()
-	var bufs sync.Pool // one column and sort buffer per goroutine, reused
-	_ = parallelFor(ctxBackground, "", p, func(j int) error {
+	// columns in groups read together from the row-major X (one strided
+	// pass per group instead of one per column), groups shared out
+	// between the cores; each column is then sorted and cut on its own
+	const group = 5
+	ng := (p + group - 1) / group
+	var bufs sync.Pool // column and sort buffers per goroutine, reused
+	_ = parallelFor(ctxBackground, "", ng, func(gi int) error {
 		b, _ := bufs.Get().(*fitBinsBuf)
 		if b == nil {
-			b = &fitBinsBuf{col: make([]float64, 0, n/step+1)}
+			b = &fitBinsBuf{}
 		}
 		defer bufs.Put(b)
-		col := b.col[:0]
-		for i := 0; i < n; i += step {
-			v := raw.Data[i*raw.Stride+j]
-			if !math.IsNaN(v) {
-				col = append(col, v)
-			}
+		j0, j1 := gi*group, min(p, (gi+1)*group)
+		for len(b.cols) < j1-j0 {
+			b.cols = append(b.cols, make([]float64, 0, n/step+1))
 		}
-		sortFloatsBuf(col, &b.radix)
-		var distinct []float64
-		for i, v := range col {
-			if i == 0 || v != col[i-1] {
-				distinct = append(distinct, v)
-				if len(distinct) > maxBins {
-					break
+		cols := b.cols[:j1-j0]
+		for k := range cols {
+			cols[k] = cols[k][:0]
+		}
+		for i := 0; i < n; i += step {
+			row := raw.Data[i*raw.Stride+j0 : i*raw.Stride+j1]
+			for k, v := range row {
+				if !math.IsNaN(v) {
+					cols[k] = append(cols[k], v)
 				}
 			}
 		}
-		if len(distinct) <= maxBins {
-			th := make([]float64, 0, len(distinct))
-			for i := 0; i+1 < len(distinct); i++ {
-				th = append(th, distinct[i]/2+distinct[i+1]/2)
-			}
-			m.Thresholds[j] = th
-			m.Values[j] = distinct
-			return nil
+		for k, col := range cols {
+			fitColumn(m, j0+k, col, maxBins, &b.radix)
 		}
-		th := make([]float64, 0, maxBins-1)
-		for k := 1; k < maxBins; k++ {
-			// numpy percentile, method "midpoint"
-			pos := float64(k) / float64(maxBins) * float64(len(col)-1)
-			lo, hi := math.Floor(pos), math.Ceil(pos)
-			v := (col[int(lo)] + col[int(hi)]) / 2
-			if len(th) > 0 && v <= th[len(th)-1] {
-				continue
-			}
-			th = append(th, v)
-		}
-		m.Thresholds[j] = th
 		return nil
 	})
 	return m
 }
 
-// fitBinsBuf is the scratch space of fitBins for one column.
+// fitColumn sets the thresholds (and distinct values) of feature j from
+// its non-missing values col, which it sorts.
+func fitColumn(m *binMapper, j int, col []float64, maxBins int, rb *radixBuf) {
+	sortFloatsBuf(col, rb)
+	var distinct []float64
+	for i, v := range col {
+		if i == 0 || v != col[i-1] {
+			distinct = append(distinct, v)
+			if len(distinct) > maxBins {
+				break
+			}
+		}
+	}
+	if len(distinct) <= maxBins {
+		th := make([]float64, 0, len(distinct))
+		for i := 0; i+1 < len(distinct); i++ {
+			th = append(th, distinct[i]/2+distinct[i+1]/2)
+		}
+		m.Thresholds[j] = th
+		m.Values[j] = distinct
+		return
+	}
+	th := make([]float64, 0, maxBins-1)
+	for k := 1; k < maxBins; k++ {
+		// numpy percentile, method "midpoint"
+		pos := float64(k) / float64(maxBins) * float64(len(col)-1)
+		lo, hi := math.Floor(pos), math.Ceil(pos)
+		v := (col[int(lo)] + col[int(hi)]) / 2
+		if len(th) > 0 && v <= th[len(th)-1] {
+			continue
+		}
+		th = append(th, v)
+	}
+	m.Thresholds[j] = th
+}
+
+// fitBinsBuf is the scratch space of fitBins for one group of columns.
 type fitBinsBuf struct {
-	col   []float64
+	cols  [][]float64
 	radix radixBuf
 }
 
@@ -207,27 +229,52 @@ func (m *binMapper) transformCodes(X *mat.Dense, wide bool) *binned {
 			b.codes8[j] = make([]uint8, n)
 		}
 	}
-	// blocks of rows in parallel, each row's features together (X is
-	// row-major)
+	// blocks of rows in parallel; within a block one feature at a time,
+	// so that its lookup table stays at hand (the block of X is in cache)
 	const block = 4096
 	nblk := (n + block - 1) / block
 	nan := make([][]bool, nblk)
+	miss := m.MissingBin
 	_ = parallelFor(ctxBackground, "", nblk, func(k int) error {
 		nan[k] = make([]bool, p)
-		for i := k * block; i < min(n, (k+1)*block); i++ {
-			row := raw.Data[i*raw.Stride : i*raw.Stride+p]
-			for j, v := range row {
-				code := m.MissingBin
-				if math.IsNaN(v) {
+		lo, hi := k*block, min(n, (k+1)*block)
+		for j, lk := range lks {
+			th := lk.th
+			var c16 []uint16
+			var c8 []uint8
+			if wide {
+				c16 = b.codes[j][lo:hi]
+			}
+			if small {
+				c8 = b.codes8[j][lo:hi]
+			}
+			x := raw.Data[lo*raw.Stride+j:]
+			for i := range hi - lo {
+				v := x[i*raw.Stride]
+				code := miss
+				switch {
+				case v != v: // NaN
 					nan[k][j] = true
-				} else {
-					code = lks[j].code(v)
+				case len(th) < 2:
+					code = lk.code(v)
+				default:
+					// lk.code, inlined
+					c := lk.cell(v)
+					lo, hi := int(lk.start[c]), int(lk.start[c+1])
+					for cnt := hi - lo; cnt > 0; {
+						half := cnt >> 1
+						if th[lo+half] < v {
+							lo += cnt - half
+						}
+						cnt = half
+					}
+					code = lo
 				}
 				if wide {
-					b.codes[j][i] = uint16(code)
+					c16[i] = uint16(code)
 				}
 				if small {
-					b.codes8[j][i] = uint8(code)
+					c8[i] = uint8(code)
 				}
 			}
 		}

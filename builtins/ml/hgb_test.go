@@ -171,3 +171,41 @@ func TestSortFloatsRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestTransformCodes checks binned codes against the definition (the
+// number of thresholds below the value; missing values get MissingBin),
+// in 16-bit and byte codes, for continuous, discrete and constant
+// features with missing values.
+func TestTransformCodes(t *testing.T) {
+	X, _ := clfData(9000, 6, 9)
+	for i := 0; i < 9000; i++ {
+		X.Set(i, 1, math.Floor(X.At(i, 1)*3)) // few distinct values
+		X.Set(i, 2, 7)                        // constant
+		if i%11 == 0 {
+			X.Set(i, i%6, math.NaN())
+		}
+	}
+	for _, maxBins := range []int{255, 16, 65535} {
+		bm := fitBins(X, maxBins)
+		b := bm.transform(X)
+		for j := 0; j < 6; j++ {
+			th := bm.Thresholds[j]
+			for i := 0; i < 9000; i++ {
+				v := X.At(i, j)
+				want := bm.MissingBin
+				if !math.IsNaN(v) {
+					want = 0
+					for want < len(th) && th[want] < v {
+						want++
+					}
+				}
+				if got := int(b.codes[j][i]); got != want {
+					t.Fatalf("maxBins %d, feature %d, row %d (%v): code %d, want %d", maxBins, j, i, v, got, want)
+				}
+				if b.codes8 != nil && int(b.codes8[j][i]) != want {
+					t.Fatalf("maxBins %d, feature %d, row %d: byte code %d, want %d", maxBins, j, i, b.codes8[j][i], want)
+				}
+			}
+		}
+	}
+}
