@@ -306,12 +306,11 @@ func boost(X *mat.Dense, yc []int, yr []float64, K int, loss string, c hgbConfig
 			leaves := gr.leaves
 			slices.SortFunc(leaves, func(a, b hgbLeaf) int { return a.off - b.off })
 			deferAdd := width == 1 && it+1 < c.maxIter && len(leaves) <= math.MaxUint16
-			leafVals = leafVals[:0:0]
+			leafVals = nil
 			if deferAdd {
 				if leafOf == nil {
 					leafOf = make([]uint16, nt)
 				}
-				leafVals = leafVals[:0]
 				for _, lf := range leaves {
 					leafVals = append(leafVals, lf.v)
 				}

@@ -546,12 +546,10 @@ func (gr *hgbGrower) nodeWork(nd *hgbNode, root bool, after func(f int)) {
 		// so that two workers end together; the first task also adds up
 		// Σg and Σh, which the split search needs: tasks that end before
 		// it leave their features' searches for a second job
-		if p < 2 {
-			nd.G, nd.H = gr.rootSums(nd)
-		}
 		var sums [2]float64
 		var sumsReady atomic.Bool
 		if p < 2 {
+			nd.G, nd.H = gr.rootSums(nd)
 			sumsReady.Store(true)
 		}
 		searched := make([]atomic.Bool, p)
