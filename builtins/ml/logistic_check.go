@@ -6,12 +6,10 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// Input checks of LogisticRegression that read X row by row. checkXY and
-// checkPredictX scan X column by column, which on a row-major 100k×20
-// matrix strides through memory and costs as much as a third of a fit;
-// here one sequential branch-free pass decides whether everything is
-// finite, and only when something is not (or the shape is wrong) the
-// shared checks run in full, so the errors are exactly theirs.
+// Input checks of LogisticRegression: one sequential branch-free pass
+// (allFinite, also checkFinite's fast path for every estimator) decides
+// whether X and y are finite; only when something is not (or the shape is
+// wrong) the shared checks run in full, so the errors are exactly theirs.
 
 // allFinite reports whether every entry of X and of y (nil: none) is
 // finite. v·0 is 0 for finite v and NaN for ±Inf and NaN, so the sums
