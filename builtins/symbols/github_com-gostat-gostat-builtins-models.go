@@ -15,6 +15,7 @@ func init() {
 		"Binomial":         reflect.ValueOf(models.Binomial),
 		"CVPenalized":      reflect.ValueOf(models.CVPenalized),
 		"CompareGLM":       reflect.ValueOf(models.CompareGLM),
+		"CompareGLMTest":   reflect.ValueOf(models.CompareGLMTest),
 		"CompareLM":        reflect.ValueOf(models.CompareLM),
 		"DefaultRankTol":   reflect.ValueOf(constant.MakeFromLiteral("1.000000000000000000002600712391416405251921920840571522681727856e-11", token.FLOAT, 0)),
 		"ElasticNet":       reflect.ValueOf(models.ElasticNet),
