@@ -5,6 +5,7 @@ import (
 	"math"
 	"sync"
 
+	"github.com/gostat/gostat/builtins/internal/cd"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -306,7 +307,7 @@ func proxNewtonL1(ctx context.Context, X *mat.Dense, y []float64, lam float64, i
 					rho += w[i] * raw.Data[i*raw.Stride+j] * r[i]
 				}
 				rho += xwx[j] * nb[j]
-				nv := softThreshold(rho, lam) / xwx[j]
+				nv := cd.SoftThreshold(rho, lam) / xwx[j]
 				if d := nv - nb[j]; d != 0 {
 					for i := 0; i < n; i++ {
 						r[i] -= d * raw.Data[i*raw.Stride+j]
@@ -343,14 +344,4 @@ func proxNewtonL1(ctx context.Context, X *mat.Dense, y []float64, lam float64, i
 		}
 	}
 	return beta, maxIter, false, nil
-}
-
-func softThreshold(x, l float64) float64 {
-	switch {
-	case x > l:
-		return x - l
-	case x < -l:
-		return x + l
-	}
-	return 0
 }
