@@ -551,18 +551,7 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 	}
 	m.aic += 2 * float64(fit.rank)
 	// covariance (unscaled) from the last IRLS weights
-	m.covU = make([][]float64, p)
-	for i := range m.covU {
-		m.covU[i] = make([]float64, p)
-		for j := range m.covU[i] {
-			m.covU[i][j] = math.NaN()
-		}
-	}
-	for a, i := range fit.kept {
-		for b, j := range fit.kept {
-			m.covU[i][j] = fit.xtxinv[a][b]
-		}
-	}
+	m.covU = fit.unscaledCov(p)
 	m.StdErr = make([]float64, p)
 	m.ZValue = make([]float64, p)
 	m.PValue = make([]float64, p)

@@ -307,18 +307,7 @@ func fitLM(d *design, w []float64, call string) (*LM, error) {
 		m.Sigma = math.NaN()
 	}
 	// covariance (unscaled)
-	m.covU = make([][]float64, p)
-	for i := range m.covU {
-		m.covU[i] = make([]float64, p)
-		for j := range m.covU[i] {
-			m.covU[i][j] = math.NaN()
-		}
-	}
-	for a, i := range fit.kept {
-		for b, j := range fit.kept {
-			m.covU[i][j] = fit.xtxinv[a][b]
-		}
-	}
+	m.covU = fit.unscaledCov(p)
 	m.StdErr = make([]float64, p)
 	m.TValue = make([]float64, p)
 	m.PValue = make([]float64, p)

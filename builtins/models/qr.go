@@ -648,3 +648,21 @@ func solvePrecise(pr lsProblem, sw []float64, scale []float64, kept []int, fit *
 	fit.rss = rss.hi
 	fit.rssLo = rss.lo
 }
+
+// unscaledCov returns the p×p unscaled covariance (X'WX)⁻¹ of the
+// coefficients, with NaN in the rows and columns of aliased ones.
+func (f lsFit) unscaledCov(p int) [][]float64 {
+	c := make([][]float64, p)
+	for i := range c {
+		c[i] = make([]float64, p)
+		for j := range c[i] {
+			c[i][j] = math.NaN()
+		}
+	}
+	for a, i := range f.kept {
+		for b, j := range f.kept {
+			c[i][j] = f.xtxinv[a][b]
+		}
+	}
+	return c
+}
