@@ -149,12 +149,9 @@ func CompareGLM(ms ...*GLMFit) (*AnovaTable, error) {
 // or "" (no test, R 4.2's default). φ is the dispersion of the largest
 // model.
 func CompareGLMTest(test string, ms ...*GLMFit) (*AnovaTable, error) {
-	switch test {
-	case "", "Chisq", "F":
-	case "LRT":
-		test = "Chisq"
-	default:
-		return nil, fmt.Errorf("models.CompareGLMTest: test must be \"\", \"Chisq\" (or \"LRT\") or \"F\", not %q", test)
+	test, err := glmTest("models.CompareGLMTest", test)
+	if err != nil {
+		return nil, err
 	}
 	if len(ms) < 2 {
 		return nil, fmt.Errorf("models.CompareGLM: give at least two models")
@@ -236,12 +233,8 @@ func CompareGLMTest(test string, ms ...*GLMFit) (*AnovaTable, error) {
 // df and deviances.
 func (m *GLMFit) Anova(test string) (a *AnovaTable, err error) {
 	defer recoverErr("models.GLMFit.Anova", &err)
-	switch test {
-	case "", "Chisq", "F":
-	case "LRT":
-		test = "Chisq"
-	default:
-		return nil, fmt.Errorf("models: Anova test must be \"\", \"Chisq\" (or \"LRT\") or \"F\", not %q", test)
+	if test, err = glmTest("models.GLMFit.Anova", test); err != nil {
+		return nil, err
 	}
 	if m.d == nil || m.d.ts == nil {
 		return nil, fmt.Errorf("models: Anova needs a model fitted from a formula (this one came from a matrix)")
@@ -455,12 +448,8 @@ func (m *LM) Drop1(test string) (a *AnovaTable, err error) {
 // first row, "<none>", is the full model.
 func (m *GLMFit) Drop1(test string) (a *AnovaTable, err error) {
 	defer recoverErr("models.GLMFit.Drop1", &err)
-	switch test {
-	case "", "F", "Chisq":
-	case "LRT":
-		test = "Chisq"
-	default:
-		return nil, fmt.Errorf("models: Drop1 test must be \"\", \"Chisq\" (or \"LRT\") or \"F\", not %q", test)
+	if test, err = glmTest("models.GLMFit.Drop1", test); err != nil {
+		return nil, err
 	}
 	d := m.d
 	if d == nil || d.ts == nil {
@@ -706,4 +695,16 @@ func (a *AnovaTable) Display(o display.Options) display.Bundle {
 		b.WriteString("Warning: " + a.Warning + "\n")
 	}
 	return display.Text("anova", finish(o, b.String()))
+}
+
+// glmTest checks the test of a GLM analysis of deviance: "" (none),
+// "Chisq" (or its synonym "LRT", as in R) or "F".
+func glmTest(op, test string) (string, error) {
+	switch test {
+	case "", "Chisq", "F":
+		return test, nil
+	case "LRT":
+		return "Chisq", nil
+	}
+	return "", fmt.Errorf("%s: test must be \"\", \"Chisq\" (or \"LRT\") or \"F\", not %q", op, test)
 }
