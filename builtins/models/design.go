@@ -262,7 +262,13 @@ func buildModelDesign(formula string, f *frame.Frame, needResponse bool, allow d
 	d := &design{formula: formula, pf: pf, ts: ts, rows: rows, n: len(rows), nDropped: nr - len(rows),
 		intercept: ts.intercept, levels: map[string][]string{}, coding: map[string]bool{}, ordered: map[string]bool{}, contr: map[string]contrSpec{}}
 	if d.n == 0 {
-		return nil, fmt.Errorf("models: no complete rows: every row has a missing value in one of %s", strings.Join(usedNames, ", "))
+		if nr == 0 {
+			return nil, fmt.Errorf("models: the data frame has no rows; load or filter data with rows before fitting %q", formula)
+		}
+		if allNA := allMissing(f, usedNames, floatCache); len(allNA) > 0 {
+			return nil, fmt.Errorf("models: no complete rows: column %s is missing (NA) in every row; drop it from the formula or fill it (frame imputation) first", strings.Join(allNA, ", "))
+		}
+		return nil, fmt.Errorf("models: no complete rows: every row has a missing value in one of %s; drop the sparsest variable or impute missing values first", strings.Join(usedNames, ", "))
 	}
 	d.labels = rowLabels(f, rows)
 	d.poly = map[string]polyCoef{}
@@ -306,7 +312,51 @@ func buildModelDesign(formula string, f *frame.Frame, needResponse bool, allow d
 	if err := d.evalOffsets(ev); err != nil {
 		return nil, err
 	}
+	if err := d.checkFinite(); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// checkFinite refuses an infinite response, as R's lm.fit and glm.fit do
+// ("NA/NaN/Inf in 'y'"): the fit would give NaN estimates that look like
+// results. (Model-matrix columns are checked as they are evaluated.)
+func (d *design) checkFinite() error {
+	for i, y := range d.y {
+		if math.IsInf(y, 0) {
+			return fmt.Errorf("models: the response %s is %v at row %d; remove or fix non-finite values (e.g. filter rows with math.IsInf) before fitting", d.yName, y, d.rows[i]+1)
+		}
+	}
+	return nil
+}
+
+// allMissing lists the used columns that are missing in every row.
+func allMissing(f *frame.Frame, names []string, floats map[string][]float64) []string {
+	var out []string
+	for _, v := range names {
+		all := true
+		if vals, ok := floats[v]; ok {
+			for _, x := range vals {
+				if x == x {
+					all = false
+					break
+				}
+			}
+		} else if na, err := f.NA(v); err == nil {
+			for _, m := range na {
+				if !m {
+					all = false
+					break
+				}
+			}
+		} else {
+			all = false
+		}
+		if all {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // binomialResponse evaluates a cbind(s, f) response as R's binomial
@@ -615,7 +665,11 @@ func (ev *evaluator) evalFactor(n *node, key string, levels []string) (*variable
 	}
 	for i, x := range v.hi {
 		if x-x != 0 { // NaN or ±Inf
-			return nil, ev.errf(n, "%s is %v at row %d; remove or fix such rows (e.g. filter x > 0 before log)", key, x, ev.rows[i]+1)
+			hint := "remove or fix such rows (non-finite values cannot enter a model matrix)"
+			if strings.Contains(key, "log") || strings.Contains(key, "sqrt") {
+				hint = "remove or fix such rows (e.g. filter x > 0 before log)"
+			}
+			return nil, ev.errf(n, "%s is %v at row %d; %s", key, x, ev.rows[i]+1, hint)
 		}
 	}
 	if levels == nil {

@@ -3,6 +3,7 @@ package models
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 const dblEps = 2.220446049250313e-16
@@ -217,8 +218,19 @@ func (f Family) check() error {
 	if f.Name == "" {
 		return fmt.Errorf("no family given; use models.Binomial(\"logit\"), models.Poisson(\"log\"), models.Gaussian(\"identity\") or models.Gamma(\"inverse\")")
 	}
-	if f.linkfun == nil {
-		ok := map[string]string{"binomial": "logit, probit, cloglog", "poisson": "log, identity, sqrt", "gaussian": "identity, log, inverse", "Gamma": "inverse, log, identity"}
+	// the links R documents for each family (cauchit excepted); poisson(link =
+	// "logit") fails in R too, but only once linkfun sees a mean above 1
+	ok := map[string]string{"binomial": "logit, probit, cloglog, log", "poisson": "log, identity, sqrt", "gaussian": "identity, log, inverse", "Gamma": "inverse, log, identity"}
+	allowed := f.linkfun != nil
+	if list, known := ok[f.Name]; known && allowed {
+		allowed = false
+		for _, l := range strings.Split(list, ", ") {
+			if l == f.Link {
+				allowed = true
+			}
+		}
+	}
+	if !allowed {
 		return fmt.Errorf("link %q is not available for the %s family (use %s)", f.Link, f.Name, ok[f.Name])
 	}
 	return nil

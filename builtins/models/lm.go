@@ -142,13 +142,24 @@ func fitLMFormula(formula string, f *frame.Frame, w []float64) (m *LM, err error
 		return nil, err
 	}
 	if lv, ok := d.levels["\x00response"]; ok {
-		return nil, fmt.Errorf("models.OLS: the response %s is categorical (levels %s); a linear model needs a numeric response — for a two-level outcome use models.GLM(formula, f, models.Binomial(\"logit\"))", d.yName, strings.Join(lv, ", "))
+		shown := strings.Join(lv, ", ")
+		if len(lv) > 6 {
+			shown = fmt.Sprintf("%s, … (%d levels)", strings.Join(lv[:5], ", "), len(lv))
+		}
+		return nil, fmt.Errorf("models.OLS: the response %s is categorical (levels %s); a linear model needs a numeric response — for a two-level outcome use models.GLM(formula, f, models.Binomial(\"logit\"))", d.yName, shown)
 	}
 	var ww []float64
 	if w != nil {
 		ww = make([]float64, d.n)
+		pos := 0
 		for i, r := range d.rows {
 			ww[i] = w[r]
+			if ww[i] > 0 {
+				pos++
+			}
+		}
+		if pos == 0 {
+			return nil, fmt.Errorf("models.WLS: every weight of the %d rows used is 0, so no observation is left to fit; give some rows a positive weight", d.n)
 		}
 	}
 	call := fmt.Sprintf("lm(formula = %s)", formula)

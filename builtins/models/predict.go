@@ -78,16 +78,26 @@ func (d *design) newDesign(f *frame.Frame) (*design, error) {
 		return nil, fmt.Errorf("models: new data frame is nil")
 	}
 	used := map[string]bool{}
+	// a variable of the formula missing from newdata is newdata's problem,
+	// not the formula's: say so (R: "object 'hp' not found").
+	newdataErr := func(err error) error {
+		if fe, ok := err.(*FormulaError); ok && strings.HasPrefix(fe.Msg, "unknown variable") {
+			e := *fe
+			e.Msg = "the new data lack a variable of the model: " + e.Msg + "; give newdata every column the formula uses"
+			return &e
+		}
+		return err
+	}
 	for _, t := range d.ts.terms {
 		for _, fac := range t.factors {
 			if err := checkVars(d.pf, fac, f, used); err != nil {
-				return nil, err
+				return nil, newdataErr(err)
 			}
 		}
 	}
 	for _, o := range d.ts.offsets {
 		if err := checkVars(d.pf, o, f, used); err != nil {
-			return nil, err
+			return nil, newdataErr(err)
 		}
 	}
 	for v := range used {
