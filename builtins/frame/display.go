@@ -173,6 +173,21 @@ func FormatFloats(v []float64) []string {
 		}
 	}
 	dec = min(dec, 7)
+	// In scientific notation every value gets the same number of mantissa
+	// digits, the most any needs (up to 7 significant), as R prints a
+	// column: 2.858389e-13 and 4.410650e-01, not 4.41065e-01.
+	sciDec := 0
+	if sci {
+		for _, x := range v {
+			if x != x || math.IsInf(x, 0) {
+				continue
+			}
+			m := trimExp(strconv.FormatFloat(x, 'e', 6, 64))
+			if i, e := strings.IndexByte(m, '.'), strings.IndexByte(m, 'e'); i >= 0 && e > i {
+				sciDec = max(sciDec, e-i-1)
+			}
+		}
+	}
 	for i, x := range v {
 		switch {
 		case x != x:
@@ -182,8 +197,7 @@ func FormatFloats(v []float64) []string {
 		case math.IsInf(x, -1):
 			out[i] = "-Inf"
 		case sci:
-			out[i] = strconv.FormatFloat(x, 'e', 6, 64)
-			out[i] = trimExp(out[i])
+			out[i] = strconv.FormatFloat(x, 'e', sciDec, 64)
 		default:
 			out[i] = strconv.FormatFloat(x, 'f', dec, 64)
 		}

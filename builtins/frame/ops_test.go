@@ -752,7 +752,8 @@ func TestGroupsAndMisc(t *testing.T) {
 		t.Errorf("profile frame %v", pf)
 	}
 	tiny := frame.New("x", []float64{1e-7, 2.5e-7})
-	if s := tiny.String(); !strings.Contains(s, "1e-07") || !strings.Contains(s, "2.5e-07") {
+	// R: print(data.frame(x = c(1e-7, 2.5e-7))) shows 1.0e-07 and 2.5e-07.
+	if s := tiny.String(); !strings.Contains(s, "1.0e-07") || !strings.Contains(s, "2.5e-07") {
 		t.Errorf("scientific display:\n%s", s)
 	}
 	for _, tr := range []frame.Transformer{frame.NewStandardize("mpg"), frame.NewMinMax("mpg"), frame.NewLog(1, "mpg"), frame.NewBoxCox("mpg"),
