@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gostat/gostat/builtins/internal/rfmt"
 	"github.com/gostat/gostat/display"
@@ -68,6 +69,8 @@ func (m *LM) CooksDistance() []float64 {
 // VIF returns the variance inflation factor 1/(1 - R²_j) of every
 // non-intercept coefficient, R²_j from regressing column j on the other
 // columns of the design (with the intercept). Aliased columns get NaN.
+// For factor and other multi-column terms use GVIF (car::vif's per-term
+// generalized VIF); for one-column terms the two agree.
 func (m *LM) VIF() map[string]float64 {
 	out := map[string]float64{}
 	for _, j := range m.fit.kept {
@@ -127,6 +130,9 @@ func (t TestResult) String() string {
 // of the squared residuals on the model's columns, chi-square with
 // Rank - 1 degrees of freedom.
 func (m *LM) BreuschPagan() TestResult {
+	if m.DFResidual == 0 {
+		return TestResult{Method: "studentized Breusch-Pagan test", Statistic: math.NaN(), DF: math.NaN(), PValue: math.NaN()}
+	}
 	r := m.weightedResid()
 	e2 := make([]float64, len(r))
 	for i, v := range r {
@@ -158,6 +164,9 @@ func (m *LM) BreuschPagan() TestResult {
 // DurbinWatson returns the Durbin-Watson statistic Σ(e_i - e_{i-1})² / Σe_i²
 // (about 2 without autocorrelation; observations in data order).
 func (m *LM) DurbinWatson() float64 {
+	if m.DFResidual == 0 {
+		return math.NaN() // residuals are rounding noise
+	}
 	r := m.weightedResid()
 	num, den := 0.0, 0.0
 	for i, v := range r {
@@ -174,6 +183,9 @@ func (m *LM) DurbinWatson() float64 {
 // with the (biased) sample skewness S and kurtosis K, chi-square with 2
 // degrees of freedom.
 func (m *LM) JarqueBera() TestResult {
+	if m.DFResidual == 0 {
+		return TestResult{Method: "Jarque-Bera normality test", Statistic: math.NaN(), DF: 2, PValue: math.NaN()}
+	}
 	r := m.weightedResid()
 	n := float64(len(r))
 	mean := 0.0
@@ -219,7 +231,13 @@ func (m *LM) ConditionNumber() float64 {
 
 // Diagnostics bundles the regression diagnostics of a linear model.
 type Diagnostics struct {
-	VIF             map[string]float64
+	VIF map[string]float64
+	// GVIF is car::vif's per-term table (nil when car would refuse: aliased
+	// coefficients or fewer than two terms); the report shows it instead of
+	// VIF when a term has more than one column (a factor, poly(), ns()).
+	GVIF *GVIFTable
+	// VIFNote says why no VIF is reported (aliased coefficients), or "".
+	VIFNote         string
 	BreuschPagan    TestResult
 	DurbinWatson    float64
 	JarqueBera      TestResult
@@ -243,7 +261,13 @@ func (m *LM) Diagnose() *Diagnostics {
 			names = append(names, nm)
 		}
 	}
-	return &Diagnostics{VIF: m.VIF(), BreuschPagan: m.BreuschPagan(), DurbinWatson: m.DurbinWatson(),
+	gv, gerr := m.GVIF()
+	note := ""
+	if gerr != nil && strings.Contains(gerr.Error(), "aliased") {
+		note = strings.TrimPrefix(gerr.Error(), "models.GVIF: ")
+		names = nil
+	}
+	return &Diagnostics{VIF: m.VIF(), GVIF: gv, VIFNote: note, BreuschPagan: m.BreuschPagan(), DurbinWatson: m.DurbinWatson(),
 		JarqueBera: m.JarqueBera(), ConditionNumber: m.ConditionNumber(), Leverage: m.Hat(),
 		CooksDistance: m.CooksDistance(), StandardizedResiduals: m.StandardizedResiduals(),
 		Rows: m.Rows, labels: m.d.labels, names: names, rank: m.Rank, n: len(m.Residuals)}
@@ -260,7 +284,29 @@ func (d *Diagnostics) Display(o display.Options) display.Bundle {
 	o = o.Normalized()
 	var b strings.Builder
 	b.WriteString("Regression diagnostics\n\n")
-	if len(d.names) > 0 {
+	multi := false
+	if d.GVIF != nil {
+		for _, df := range d.GVIF.Df {
+			multi = multi || df > 1
+		}
+	}
+	switch {
+	case d.VIFNote != "":
+		fmt.Fprintf(&b, "Variance inflation factors: not computed: %s.\n\n", d.VIFNote)
+	case multi:
+		b.WriteString("Generalized variance inflation factors (car::vif):\n")
+		b.WriteString(d.GVIF.String())
+		mx := 0.0
+		for _, v := range d.GVIF.Adjusted {
+			mx = math.Max(mx, v)
+		}
+		if mx > math.Sqrt(10) {
+			b.WriteString("  GVIF^(1/(2*Df)) above sqrt(10): strong collinearity inflates those standard errors.\n")
+		} else if mx > math.Sqrt(5) {
+			b.WriteString("  GVIF^(1/(2*Df)) above sqrt(5): noticeable collinearity.\n")
+		}
+		b.WriteString("\n")
+	case len(d.names) > 0:
 		b.WriteString("Variance inflation factors:\n")
 		vals := make([]float64, len(d.names))
 		for i, nm := range d.names {
@@ -318,4 +364,140 @@ func verdict(p float64, yes, no string) string {
 		return "p < 0.05: " + yes + "."
 	}
 	return "p >= 0.05: " + no + "."
+}
+
+// GVIFTable holds generalized variance-inflation factors per model term,
+// as car::vif reports them (Fox and Monette 1992, JASA 87:178–183).
+type GVIFTable struct {
+	// Terms are the term labels ("wt", "factor(cyl)", "wt:hp").
+	Terms []string
+	// GVIF = det(R_11)·det(R_22)/det(R), R the correlation matrix of the
+	// non-intercept coefficient estimates, R_11 its block for the term's
+	// columns and R_22 the block for all other columns. For a one-column
+	// term GVIF is the usual VIF 1/(1 - R²_j).
+	GVIF []float64
+	// Df is the number of columns of the term.
+	Df []int
+	// Adjusted = GVIF^(1/(2·Df)), comparable across terms of different Df
+	// (for Df = 1 the square root of the VIF).
+	Adjusted []float64
+}
+
+// GVIF returns car::vif's table: one (generalized) variance inflation factor
+// per term, computed from the correlation matrix of the coefficient
+// estimates. As car does, it refuses models with aliased coefficients and
+// with fewer than two terms; without an intercept it still computes (car
+// warns that VIFs may not be sensible there).
+func (m *LM) GVIF() (*GVIFTable, error) {
+	var cols []int
+	for j, nm := range m.Names {
+		if m.Aliased[j] {
+			return nil, fmt.Errorf("models.GVIF: there are aliased coefficients in the model (%s is not estimable); drop the aliased terms before computing VIFs", nm)
+		}
+		if nm != "(Intercept)" {
+			cols = append(cols, j)
+		}
+	}
+	// group the columns by term (one term per column for the matrix interface)
+	var labels []string
+	var groups [][]int
+	byTerm := map[int]int{}
+	for k, j := range cols {
+		t := -1
+		if len(m.assign) == len(m.Names) && len(m.terms) > 0 {
+			t = m.assign[j]
+		}
+		if t < 0 {
+			labels = append(labels, m.Names[j])
+			groups = append(groups, []int{k})
+			continue
+		}
+		g, ok := byTerm[t]
+		if !ok {
+			g = len(groups)
+			byTerm[t] = g
+			labels = append(labels, m.terms[t])
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], k)
+	}
+	if len(groups) < 2 {
+		return nil, fmt.Errorf("models.GVIF: the model contains fewer than 2 terms; variance inflation needs at least two predictors")
+	}
+	p := len(cols)
+	r := mat.NewSymDense(p, nil)
+	for a, i := range cols {
+		for b, j := range cols {
+			r.SetSym(a, b, m.covU[i][j]/math.Sqrt(m.covU[i][i]*m.covU[j][j]))
+		}
+	}
+	sub := func(idx []int) float64 {
+		if len(idx) == 0 {
+			return 1
+		}
+		s := mat.NewDense(len(idx), len(idx), nil)
+		for a, i := range idx {
+			for b, j := range idx {
+				s.Set(a, b, r.At(i, j))
+			}
+		}
+		return mat.Det(s)
+	}
+	detR := mat.Det(r)
+	out := &GVIFTable{Terms: labels}
+	for _, g := range groups {
+		in := map[int]bool{}
+		for _, k := range g {
+			in[k] = true
+		}
+		var rest []int
+		for k := 0; k < p; k++ {
+			if !in[k] {
+				rest = append(rest, k)
+			}
+		}
+		v := sub(g) * sub(rest) / detR
+		out.GVIF = append(out.GVIF, v)
+		out.Df = append(out.Df, len(g))
+		out.Adjusted = append(out.Adjusted, math.Pow(v, 1/(2*float64(len(g)))))
+	}
+	return out, nil
+}
+
+// String prints the table as R prints car::vif's matrix.
+func (g *GVIFTable) String() string {
+	if g == nil {
+		return "<nil *models.GVIFTable>\n"
+	}
+	df := make([]float64, len(g.Df))
+	for i, d := range g.Df {
+		df[i] = float64(d)
+	}
+	cols := [][]string{rfmt.Format(g.GVIF, 7), rfmt.Format(df, 7), rfmt.Format(g.Adjusted, 7)}
+	heads := []string{"GVIF", "Df", "GVIF^(1/(2*Df))"}
+	w0 := 0
+	for _, t := range g.Terms {
+		w0 = max(w0, utf8.RuneCountInString(t))
+	}
+	ws := make([]int, 3)
+	for c := range cols {
+		ws[c] = len(heads[c])
+		for _, s := range cols[c] {
+			ws[c] = max(ws[c], len(s))
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%*s", w0, "")
+	for c, h := range heads {
+		fmt.Fprintf(&b, " %*s", ws[c], h)
+	}
+	b.WriteString("\n")
+	for i, t := range g.Terms {
+		fmt.Fprintf(&b, "%-*s", w0+len(t)-utf8.RuneCountInString(t), t)
+		for c := range cols {
+			fmt.Fprintf(&b, " %*s", ws[c], cols[c][i])
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
