@@ -260,11 +260,14 @@ func (m *LM) Display(o display.Options) display.Bundle {
 	r := m.Residuals
 	if m.Weights != nil {
 		title = "Weighted Residuals"
+		// sqrt(w)·r for every row, zero-weight rows included (as 0), as
+		// R's summary.lm
 		r = make([]float64, 0, len(m.Residuals))
 		for i, v := range m.Residuals {
-			if m.Weights[i] > 0 {
-				r = append(r, v*math.Sqrt(m.Weights[i]))
+			if m.Weights[i] == 0 {
+				v = 0 // not -0 from a negative residual
 			}
+			r = append(r, v*math.Sqrt(m.Weights[i]))
 		}
 	}
 	if m.DFResidual <= 0 {
