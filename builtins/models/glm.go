@@ -494,6 +494,15 @@ func (m *GLMFit) reading() string {
 	}
 	var b strings.Builder
 	b.WriteString("Reading:\n")
+	if !m.Converged {
+		b.WriteString("  Caution: the fit did not converge; the numbers below are not final\n  (raise GLMOptions.MaxIter or simplify the model).\n")
+	}
+	for _, w := range m.Warnings {
+		if strings.Contains(w, "numerically 0 or 1") {
+			b.WriteString("  Caution: some fitted probabilities are 0 or 1 (perfect or quasi-complete\n  separation?): the estimates diverge and their Wald p-values mean little;\n  use ConfIntProfile, a likelihood-ratio test (Drop1(\"LRT\")) or a penalized fit.\n")
+			break
+		}
+	}
 	k := 0
 	for j, name := range m.Names {
 		if name == "(Intercept)" || m.Aliased[j] {
@@ -505,10 +514,7 @@ func (m *GLMFit) reading() string {
 		}
 		k++
 		r := math.Exp(m.Coef[j])
-		sig := "statistically significant at the 5% level"
-		if m.PValue[j] >= 0.05 {
-			sig = "not statistically significant at the 5% level"
-		}
+		sig := significance(m.PValue[j])
 		per := "each unit increase in " + name
 		if fac, deg, ok := m.d.polyColumn(j); ok {
 			fmt.Fprintf(&b, "  - %s: %s trend of the log %s across the ordered levels of %s (polynomial contrast), coefficient %s (p%s, %s).\n",

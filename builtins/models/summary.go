@@ -354,10 +354,7 @@ func (m *LM) reading() string {
 			break
 		}
 		k++
-		sig := "statistically significant at the 5% level"
-		if m.PValue[j] >= 0.05 {
-			sig = "not statistically significant at the 5% level"
-		}
+		sig := significance(m.PValue[j])
 		v := rfmt.Num(m.Coef[j], 4)
 		if fac, deg, ok := m.d.polyColumn(j); ok {
 			fmt.Fprintf(&b, "  - %s: %s trend of %s across the ordered levels of %s (polynomial contrast), coefficient %s (p%s, %s).\n",
@@ -606,4 +603,16 @@ func pTight(p float64) string {
 		return " " + rfmt.PValue(p, 4)
 	}
 	return "=" + rfmt.PValue(p, 2)
+}
+
+// significance words a p-value for the readings; a NaN p-value (no
+// standard error) is not called significant.
+func significance(p float64) string {
+	switch {
+	case math.IsNaN(p):
+		return "no test: the standard error is not available"
+	case p < 0.05:
+		return "statistically significant at the 5% level"
+	}
+	return "not statistically significant at the 5% level"
 }

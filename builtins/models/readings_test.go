@@ -1,0 +1,43 @@
+package models
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gostat/gostat/builtins/datasets"
+	"github.com/gostat/gostat/builtins/frame"
+)
+
+// TestGLMReadingCautions: the plain-language reading warns when R's
+// warnings make the coefficients unreliable (separation; R 4.2 gives
+// "fitted probabilities numerically 0 or 1 occurred" here, with estimates
+// -206.1 and 45.8) or the fit stopped before converging (maxit = 2: R warns
+// "algorithm did not converge").
+func TestGLMReadingCautions(t *testing.T) {
+	f := frame.New("y", []float64{0, 0, 0, 0, 1, 1, 1, 1}, "x", []float64{1, 2, 3, 4, 5, 6, 7, 8})
+	g, err := GLM("y ~ x", f, Binomial("logit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := g.String(); !strings.Contains(s, "Caution: some fitted probabilities are 0 or 1") ||
+		!strings.Contains(s, "(Intercept)   -206.1   365130.9  -0.001        1") {
+		t.Errorf("separation:\n%s", s)
+	}
+	cars, _ := datasets.Load("mtcars")
+	g2, err := GLMWithOptions("am ~ wt + hp", cars, Binomial("logit"), &GLMOptions{MaxIter: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := g2.String(); !strings.Contains(s, "Caution: the fit did not converge") || !strings.Contains(s, "Warning: glm.fit: algorithm did not converge") {
+		t.Errorf("maxit 2:\n%s", s)
+	}
+	g3, _ := GLM("am ~ wt + hp", cars, Binomial("logit"))
+	if s := g3.String(); strings.Contains(s, "Caution") {
+		t.Errorf("a clean fit has no caution:\n%s", s)
+	}
+	if significance(nan()) != "no test: the standard error is not available" {
+		t.Error("NaN p-value worded as a test")
+	}
+}
+
+func nan() float64 { var z float64; return z / z }
