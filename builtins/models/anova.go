@@ -98,6 +98,9 @@ func CompareLM(ms ...*LM) (*AnovaTable, error) {
 			big = i
 		}
 		label := m.Formula
+		if m.d != nil && m.d.pf != nil {
+			label = deparseFormula(m.d.pf, m.Formula)
+		}
 		if label == "" {
 			label = m.Call
 		}
@@ -173,7 +176,11 @@ func CompareGLMTest(test string, ms ...*GLMFit) (*AnovaTable, error) {
 		if m.DFResidual < ms[big].DFResidual {
 			big = i
 		}
-		a.Heading = append(a.Heading, fmt.Sprintf("Model %d: %s", i+1, m.Formula))
+		label := m.Formula
+		if m.d != nil && m.d.pf != nil {
+			label = deparseFormula(m.d.pf, m.Formula)
+		}
+		a.Heading = append(a.Heading, fmt.Sprintf("Model %d: %s", i+1, label))
 	}
 	disp := ms[big].Dispersion
 	for i, m := range ms {

@@ -743,3 +743,17 @@ func varsOf(n *node, out *[]*node) {
 		}
 	}
 }
+
+// deparseFormula writes a parsed formula as R's deparse does in a model's
+// call and in anova headings ("mpg ~ wt + I(2 * wt)" whatever the spacing
+// typed); src when there is nothing parsed.
+func deparseFormula(pf *parsedFormula, src string) string {
+	if pf == nil || pf.rhs == nil {
+		return src
+	}
+	rhs := pf.rhs.deparse()
+	if pf.lhs == nil {
+		return "~" + rhs
+	}
+	return pf.lhs.deparse() + " ~ " + rhs
+}

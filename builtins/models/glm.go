@@ -211,7 +211,7 @@ func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptio
 		family.Name == "gaussian" && family.Link != "identity" || family.Name == "Gamma" && family.Link != "inverse" {
 		fam = fmt.Sprintf("%s(link = %q)", family.Name, family.Link)
 	}
-	m.Call = fmt.Sprintf("glm(formula = %s, family = %s)", formula, fam)
+	m.Call = fmt.Sprintf("glm(formula = %s, family = %s)", deparseFormula(d.pf, formula), fam)
 	return m, nil
 }
 

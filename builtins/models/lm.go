@@ -162,9 +162,10 @@ func fitLMFormula(formula string, f *frame.Frame, w []float64) (m *LM, err error
 			return nil, fmt.Errorf("models.WLS: every weight of the %d rows used is 0, so no observation is left to fit; give some rows a positive weight", d.n)
 		}
 	}
-	call := fmt.Sprintf("lm(formula = %s)", formula)
+	shown := deparseFormula(d.pf, formula)
+	call := fmt.Sprintf("lm(formula = %s)", shown)
 	if w != nil {
-		call = fmt.Sprintf("lm(formula = %s, weights = w)", formula)
+		call = fmt.Sprintf("lm(formula = %s, weights = w)", shown)
 	}
 	m, err = fitLM(d, ww, call)
 	if err != nil {
