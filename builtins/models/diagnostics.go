@@ -125,40 +125,55 @@ func (t TestResult) String() string {
 	return fmt.Sprintf("%s: statistic = %s%s, %s", t.Method, rfmt.Num(t.Statistic, 5), df, rfmt.PValueLine(t.PValue))
 }
 
-// BreuschPagan tests for heteroscedasticity with the studentized
-// (Koenker) statistic, as lmtest::bptest's default: n·R² of the regression
-// of the squared residuals on the model's columns, chi-square with
-// Rank - 1 degrees of freedom.
+// BreuschPagan returns Koenker's studentized Breusch-Pagan statistic as
+// lmtest::bptest(m) computes it (lmtest 0.9-40) with the model matrix X as
+// the variance regressors: with case weights w (1 for OLS), n = #(w > 0)
+// observations, residuals r and s² = Σ w r²/n, regress u = r² - s² on X by
+// weighted least squares and take BP = n·Σ w û²/Σ u², χ² with rank - 1
+// degrees of freedom. For OLS with an intercept this is n·R² of r² on X
+// (Koenker 1981, J. Econometrics 17:107–112). NaN for a saturated fit.
 func (m *LM) BreuschPagan() TestResult {
+	method := "studentized Breusch-Pagan test"
 	if m.DFResidual == 0 {
-		return TestResult{Method: "studentized Breusch-Pagan test", Statistic: math.NaN(), DF: math.NaN(), PValue: math.NaN()}
+		return TestResult{Method: method, Statistic: math.NaN(), DF: math.NaN(), PValue: math.NaN()}
 	}
-	r := m.weightedResid()
-	e2 := make([]float64, len(r))
+	r := m.Residuals
+	w := m.Weights
+	n := 0.0
+	s2 := 0.0
 	for i, v := range r {
-		e2[i] = v * v
+		wi := 1.0
+		if w != nil {
+			wi = w[i]
+		}
+		if wi > 0 {
+			n++
+		}
+		s2 += wi * v * v
+	}
+	s2 /= n
+	u := make([]float64, len(r))
+	uu := 0.0
+	for i, v := range r {
+		u[i] = v*v - s2
+		uu += u[i] * u[i]
 	}
 	var cols [][]float64
-	hasInt := false
 	for _, k := range m.fit.kept {
 		cols = append(cols, m.X[k])
-		if m.Names[k] == "(Intercept)" {
-			hasInt = true
-		}
 	}
-	if !hasInt {
-		one := make([]float64, m.d.n)
-		for i := range one {
-			one[i] = 1
+	f := solveLS(lsProblem{n: len(u), p: len(cols), cols: cols, y: u, w: w})
+	ss := 0.0
+	for i, v := range f.fitted {
+		wi := 1.0
+		if w != nil {
+			wi = w[i]
 		}
-		cols = append([][]float64{one}, cols...)
+		ss += wi * v * v
 	}
-	f := solveLS(lsProblem{n: len(e2), p: len(cols), cols: cols, y: e2})
-	tss := weightedTSS(e2, nil, true).hi
-	r2 := 1 - f.rss/tss
+	bp := n * ss / uu
 	df := float64(f.rank - 1)
-	bp := float64(len(e2)) * r2
-	return TestResult{Method: "studentized Breusch-Pagan test", Statistic: bp, DF: df, PValue: pChisqUpper(bp, df)}
+	return TestResult{Method: method, Statistic: bp, DF: df, PValue: pChisqUpper(bp, df)}
 }
 
 // DurbinWatson returns the Durbin-Watson statistic Σ(e_i - e_{i-1})² / Σe_i²
