@@ -23,6 +23,21 @@ type Prediction struct {
 	Level    float64
 	// Scale is "response" or "link" for GLM predictions.
 	Scale string
+	// Warnings are R's predict.lm warnings: a rank-deficient fit, or
+	// prediction intervals from a weighted fit (which assume unit weight).
+	Warnings []string
+}
+
+const rankDeficientWarning = "prediction from a rank-deficient fit may be misleading"
+
+// anyTrue reports whether some element of a is true.
+func anyTrue(a []bool) bool {
+	for _, v := range a {
+		if v {
+			return true
+		}
+	}
+	return false
 }
 
 // String returns the table at display.Plain.
@@ -64,6 +79,9 @@ func (p *Prediction) Display(o display.Options) display.Bundle {
 	}
 	if p.Lower != nil {
 		fmt.Fprintf(&b, "(%s intervals, level %g)\n", p.Interval, p.Level)
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintf(&b, "Warning: %s\n", w)
 	}
 	return display.Text("prediction", finish(o, b.String()))
 }
@@ -182,6 +200,12 @@ func (m *LM) predictFrom(cols [][]float64, offset []float64, n int, interval str
 	for i := range q {
 		p.SE[i] = m.Sigma * math.Sqrt(q[i])
 	}
+	if anyTrue(m.Aliased) {
+		p.Warnings = append(p.Warnings, rankDeficientWarning)
+	}
+	if interval == "prediction" && m.Weights != nil {
+		p.Warnings = append(p.Warnings, "Assuming constant prediction variance even though model fit is weighted")
+	}
 	if interval != "none" {
 		t := qT((1+level)/2, float64(m.DFResidual))
 		p.Lower = make([]float64, n)
@@ -258,6 +282,9 @@ func (m *GLMFit) Predict(newdata *frame.Frame, scale string, level float64) (p *
 		eta[i] += o // the formula's offset() terms on the new data
 	}
 	p = &Prediction{Fit: make([]float64, nd.n), SE: make([]float64, nd.n), Interval: "none", Scale: scale}
+	if anyTrue(m.Aliased) {
+		p.Warnings = append(p.Warnings, rankDeficientWarning)
+	}
 	var z float64
 	if level > 0 && level < 1 {
 		p.Interval, p.Level = "confidence", level

@@ -1,0 +1,46 @@
+package models
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gostat/gostat/builtins/datasets"
+	"github.com/gostat/gostat/builtins/frame"
+)
+
+// TestPredictWarnings: R 4.2's predict.lm warns "prediction from a
+// rank-deficient fit may be misleading" for lm(mpg ~ wt + I(2*wt) + hp)
+// (fit 21.78102, lwr 16.38174, upr 27.18031 at wt = 3, hp = 120) and
+// "Assuming constant prediction variance even though model fit is
+// weighted" for prediction intervals of a weighted fit.
+func TestPredictWarnings(t *testing.T) {
+	cars, err := datasets.Load("mtcars")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nd := frame.New("wt", []float64{3}, "hp", []float64{120})
+	m, _ := OLS("mpg ~ wt + I(2*wt) + hp", cars)
+	p, err := m.Predict(nd, "prediction", 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := p.String(); !strings.Contains(s, "1 21.78102 0.4934625 16.38174 27.18031") || !strings.Contains(s, "Warning: prediction from a rank-deficient fit may be misleading") {
+		t.Errorf("rank-deficient:\n%s", s)
+	}
+	g, _ := GLM("am ~ wt + I(2*wt) + hp", cars, Binomial("logit"))
+	if p, err := g.Predict(nd, "link", 0); err != nil || len(p.Warnings) != 1 {
+		t.Errorf("glm rank-deficient: %v %v", p, err)
+	}
+	w, _ := cars.Floats("cyl")
+	mw, _ := WLS("mpg ~ wt + hp", cars, w)
+	if p, _ := mw.Predict(nd, "prediction", 0.95); !strings.Contains(p.String(), "Assuming constant prediction variance") {
+		t.Errorf("weighted:\n%s", p)
+	}
+	if p, _ := mw.Predict(nd, "confidence", 0.95); len(p.Warnings) != 0 {
+		t.Errorf("weighted confidence interval warns: %v", p.Warnings)
+	}
+	m2, _ := OLS("mpg ~ wt + hp", cars)
+	if p, _ := m2.Predict(nd, "prediction", 0.95); len(p.Warnings) != 0 {
+		t.Errorf("full-rank fit warns: %v", p.Warnings)
+	}
+}
