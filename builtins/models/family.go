@@ -258,9 +258,10 @@ func (f Family) aic(y, mu, w []float64, dev float64) float64 {
 			if wi <= 0 {
 				continue
 			}
-			// dbinom(round(m y), round(m), mu, log = TRUE) with m = wi
-			m := math.Round(wi)
-			k := math.Round(wi * y[i])
+			// dbinom(round(m y), round(m), mu, log = TRUE) with m = wi;
+			// R's round() takes halves to even (round(0.5) = 0)
+			m := math.RoundToEven(wi)
+			k := math.RoundToEven(wi * y[i])
 			ll := 0.0
 			if m != 1 { // log C(1, k) = 0 for 0/1 outcomes
 				ll = lchoose(m, k)
@@ -277,6 +278,11 @@ func (f Family) aic(y, mu, w []float64, dev float64) float64 {
 	case "poisson":
 		s := 0.0
 		for i := range y {
+			if weightAt(w, i) != 0 && nonInteger(y[i]) {
+				// dpois(y, mu, log = TRUE) is -Inf for a non-integer y
+				// (R warns "non-integer x"), so R's AIC is Inf
+				return math.Inf(1)
+			}
 			lg, _ := math.Lgamma(y[i] + 1)
 			ll := -mu[i] - lg
 			if y[i] > 0 {
@@ -328,4 +334,10 @@ func rowOf(rows []int, i int) int {
 		return rows[i] + 1
 	}
 	return i + 1
+}
+
+// nonInteger is R's R_nonint test in dpois and dbinom:
+// |x - round(x)| > 1e-7·max(1, |x|).
+func nonInteger(x float64) bool {
+	return math.Abs(x-math.RoundToEven(x)) > 1e-7*math.Max(1, math.Abs(x))
 }

@@ -166,6 +166,32 @@ func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptio
 	if err := family.checkY(d.y, d.rows); err != nil {
 		return nil, fmt.Errorf("models.GLM: %v", err)
 	}
+	switch {
+	case family.Name == "binomial" && d.trials == nil:
+		// R's binomial()$initialize: successes m·y must be whole numbers
+		for i, y := range d.y {
+			s := y * weightAt(prior, i)
+			if math.Abs(s-math.RoundToEven(s)) > 0.001 {
+				warnings = append(warnings, "non-integer #successes in a binomial glm!")
+				break
+			}
+		}
+	case family.Name == "poisson":
+		var bad []string
+		for i, y := range d.y {
+			if weightAt(prior, i) != 0 && nonInteger(y) {
+				bad = append(bad, fmt.Sprintf("%f", y))
+			}
+		}
+		if len(bad) > 0 {
+			more := ""
+			if len(bad) > 3 {
+				more = fmt.Sprintf(" and %d more", len(bad)-3)
+				bad = bad[:3]
+			}
+			warnings = append(warnings, fmt.Sprintf("dpois(y, mu, log = TRUE): non-integer x = %s%s, so the AIC is Inf, as in R (a Poisson likelihood needs whole counts)", strings.Join(bad, ", "), more))
+		}
+	}
 	if o.Offset != nil {
 		if len(o.Offset) != f.NRows() {
 			return nil, fmt.Errorf("models.GLM: %d offsets for %d rows", len(o.Offset), f.NRows())
