@@ -408,7 +408,8 @@ func (m *GLMFit) Vcov() *mat.Dense {
 }
 
 // ConfInt returns Wald confidence intervals b ± z_{(1+level)/2}·SE (R's
-// confint.default; with an estimated dispersion the t quantile is used).
+// confint.default: the normal quantile, also when the dispersion is
+// estimated). R's confint(glm) is the profile interval: ConfIntProfile.
 func (m *GLMFit) ConfInt(level float64) *CoefIntervals {
 	if !(level > 0 && level < 1) {
 		level = 0.95
@@ -436,7 +437,9 @@ func (m *GLMFit) ExpCoef(level float64) *CoefIntervals {
 	return out
 }
 
-// OddsRatios is ExpCoef for logistic models (an error for other links).
+// OddsRatios is ExpCoef for logistic models (an error for other links):
+// Wald intervals, as exp(confint.default(m)); for profile-likelihood
+// intervals exponentiate ConfIntProfile (R's exp(confint(m))).
 func (m *GLMFit) OddsRatios(level float64) (*CoefIntervals, error) {
 	if m.Family.Link != "logit" {
 		return nil, fmt.Errorf("models: odds ratios need a logit link; this model uses %s (use ExpCoef for exp(coefficients))", m.Family.Link)
