@@ -544,6 +544,11 @@ func (m *GLMFit) reading() string {
 		k++
 		r := math.Exp(m.Coef[j])
 		sig := significance(m.PValue[j])
+		if t, ok := m.d.basisTerm(j); ok {
+			fmt.Fprintf(&b, "  - %s: coefficient %s (log %s scale) of one column of %s; the columns act together, so read the fitted curve (Predict over a grid) and test the term as a whole (Drop1) (p%s, %s).\n",
+				name, rfmt.Num(m.Coef[j], 4), strings.TrimPrefix(kind, "expected "), t, pTight(m.PValue[j]), sig)
+			continue
+		}
 		per := "each unit increase in " + name
 		if fac, deg, ok := m.d.polyColumn(j); ok {
 			fmt.Fprintf(&b, "  - %s: %s trend of the log %s across the ordered levels of %s (polynomial contrast), coefficient %s (p%s, %s).\n",

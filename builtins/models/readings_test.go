@@ -41,3 +41,25 @@ func TestGLMReadingCautions(t *testing.T) {
 }
 
 func nan() float64 { var z float64; return z / z }
+
+// TestBasisReadings: columns of poly(), ns() and bs() terms are not read
+// per unit of the variable.
+func TestBasisReadings(t *testing.T) {
+	cars, _ := datasets.Load("mtcars")
+	m, err := OLS("mpg ~ poly(hp, 2) + wt", cars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := m.String()
+	if strings.Contains(s, "poly(hp, 2)1: each unit") || !strings.Contains(s, "of one column of poly(hp, 2)") ||
+		!strings.Contains(s, "wt: each unit increase") {
+		t.Errorf("lm reading:\n%s", s)
+	}
+	g, err := GLM("am ~ ns(hp, 2)", cars, Binomial("logit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := g.String(); strings.Contains(s, "each unit increase in ns(") || !strings.Contains(s, "(log odds scale) of one column of ns(hp, 2)") {
+		t.Errorf("glm reading:\n%s", s)
+	}
+}

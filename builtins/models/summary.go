@@ -381,6 +381,11 @@ func (m *LM) reading() string {
 				name, y, rfmt.Num(math.Abs(m.Coef[j]), 4), dir, base+lvl, pTight(m.PValue[j]), sig)
 			continue
 		}
+		if t, ok := m.d.basisTerm(j); ok {
+			fmt.Fprintf(&b, "  - %s: coefficient %s of one column of %s; the columns act together, so read the fitted curve (Predict over a grid) and test the term as a whole (Drop1) (p%s, %s).\n",
+				name, v, t, pTight(m.PValue[j]), sig)
+			continue
+		}
 		if strings.Contains(name, ":") {
 			fmt.Fprintf(&b, "  - %s: interaction; the effect of one variable changes by %s per unit of the other (p%s, %s).\n",
 				name, v, pTight(m.PValue[j]), sig)
@@ -615,4 +620,20 @@ func significance(p float64) string {
 		return "statistically significant at the 5% level"
 	}
 	return "not statistically significant at the 5% level"
+}
+
+// basisTerm reports whether model-matrix column j belongs to a term built
+// from a basis of several columns (poly(), ns(), bs()), whose coefficients
+// have no per-unit reading one at a time; it returns the term's label.
+func (d *design) basisTerm(j int) (string, bool) {
+	if d == nil || j >= len(d.assign) || d.assign[j] < 0 || d.assign[j] >= len(d.terms) {
+		return "", false
+	}
+	t := d.terms[d.assign[j]]
+	for _, f := range []string{"poly(", "ns(", "bs("} {
+		if strings.Contains(t, f) {
+			return t, true
+		}
+	}
+	return "", false
 }
