@@ -63,3 +63,19 @@ func TestBasisReadings(t *testing.T) {
 		t.Errorf("glm reading:\n%s", s)
 	}
 }
+
+// TestEmptyCellNote: an empty cell of a factor interaction (R 4.2 gives NA
+// for factor(cyl)8:factor(gear)4 in lm(log(mpg) ~ factor(cyl) *
+// factor(gear), mtcars)) is explained as an all-zero column.
+func TestEmptyCellNote(t *testing.T) {
+	cars, _ := datasets.Load("mtcars")
+	m, err := OLS("log(mpg) ~ factor(cyl) * factor(gear)", cars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := m.String()
+	if !strings.Contains(s, "factor(cyl)8:factor(gear)4       NA         NA      NA       NA") ||
+		!strings.Contains(s, "Note: factor(cyl)8:factor(gear)4 is aliased: its column is all zero (no\nobservation used has this combination of levels)") {
+		t.Errorf("empty cell:\n%s", s)
+	}
+}

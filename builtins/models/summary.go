@@ -555,6 +555,23 @@ func (m *LM) aliasReasons() []string {
 		if !a {
 			continue
 		}
+		allZero := true
+		for _, x := range m.X[j] {
+			if x != 0 {
+				allZero = false
+				break
+			}
+		}
+		if allZero {
+			what := "this value"
+			if strings.Contains(m.Names[j], ":") {
+				what = "this combination of levels"
+			} else if _, _, ok := m.d.factorColumn(j); ok {
+				what = "this level"
+			}
+			out = append(out, fmt.Sprintf("Note: %s is aliased: its column is all zero (no observation used has %s); its coefficient is not estimable and shown as NA.", m.Names[j], what))
+			continue
+		}
 		var cols [][]float64
 		for _, k := range m.fit.kept {
 			cols = append(cols, m.X[k])
