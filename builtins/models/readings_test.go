@@ -79,3 +79,14 @@ func TestEmptyCellNote(t *testing.T) {
 		t.Errorf("empty cell:\n%s", s)
 	}
 }
+
+// TestNegativeZeroStatistic: a z value that rounds to -0 prints as 0, as
+// R 4.2 prints summary(glm(vs ~ wt, binomial, subset(mtcars, vs == 1)))
+// ("wt 1.443e-06 8.379e+04 0 1"; the estimate is rounding noise).
+func TestNegativeZeroStatistic(t *testing.T) {
+	out := coefTable([]string{"a", "b"}, []float64{25.57, -7.995e-32}, []float64{2.263e5, 8.379e4},
+		[]float64{1.13e-4, -9.5e-37}, []float64{0.9999, 1}, "z value", "Pr(>|z|)", true)
+	if strings.Contains(out, "-0 ") || strings.Contains(out, "-0\n") {
+		t.Errorf("negative zero shown:\n%s", out)
+	}
+}

@@ -66,7 +66,7 @@ func coefTable(names []string, est, se, stat, p []float64, statName, pName strin
 	var tIdx []int
 	for i := 0; i < n; i++ {
 		if !math.IsNaN(stat[i]) {
-			ts = append(ts, roundTo(stat[i], 3))
+			ts = append(ts, roundTo(stat[i], 3)+0) // +0: R prints a rounded -0 as 0
 			tIdx = append(tIdx, i)
 		}
 	}
