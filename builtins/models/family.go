@@ -292,8 +292,16 @@ func (f Family) aic(y, mu, w []float64, dev float64) float64 {
 		}
 		return -2 * s
 	case "gaussian":
+		// R's gaussian()$aic: n(log(2π dev/n) + 1) + 2 - Σ log w over all
+		// rows (n counts zero-weight rows too, whose log 0 makes R's AIC Inf)
 		nobs := float64(n)
-		return nobs*(math.Log(2*math.Pi*dev/nobs)+1) + 2
+		slw := 0.0
+		if w != nil {
+			for _, wi := range w {
+				slw += math.Log(wi)
+			}
+		}
+		return nobs*(math.Log(2*math.Pi*dev/nobs)+1) + 2 - slw
 	case "Gamma":
 		nw := 0.0
 		for i := 0; i < n; i++ {
