@@ -238,6 +238,9 @@ func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptio
 		fam = fmt.Sprintf("%s(link = %q)", family.Name, family.Link)
 	}
 	m.Call = fmt.Sprintf("glm(formula = %s, family = %s)", deparseFormula(d.pf, formula), fam)
+	if opt != nil && opt.Weights != nil {
+		m.Call = strings.TrimSuffix(m.Call, ")") + ", weights = w)" // as lm's call for WLS
+	}
 	return m, nil
 }
 

@@ -53,3 +53,24 @@ func TestGLMWeightedAICR(t *testing.T) {
 		}
 	}
 }
+
+// TestGLMCallShowsWeights: a weighted GLM's call names the weights, as R's
+// glm(formula, family, data, weights = w) and as the WLS call.
+func TestGLMCallShowsWeights(t *testing.T) {
+	cars, _ := datasets.Load("mtcars")
+	w := make([]float64, 32)
+	for i := range w {
+		w[i] = 1 + float64(i%2)
+	}
+	g, err := GLMWithOptions("am ~ wt", cars, Binomial("logit"), &GLMOptions{Weights: w})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Call != "glm(formula = am ~ wt, family = binomial, weights = w)" {
+		t.Errorf("call %q", g.Call)
+	}
+	g2, _ := GLM("am ~ wt", cars, Binomial("probit"))
+	if g2.Call != `glm(formula = am ~ wt, family = binomial(link = "probit"))` {
+		t.Errorf("call %q", g2.Call)
+	}
+}
