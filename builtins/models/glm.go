@@ -414,6 +414,7 @@ func (m *GLMFit) Vcov() *mat.Dense {
 // confint.default: the normal quantile, also when the dispersion is
 // estimated). R's confint(glm) is the profile interval: ConfIntProfile.
 func (m *GLMFit) ConfInt(level float64) *CoefIntervals {
+	level = percentLevel(level)
 	if !(level > 0 && level < 1) {
 		level = 0.95
 	}
@@ -589,6 +590,7 @@ func (m *GLMFit) reading() string {
 // R's values agree to about 4 significant digits).
 func (m *GLMFit) ConfIntProfile(level float64) (ci *CoefIntervals, err error) {
 	defer recoverErr("models.ConfIntProfile", &err)
+	level = percentLevel(level)
 	if !(level > 0 && level < 1) {
 		level = 0.95
 	}

@@ -465,6 +465,7 @@ func (m *LM) Vcov() *mat.Dense {
 // ConfInt returns confidence intervals b ± t_{df,(1+level)/2}·SE for every
 // coefficient (R's confint.lm), as a table that displays itself.
 func (m *LM) ConfInt(level float64) *CoefIntervals {
+	level = percentLevel(level)
 	if !(level > 0 && level < 1) {
 		level = 0.95
 	}

@@ -182,6 +182,7 @@ func predictCols(cols [][]float64, coef []float64, aliased []bool, covU [][]floa
 // added to the fit, as R's predict.lm adds the offset terms evaluated on
 // the new data.
 func (m *LM) predictFrom(cols [][]float64, offset []float64, n int, interval string, level float64) (*Prediction, error) {
+	level = percentLevel(level)
 	if !(level > 0 && level < 1) {
 		level = 0.95
 	}
@@ -226,7 +227,7 @@ func (m *LM) predictFrom(cols [][]float64, offset []float64, n int, interval str
 // the formula's variables; categorical levels must have been seen in the
 // fit). interval is "none", "confidence" (for the mean, fit ± t·SE) or
 // "prediction" (for a new observation, fit ± t·sqrt(SE² + σ²)), as R's
-// predict.lm; level is the coverage (0.95 when out of range). The
+// predict.lm; level is the coverage (90 reads as 0.90; 0.95 when out of range). The
 // formula's offset() terms are evaluated on newdata and added to the fit;
 // factors are coded with the training levels and contrasts (treatment,
 // polynomial for ordered factors, or C()'s), whatever newdata's own level
@@ -286,6 +287,7 @@ func (m *GLMFit) Predict(newdata *frame.Frame, scale string, level float64) (p *
 		p.Warnings = append(p.Warnings, rankDeficientWarning)
 	}
 	var z float64
+	level = percentLevel(level)
 	if level > 0 && level < 1 {
 		p.Interval, p.Level = "confidence", level
 		p.Lower = make([]float64, nd.n)
@@ -309,4 +311,14 @@ func (m *GLMFit) Predict(newdata *frame.Frame, scale string, level float64) (p *
 		}
 	}
 	return p, nil
+}
+
+// percentLevel reads a confidence level given in percent (90 for 0.90) as
+// the fraction it means; other values are returned unchanged (callers use
+// 0.95 for a level outside (0, 1)).
+func percentLevel(level float64) float64 {
+	if level > 1 && level < 100 {
+		return level / 100
+	}
+	return level
 }

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -42,5 +43,29 @@ func TestPredictWarnings(t *testing.T) {
 	m2, _ := OLS("mpg ~ wt + hp", cars)
 	if p, _ := m2.Predict(nd, "prediction", 0.95); len(p.Warnings) != 0 {
 		t.Errorf("full-rank fit warns: %v", p.Warnings)
+	}
+}
+
+// TestPercentLevel: a level typed in percent means that percentage, not a
+// silent 95%: ConfInt(90) is R's confint(m, level = 0.90).
+func TestPercentLevel(t *testing.T) {
+	cars, _ := datasets.Load("mtcars")
+	m, _ := OLS("mpg ~ wt", cars)
+	a, b := m.ConfInt(90), m.ConfInt(0.90)
+	if a.Level != 0.9 || a.Lower[1] != b.Lower[1] || a.Upper[1] != b.Upper[1] {
+		t.Errorf("ConfInt(90) = %v, want ConfInt(0.90) = %v", a, b)
+	}
+	// R 4.2: confint(lm(mpg ~ wt, mtcars), level = 0.9)["wt", ] = -6.293412, -4.395531
+	if math.Abs(b.Lower[1]+6.293412) > 1e-6 || math.Abs(b.Upper[1]+4.395531) > 1e-6 {
+		t.Errorf("90%% interval %v %v", b.Lower[1], b.Upper[1])
+	}
+	g, _ := GLM("am ~ wt", cars, Binomial("logit"))
+	if g.ConfInt(90).Level != 0.9 {
+		t.Error("GLM ConfInt(90)")
+	}
+	p, _ := m.Predict(frame.New("wt", []float64{3}), "confidence", 90)
+	q, _ := m.Predict(frame.New("wt", []float64{3}), "confidence", 0.9)
+	if p.Level != 0.9 || p.Lower[0] != q.Lower[0] {
+		t.Errorf("Predict level 90: %v", p)
 	}
 }
