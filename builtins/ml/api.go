@@ -3,6 +3,7 @@ package ml
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -66,6 +67,9 @@ type probaModel interface {
 
 // coreOf returns the shared state of a package estimator or pipeline.
 func coreOf(e Estimator) *base {
+	if isNilModel(e) {
+		return nil
+	}
 	switch m := e.(type) {
 	case model:
 		return m.core()
@@ -76,6 +80,19 @@ func coreOf(e Estimator) *base {
 	}
 	return nil
 }
+
+// isNilModel reports whether e is nil or a nil pointer (a model variable
+// declared but never created with its constructor).
+func isNilModel(e Estimator) bool {
+	if e == nil {
+		return true
+	}
+	v := reflect.ValueOf(e)
+	return v.Kind() == reflect.Pointer && v.IsNil()
+}
+
+// errNilModel is returned when a function is given a nil model.
+var errNilModel = errors.New("ml: the model is nil; create it with its constructor (for example ml.NewRandomForestClassifier())")
 
 // IsClassifier reports whether e predicts classes.
 func IsClassifier(e Estimator) bool {

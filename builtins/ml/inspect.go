@@ -18,6 +18,9 @@ import (
 // pipelines too: the raw input columns are permuted. metric as in
 // CrossValidate ("" = the model's Score).
 func PermutationImportance(e Estimator, f *frame.Frame, target string, repeats int, seed uint64, metric string) (*Importance, error) {
+	if isNilModel(e) {
+		return nil, errNilModel
+	}
 	if repeats < 1 {
 		repeats = 5
 	}
@@ -150,6 +153,9 @@ type Dependence struct {
 // 5th and 95th percentiles in f (sklearn's defaults use 100 points; 20 when
 // nPoints is 0) (Friedman 2001).
 func PartialDependence(e Estimator, f *frame.Frame, feature string, nPoints int) (*Dependence, error) {
+	if isNilModel(e) {
+		return nil, errNilModel
+	}
 	if nPoints <= 1 {
 		nPoints = 20
 	}

@@ -2,6 +2,7 @@ package ml
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"runtime"
 	"sync"
@@ -78,7 +79,7 @@ func parallelFor(ctx context.Context, task string, n int, fn func(i int) error) 
 					return
 				}
 				busy.Add(1)
-				err := fn(i)
+				err := callSafe(fn, i)
 				busy.Add(-1)
 				if err != nil {
 					once.Do(func() { first = err })
@@ -97,6 +98,17 @@ func parallelFor(ctx context.Context, task string, n int, fn func(i int) error) 
 		first = ctx.Err()
 	}
 	return first
+}
+
+// callSafe runs fn(i), turning a panic into an error: a panic in a worker
+// goroutine would otherwise end the whole kernel, not just the cell.
+func callSafe(fn func(i int) error, i int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("ml: internal error in parallel work item %d: %v (please report it)", i, r)
+		}
+	}()
+	return fn(i)
 }
 
 // splitMix64 is the SplitMix64 generator step; it derives independent seeds

@@ -83,6 +83,9 @@ type Evaluation struct {
 // Evaluate scores a fitted model (or pipeline) on frame f against column
 // target with the metrics that suit it.
 func Evaluate(e Estimator, f *frame.Frame, target string) (*Evaluation, error) {
+	if isNilModel(e) {
+		return nil, errNilModel
+	}
 	pred, err := e.Predict(f)
 	if err != nil {
 		return nil, err

@@ -121,6 +121,9 @@ type dataset struct {
 }
 
 func frameDataset(e Estimator, f *frame.Frame, target string) (*dataset, error) {
+	if isNilModel(e) {
+		return nil, errNilModel
+	}
 	if f == nil {
 		return nil, fmt.Errorf("ml: the frame is nil")
 	}
@@ -195,6 +198,9 @@ func (d *dataset) foldError(err error, tr []int) error {
 }
 
 func matrixDataset(e Estimator, X *mat.Dense, y []float64) (*dataset, error) {
+	if isNilModel(e) {
+		return nil, errNilModel
+	}
 	if X == nil {
 		return nil, fmt.Errorf("ml: X is nil")
 	}
