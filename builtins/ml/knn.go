@@ -96,7 +96,8 @@ func storeRows(X *mat.Dense) [][]float64 {
 // Σ w_i 1[y_i = c] / Σ w_i over the neighbours, with w_i = 1 ("uniform") or
 // 1/d_i ("distance"). Scale the features first (a StandardScaler step).
 type KNeighborsClassifier struct {
-	// K is the number of neighbours (default 5).
+	// K is the number of neighbours (default 5; 0 means 5). It must not
+	// exceed the number of training rows (scikit-learn's rule).
 	K int
 	// Weights is "uniform" (default) or "distance".
 	Weights string
@@ -129,6 +130,9 @@ func (m *KNeighborsClassifier) FitXY(X *mat.Dense, y []float64) error {
 		return err
 	}
 	if _, err := knnWeights(m.Weights, nil); err != nil {
+		return err
+	}
+	if err := checkK(typeName(m), m.K, n); err != nil {
 		return err
 	}
 	m.fit = knnFit{X: storeRows(X), Y: append([]float64(nil), y...), C: idx}
@@ -213,7 +217,8 @@ func orDefault(s, d string) string {
 // KNeighborsRegressor predicts the (weighted) mean target of the K nearest
 // training rows (sklearn KNeighborsRegressor).
 type KNeighborsRegressor struct {
-	// K is the number of neighbours (default 5).
+	// K is the number of neighbours (default 5; 0 means 5). It must not
+	// exceed the number of training rows (scikit-learn's rule).
 	K int
 	// Weights is "uniform" (default) or "distance".
 	Weights string
@@ -242,6 +247,9 @@ func (m *KNeighborsRegressor) FitXY(X *mat.Dense, y []float64) error {
 		return err
 	}
 	if _, err := knnWeights(m.Weights, nil); err != nil {
+		return err
+	}
+	if err := checkK(typeName(m), m.K, n); err != nil {
 		return err
 	}
 	m.fit = knnFit{X: storeRows(X), Y: append([]float64(nil), y...)}
@@ -297,3 +305,18 @@ func (m *KNeighborsRegressor) Display(o display.Options) display.Bundle {
 
 // String returns the plain-text display (display.Plain).
 func (m *KNeighborsRegressor) String() string { return m.Display(display.Plain).Text }
+
+// checkK rejects a negative K or one larger than the n training rows, as
+// scikit-learn does (it would otherwise silently average over every row).
+func checkK(name string, k, n int) error {
+	if k < 0 {
+		return fmt.Errorf("ml: %s.K must be ≥ 1 (0 = the default 5), got %d", name, k)
+	}
+	if k == 0 {
+		k = 5
+	}
+	if k > n {
+		return fmt.Errorf("ml: %s.K = %d exceeds the %d training rows; use K ≤ %d (with cross-validation, the rows of a training fold)", name, k, n, n)
+	}
+	return nil
+}

@@ -44,3 +44,24 @@ func TestParallelForRecoversPanics(t *testing.T) {
 		t.Errorf("parallelFor error = %v, want an internal error", err)
 	}
 }
+
+// TestKNeighborsKLargerThanTrainingSet checks that K > training rows is an
+// error (scikit-learn: "Expected n_neighbors <= n_samples_fit") rather than
+// a silent average over every row, and that a negative K is rejected.
+func TestKNeighborsKLargerThanTrainingSet(t *testing.T) {
+	tr := datasets.MustLoad("Pima_tr")
+	k := NewKNeighborsClassifier()
+	k.K = 201
+	if err := k.Fit(tr, "type"); err == nil || !strings.Contains(err.Error(), "K = 201 exceeds the 200 training rows") {
+		t.Errorf("K = 201: error = %v", err)
+	}
+	k.K = 200
+	if err := k.Fit(tr, "type"); err != nil {
+		t.Errorf("K = 200: %v", err)
+	}
+	r := NewKNeighborsRegressor()
+	r.K = -1
+	if err := r.Fit(tr.Drop("type"), "glu"); err == nil || !strings.Contains(err.Error(), "K must be ≥ 1") {
+		t.Errorf("K = -1: error = %v", err)
+	}
+}
