@@ -202,6 +202,15 @@ func (m *LM) JarqueBera() TestResult {
 		return TestResult{Method: "Jarque-Bera normality test", Statistic: math.NaN(), DF: 2, PValue: math.NaN()}
 	}
 	r := m.weightedResid()
+	if m.Weights != nil { // zero-weight rows are not observations
+		kept := make([]float64, 0, len(r))
+		for i, v := range r {
+			if m.Weights[i] > 0 {
+				kept = append(kept, v)
+			}
+		}
+		r = kept
+	}
 	n := float64(len(r))
 	mean := 0.0
 	for _, v := range r {
@@ -350,7 +359,13 @@ func (d *Diagnostics) Display(o display.Options) display.Bundle {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, c int) bool { return d.CooksDistance[idx[a]] > d.CooksDistance[idx[c]] })
+	cd := func(i int) float64 { // NaN (zero-weight rows) sorts last
+		if v := d.CooksDistance[i]; v == v {
+			return v
+		}
+		return math.Inf(-1)
+	}
+	sort.SliceStable(idx, func(a, c int) bool { return cd(idx[a]) > cd(idx[c]) })
 	thr := 4 / float64(d.n)
 	var infl []string
 	for _, i := range idx[:min(3, len(idx))] {

@@ -478,9 +478,19 @@ func (m *LM) ConfInt(level float64) *CoefIntervals {
 	return ci
 }
 
-// Hat returns the leverages h_ii, the diagonal of X(X'WX)^{-1}X'W.
+// Hat returns the leverages h_ii, the diagonal of X(X'WX)^{-1}X'W. Rows
+// with weight 0, which R's influence measures leave out (they are not
+// observations), are NaN here and in CooksDistance, StandardizedResiduals
+// and StudentizedResiduals, so the slices stay aligned with Fitted and Rows
+// (as for GLMFit).
 func (m *LM) Hat() []float64 {
-	return leverage(m.X, m.fit.kept, m.fit.rinv, m.Weights, m.d.n)
+	h := leverage(m.X, m.fit.kept, m.fit.rinv, m.Weights, m.d.n)
+	for i, w := range m.Weights {
+		if w == 0 {
+			h[i] = math.NaN()
+		}
+	}
+	return h
 }
 
 func leverage(cols [][]float64, kept []int, rinv [][]float64, w []float64, n int) []float64 {

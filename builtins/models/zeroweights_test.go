@@ -46,4 +46,28 @@ func TestLMZeroWeightsR(t *testing.T) {
 			t.Errorf("%s = %.16g, R %.16g", c.name, c.got, c.want)
 		}
 	}
+	// influence: rows 2, 3, 5, 6 (1-based) are the first four with w > 0;
+	// rows 1 and 4 have weight 0 and are NaN (R leaves them out)
+	nan := math.NaN()
+	for _, c := range []struct {
+		name string
+		got  []float64
+		want []float64
+	}{
+		{"hatvalues", m.Hat(), []float64{nan, 0.0386331166179222, 0.1197387449031594, nan, 0.0476411375063898, 0.1463318763470306}},
+		{"cooks.distance", m.CooksDistance(), []float64{nan, 0.00303958783149520, 0.05041921371171396, nan, 0.00112694709046883, 0.08960979409469279}},
+		{"rstandard", m.StandardizedResiduals(), []float64{nan, -0.476357143477308, -1.054501262919299, nan, 0.259969047695142, -1.252314556912298}},
+		{"rstudent", m.StudentizedResiduals(), []float64{nan, -0.465881803284788, -1.057991324391031, nan, 0.253120138972068, -1.273786177687690}},
+	} {
+		for i, w := range c.want {
+			g := c.got[i]
+			if math.IsNaN(w) != math.IsNaN(g) || (!math.IsNaN(w) && math.Abs(g-w) > 1e-10*math.Abs(w)) {
+				t.Errorf("%s[%d] = %.15g, R %.15g", c.name, i+1, g, w)
+			}
+		}
+	}
+	if jb := m.JarqueBera().Statistic; math.Abs(jb-3.48993707646427) > 1e-10*3.49 {
+		t.Errorf("Jarque-Bera %.15g, want 3.48993707646427 (rows with w > 0)", jb)
+	}
+	_ = m.Diagnose().String() // NaN Cook's distances must not disturb the report
 }
