@@ -470,7 +470,7 @@ func (m *GLMFit) Display(o display.Options) display.Bundle {
 	o = o.Normalized()
 	var b strings.Builder
 	b.WriteString("\nCall:\n" + m.Call + "\n\n")
-	b.WriteString(residualBlock("Deviance Residuals", m.DevianceResiduals(), o.Width, 2))
+	b.WriteString(residualBlock("Deviance Residuals", m.DevianceResiduals(), m.DFResidual, m.d.labels, m.Rows, o.Width, 2))
 	b.WriteString("\n")
 	if na := len(m.Coef) - m.Rank; na > 0 {
 		fmt.Fprintf(&b, "Coefficients: (%d not defined because of singularities)\n", na)

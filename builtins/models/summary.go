@@ -199,18 +199,34 @@ func zapsmall(x []float64, digits int) []float64 {
 // residualBlock prints R's residual summary (quantiles when n > 5); gap is
 // the number of spaces between columns (1 for summary.lm, 2 for
 // summary.glm's print.gap = 2).
-func residualBlock(title string, r []float64, width, gap int) string {
+//
+// As R's print.summary.lm and print.summary.glm, the five quantiles are
+// shown when the residual df exceed 5, else every residual named by its
+// row (labels: the frame's row labels of the rows used, or nil for the
+// 1-based frame row numbers rows+1, or 1..n when rows is nil too); the GLM
+// block (gap 2) zaps them as R does.
+func residualBlock(title string, r []float64, df int, labels []string, rows []int, width, gap int) string {
 	var b strings.Builder
 	b.WriteString(title + ":\n")
 	var names []string
 	var vals []float64
-	if len(r) > 5 {
+	if df > 5 {
 		vals = zapsmall(quantile7(r, []float64{0, 0.25, 0.5, 0.75, 1}), 5)
 		names = []string{"Min", "1Q", "Median", "3Q", "Max"}
 	} else {
 		vals = r
+		if gap > 1 {
+			vals = zapsmall(r, 5)
+		}
 		for i := range r {
-			names = append(names, fmt.Sprint(i+1))
+			switch {
+			case len(labels) == len(r):
+				names = append(names, labels[i])
+			case len(rows) == len(r):
+				names = append(names, fmt.Sprint(rows[i]+1))
+			default:
+				names = append(names, fmt.Sprint(i+1))
+			}
 		}
 	}
 	if gap <= 1 {
@@ -273,7 +289,7 @@ func (m *LM) Display(o display.Options) display.Bundle {
 	if m.DFResidual <= 0 {
 		fmt.Fprintf(&b, "%s:\nALL %d residuals are 0: no residual degrees of freedom!\n", title, len(r))
 	} else {
-		b.WriteString(residualBlock(title, r, o.Width, 1))
+		b.WriteString(residualBlock(title, r, m.DFResidual, m.d.labels, m.Rows, o.Width, 1))
 	}
 	b.WriteString("\n")
 	nAliased := len(m.Coef) - m.Rank
