@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/gostat/gostat/display"
+	"gonum.org/v1/gonum/mat"
 )
 
 // labelsOf returns the sorted distinct values of the given label vectors.
@@ -230,14 +231,18 @@ func BalancedAccuracy(yTrue, yPred []float64) float64 {
 
 // LogLoss is the mean negative log-likelihood of binary labels (0/1) under
 // predicted probabilities p of class 1, natural log, p clipped to
-// [1e-15, 1-1e-15]: -(1/n) Σ y log p + (1-y) log(1-p).
+// [ε, 1-ε] with ε the float64 machine epsilon 2.22e-16 (sklearn 1.2's
+// eps="auto"): -(1/n) Σ y log p + (1-y) log(1-p). As in sklearn, the
+// positive class is 1 when the labels are in {-1, 0, 1}, else the larger
+// of the two labels. For several classes use LogLossProba.
 func LogLoss(yTrue, p []float64) float64 {
 	mustSameLen("LogLoss", yTrue, p)
-	const eps = 1e-15
+	pos := positiveLabel("LogLoss", yTrue)
+	const eps = 0x1p-52 // machine epsilon, sklearn's eps="auto" for float64
 	s := 0.0
 	for i, y := range yTrue {
 		q := math.Min(math.Max(p[i], eps), 1-eps)
-		if y == 1 {
+		if y == pos {
 			s -= math.Log(q)
 		} else {
 			s -= math.Log1p(-q)
@@ -246,13 +251,57 @@ func LogLoss(yTrue, p []float64) float64 {
 	return s / float64(len(yTrue))
 }
 
-// BrierScore is the mean squared difference between binary labels (0/1) and
-// the predicted probabilities of class 1: (1/n) Σ (p_i - y_i)².
-func BrierScore(yTrue, p []float64) float64 {
-	mustSameLen("BrierScore", yTrue, p)
+// LogLossProba is the multiclass log loss (cross-entropy) of labels yTrue
+// under a probability matrix P (sklearn log_loss with a 2-D y_pred): each
+// row of P is clipped to [ε, 1-ε] (ε = 2.22e-16, as in LogLoss) and
+// renormalised, and
+// -(1/n) Σ_i log P[i, c(y_i)], natural log. Column c of P holds the
+// probabilities of labels[c]; with labels nil, of the c-th smallest label
+// of yTrue (then yTrue must show every class, as in sklearn).
+func LogLossProba(yTrue []float64, P *mat.Dense, labels []float64) float64 {
+	n, k := P.Dims()
+	if n != len(yTrue) {
+		panic(fmt.Sprintf("ml.LogLossProba: yTrue has %d values but P has %d rows", len(yTrue), n))
+	}
+	if labels == nil {
+		labels = labelsOf(yTrue)
+	}
+	if len(labels) != k {
+		panic(fmt.Sprintf("ml.LogLossProba: %d labels but P has %d columns; pass the model's classes as labels", len(labels), k))
+	}
+	col := make(map[float64]int, k)
+	for c, l := range labels {
+		col[l] = c
+	}
+	const eps = 0x1p-52 // machine epsilon, sklearn's eps="auto" for float64
 	s := 0.0
 	for i, y := range yTrue {
-		d := p[i] - y
+		c, ok := col[y]
+		if !ok {
+			panic(fmt.Sprintf("ml.LogLossProba: yTrue[%d] = %v is not one of the labels %v", i, y, labels))
+		}
+		row := P.RawRowView(i)
+		sum := 0.0
+		for _, q := range row {
+			sum += math.Min(math.Max(q, eps), 1-eps)
+		}
+		s -= math.Log(math.Min(math.Max(row[c], eps), 1-eps) / sum)
+	}
+	return s / float64(n)
+}
+
+// BrierScore is the mean squared difference between binary labels (0/1) and
+// the predicted probabilities of class 1: (1/n) Σ (p_i - y_i)². The
+// positive class is chosen as in LogLoss.
+func BrierScore(yTrue, p []float64) float64 {
+	mustSameLen("BrierScore", yTrue, p)
+	pos := positiveLabel("BrierScore", yTrue)
+	s := 0.0
+	for i, y := range yTrue {
+		d := p[i]
+		if y == pos {
+			d--
+		}
 		s += d * d
 	}
 	return s / float64(len(yTrue))

@@ -48,18 +48,27 @@ func (c *Curve) String() string { return c.Display(display.Plain).Text }
 // binaryClassCurve returns the cumulative false and true positives at each
 // distinct score, scores sorted in decreasing order (sklearn
 // _binary_clf_curve). The positive class is 1 (else the largest label).
-func binaryClassCurve(name string, yTrue, score []float64) (fps, tps, thr []float64) {
-	mustSameLen(name, yTrue, score)
+// positiveLabel is the positive class of binary labels, with sklearn's
+// rule: 1 when every label is in {-1, 0, 1} (so all-negative labels have no
+// positives), else the larger of the two labels. More than two labels
+// panic.
+func positiveLabel(name string, yTrue []float64) float64 {
 	lab := labelsOf(yTrue)
 	if len(lab) > 2 {
 		panic(fmt.Sprintf("ml.%s: needs binary labels, found %d classes; use one-vs-rest per class", name, len(lab)))
 	}
-	pos := lab[len(lab)-1]
+	pos := 1.0
 	for _, v := range lab {
-		if v == 1 {
-			pos = 1
+		if v != -1 && v != 0 && v != 1 {
+			pos = lab[len(lab)-1]
 		}
 	}
+	return pos
+}
+
+func binaryClassCurve(name string, yTrue, score []float64) (fps, tps, thr []float64) {
+	mustSameLen(name, yTrue, score)
+	pos := positiveLabel(name, yTrue)
 	ord := make([]int, len(score))
 	for i := range ord {
 		ord[i] = i
@@ -136,7 +145,13 @@ func PRCurve(yTrue, score []float64) *Curve {
 	c := &Curve{Kind: "PR"}
 	for i := len(tps) - 1; i >= 0; i-- {
 		c.Y = append(c.Y, safeDiv(tps[i], tps[i]+fps[i]))
-		c.X = append(c.X, safeNaN(tps[i], P))
+		if P == 0 {
+			// no positives: sklearn sets the recall to 1 (and warns), so
+			// the average precision is 0
+			c.X = append(c.X, 1)
+		} else {
+			c.X = append(c.X, tps[i]/P)
+		}
 		c.Thresholds = append(c.Thresholds, thr[i])
 	}
 	c.X = append(c.X, 0)
@@ -167,6 +182,7 @@ type Calibration struct {
 // strategy="uniform"; empty bins are left out).
 func CalibrationCurve(yTrue, p []float64, nBins int) *Calibration {
 	mustSameLen("CalibrationCurve", yTrue, p)
+	pos := positiveLabel("CalibrationCurve", yTrue)
 	if nBins < 1 {
 		nBins = 5
 	}
@@ -183,7 +199,7 @@ func CalibrationCurve(yTrue, p []float64, nBins int) *Calibration {
 			b++
 		}
 		sumP[b] += q
-		if yTrue[i] == 1 {
+		if yTrue[i] == pos {
 			sumY[b]++
 		}
 		cnt[b]++

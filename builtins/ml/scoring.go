@@ -64,7 +64,12 @@ func getScorer(name string, classifier bool) (scorer, error) {
 		s.fn = func(y, _ []float64, P *mat.Dense) float64 { return AveragePrecision(y, positiveColumn(P)) }
 	case "log_loss":
 		s.needProba, s.greater = true, false
-		s.fn = func(y, _ []float64, P *mat.Dense) float64 { return LogLoss(y, positiveColumn(P)) }
+		s.fn = func(y, _ []float64, P *mat.Dense) float64 {
+			if _, k := P.Dims(); k > 2 {
+				return LogLossProba(y, P, nil)
+			}
+			return LogLoss(y, positiveColumn(P))
+		}
 	case "brier":
 		s.needProba, s.greater = true, false
 		s.fn = func(y, _ []float64, P *mat.Dense) float64 { return BrierScore(y, positiveColumn(P)) }
@@ -99,7 +104,7 @@ func (s scorer) score(y, pred []float64, P *mat.Dense) (v float64, err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	if s.needProba && s.name != "roc_auc_ovr" {
+	if s.needProba && s.name != "roc_auc_ovr" && s.name != "log_loss" {
 		if _, k := P.Dims(); k != 2 {
 			return 0, fmt.Errorf("ml: metric %q needs two classes, the model has %d", s.name, k)
 		}

@@ -1,0 +1,32 @@
+"""Reference values from scikit-learn 1.2.1 for qa_metrics_test.go (label conventions
+and edge cases of the binary metrics, multiclass log loss).
+
+Run from builtins/ml/testdata:  /usr/bin/python3 qa_reference.py > qa_reference.json
+"""
+import json, sys, warnings
+warnings.simplefilter("ignore")
+import numpy as np, sklearn
+from sklearn import metrics as M
+from sklearn.calibration import calibration_curve
+
+out = {"sklearn": sklearn.__version__}
+# labels {1, 2}: the positive class is 2 (the larger label)
+y12 = [1, 2, 2, 1, 2, 1, 1, 2]
+s12 = [0.2, 0.7, 0.4, 0.5, 0.9, 0.1, 0.6, 0.4]
+out["labels12"] = {"y": y12, "score": s12,
+    "roc_auc": M.roc_auc_score(y12, s12),
+    "average_precision": M.average_precision_score(y12, s12, pos_label=2),
+    "log_loss": M.log_loss(y12, s12),
+    "brier": M.brier_score_loss(y12, s12, pos_label=2),
+    "calib_true": calibration_curve(y12, s12, n_bins=3, pos_label=2)[0].tolist()}
+# no positive labels: average precision 0 (recall set to 1)
+out["no_positives"] = {"y": [0, 0, 0], "score": [0.2, 0.3, 0.4],
+    "average_precision": float(M.average_precision_score([0, 0, 0], [0.2, 0.3, 0.4]))}
+# multiclass log loss, rows not summing exactly to 1 and a zero probability
+y3 = [0, 2, 1, 2, 0, 1]
+P3 = [[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3], [0.3, 0.3, 0.4], [0.0, 0.5, 0.5], [0.25, 0.25, 0.5]]
+out["multiclass"] = {"y": y3, "P": P3, "log_loss": M.log_loss(y3, P3),
+    "y_text_codes": [5, 9, 7, 9, 5, 7], "log_loss_labels": M.log_loss([5, 9, 7, 9, 5, 7], P3)}
+# a probability of exactly 0 for a positive: clipped at eps = 2.22e-16 (sklearn 1.2 eps="auto")
+out["log_loss_clipped"] = {"y": [1, 0, 1], "p": [0.0, 0.0, 0.9], "log_loss": M.log_loss([1, 0, 1], [0.0, 0.0, 0.9])}
+json.dump(out, sys.stdout, indent=1)
