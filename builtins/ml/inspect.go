@@ -150,8 +150,10 @@ type Dependence struct {
 
 // PartialDependence computes the partial dependence of a fitted model on a
 // numeric feature over nPoints values evenly spaced between the feature's
-// 5th and 95th percentiles in f (sklearn's defaults use 100 points; 20 when
-// nPoints is 0) (Friedman 2001).
+// 5th and 95th percentiles in f, or over each of its distinct values when
+// it has fewer than nPoints (sklearn partial_dependence with
+// grid_resolution = nPoints; sklearn's default is 100 points, gostat's 20
+// when nPoints is 0) (Friedman 2001).
 func PartialDependence(e Estimator, f *frame.Frame, feature string, nPoints int) (*Dependence, error) {
 	if isNilModel(e) {
 		return nil, errNilModel
@@ -172,12 +174,28 @@ func PartialDependence(e Estimator, f *frame.Frame, feature string, nPoints int)
 			v = append(v, a)
 		}
 	}
-	sort.Float64s(v)
-	lo, hi := quantile(v, 0.05), quantile(v, 0.95)
-	d := &Dependence{Feature: feature}
-	for k := 0; k < nPoints; k++ {
-		d.Grid = append(d.Grid, lo+(hi-lo)*float64(k)/float64(nPoints-1))
+	if len(v) == 0 {
+		return nil, fmt.Errorf("ml: partial dependence: column %q has no non-missing values", feature)
 	}
+	sort.Float64s(v)
+	d := &Dependence{Feature: feature}
+	uniq := v[:1:1]
+	for _, a := range v[1:] {
+		if a != uniq[len(uniq)-1] {
+			uniq = append(uniq, a)
+		}
+	}
+	if len(uniq) < nPoints {
+		// sklearn: a feature with fewer distinct values than grid points
+		// is evaluated at each of its values
+		d.Grid = uniq
+	} else {
+		lo, hi := quantile(v, 0.05), quantile(v, 0.95)
+		for k := 0; k < nPoints; k++ {
+			d.Grid = append(d.Grid, lo+(hi-lo)*float64(k)/float64(nPoints-1))
+		}
+	}
+	nPoints = len(d.Grid)
 	d.Average = make([]float64, nPoints)
 	n := f.NRows()
 	err = parallelFor(ctxOf(), "partial dependence", nPoints, func(k int) error {
@@ -212,14 +230,20 @@ func PartialDependence(e Estimator, f *frame.Frame, feature string, nPoints int)
 	return d, nil
 }
 
-// quantile is the type-7 (linear) quantile of sorted v.
+// quantile is the p-quantile of sorted v as scipy.stats.mstats.mquantiles
+// computes it with its defaults alphap = betap = 0.4 (Cunnane's plotting
+// positions), which sklearn's partial dependence grid uses: with
+// m = 0.4 + 0.2p, h = np + m, k = ⌊h⌋ clipped to [1, n−1] and
+// γ = h − k clipped to [0, 1], the quantile is (1−γ) v[k−1] + γ v[k].
 func quantile(v []float64, p float64) float64 {
-	h := p * float64(len(v)-1)
-	lo := int(math.Floor(h))
-	if lo+1 >= len(v) {
-		return v[len(v)-1]
+	n := len(v)
+	if n == 1 {
+		return v[0]
 	}
-	return v[lo] + (h-float64(lo))*(v[lo+1]-v[lo])
+	h := float64(n)*p + 0.4 + 0.2*p
+	k := int(math.Floor(math.Min(math.Max(h, 1), float64(n-1))))
+	g := math.Min(math.Max(h-float64(k), 0), 1)
+	return (1-g)*v[k-1] + g*v[k]
 }
 
 // Display lists the curve.

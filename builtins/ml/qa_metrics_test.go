@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/gostat/gostat/builtins/datasets"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -28,6 +29,12 @@ type qaRef struct {
 		Y, P    []float64
 		LogLoss float64 `json:"log_loss"`
 	} `json:"log_loss_clipped"`
+	PDP struct {
+		RadGrid    []float64 `json:"rad_grid"`
+		RadAverage []float64 `json:"rad_average"`
+		RmGrid     []float64 `json:"rm_grid"`
+		RmAverage  []float64 `json:"rm_average"`
+	} `json:"pdp_boston_lm"`
 	Multiclass struct {
 		Y             []float64
 		P             [][]float64
@@ -103,5 +110,36 @@ func TestMulticlassLogLossMatchesSklearn(t *testing.T) {
 	got, err := s.score(m.Y, nil, P)
 	if err != nil || !near(got, m.LogLoss, 1e-14) {
 		t.Errorf("log_loss scorer = %v, %v; sklearn %v", got, err, m.LogLoss)
+	}
+}
+
+// TestPartialDependenceMatchesSklearn checks the grid (distinct values when
+// there are fewer than the grid points; else evenly spaced between the 5th
+// and 95th percentiles) and the averages of a linear regression on Boston.
+func TestPartialDependenceMatchesSklearn(t *testing.T) {
+	r := loadQARef(t).PDP
+	b := datasets.MustLoad("Boston")
+	lm := NewLinearRegression()
+	if err := lm.Fit(b, "medv"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		feature    string
+		n          int
+		grid, want []float64
+	}{{"rad", 20, r.RadGrid, r.RadAverage}, {"rm", 5, r.RmGrid, r.RmAverage}} {
+		d, err := PartialDependence(lm, b, c.feature, c.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Grid) != len(c.grid) {
+			t.Errorf("%s: grid %v, sklearn %v", c.feature, d.Grid, c.grid)
+			continue
+		}
+		for k := range c.grid {
+			if !near(d.Grid[k], c.grid[k], 1e-12) || !near(d.Average[k], c.want[k], 1e-9) {
+				t.Errorf("%s point %d: (%v, %v), sklearn (%v, %v)", c.feature, k, d.Grid[k], d.Average[k], c.grid[k], c.want[k])
+			}
+		}
 	}
 }

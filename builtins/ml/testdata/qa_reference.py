@@ -29,4 +29,16 @@ out["multiclass"] = {"y": y3, "P": P3, "log_loss": M.log_loss(y3, P3),
     "y_text_codes": [5, 9, 7, 9, 5, 7], "log_loss_labels": M.log_loss([5, 9, 7, 9, 5, 7], P3)}
 # a probability of exactly 0 for a positive: clipped at eps = 2.22e-16 (sklearn 1.2 eps="auto")
 out["log_loss_clipped"] = {"y": [1, 0, 1], "p": [0.0, 0.0, 0.9], "log_loss": M.log_loss([1, 0, 1], [0.0, 0.0, 0.9])}
+# partial dependence of a linear regression on Boston (all rows): rad has 9 distinct
+# values (< 20 grid points: its values), rm is gridded on 5 points between its 5% and 95%
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+from sklearn.inspection import partial_dependence
+boston = pd.read_csv("../../../../shared/reference/datasets/Boston.csv")
+bfeat = [c for c in boston.columns if c != "medv"]
+lm = LinearRegression().fit(boston[bfeat].values, boston.medv.values)
+pd_rad = partial_dependence(lm, boston[bfeat].values, [bfeat.index("rad")], grid_resolution=20)
+pd_rm = partial_dependence(lm, boston[bfeat].values, [bfeat.index("rm")], grid_resolution=5)
+out["pdp_boston_lm"] = {"rad_grid": pd_rad["values"][0].tolist(), "rad_average": pd_rad["average"][0].tolist(),
+    "rm_grid": pd_rm["values"][0].tolist(), "rm_average": pd_rm["average"][0].tolist()}
 json.dump(out, sys.stdout, indent=1)
