@@ -80,6 +80,12 @@ type GLMOptions struct {
 	// new data by Predict (R re-evaluates the offset argument's expression
 	// there; a numeric vector here cannot be).
 	Offset []float64
+	// Start are starting coefficients, one per model-matrix column in the
+	// order of the fit's Names, as R's glm(start = …): IRLS starts from
+	// η = Xb + offset instead of the family's starting means. Give them
+	// when R's default start fails ("no valid set of coefficients"), e.g.
+	// for a binomial log link.
+	Start []float64
 
 	noNull bool      // internal: skip the null-deviance refit (profiles, the null fit itself)
 	start  []float64 // internal: starting coefficients (warm start) instead of R's mustart
@@ -130,6 +136,17 @@ func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptio
 	o := GLMOptions{}
 	if opt != nil {
 		o = *opt
+	}
+	if o.Start != nil {
+		if len(o.Start) != len(d.names) {
+			return nil, fmt.Errorf("models.GLM: %d starting values for %d coefficients; give one per coefficient (%s)", len(o.Start), len(d.names), strings.Join(d.names, ", "))
+		}
+		for j, v := range o.Start {
+			if v-v != 0 {
+				return nil, fmt.Errorf("models.GLM: starting value %d (%s) is %v; starting values must be finite", j+1, d.names[j], v)
+			}
+		}
+		o.start = o.Start
 	}
 	var prior []float64
 	if o.Weights != nil {

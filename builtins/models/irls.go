@@ -281,6 +281,10 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 			}
 			eta[i] = e
 			mu[i] = fam.linkinv(e)
+			if o.Start != nil && (!fam.validEta(e) || !fam.validMu(mu[i])) {
+				// R's glm.fit checks the user's start before iterating
+				return nil, fmt.Errorf("models.GLM: cannot find valid starting values: GLMOptions.Start gives η = %v (μ = %v) at row %d, outside the %s family's range; please specify others", e, mu[i], rowOf(d.rows, i), fam.Name)
+			}
 		}
 		devold = devOf(mu)
 	default:
@@ -300,6 +304,9 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 	}
 	var fit lsFit
 	var coef, coefold []float64
+	if o.Start != nil {
+		coefold = append([]float64(nil), o.Start...) // R: coefold <- start
+	}
 	conv := false
 	iter := 0
 	var warnings []string
@@ -395,7 +402,7 @@ func fitGLM(d *design, fam Family, prior []float64, o GLMOptions) (*GLMFit, erro
 		}
 		if bad() {
 			if coefold == nil {
-				return nil, fmt.Errorf("models.GLM: no valid set of coefficients has been found: please supply starting values")
+				return nil, fmt.Errorf("models.GLM: no valid set of coefficients has been found: please supply starting values (GLMOptions.Start, one per coefficient, e.g. from a fit with another link)")
 			}
 			for k := 0; k < maxit && bad(); k++ {
 				for j := range start {
