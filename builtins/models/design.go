@@ -130,6 +130,9 @@ func checkVars(pf *parsedFormula, n *node, f *frame.Frame, out map[string]bool) 
 type designAllow struct {
 	cbind  bool // a cbind(successes, failures) response (binomial GLM)
 	offset bool // offset(expr) terms
+	// drop marks frame rows missing outside the formula (NA case weights),
+	// dropped and counted with the rows R's na.omit drops (nil: none)
+	drop []bool
 }
 
 // buildDesign parses formula and builds the model matrix on f. Rows with a
@@ -251,6 +254,11 @@ func buildModelDesign(formula string, f *frame.Frame, needResponse bool, allow d
 			if m {
 				keep[i] = false
 			}
+		}
+	}
+	for i, dr := range allow.drop {
+		if dr && i < nr {
+			keep[i] = false
 		}
 	}
 	rows := make([]int, 0, nr)

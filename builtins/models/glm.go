@@ -70,7 +70,8 @@ type GLMOptions struct {
 	Epsilon float64
 	// MaxIter caps the Fisher-scoring iterations (default 25).
 	MaxIter int
-	// Weights are prior case weights, one per frame row (nil: all 1). For
+	// Weights are prior case weights >= 0, one per frame row (nil: all 1;
+	// a NaN weight drops its row as a missing value, as R). For
 	// binomial they are the numbers of trials behind proportion responses.
 	Weights []float64
 	// Offset is a known term added to the linear predictor, one per frame
@@ -129,7 +130,16 @@ func GLMWithOptions(formula string, f *frame.Frame, family Family, opt *GLMOptio
 	if err := family.check(); err != nil {
 		return nil, fmt.Errorf("models.GLM: %v", err)
 	}
-	d, err := buildModelDesign(formula, f, true, designAllow{cbind: true, offset: true})
+	var drop []bool
+	if opt != nil && opt.Weights != nil {
+		if f != nil && len(opt.Weights) != f.NRows() {
+			return nil, fmt.Errorf("models.GLM: %d weights for %d rows; give one weight per row", len(opt.Weights), f.NRows())
+		}
+		if drop, err = checkCaseWeights("models.GLM", opt.Weights); err != nil {
+			return nil, err
+		}
+	}
+	d, err := buildModelDesign(formula, f, true, designAllow{cbind: true, offset: true, drop: drop})
 	if err != nil {
 		return nil, err
 	}

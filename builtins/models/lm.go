@@ -113,13 +113,14 @@ type LM struct {
 //	m, err := models.OLS("mpg ~ wt + factor(cyl)", mtcars)
 //	fmt.Println(m)
 func OLS(formula string, f *frame.Frame) (*LM, error) {
-	return fitLMFormula(formula, f, nil)
+	return fitLMFormula(formula, f, nil, nil)
 }
 
 // WLS fits formula by weighted least squares with case weights w (one per
 // frame row, w >= 0), minimising Σ w_i (y_i - x_i'b)², as R's
 // lm(formula, data, weights = w). Rows with weight 0 are kept in the fit
-// but do not count as observations, as in R.
+// but do not count as observations, as in R; a NaN (NA) weight drops its
+// row with the rows missing a variable (counted in NDropped), as R.
 func WLS(formula string, f *frame.Frame, w []float64) (*LM, error) {
 	if f == nil {
 		return nil, fmt.Errorf("models.WLS: the data frame is nil")
@@ -127,17 +128,34 @@ func WLS(formula string, f *frame.Frame, w []float64) (*LM, error) {
 	if len(w) != f.NRows() {
 		return nil, fmt.Errorf("models.WLS: %d weights for %d rows; give one weight per row", len(w), f.NRows())
 	}
-	for i, v := range w {
-		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("models.WLS: weight %d is %v; weights must be finite and >= 0", i+1, v)
-		}
+	drop, err := checkCaseWeights("models.WLS", w)
+	if err != nil {
+		return nil, err
 	}
-	return fitLMFormula(formula, f, w)
+	return fitLMFormula(formula, f, w, drop)
 }
 
-func fitLMFormula(formula string, f *frame.Frame, w []float64) (m *LM, err error) {
+// checkCaseWeights refuses negative or infinite case weights and marks NaN
+// (NA) weights: R's model.frame drops those rows with the other missing
+// values, and so do the fits.
+func checkCaseWeights(op string, w []float64) (drop []bool, err error) {
+	for i, v := range w {
+		if v < 0 || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("%s: weight %d is %v; weights must be finite and >= 0 (NaN marks a missing weight: that row is dropped)", op, i+1, v)
+		}
+		if v != v {
+			if drop == nil {
+				drop = make([]bool, len(w))
+			}
+			drop[i] = true
+		}
+	}
+	return drop, nil
+}
+
+func fitLMFormula(formula string, f *frame.Frame, w []float64, drop []bool) (m *LM, err error) {
 	defer recoverErr("models.OLS", &err)
-	d, err := buildModelDesign(formula, f, true, designAllow{offset: true})
+	d, err := buildModelDesign(formula, f, true, designAllow{offset: true, drop: drop})
 	if err != nil {
 		return nil, err
 	}
