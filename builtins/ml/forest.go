@@ -203,14 +203,17 @@ func forestConfig(nTrees int, crit string, classifier bool, maxDepth, minSplit, 
 	if err != nil {
 		return forestSettings{}, err
 	}
-	if nTrees <= 0 {
+	if nTrees < 0 {
+		return forestSettings{}, fmt.Errorf("ml: NTrees = %d is out of range; use at least 1 tree (0 = the default 100)", nTrees)
+	}
+	if nTrees == 0 {
 		nTrees = 100
 	}
-	if maxBins <= 1 {
-		maxBins = 255
+	if maxBins < 0 || maxBins == 1 || maxBins > 65535 {
+		return forestSettings{}, fmt.Errorf("ml: MaxBins = %d is out of range; use a value in [2, 65535] (0 = the default 255)", maxBins)
 	}
-	if maxBins > 65535 {
-		maxBins = 65535
+	if maxBins == 0 {
+		maxBins = 255
 	}
 	return forestSettings{nTrees: nTrees, ts: ts, maxFeatures: mf, bootstrap: !noBoot, seed: seed, maxBins: maxBins}, nil
 }

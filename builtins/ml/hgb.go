@@ -28,6 +28,28 @@ type hgbConfig struct {
 
 func hgbResolve(lr float64, maxIter, maxLeaves, maxDepth, minLeaf int, l2 float64, maxBins int, early string, valFrac float64, nNoChange int, tol float64, seed uint64, n int) (hgbConfig, error) {
 	c := hgbConfig{lr: lr, maxIter: maxIter, maxLeaves: maxLeaves, maxDepth: maxDepth, minLeaf: minLeaf, l2: l2, maxBins: maxBins, valFrac: valFrac, nNoChange: nNoChange, tol: tol, seed: seed}
+	// zero values mean the default; values out of scikit-learn's ranges
+	// are errors rather than silently replaced
+	for _, b := range []struct {
+		bad        bool
+		name, want string
+		got        any
+	}{
+		{lr < 0 || math.IsNaN(lr), "LearningRate", "> 0 (0 = the default 0.1)", lr},
+		{maxIter < 0, "MaxIter", "≥ 1 (0 = the default 100)", maxIter},
+		{maxLeaves < 0, "MaxLeafNodes", "≥ 2 (0 = the default 31)", maxLeaves},
+		{maxDepth < 0, "MaxDepth", "≥ 1 (0 = unlimited)", maxDepth},
+		{minLeaf < 0, "MinSamplesLeaf", "≥ 1 (0 = the default 20)", minLeaf},
+		{l2 < 0 || math.IsNaN(l2), "L2Regularization", "≥ 0", l2},
+		{maxBins < 0 || maxBins == 1 || maxBins > 255, "MaxBins", "in [2, 255] (0 = the default 255)", maxBins},
+		{valFrac < 0 || valFrac >= 1 || math.IsNaN(valFrac), "ValidationFraction", "in (0, 1) (0 = the default 0.1)", valFrac},
+		{nNoChange < 0, "NIterNoChange", "≥ 1 (0 = the default 10)", nNoChange},
+		{tol < 0 || math.IsNaN(tol), "Tol", "≥ 0 (0 = the default 1e-7)", tol},
+	} {
+		if b.bad {
+			return c, fmt.Errorf("ml: HistGradientBoosting %s = %v is out of range; use a value %s", b.name, b.got, b.want)
+		}
+	}
 	if c.lr <= 0 {
 		c.lr = 0.1
 	}

@@ -76,6 +76,9 @@ func (m *KMeans) FitX(X *mat.Dense) error {
 		return fmt.Errorf("ml: KMeans with K = %d needs at least K rows, got %d", k, n)
 	}
 	nInit, maxIter, tol := m.NInit, m.MaxIter, m.Tol
+	if m.K < 0 || nInit < 0 || maxIter < 0 || tol < 0 || math.IsNaN(tol) {
+		return fmt.Errorf("ml: KMeans K = %d, NInit = %d, MaxIter = %d, Tol = %v: none may be negative (0 = the defaults 8, 10, 300, 1e-4)", m.K, nInit, maxIter, tol)
+	}
 	if nInit <= 0 {
 		nInit = 10
 	}

@@ -72,6 +72,9 @@ func (m *GaussianNB) FitXY(X *mat.Dense, y []float64) error {
 	}
 	K := len(m.ClassValues)
 	vs := m.VarSmoothing
+	if vs < 0 || math.IsNaN(vs) {
+		return fmt.Errorf("ml: GaussianNB.VarSmoothing = %v is out of range; use a value ≥ 0 (0 = the default 1e-9)", vs)
+	}
 	if vs == 0 {
 		vs = 1e-9
 	}
@@ -220,6 +223,9 @@ func (m *MultinomialNB) FitXY(X *mat.Dense, y []float64) error {
 		return err
 	}
 	a := m.Alpha
+	if a < 0 || math.IsNaN(a) {
+		return fmt.Errorf("ml: MultinomialNB.Alpha = %v is out of range; use a value > 0 (0 = the default 1)", a)
+	}
 	if a == 0 {
 		a = 1
 	}

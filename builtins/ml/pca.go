@@ -70,6 +70,9 @@ func (m *PCA) FitX(X *mat.Dense) error {
 	if n < 2 {
 		return errors.New("ml: PCA needs at least two rows")
 	}
+	if m.NComponents < 0 || m.NComponents > min(n, p) {
+		return fmt.Errorf("ml: PCA.NComponents = %d is out of range; use 1 … %d (the smaller of rows and columns), or 0 for all", m.NComponents, min(n, p))
+	}
 	m.center = make([]float64, p)
 	m.scale = make([]float64, p)
 	for j := 0; j < p; j++ {

@@ -65,3 +65,52 @@ func TestKNeighborsKLargerThanTrainingSet(t *testing.T) {
 		t.Errorf("K = -1: error = %v", err)
 	}
 }
+
+// TestOutOfRangeHyperparametersAreErrors checks that values outside
+// scikit-learn's ranges are errors naming the parameter, not silently
+// replaced by the default (zero values still mean the default).
+func TestOutOfRangeHyperparametersAreErrors(t *testing.T) {
+	tr := datasets.MustLoad("Pima_tr")
+	num := tr.Drop("type")
+	hgb := func(set func(m *HistGradientBoostingClassifier)) Estimator {
+		m := NewHistGradientBoostingClassifier()
+		set(m)
+		return m
+	}
+	cases := []struct {
+		want string
+		m    Estimator
+	}{
+		{"LearningRate = -1", hgb(func(m *HistGradientBoostingClassifier) { m.LearningRate = -1 })},
+		{"MaxBins = 1000", hgb(func(m *HistGradientBoostingClassifier) { m.MaxBins = 1000 })},
+		{"L2Regularization = -0.5", hgb(func(m *HistGradientBoostingClassifier) { m.L2Regularization = -0.5 })},
+		{"ValidationFraction = 1.5", hgb(func(m *HistGradientBoostingClassifier) { m.ValidationFraction = 1.5 })},
+		{"NTrees = -5", &RandomForestClassifier{NTrees: -5, MaxFeatures: "sqrt"}},
+		{"MaxFeatures \"2.5\"", &RandomForestClassifier{MaxFeatures: "2.5"}},
+		{"only 7 features", &RandomForestClassifier{MaxFeatures: "9"}},
+		{"CCPAlpha = -1", &DecisionTreeClassifier{CCPAlpha: -1}},
+		{"MinSamplesSplit = 1", &DecisionTreeClassifier{MinSamplesSplit: 1}},
+		{"MinSamplesLeaf = -2", &DecisionTreeClassifier{MinSamplesLeaf: -2}},
+		{"VarSmoothing = -1", &GaussianNB{VarSmoothing: -1}},
+		{"Alpha = -1", &MultinomialNB{Alpha: -1}},
+	}
+	for _, c := range cases {
+		err := c.m.Fit(tr, "type")
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%T: error = %v, want it to mention %q", c.m, err, c.want)
+		}
+	}
+	if err := (&PCA{NComponents: 9}).Fit(num); err == nil || !strings.Contains(err.Error(), "NComponents = 9") {
+		t.Errorf("PCA NComponents 9 of 7: error = %v", err)
+	}
+	if err := (&KMeans{K: 3, NInit: -1}).Fit(num); err == nil || !strings.Contains(err.Error(), "NInit = -1") {
+		t.Errorf("KMeans NInit -1: error = %v", err)
+	}
+	// zero values still mean the defaults
+	if err := (&HistGradientBoostingClassifier{}).Fit(tr, "type"); err != nil {
+		t.Errorf("zero-valued HistGradientBoostingClassifier: %v", err)
+	}
+	if err := (&RandomForestClassifier{NTrees: 5}).Fit(tr, "type"); err != nil {
+		t.Errorf("zero-valued RandomForestClassifier: %v", err)
+	}
+}

@@ -34,8 +34,14 @@ func resolveTree(crit string, classifier bool, maxDepth, minSplit, minLeaf int) 
 	if !classifier && c != "squared_error" {
 		return treeSettings{}, fmt.Errorf("ml: criterion %q for a regressor: use \"squared_error\"", crit)
 	}
+	if minSplit < 0 || minSplit == 1 {
+		return treeSettings{}, fmt.Errorf("ml: MinSamplesSplit = %d is out of range; use at least 2 (0 = the default 2)", minSplit)
+	}
 	if minSplit < 2 {
 		minSplit = 2
+	}
+	if minLeaf < 0 {
+		return treeSettings{}, fmt.Errorf("ml: MinSamplesLeaf = %d is out of range; use at least 1 (0 = the default 1)", minLeaf)
 	}
 	if minLeaf < 1 {
 		minLeaf = 1
@@ -66,9 +72,15 @@ func resolveMaxFeatures(s string, p int, def string) (int, error) {
 			return 0, fmt.Errorf("ml: MaxFeatures %q: use \"sqrt\", \"log2\", \"all\", a fraction like \"0.5\" or a count like \"5\"", s)
 		}
 		if v < 1 || strings.Contains(s, ".") {
+			if v > 1 {
+				return 0, fmt.Errorf("ml: MaxFeatures %q: a fraction must be in (0, 1]; write a count without a decimal point (\"3\")", s)
+			}
 			k = int(v * float64(p))
 		} else {
 			k = int(v)
+			if k > p {
+				return 0, fmt.Errorf("ml: MaxFeatures %q: there are only %d features; use a count ≤ %d or \"all\"", s, p, p)
+			}
 		}
 	}
 	if k < 1 {
@@ -136,6 +148,9 @@ func (m *DecisionTreeClassifier) FitXY(X *mat.Dense, y []float64) error {
 	ts, err := resolveTree(m.Criterion, true, m.MaxDepth, m.MinSamplesSplit, m.MinSamplesLeaf)
 	if err != nil {
 		return err
+	}
+	if m.CCPAlpha < 0 || math.IsNaN(m.CCPAlpha) {
+		return fmt.Errorf("ml: CCPAlpha = %v is out of range; use a value ≥ 0 (0 = no pruning)", m.CCPAlpha)
 	}
 	mf, err := resolveMaxFeatures(m.MaxFeatures, p, "all")
 	if err != nil {
@@ -268,6 +283,9 @@ func (m *DecisionTreeRegressor) FitXY(X *mat.Dense, y []float64) error {
 	ts, err := resolveTree(m.Criterion, false, m.MaxDepth, m.MinSamplesSplit, m.MinSamplesLeaf)
 	if err != nil {
 		return err
+	}
+	if m.CCPAlpha < 0 || math.IsNaN(m.CCPAlpha) {
+		return fmt.Errorf("ml: CCPAlpha = %v is out of range; use a value ≥ 0 (0 = no pruning)", m.CCPAlpha)
 	}
 	mf, err := resolveMaxFeatures(m.MaxFeatures, p, "all")
 	if err != nil {
