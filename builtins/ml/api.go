@@ -132,6 +132,9 @@ func featureColumns(f *frame.Frame, target string) ([]string, []string, error) {
 	if f == nil {
 		return nil, nil, errors.New("ml: the frame is nil")
 	}
+	if f.NRows() == 0 {
+		return nil, nil, fmt.Errorf("ml: the frame has no rows (0 × %d); fitting needs data — check the filter or split that produced it", f.NCols())
+	}
 	var feats, types, bad []string
 	names := f.Names()
 	found := target == ""

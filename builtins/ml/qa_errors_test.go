@@ -114,3 +114,13 @@ func TestOutOfRangeHyperparametersAreErrors(t *testing.T) {
 		t.Errorf("zero-valued RandomForestClassifier: %v", err)
 	}
 }
+
+// TestEmptyFrameError checks that fitting on a frame without rows says so.
+func TestEmptyFrameError(t *testing.T) {
+	empty := datasets.MustLoad("Pima_tr").Head(0)
+	for _, m := range []Estimator{NewLogisticRegression(), NewRandomForestClassifier(), NewPipeline(NewLinearRegression(), NewStandardScaler())} {
+		if err := m.Fit(empty, "type"); err == nil || !strings.Contains(err.Error(), "the frame has no rows") {
+			t.Errorf("%T on an empty frame: error = %v", m, err)
+		}
+	}
+}
