@@ -52,6 +52,8 @@ type Penalized struct {
 	Iterations int
 	// Objective is the value of the minimised objective.
 	Objective float64
+	// NObs observations were used; NDropped rows had missing values.
+	NObs, NDropped int
 }
 
 // PenalizedPath is a regularisation path: fits over a decreasing sequence
@@ -84,6 +86,8 @@ type PenalizedPath struct {
 	NFolds               int
 	// Mean and SD (population) used to standardise each predictor.
 	Mean, SD []float64
+	// NObs observations were used; NDropped rows had missing values.
+	NObs, NDropped int
 }
 
 // PathOptions configure PenalizedPathFit and CVPenalized.
@@ -121,6 +125,10 @@ type penData struct {
 	sd    []float64
 	ybar  float64
 	names []string
+	// nDropped rows had missing values; respLevels are the levels of a
+	// categorical response (nil for a numeric one)
+	nDropped   int
+	respLevels []string
 }
 
 func standardize(cols [][]float64, y []float64, names []string) (*penData, error) {
@@ -174,7 +182,52 @@ func penDesign(formula string, f *frame.Frame) (*penData, error) {
 	if len(cols) == 0 {
 		return nil, fmt.Errorf("models: formula %q has no predictors", formula)
 	}
-	return standardize(cols, d.y, names)
+	pd, err := standardize(cols, d.y, names)
+	if err != nil {
+		return nil, err
+	}
+	pd.nDropped = d.nDropped
+	pd.respLevels = d.levels["\x00response"]
+	return pd, nil
+}
+
+// counted records the observations used and dropped on a fit.
+func (pd *penData) counted(p *Penalized) *Penalized {
+	p.NObs, p.NDropped = pd.n, pd.nDropped
+	return p
+}
+
+// droppedLine is R's "(k observations deleted due to missingness)".
+func droppedLine(k int) string {
+	if k <= 0 {
+		return ""
+	}
+	s := "s"
+	if k == 1 {
+		s = ""
+	}
+	return fmt.Sprintf("  (%d observation%s deleted due to missingness)\n", k, s)
+}
+
+// checkResponse refuses a categorical response for the Gaussian family (as
+// OLS does) and one with more than two levels for the binomial family (as
+// glmnet: "more than two classes").
+func (pd *penData) checkResponse(op, fam string) error {
+	lv := pd.respLevels
+	if lv == nil {
+		return nil
+	}
+	shown := strings.Join(lv, ", ")
+	if len(lv) > 6 {
+		shown = fmt.Sprintf("%s, … (%d levels)", strings.Join(lv[:5], ", "), len(lv))
+	}
+	if fam != "binomial" {
+		return fmt.Errorf("%s: the response is categorical (levels %s); a Gaussian penalized regression needs a numeric response — for a two-level outcome use models.LogisticLasso or PathOptions{Family: \"binomial\"}", op, shown)
+	}
+	if len(lv) > 2 {
+		return fmt.Errorf("%s: the response has %d classes (levels %s); penalized logistic regression needs two — recode it to two levels first", op, len(lv), shown)
+	}
+	return nil
 }
 
 // cdControl is glmnet's convergence rule (the largest update moves the
@@ -343,7 +396,10 @@ func Ridge(formula string, f *frame.Frame, alpha float64) (p *Penalized, err err
 	if err != nil {
 		return nil, err
 	}
-	return pd.ridge(alpha), nil
+	if err := pd.checkResponse("models.Ridge", "gaussian"); err != nil {
+		return nil, err
+	}
+	return pd.counted(pd.ridge(alpha)), nil
 }
 
 func (pd *penData) ridge(alpha float64) *Penalized {
@@ -389,12 +445,15 @@ func ElasticNet(formula string, f *frame.Frame, alpha, l1Ratio float64) (p *Pena
 	if err != nil {
 		return nil, err
 	}
+	if err := pd.checkResponse("models.ElasticNet", "gaussian"); err != nil {
+		return nil, err
+	}
 	b0, b, it := pd.fitAt(alpha, l1Ratio, 1e-13, "gaussian")
 	method := "lasso"
 	if l1Ratio < 1 {
 		method = fmt.Sprintf("elastic net (l1 ratio %g)", l1Ratio)
 	}
-	return pd.toPenalized(fmt.Sprintf("%s (alpha %g)", method, alpha), "gaussian", alpha, l1Ratio, b0, b, it), nil
+	return pd.counted(pd.toPenalized(fmt.Sprintf("%s (alpha %g)", method, alpha), "gaussian", alpha, l1Ratio, b0, b, it)), nil
 }
 
 // LogisticLasso fits L1/elastic-net penalised logistic regression at λ
@@ -405,11 +464,14 @@ func LogisticLasso(formula string, f *frame.Frame, lambda, l1Ratio float64) (p *
 	if err != nil {
 		return nil, err
 	}
+	if err := pd.checkResponse("models.LogisticLasso", "binomial"); err != nil {
+		return nil, err
+	}
 	if err := pd.checkBinary(); err != nil {
 		return nil, err
 	}
 	b0, b, it := pd.fitAt(lambda, l1Ratio, 1e-12, "binomial")
-	return pd.toPenalized(fmt.Sprintf("penalized logistic (lambda %g, l1 ratio %g)", lambda, l1Ratio), "binomial", lambda, l1Ratio, b0, b, it), nil
+	return pd.counted(pd.toPenalized(fmt.Sprintf("penalized logistic (lambda %g, l1 ratio %g)", lambda, l1Ratio), "binomial", lambda, l1Ratio, b0, b, it)), nil
 }
 
 func (pd *penData) checkBinary() error {
@@ -433,7 +495,14 @@ func PenalizedPathFit(formula string, f *frame.Frame, opt PathOptions) (p *Penal
 	if err != nil {
 		return nil, err
 	}
-	return pd.path(opt)
+	if err := pd.checkResponse("models.PenalizedPathFit", opt.Family); err != nil {
+		return nil, err
+	}
+	p, err = pd.path(opt)
+	if p != nil {
+		p.NObs, p.NDropped = pd.n, pd.nDropped
+	}
+	return p, err
 }
 
 func (pd *penData) path(opt PathOptions) (*PenalizedPath, error) {
@@ -550,10 +619,14 @@ func CVPenalized(formula string, f *frame.Frame, opt PathOptions) (p *PenalizedP
 	if err != nil {
 		return nil, err
 	}
+	if err := pd.checkResponse("models.CVPenalized", opt.Family); err != nil {
+		return nil, err
+	}
 	full, err := pd.path(opt)
 	if err != nil {
 		return nil, err
 	}
+	full.NObs, full.NDropped = pd.n, pd.nDropped
 	k := opt.NFolds
 	if k <= 0 {
 		k = 10
@@ -686,7 +759,7 @@ func (p *Penalized) Display(o display.Options) display.Bundle {
 		return display.Text("nil", "<nil *models.Penalized>\n")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s, %s family, lambda = %s\n\n", p.Method, p.Family, rfmt.Num(p.Lambda, 4))
+	fmt.Fprintf(&b, "%s, %s family, lambda = %s\n%s\n", p.Method, p.Family, rfmt.Num(p.Lambda, 4), droppedLine(p.NDropped))
 	coefColumns(&b, p.Names, "coef", "standardized",
 		append([]float64{p.Intercept}, p.Coef...), append([]float64{math.NaN()}, p.CoefStd...))
 	if p.Objective != 0 {
@@ -741,8 +814,8 @@ func (p *PenalizedPath) Display(o display.Options) display.Bundle {
 		return display.Text("nil", "<nil *models.PenalizedPath>\n")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s path, %s family, %d lambdas from %s to %s\n\n", p.Method, p.Family, len(p.Lambda),
-		rfmt.Num(p.Lambda[0], 4), rfmt.Num(p.Lambda[len(p.Lambda)-1], 4))
+	fmt.Fprintf(&b, "%s path, %s family, %d lambdas from %s to %s\n%s\n", p.Method, p.Family, len(p.Lambda),
+		rfmt.Num(p.Lambda[0], 4), rfmt.Num(p.Lambda[len(p.Lambda)-1], 4), droppedLine(p.NDropped))
 	idx := []int{}
 	step := max(1, len(p.Lambda)/8)
 	for k := 0; k < len(p.Lambda); k += step {
