@@ -124,3 +124,16 @@ func TestEmptyFrameError(t *testing.T) {
 		}
 	}
 }
+
+// TestMulticlassMetricHint checks that roc_auc on three classes points to
+// roc_auc_ovr, and that log_loss now works on three classes.
+func TestMulticlassMetricHint(t *testing.T) {
+	iris := datasets.MustLoad("iris")
+	_, err := CrossValidate(NewGaussianNB(), iris, "Species", 3, 1, "roc_auc")
+	if err == nil || !strings.Contains(err.Error(), `use "roc_auc_ovr"`) {
+		t.Errorf("roc_auc on iris: error = %v", err)
+	}
+	if _, err := CrossValidate(NewGaussianNB(), iris, "Species", 3, 1, "neg_log_loss"); err != nil {
+		t.Errorf("log_loss on iris: %v", err)
+	}
+}

@@ -106,7 +106,13 @@ func (s scorer) score(y, pred []float64, P *mat.Dense) (v float64, err error) {
 	}()
 	if s.needProba && s.name != "roc_auc_ovr" && s.name != "log_loss" {
 		if _, k := P.Dims(); k != 2 {
-			return 0, fmt.Errorf("ml: metric %q needs two classes, the model has %d", s.name, k)
+			hint := ""
+			if s.name == "roc_auc" {
+				hint = `; use "roc_auc_ovr" (one-vs-rest) for several classes`
+			} else if s.name == "average_precision" || s.name == "brier" {
+				hint = `; use "log_loss" or "roc_auc_ovr" for several classes`
+			}
+			return 0, fmt.Errorf("ml: metric %q needs two classes, the model has %d%s", s.name, k, hint)
 		}
 	}
 	return s.fn(y, pred, P), nil
