@@ -54,6 +54,24 @@ type NLSFit struct {
 	RelOffset float64
 	// Model is the text of the model when known (e.g. "y ~ b1*(1-exp(-b2*x))").
 	Model string
+	// NDropped rows of the frame had missing values (NLSFormula).
+	NDropped int
+}
+
+// LogLik is R's logLik.nls for unweighted fits: -n/2·(log 2π + 1 - log n +
+// log RSS), the Gaussian log-likelihood at σ̂² = RSS/n, with p + 1
+// parameters (the coefficients and σ).
+func (m *NLSFit) LogLik() float64 {
+	n := float64(m.NObs)
+	return -n / 2 * (math.Log(2*math.Pi) + 1 - math.Log(n) + math.Log(m.RSS))
+}
+
+// AIC is -2·LogLik + 2(p + 1), as R's AIC(nls).
+func (m *NLSFit) AIC() float64 { return -2*m.LogLik() + 2*float64(len(m.Coef)+1) }
+
+// BIC is -2·LogLik + log(n)(p + 1), as R's BIC(nls).
+func (m *NLSFit) BIC() float64 {
+	return -2*m.LogLik() + math.Log(float64(m.NObs))*float64(len(m.Coef)+1)
 }
 
 // ConvergenceError reports that an iterative fit stopped without meeting
@@ -741,5 +759,6 @@ func (m *NLSFit) Display(o display.Options) display.Bundle {
 	} else {
 		fmt.Fprintf(&b, "Algorithm did not converge after %d iterations: %s\n", m.Iterations, m.Message)
 	}
+	b.WriteString(droppedLine(m.NDropped))
 	return display.Text("nls", finish(o, b.String()))
 }

@@ -153,6 +153,7 @@ func NLSFormula(formula string, f *frame.Frame, start map[string]float64) (fit *
 	fit, err = NLS(model, X, y, b0, &NLSOptions{Names: params, Jacobian: jac})
 	if fit != nil {
 		fit.Model = formula
+		fit.NDropped = nr - len(y)
 	}
 	return fit, err
 }
