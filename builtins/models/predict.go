@@ -118,6 +118,12 @@ func (d *design) newDesign(f *frame.Frame) (*design, error) {
 			return nil, newdataErr(err)
 		}
 	}
+	// rows with a missing value get NA predictions (R's predict uses
+	// na.pass): the model matrix is built on the complete rows only
+	complete := make([]bool, f.NRows())
+	for i := range complete {
+		complete[i] = true
+	}
 	for v := range used {
 		na, err := f.NA(v)
 		if err != nil {
@@ -125,15 +131,17 @@ func (d *design) newDesign(f *frame.Frame) (*design, error) {
 		}
 		for i, m := range na {
 			if m {
-				return nil, fmt.Errorf("models: new data column %q is missing at row %d; drop or fill missing values before predicting", v, i+1)
+				complete[i] = false
 			}
 		}
 	}
-	rows := make([]int, f.NRows())
-	for i := range rows {
-		rows[i] = i
+	rows := make([]int, 0, f.NRows())
+	for i, c := range complete {
+		if c {
+			rows = append(rows, i)
+		}
 	}
-	nd := &design{formula: d.formula, pf: d.pf, ts: d.ts, intercept: d.intercept, n: len(rows), rows: rows,
+	nd := &design{formula: d.formula, pf: d.pf, ts: d.ts, intercept: d.intercept, n: len(rows), rows: rows, nDropped: f.NRows() - len(rows),
 		levels: map[string][]string{}, coding: map[string]bool{}, ordered: map[string]bool{}, contr: map[string]contrSpec{}}
 	ev := &evaluator{pf: d.pf, f: f, rows: rows, cache: map[string]*variable{}, polyRef: d.poly, splineRef: d.spline}
 	if err := nd.build(ev, d); err != nil {
@@ -238,7 +246,34 @@ func (m *LM) Predict(newdata *frame.Frame, interval string, level float64) (p *P
 	if err != nil {
 		return nil, err
 	}
-	return m.predictFrom(nd.cols, nd.offset, nd.n, interval, level)
+	p, err = m.predictFrom(nd.cols, nd.offset, nd.n, interval, level)
+	if err != nil {
+		return nil, err
+	}
+	return p.expand(nd.rows, newdata.NRows()), nil
+}
+
+// expand spreads predictions made on the complete rows of newdata over all
+// its n rows, NaN (NA) where a variable was missing, as R's predict.
+func (p *Prediction) expand(rows []int, n int) *Prediction {
+	if len(rows) == n {
+		return p
+	}
+	spread := func(v []float64) []float64 {
+		if v == nil {
+			return nil
+		}
+		out := make([]float64, n)
+		for i := range out {
+			out[i] = math.NaN()
+		}
+		for k, r := range rows {
+			out[r] = v[k]
+		}
+		return out
+	}
+	p.Fit, p.SE, p.Lower, p.Upper = spread(p.Fit), spread(p.SE), spread(p.Lower), spread(p.Upper)
+	return p
 }
 
 // PredictMatrix predicts from a matrix with the same columns as the fit
@@ -310,7 +345,7 @@ func (m *GLMFit) Predict(newdata *frame.Frame, scale string, level float64) (p *
 			p.Lower[i], p.Upper[i] = math.Min(a, b), math.Max(a, b)
 		}
 	}
-	return p, nil
+	return p.expand(nd.rows, newdata.NRows()), nil
 }
 
 // percentLevel reads a confidence level given in percent (90 for 0.90) as

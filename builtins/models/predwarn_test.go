@@ -69,3 +69,46 @@ func TestPercentLevel(t *testing.T) {
 		t.Errorf("Predict level 90: %v", p)
 	}
 }
+
+// TestPredictNA: rows of newdata with a missing value get NA (NaN)
+// predictions and the others R's values (R 4.2: predict(lm(mpg ~ wt +
+// factor(cyl), mtcars), data.frame(wt = c(3, NA, 2.5, 3.5), cyl = c(4, 6,
+// NA, 8)), interval = "prediction") gives 24.37395 [18.79336, 29.95455],
+// NA, NA, 16.70029 [11.22432, 22.17626]).
+func TestPredictNA(t *testing.T) {
+	cars, _ := datasets.Load("mtcars")
+	m, err := OLS("mpg ~ wt + factor(cyl)", cars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nd, err := frame.FromRecords([]string{"wt", "cyl"}, [][]string{{"3", "4"}, {"NA", "6"}, {"2.5", "NA"}, {"3.5", "8"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := m.Predict(nd, "prediction", 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][3]float64{{24.37395, 18.79336, 29.95455}, {math.NaN(), 0, 0}, {math.NaN(), 0, 0}, {16.70029, 11.22432, 22.17626}}
+	for i, w := range want {
+		if math.IsNaN(w[0]) {
+			if !math.IsNaN(p.Fit[i]) || !math.IsNaN(p.Lower[i]) || !math.IsNaN(p.SE[i]) {
+				t.Errorf("row %d: %v, want NA", i+1, p.Fit[i])
+			}
+			continue
+		}
+		for k, got := range []float64{p.Fit[i], p.Lower[i], p.Upper[i]} {
+			if math.Abs(got-w[k]) > 5e-6 {
+				t.Errorf("row %d value %d = %v, R %v", i+1, k, got, w[k])
+			}
+		}
+	}
+	if !strings.Contains(p.String(), "2       NA        NA       NA       NA") {
+		t.Errorf("display:\n%s", p)
+	}
+	g, _ := GLM("am ~ wt", cars, Binomial("logit"))
+	q, err := g.Predict(nd, "response", 0)
+	if err != nil || !math.IsNaN(q.Fit[1]) || math.Abs(q.Fit[2]-0.8787286) > 5e-7 {
+		t.Errorf("glm: %v %v", q, err)
+	}
+}
