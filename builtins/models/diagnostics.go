@@ -316,7 +316,7 @@ func (d *Diagnostics) Display(o display.Options) display.Bundle {
 	}
 	switch {
 	case d.VIFNote != "":
-		fmt.Fprintf(&b, "Variance inflation factors: not computed: %s.\n\n", d.VIFNote)
+		b.WriteString(wrapText(fmt.Sprintf("Variance inflation factors: not computed: %s.", d.VIFNote), o.Width) + "\n\n")
 	case multi:
 		b.WriteString("Generalized variance inflation factors (car::vif):\n")
 		b.WriteString(d.GVIF.String())
