@@ -85,6 +85,9 @@ type LM struct {
 	Fitted, Residuals, Y []float64
 	// Weights are the case weights (nil for OLS).
 	Weights []float64
+	// Warnings are R's summary.lm warnings ("essentially perfect fit:
+	// summary may be unreliable").
+	Warnings []string
 	// Intercept reports whether the model has an intercept.
 	Intercept bool
 	// Precise reports that the solution was computed in double-double
@@ -387,10 +390,39 @@ func fitLM(d *design, w []float64, call string) (*LM, error) {
 	if fit.rss == 0 && m.FDFNum > 0 {
 		m.FStatistic, m.FPValue = math.Inf(1), 0
 	}
+	if tssDD.hi == 0 && m.FDFNum > 0 {
+		// a constant response: R's F is 0/0
+		m.FStatistic, m.FPValue = math.NaN(), math.NaN()
+	} else if mssDD.hi < 0 && m.FDFNum > 0 {
+		// mss = tss - rss below 0 is rounding: the fit explains nothing
+		m.FStatistic, m.FPValue = 0, 1
+	}
 	if m.DFResidual <= 0 {
 		m.FStatistic, m.FPValue, m.AdjRSquared = math.NaN(), math.NaN(), math.NaN()
 	}
+	if m.DFResidual > 0 && perfectFit(fit.rss/df, fit.fitted) {
+		m.Warnings = append(m.Warnings, "essentially perfect fit: summary may be unreliable")
+	}
 	return m, nil
+}
+
+// perfectFit is R's summary.lm test for an essentially perfect fit:
+// resvar < (mean(f)² + var(f))·1e-30, f the fitted values.
+func perfectFit(resvar float64, f []float64) bool {
+	n := float64(len(f))
+	if n < 2 {
+		return false
+	}
+	mean := 0.0
+	for _, v := range f {
+		mean += v
+	}
+	mean /= n
+	ss := 0.0
+	for _, v := range f {
+		ss += (v - mean) * (v - mean)
+	}
+	return resvar < (mean*mean+ss/(n-1))*1e-30
 }
 
 // weightedTSS returns Σ w (y - ȳ_w)² (or Σ w y² without an intercept) in

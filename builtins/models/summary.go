@@ -327,7 +327,10 @@ func (m *LM) Display(o display.Options) display.Bundle {
 	if m.Precise && m.CondNumber > 1e8 {
 		fmt.Fprintf(&b, "\nNote: the design is ill-conditioned (condition number %s after column scaling);\nit was solved in double-double precision.\n", fmtG(m.CondNumber, 3))
 	}
-	if reading := m.reading(); reading != "" {
+	for _, w := range m.Warnings {
+		b.WriteString("\nWarning: " + w + "\n")
+	}
+	if reading := m.reading(); reading != "" && len(m.Warnings) == 0 {
 		b.WriteString("\n" + wrapText(reading, o.Width))
 	}
 	return display.Text("lm", finish(o, b.String()))
