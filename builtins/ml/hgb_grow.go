@@ -342,7 +342,7 @@ func (gr *hgbGrower) featureSplit(nd *hgbNode, f int) featSplit {
 	miss := gr.b.m.MissingBin
 	hs := &nd.hist[f]
 	nb := gr.b.nb[f]
-	mg, mh, mc := hs[miss][0], hs[miss][1], hs[miss][2]
+	mc := hs[miss][2]
 	var gl, hl, cl float64
 	minLeaf := float64(gr.minLeaf)
 	nn := float64(nd.n)
@@ -373,42 +373,55 @@ func (gr *hgbGrower) featureSplit(nd *hgbNode, f int) featSplit {
 		}
 		return best
 	}
-	for c := range bins {
-		e := &bins[c]
-		cc := e[2]
-		if cc == 0 {
-			continue // same partition as the previous bin
-		}
+	// Missing values in the node: as scikit-learn, scan the thresholds left
+	// to right with the missing values on the right (ending with every
+	// non-missing value on the left), then right to left with them on the
+	// left; a later candidate must be strictly better, so ties resolve as
+	// in scikit-learn. The counts that min-samples-leaf checks include the
+	// missing values on their side.
+	for c := 0; c < nb; c++ {
+		e := &hs[c]
 		gl += e[0]
 		hl += e[1]
-		cl += cc
+		cl += e[2]
 		if cl < minLeaf {
 			continue
 		}
 		if nn-cl < minLeaf {
 			break // the right side only shrinks from here on
 		}
-		// missing values to the right
 		gr2, hr := G-gl, H-hl
-		if hl >= minHess && hr >= minHess {
-			if gain := gl*gl/(hl+l2) + gr2*gr2/(hr+l2) - parent; gain > best.gain {
-				best = featSplit{gain: gain, bin: c, gl: gl, hl: hl, found: true}
-			}
+		if hl < minHess {
+			continue
 		}
-		// missing values to the left
-		gl2, hl2, cl2 := gl+mg, hl+mh, cl+mc
-		gr3, hr3, cr3 := G-gl2, H-hl2, nn-cl2
-		if cr3 >= minLeaf && hl2 >= minHess && hr3 >= minHess {
-			if gain := gl2*gl2/(hl2+l2) + gr3*gr3/(hr3+l2) - parent; gain > best.gain {
-				best = featSplit{gain: gain, bin: c, gl: gl2, hl: hl2, missingLeft: true, found: true}
-			}
+		if hr < minHess {
+			break
+		}
+		if gain := gl*gl/(hl+l2) + gr2*gr2/(hr+l2) - parent; gain > best.gain {
+			best = featSplit{gain: gain, bin: c, gl: gl, hl: hl, found: true}
 		}
 	}
-	// all non-missing values left, missing right
-	gl2, hl2, cl2 := G-mg, H-mh, nn-mc
-	if cl2 >= minLeaf && mc >= minLeaf && hl2 >= minHess && mh >= minHess {
-		if gain := gl2*gl2/(hl2+l2) + mg*mg/(mh+l2) - parent; gain > best.gain {
-			best = featSplit{gain: gain, bin: nb - 1, gl: gl2, hl: hl2, found: true}
+	var gr2, hr, cr float64
+	for c := nb - 2; c >= 0; c-- {
+		e := &hs[c+1]
+		gr2 += e[0]
+		hr += e[1]
+		cr += e[2]
+		if cr < minLeaf {
+			continue
+		}
+		if nn-cr < minLeaf {
+			break // the left side only shrinks from here on
+		}
+		gl2, hl2 := G-gr2, H-hr
+		if hr < minHess {
+			continue
+		}
+		if hl2 < minHess {
+			break
+		}
+		if gain := gl2*gl2/(hl2+l2) + gr2*gr2/(hr+l2) - parent; gain > best.gain {
+			best = featSplit{gain: gain, bin: c, gl: gl2, hl: hl2, missingLeft: true, found: true}
 		}
 	}
 	return best
@@ -688,7 +701,14 @@ func (gr *hgbGrower) grow(rows []int32) *tree {
 		} else {
 			t.Threshold[nd.id] = math.MaxFloat64 // finite, so the model file stays valid JSON
 		}
-		t.MissingLeft[nd.id] = nd.missingLeft
+		if gr.b.hasNaN[nd.feat] {
+			t.MissingLeft[nd.id] = nd.missingLeft
+		} else {
+			// no missing values in this feature at fit time: a missing
+			// value met at prediction goes to the child with more rows
+			// (scikit-learn)
+			t.MissingLeft[nd.id] = nl > nd.n-nl
+		}
 		t.Left[nd.id], t.Right[nd.id] = int32(li), int32(ri)
 		t.Weight[nd.id] = float64(nd.n)
 		L := &hgbNode{id: li, rows: left, off: nd.off, n: len(left), depth: nd.depth + 1, G: nd.gl, H: nd.hl}

@@ -41,4 +41,20 @@ pd_rad = partial_dependence(lm, boston[bfeat].values, [bfeat.index("rad")], grid
 pd_rm = partial_dependence(lm, boston[bfeat].values, [bfeat.index("rm")], grid_resolution=5)
 out["pdp_boston_lm"] = {"rad_grid": pd_rad["values"][0].tolist(), "rad_average": pd_rad["average"][0].tolist(),
     "rm_grid": pd_rm["values"][0].tolist(), "rm_average": pd_rm["average"][0].tolist()}
+# histogram gradient boosting with missing values: airquality rows with Ozone, Solar.R
+# has 5 missing values (both sides of each split are tried; min_samples_leaf counts
+# the missing rows on their side)
+from sklearn.ensemble import HistGradientBoostingRegressor, HistGradientBoostingClassifier
+aq = pd.read_csv("../../../../shared/reference/datasets/airquality.csv").dropna(subset=["Ozone"])
+aqX, aqy = aq.drop(columns="Ozone").values.astype(float), aq.Ozone.values.astype(float)
+out["hgb_airquality_nan"] = {"pred": HistGradientBoostingRegressor().fit(aqX, aqy).predict(aqX).tolist()}
+# trained without missing values, predicting rows with a missing glu: the missing
+# value goes to the child that had more training rows
+D = "../../../../shared/reference/datasets/"
+tr = pd.read_csv(D + "Pima_tr.csv"); te = pd.read_csv(D + "Pima_te.csv")
+pf = [c for c in tr.columns if c != "type"]
+Xte = te[pf].values.astype(float)[:10]
+Xte[:, pf.index("glu")] = np.nan
+h = HistGradientBoostingClassifier().fit(tr[pf].values.astype(float), tr.type == "Yes")
+out["hgb_pima_glu_missing_at_predict"] = {"proba": h.predict_proba(Xte)[:, 1].tolist()}
 json.dump(out, sys.stdout, indent=1)
