@@ -7,6 +7,7 @@ import (
 
 	"github.com/gostat/gostat/builtins/datasets"
 	"github.com/gostat/gostat/builtins/frame"
+	"gonum.org/v1/gonum/mat"
 )
 
 // TestBadInputErrors: input R refuses (testdata/r/bad_input.R, .Rout) or
@@ -84,5 +85,21 @@ func TestBadInputErrors(t *testing.T) {
 	}
 	if m, err := WLS("mpg ~ wt + hp", cars, w); err != nil || m.DFResidual != 18 {
 		t.Errorf("partly zero weights: %v", err)
+	}
+}
+
+// TestGLMMatrixNonFinite: missing values in the matrix interface are named,
+// as OLSMatrix does, not reported as a failed start.
+func TestGLMMatrixNonFinite(t *testing.T) {
+	X := mat.NewDense(3, 2, []float64{1, 2, 1, math.NaN(), 1, 4})
+	if _, err := GLMMatrix(X, []float64{0, 1, 1}, nil, Binomial("logit")); err == nil || !strings.Contains(err.Error(), "X[2, x2] is NaN") {
+		t.Errorf("NaN in X: %v", err)
+	}
+	X2 := mat.NewDense(3, 2, []float64{1, 2, 1, 3, 1, 4})
+	if _, err := GLMMatrix(X2, []float64{0, math.NaN(), 1}, nil, Binomial("logit")); err == nil || !strings.Contains(err.Error(), "y[2] is NaN") {
+		t.Errorf("NaN in y: %v", err)
+	}
+	if _, err := GLMMatrix(X2, []float64{0, 1, 1}, []string{"a"}, Binomial("logit")); err == nil || !strings.Contains(err.Error(), "1 names for 2 columns") {
+		t.Errorf("names: %v", err)
 	}
 }

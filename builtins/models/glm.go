@@ -352,6 +352,19 @@ func GLMMatrix(X *mat.Dense, y []float64, names []string, family Family) (*GLMFi
 			names = append(names, fmt.Sprintf("x%d", j+1))
 		}
 	}
+	if len(names) != p {
+		return nil, fmt.Errorf("models.GLMMatrix: %d names for %d columns", len(names), p)
+	}
+	for i := 0; i < n; i++ {
+		for j := 0; j < p; j++ {
+			if v := X.At(i, j); v-v != 0 {
+				return nil, fmt.Errorf("models.GLMMatrix: X[%d, %s] is %v; remove rows with missing values first", i+1, names[j], v)
+			}
+		}
+		if v := y[i]; v-v != 0 {
+			return nil, fmt.Errorf("models.GLMMatrix: y[%d] is %v; remove rows with missing values first", i+1, v)
+		}
+	}
 	if err := family.checkY(y, nil); err != nil {
 		return nil, fmt.Errorf("models.GLMMatrix: %v", err)
 	}
