@@ -355,13 +355,8 @@ func GLMMatrix(X *mat.Dense, y []float64, names []string, family Family) (*GLMFi
 	if len(names) != p {
 		return nil, fmt.Errorf("models.GLMMatrix: %d names for %d columns", len(names), p)
 	}
-	for i := 0; i < n; i++ {
-		for j := 0; j < p; j++ {
-			if v := X.At(i, j); v-v != 0 {
-				return nil, fmt.Errorf("models.GLMMatrix: X[%d, %s] is %v; remove rows with missing values first", i+1, names[j], v)
-			}
-		}
-		if v := y[i]; v-v != 0 {
+	for i, v := range y {
+		if v-v != 0 {
 			return nil, fmt.Errorf("models.GLMMatrix: y[%d] is %v; remove rows with missing values first", i+1, v)
 		}
 	}
@@ -371,6 +366,11 @@ func GLMMatrix(X *mat.Dense, y []float64, names []string, family Family) (*GLMFi
 	d := &design{n: n, names: names, y: y, yName: "y"}
 	for j := 0; j < p; j++ {
 		c := mat.Col(nil, j, X)
+		for i, v := range c {
+			if v-v != 0 {
+				return nil, fmt.Errorf("models.GLMMatrix: X[%d, %s] is %v; remove rows with missing values first", i+1, names[j], v)
+			}
+		}
 		d.cols = append(d.cols, c)
 		isOne := true
 		for _, v := range c {
