@@ -253,7 +253,15 @@ func (p *Pipeline) SetParams(ps Params) error {
 	if err := p.check(); err != nil {
 		return err
 	}
-	return p.Model.SetParams(ps)
+	q := make(Params, len(ps))
+	for k, v := range ps {
+		// scikit-learn's "step__param" names: the model's parameter
+		if i := strings.LastIndex(k, "__"); i >= 0 {
+			k = k[i+2:]
+		}
+		q[k] = v
+	}
+	return p.Model.SetParams(q)
 }
 
 // Display shows the steps and the fitted model.

@@ -137,3 +137,37 @@ func TestMulticlassMetricHint(t *testing.T) {
 		t.Errorf("log_loss on iris: %v", err)
 	}
 }
+
+// TestSetParamsSklearnSpellings checks that scikit-learn's parameter names
+// and value types are accepted, and that inverted booleans get a hint.
+func TestSetParamsSklearnSpellings(t *testing.T) {
+	rf := NewRandomForestClassifier()
+	if err := rf.SetParams(Params{"n_estimators": 50, "max_depth": 4, "min_samples_leaf": 3, "random_state": 7, "max_features": 0.5}); err != nil {
+		t.Fatal(err)
+	}
+	if rf.NTrees != 50 || rf.MaxDepth != 4 || rf.MinSamplesLeaf != 3 || rf.Seed != 7 || rf.MaxFeatures != "0.5" {
+		t.Errorf("forest after sklearn-named SetParams: %+v", rf.Params())
+	}
+	if err := rf.SetParams(Params{"max_features": 1.0}); err != nil || rf.MaxFeatures != "1.0" {
+		t.Errorf("max_features 1.0 → %q, %v (want the fraction \"1.0\": all features)", rf.MaxFeatures, err)
+	}
+	if err := rf.SetParams(Params{"max_features": 3}); err != nil || rf.MaxFeatures != "3" {
+		t.Errorf("max_features 3 → %q, %v", rf.MaxFeatures, err)
+	}
+	if err := rf.SetParams(Params{"bootstrap": false}); err == nil || !strings.Contains(err.Error(), "NoBootstrap") {
+		t.Errorf("bootstrap: error = %v", err)
+	}
+	if err := rf.SetParams(Params{"Seed": -1}); err == nil {
+		t.Error("Seed -1: no error")
+	}
+	p := NewPipeline(NewLogisticRegression(), NewStandardScaler())
+	if err := p.SetParams(Params{"logisticregression__C": 0.5, "penalty": "l1"}); err != nil {
+		t.Fatal(err)
+	}
+	if lr := p.Model.(*LogisticRegression); lr.C != 0.5 || lr.Penalty != "l1" {
+		t.Errorf("pipeline model after SetParams: C = %v, Penalty = %q", lr.C, lr.Penalty)
+	}
+	if err := p.SetParams(Params{"Cee": 1.0}); err == nil || !strings.Contains(err.Error(), `no parameter "Cee"`) {
+		t.Errorf("unknown name: error = %v", err)
+	}
+}
