@@ -24,3 +24,24 @@ func TestDeparseFormula(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatLevelR: numbers in names and numeric factor levels are written
+// as R 4.2's as.character writes them.
+func TestFormatLevelR(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{100000, "1e+05"}, {1e6, "1e+06"}, {0.001, "0.001"}, {1e-4, "1e-04"}, {123456, "123456"},
+		{2.5e-7, "2.5e-07"}, {1.0 / 3, "0.333333333333333"}, {1e15, "1e+15"}, {1e16, "1e+16"},
+		{-1e5, "-1e+05"}, {0.1 + 0.2, "0.3"}, {4, "4"}, {6.5, "6.5"},
+	} {
+		if got := formatLevel(c.v); got != c.want {
+			t.Errorf("formatLevel(%v) = %q, R %q", c.v, got, c.want)
+		}
+	}
+	pf, _ := parseFormula("y ~ I(x/1e6) + I(100000)")
+	if got := deparseFormula(pf, ""); got != "y ~ I(x/1e+06) + I(1e+05)" {
+		t.Errorf("deparse %q, R %q", got, "y ~ I(x/1e+06) + I(1e+05)")
+	}
+}

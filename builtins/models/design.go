@@ -754,17 +754,21 @@ func (ev *evaluator) column(n *node) (*variable, error) {
 // formatLevel formats a numeric factor level as R's as.character does
 // (15 significant digits, no trailing zeros).
 func formatLevel(v float64) string {
-	s := strconv.FormatFloat(v, 'g', 15, 64)
-	if strings.Contains(s, "e") {
-		m, e, _ := strings.Cut(s, "e")
-		exp, _ := strconv.Atoi(e)
-		if exp >= -4 && exp < 15 {
-			s = strconv.FormatFloat(v, 'f', -1, 64)
-		} else {
-			s = m + "e" + fmt.Sprintf("%+03d", exp)
-		}
+	if v == 0 {
+		return "0" // also -0
 	}
-	return s
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	// R's as.character and deparse: at most 15 significant digits, fixed
+	// notation unless scientific is narrower (1e+05, 1e-04, 0.001, 123456)
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	fixed := strconv.FormatFloat(r, 'f', -1, 64)
+	sci := strconv.FormatFloat(r, 'e', -1, 64)
+	if len(fixed) <= len(sci) {
+		return fixed
+	}
+	return sci
 }
 
 // eval evaluates an expression node. Inside I() and function arguments the
