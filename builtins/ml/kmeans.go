@@ -337,14 +337,24 @@ func SilhouetteSamples(X *mat.Dense, labels []int) []float64 {
 		panic(fmt.Sprintf("ml.Silhouette: X has %d rows but there are %d labels", n, len(labels)))
 	}
 	k := 0
-	for _, l := range labels {
+	for i, l := range labels {
+		if l < 0 {
+			panic(fmt.Sprintf("ml.Silhouette: labels[%d] = %d; cluster labels must be ≥ 0 (drop noise points labelled -1 first)", i, l))
+		}
 		if l+1 > k {
 			k = l + 1
 		}
 	}
 	cnt := make([]float64, k)
+	used := 0
 	for _, l := range labels {
+		if cnt[l] == 0 {
+			used++
+		}
 		cnt[l]++
+	}
+	if used < 2 || used > n-1 {
+		panic(fmt.Sprintf("ml.Silhouette: %d clusters for %d rows; the silhouette needs 2 … n−1 clusters (as in scikit-learn)", used, n))
 	}
 	rows := rowsOf(X)
 	out := make([]float64, n)

@@ -3,10 +3,12 @@ package ml
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/gostat/gostat/builtins/datasets"
+	"gonum.org/v1/gonum/mat"
 )
 
 // TestNilModelIsAnError checks that a model variable never created with its
@@ -169,5 +171,28 @@ func TestSetParamsSklearnSpellings(t *testing.T) {
 	}
 	if err := p.SetParams(Params{"Cee": 1.0}); err == nil || !strings.Contains(err.Error(), `no parameter "Cee"`) {
 		t.Errorf("unknown name: error = %v", err)
+	}
+}
+
+// TestSilhouetteLabelChecks checks sklearn's rule of 2 … n−1 clusters and
+// a clear message for negative (noise) labels.
+func TestSilhouetteLabelChecks(t *testing.T) {
+	X := mat.NewDense(4, 1, []float64{0, 1, 5, 6})
+	for _, c := range []struct {
+		labels []int
+		want   string
+	}{{[]int{0, 0, 0, 0}, "1 clusters for 4 rows"}, {[]int{0, 1, 2, 3}, "4 clusters for 4 rows"}, {[]int{0, 0, 1, -1}, "labels[3] = -1"}} {
+		func() {
+			defer func() {
+				r := recover()
+				if r == nil || !strings.Contains(fmt.Sprint(r), c.want) {
+					t.Errorf("Silhouette(%v): panic %v, want %q", c.labels, r, c.want)
+				}
+			}()
+			Silhouette(X, c.labels)
+		}()
+	}
+	if s := Silhouette(X, []int{0, 0, 3, 3}); !near(s, 0.797979797979798, 1e-14) { // sklearn silhouette_score
+		t.Errorf("Silhouette with labels 0 and 3 = %v", s)
 	}
 }
