@@ -741,6 +741,7 @@ func (m *NLSFit) Display(o display.Options) display.Bundle {
 	if m == nil {
 		return display.Text("nil", "<nil *models.NLSFit>\n")
 	}
+	o = o.Normalized()
 	var b strings.Builder
 	if m.Model != "" {
 		b.WriteString("\nFormula: " + m.Model + "\n")
@@ -756,6 +757,11 @@ func (m *NLSFit) Display(o display.Options) display.Bundle {
 			tol = "< 1e-10"
 		}
 		fmt.Fprintf(&b, "Number of iterations to convergence: %d \nAchieved convergence tolerance: %s\n", m.Iterations, tol)
+		if m.RelOffset > 1e-5 {
+			// R's criterion (relative offset < 1e-5) cannot be met by an
+			// (almost) zero-residual fit: say which criterion stopped it
+			b.WriteString(wrapText(fmt.Sprintf("  (%s; the relative offset is not meaningful when the residuals are almost 0: R's nls would report failure here)", m.Message), o.Width))
+		}
 	} else {
 		fmt.Fprintf(&b, "Algorithm did not converge after %d iterations: %s\n", m.Iterations, m.Message)
 	}

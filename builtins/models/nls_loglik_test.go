@@ -45,3 +45,23 @@ func TestNLSLogLikR(t *testing.T) {
 		t.Errorf("dropped %d:\n%s", n.NDropped, n)
 	}
 }
+
+// TestNLSZeroResidualNote: on exact data (R's nls fails there unless
+// scaleOffset is set) the summary says which criterion stopped the fit.
+func TestNLSZeroResidualNote(t *testing.T) {
+	x := []float64{1, 2, 3, 4, 5, 6}
+	y := make([]float64, len(x))
+	for i := range x {
+		y[i] = 2 * math.Exp(0.3*x[i])
+	}
+	n, err := NLSCurve(func(x float64, b []float64) float64 { return b[0] * math.Exp(b[1]*x) }, x, y, []float64{1, 0.1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(n.Coef[0]-2) > 1e-12 || math.Abs(n.Coef[1]-0.3) > 1e-12 {
+		t.Errorf("coef %v", n.Coef)
+	}
+	if s := n.String(); n.RelOffset > 1e-5 && !strings.Contains(s, "the relative offset is not meaningful") {
+		t.Errorf("no note:\n%s", s)
+	}
+}
