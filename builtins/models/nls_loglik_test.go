@@ -61,7 +61,7 @@ func TestNLSZeroResidualNote(t *testing.T) {
 	if math.Abs(n.Coef[0]-2) > 1e-12 || math.Abs(n.Coef[1]-0.3) > 1e-12 {
 		t.Errorf("coef %v", n.Coef)
 	}
-	if s := n.String(); n.RelOffset > 1e-5 && !strings.Contains(s, "the relative offset is not meaningful") {
+	if s := n.String(); n.RelOffset > 1e-5 && !strings.Contains(s, "the relative offset is not\n  meaningful") {
 		t.Errorf("no note:\n%s", s)
 	}
 }
