@@ -142,24 +142,36 @@ func prf(yTrue, yPred []float64) (labels, p, r, f, sup []float64) {
 
 // averageOf combines per-class scores: "macro" is their mean, "weighted"
 // their support-weighted mean, "micro" the score of the pooled counts and
-// "binary" the score of the positive class (label 1, else the largest
-// label); the sklearn definitions with zero_division=0.
+// "binary" the score of the positive class (label 1, as sklearn's default
+// pos_label, scoring 0 when it never occurs among labels in {-1, 0}; else
+// the larger label); the sklearn definitions with zero_division=0.
 func averageOf(name, average string, yTrue, yPred []float64, which int) float64 {
 	mustSameLen(name, yTrue, yPred)
 	labels, p, r, f, sup := prf(yTrue, yPred)
 	per := [][]float64{p, r, f}[which]
 	switch average {
 	case "binary", "":
-		pos := len(labels) - 1
-		for i, v := range labels {
-			if v == 1 {
-				pos = i
-			}
-		}
 		if len(labels) > 2 {
 			panic(fmt.Sprintf("ml.%s: average \"binary\" needs two classes but there are %d; use \"macro\", \"micro\" or \"weighted\"", name, len(labels)))
 		}
-		return per[pos]
+		// the positive label is sklearn's pos_label=1; when 1 does not
+		// occur, all-negative labels ({-1, 0}) score 0, and other pairs
+		// (where sklearn asks for pos_label) take the larger label
+		pos := 1.0
+		if labels[len(labels)-1] > 1 || labels[0] < -1 {
+			pos = labels[len(labels)-1]
+		}
+		for _, v := range labels {
+			if v == 1 {
+				pos = 1
+			}
+		}
+		for i, v := range labels {
+			if v == pos {
+				return per[i]
+			}
+		}
+		return 0
 	case "macro":
 		s := 0.0
 		for _, v := range per {

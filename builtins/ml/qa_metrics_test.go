@@ -191,3 +191,25 @@ func TestBoostingMissingValuesMatchSklearn(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryAverageWithoutPositives checks precision, recall and F1 with
+// average "binary" when label 1 never occurs (sklearn: 0 with
+// zero_division=0; label 0 was taken as positive before, giving 1).
+func TestBinaryAverageWithoutPositives(t *testing.T) {
+	zeros := []float64{0, 0, 0}
+	for name, f := range map[string]func([]float64, []float64, string) float64{"Precision": Precision, "Recall": Recall, "F1": F1} {
+		if got := f(zeros, zeros, "binary"); got != 0 {
+			t.Errorf("%s(all 0, all 0, binary) = %v, sklearn 0", name, got)
+		}
+	}
+	if got := F1([]float64{1, 1, 0}, []float64{1, 0, 0}, "binary"); !near(got, 2.0/3, 1e-15) {
+		t.Errorf("F1 = %v, want 2/3", got)
+	}
+	// labels {1, 2}: sklearn's pos_label=1 (F1 of label 1 = 2/3)
+	if got := F1([]float64{1, 1, 2, 2}, []float64{1, 2, 2, 2}, "binary"); !near(got, 2.0/3, 1e-15) {
+		t.Errorf("F1 with labels {1, 2} = %v, sklearn 2/3 (positive 1; label 2 would give 4/5)", got)
+	}
+	if got := F1([]float64{2, 3, 3}, []float64{2, 3, 2}, "binary"); !near(got, 2.0/3, 1e-15) {
+		t.Errorf("F1 with labels {2, 3} = %v, want 2/3 (positive 3)", got)
+	}
+}
