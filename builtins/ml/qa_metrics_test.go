@@ -41,6 +41,10 @@ type qaRef struct {
 	HGBPredictNaN struct {
 		Proba []float64
 	} `json:"hgb_pima_glu_missing_at_predict"`
+	GNBIris struct {
+		AUC     float64 `json:"roc_auc_ovr"`
+		LogLoss float64 `json:"log_loss"`
+	} `json:"gnb_iris_evaluate"`
 	Multiclass struct {
 		Y             []float64
 		P             [][]float64
@@ -211,5 +215,26 @@ func TestBinaryAverageWithoutPositives(t *testing.T) {
 	}
 	if got := F1([]float64{2, 3, 3}, []float64{2, 3, 2}, "binary"); !near(got, 2.0/3, 1e-15) {
 		t.Errorf("F1 with labels {2, 3} = %v, want 2/3 (positive 3)", got)
+	}
+}
+
+// TestEvaluateMulticlassProbabilityMetrics checks that Evaluate fills the
+// ROC AUC (one-vs-rest) and log loss for three classes (they were left 0).
+func TestEvaluateMulticlassProbabilityMetrics(t *testing.T) {
+	r := loadQARef(t).GNBIris
+	iris := datasets.MustLoad("iris")
+	g := NewGaussianNB()
+	if err := g.Fit(iris, "Species"); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := Evaluate(g, iris, "Species")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !near(ev.AUC, r.AUC, 1e-12) || !near(ev.LogLoss, r.LogLoss, 1e-9) {
+		t.Errorf("Evaluate: AUC %v, log loss %v; sklearn %v, %v", ev.AUC, ev.LogLoss, r.AUC, r.LogLoss)
+	}
+	if !math.IsNaN(ev.Brier) || !math.IsNaN(ev.AP) {
+		t.Errorf("Brier %v and AP %v should be NaN for three classes", ev.Brier, ev.AP)
 	}
 }

@@ -2,6 +2,7 @@ package ml
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/gostat/gostat/builtins/frame"
@@ -67,8 +68,10 @@ func (r *Report) String() string { return r.Display(display.Plain).Text }
 type Evaluation struct {
 	Model string
 	N     int
-	// Classifiers: the report, confusion matrix and, for two classes, the
-	// ROC AUC, average precision, log loss and Brier score.
+	// Classifiers: the report, confusion matrix, ROC AUC (one-vs-rest
+	// macro average for several classes; NaN when a class is absent from
+	// the data) and log loss; for two classes also the average precision
+	// and Brier score (NaN otherwise).
 	Report                  *Report
 	Confusion               *Confusion
 	AUC, AP, LogLoss, Brier float64
@@ -108,24 +111,45 @@ func Evaluate(e Estimator, f *frame.Frame, target string) (*Evaluation, error) {
 	for i := range ev.Confusion.Names {
 		ev.Confusion.Names[i] = ev.Report.Classes[i]
 	}
-	if len(b.ClassValues) == 2 {
-		var P *mat.Dense
-		if c, ok := e.(interface {
-			PredictProba(*frame.Frame) (*mat.Dense, error)
-		}); ok {
-			if P, err = c.PredictProba(f); err != nil {
-				return nil, err
-			}
-			// binary metrics need 0/1 labels: recode to the class index
-			yb := make([]float64, len(y))
-			for i, v := range b.classIndex(y) {
-				yb[i] = float64(v)
-			}
-			ev.Binary = true
-			ev.Proba = mat.Col(nil, 1, P)
-			ev.AUC, ev.AP = ROCAUC(yb, ev.Proba), AveragePrecision(yb, ev.Proba)
-			ev.LogLoss, ev.Brier = LogLoss(yb, ev.Proba), BrierScore(yb, ev.Proba)
+	nan := math.NaN()
+	ev.AUC, ev.AP, ev.LogLoss, ev.Brier = nan, nan, nan, nan
+	c, ok := e.(interface {
+		PredictProba(*frame.Frame) (*mat.Dense, error)
+	})
+	if !ok {
+		return ev, nil
+	}
+	P, err := c.PredictProba(f)
+	if err != nil {
+		return nil, err
+	}
+	// the probability metrics need class indexes 0 … K−1 as labels
+	K := len(b.ClassValues)
+	yb := make([]float64, len(y))
+	seen := make([]bool, K)
+	nSeen := 0
+	for i, v := range b.classIndex(y) {
+		yb[i] = float64(v)
+		if !seen[v] {
+			seen[v] = true
+			nSeen++
 		}
+	}
+	if K == 2 {
+		ev.Binary = true
+		ev.Proba = mat.Col(nil, 1, P)
+		ev.AUC, ev.AP = ROCAUC(yb, ev.Proba), AveragePrecision(yb, ev.Proba)
+		ev.LogLoss, ev.Brier = LogLoss(yb, ev.Proba), BrierScore(yb, ev.Proba)
+		return ev, nil
+	}
+	labels := make([]float64, K)
+	for k := range labels {
+		labels[k] = float64(k)
+	}
+	ev.LogLoss = LogLossProba(yb, P, labels)
+	if nSeen == K {
+		// one-vs-rest, macro-averaged (sklearn roc_auc_score, multi_class="ovr")
+		ev.AUC = ROCAUCOvR(yb, P)
 	}
 	return ev, nil
 }
@@ -148,6 +172,8 @@ func (ev *Evaluation) Display(o display.Options) display.Bundle {
 	s := fmt.Sprintf("%s on %d rows\n\n%s\n\n%s", ev.Model, ev.N, ev.Report.Display(o).Text, ev.Confusion.Display(o).Text)
 	if ev.Binary {
 		s += fmt.Sprintf("\n\nROC AUC %s   average precision %s   log loss %s   Brier %s", numDigits(ev.AUC, 4), numDigits(ev.AP, 4), numDigits(ev.LogLoss, 4), numDigits(ev.Brier, 4))
+	} else if !math.IsNaN(ev.LogLoss) {
+		s += fmt.Sprintf("\n\nROC AUC (one-vs-rest) %s   log loss %s", numDigits(ev.AUC, 4), numDigits(ev.LogLoss, 4))
 	}
 	return display.Text("evaluation", s)
 }

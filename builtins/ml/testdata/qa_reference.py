@@ -57,4 +57,10 @@ Xte = te[pf].values.astype(float)[:10]
 Xte[:, pf.index("glu")] = np.nan
 h = HistGradientBoostingClassifier().fit(tr[pf].values.astype(float), tr.type == "Yes")
 out["hgb_pima_glu_missing_at_predict"] = {"proba": h.predict_proba(Xte)[:, 1].tolist()}
+# Evaluate on three classes: one-vs-rest ROC AUC and log loss of GaussianNB on iris
+from sklearn.naive_bayes import GaussianNB
+iris = pd.read_csv(D + "iris.csv")
+Pg = GaussianNB().fit(iris.iloc[:, :4].values, iris.Species).predict_proba(iris.iloc[:, :4].values)
+out["gnb_iris_evaluate"] = {"roc_auc_ovr": float(M.roc_auc_score(iris.Species, Pg, multi_class="ovr")),
+    "log_loss": float(M.log_loss(iris.Species, Pg))}
 json.dump(out, sys.stdout, indent=1)
