@@ -196,3 +196,21 @@ func TestSilhouetteLabelChecks(t *testing.T) {
 		t.Errorf("Silhouette with labels 0 and 3 = %v", s)
 	}
 }
+
+// TestSklearnScoringNames checks that scikit-learn's scoring strings are
+// understood (reported as the loss, lower is better).
+func TestSklearnScoringNames(t *testing.T) {
+	for name, want := range map[string]string{"neg_mean_squared_error": "mse", "neg_root_mean_squared_error": "rmse", "neg_mean_absolute_error": "mae", "neg_log_loss": "log_loss", "neg_brier_score": "brier", "roc_auc": "roc_auc"} {
+		s, err := getScorer(name, true)
+		if err != nil && want != "mse" && want != "rmse" && want != "mae" {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if err == nil && s.name != want {
+			t.Errorf("%s → %s, want %s", name, s.name, want)
+		}
+	}
+	if s, err := getScorer("neg_mean_squared_error", false); err != nil || s.name != "mse" || s.greater {
+		t.Errorf("neg_mean_squared_error: %+v, %v", s, err)
+	}
+}

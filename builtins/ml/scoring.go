@@ -27,6 +27,14 @@ var Metrics = []string{"accuracy", "balanced_accuracy", "f1", "f1_macro", "f1_mi
 	"precision", "recall", "roc_auc", "roc_auc_ovr", "average_precision", "log_loss", "brier",
 	"r2", "mse", "rmse", "mae", "mape"}
 
+// sklearnScorers maps scikit-learn's scoring names (after "neg_") to
+// gostat's; losses are reported as the loss itself, not its negative.
+var sklearnScorers = map[string]string{
+	"mean_squared_error": "mse", "root_mean_squared_error": "rmse", "mean_absolute_error": "mae",
+	"mean_absolute_percentage_error": "mape", "brier_score": "brier", "r2_score": "r2",
+	"accuracy_score": "accuracy", "precision_score": "precision", "recall_score": "recall", "f1_score": "f1",
+}
+
 func positiveColumn(P *mat.Dense) []float64 {
 	_, k := P.Dims()
 	return mat.Col(nil, k-1, P)
@@ -34,6 +42,9 @@ func positiveColumn(P *mat.Dense) []float64 {
 
 func getScorer(name string, classifier bool) (scorer, error) {
 	n := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "neg_"), "neg "))
+	if a, ok := sklearnScorers[n]; ok {
+		n = a
+	}
 	if n == "" {
 		if classifier {
 			n = "accuracy"
