@@ -39,10 +39,18 @@
 //
 // Accuracy, BalancedAccuracy, Precision, Recall, F1 (binary, macro,
 // micro, weighted), ConfusionMatrix, ROCCurve/ROCAUC, PRCurve/
-// AveragePrecision, LogLoss, BrierScore, CalibrationCurve, MSE, RMSE,
-// MAE, MAPE, R2, Silhouette — with scikit-learn's definitions. Labels are
-// float64 class values; Evaluate and ClassificationReport summarise a
-// fitted model on a test frame.
+// AveragePrecision, LogLoss (LogLossProba for several classes),
+// BrierScore, CalibrationCurve, MSE, RMSE, MAE, MAPE, R2, Silhouette — with
+// scikit-learn's definitions. Labels are float64 class values; the binary
+// metrics take scikit-learn's positive label (1, or the larger of two other
+// labels). Evaluate and ClassificationReport summarise a fitted model on a
+// test frame. Resampling functions accept scikit-learn's scoring names
+// ("neg_log_loss", "neg_mean_squared_error") and report losses as losses.
+//
+// Hyperparameters out of scikit-learn's ranges are errors; a zero value
+// means the default (MaxDepth 0 is unlimited, scikit-learn's None).
+// SetParams and grids also take scikit-learn's spellings (max_depth,
+// n_estimators, logisticregression__C).
 //
 // # Interpretation
 //
