@@ -51,7 +51,7 @@ func fitBins(X *mat.Dense, maxBins int) *binMapper {
 	const group = 5
 	ng := (p + group - 1) / group
 	var bufs sync.Pool // column and sort buffers per goroutine, reused
-	_ = parallelFor(ctxBackground, "", ng, func(gi int) error {
+	mustParallel(parallelFor(ctxBackground, "", ng, func(gi int) error {
 		b, _ := bufs.Get().(*fitBinsBuf)
 		if b == nil {
 			b = &fitBinsBuf{}
@@ -77,7 +77,7 @@ func fitBins(X *mat.Dense, maxBins int) *binMapper {
 			fitColumn(m, j0+k, col, maxBins, &b.radix)
 		}
 		return nil
-	})
+	}))
 	return m
 }
 
@@ -235,7 +235,7 @@ func (m *binMapper) transformCodes(X *mat.Dense, wide bool) *binned {
 	nblk := (n + block - 1) / block
 	nan := make([][]bool, nblk)
 	miss := m.MissingBin
-	_ = parallelFor(ctxBackground, "", nblk, func(k int) error {
+	mustParallel(parallelFor(ctxBackground, "", nblk, func(k int) error {
 		nan[k] = make([]bool, p)
 		lo, hi := k*block, min(n, (k+1)*block)
 		for j, lk := range lks {
@@ -279,7 +279,7 @@ func (m *binMapper) transformCodes(X *mat.Dense, wide bool) *binned {
 			}
 		}
 		return nil
-	})
+	}))
 	for _, f := range nan {
 		for j, v := range f {
 			b.hasNaN[j] = b.hasNaN[j] || v

@@ -484,7 +484,7 @@ func (f *hgbFit) rawScores(X *mat.Dense) []float64 {
 	width := len(f.Baseline)
 	out := make([]float64, n*width)
 	parts := chunks(n, workers(n/500+1))
-	_ = parallelFor(ctxBackground, "", len(parts), func(c int) error {
+	mustParallel(parallelFor(ctxBackground, "", len(parts), func(c int) error {
 		for i := parts[c][0]; i < parts[c][1]; i++ {
 			x := X.RawRowView(i)
 			r := out[i*width : (i+1)*width]
@@ -496,7 +496,7 @@ func (f *hgbFit) rawScores(X *mat.Dense) []float64 {
 			}
 		}
 		return nil
-	})
+	}))
 	return out
 }
 

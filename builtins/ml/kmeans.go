@@ -359,7 +359,7 @@ func SilhouetteSamples(X *mat.Dense, labels []int) []float64 {
 	rows := rowsOf(X)
 	out := make([]float64, n)
 	parts := chunks(n, workers(n/100+1))
-	_ = parallelFor(ctxBackground, "", len(parts), func(c int) error {
+	mustParallel(parallelFor(ctxBackground, "", len(parts), func(c int) error {
 		sum := make([]float64, k)
 		for i := parts[c][0]; i < parts[c][1]; i++ {
 			clear(sum)
@@ -381,6 +381,6 @@ func SilhouetteSamples(X *mat.Dense, labels []int) []float64 {
 			out[i] = (b - a) / math.Max(a, b)
 		}
 		return nil
-	})
+	}))
 	return out
 }

@@ -111,6 +111,16 @@ func callSafe(fn func(i int) error, i int) (err error) {
 	return fn(i)
 }
 
+// mustParallel re-raises, in the caller's goroutine, the error of a
+// parallelFor whose work cannot fail or be cancelled: a panic turned into an
+// error by callSafe must not be dropped (that would leave results half
+// computed).
+func mustParallel(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
 // splitMix64 is the SplitMix64 generator step; it derives independent seeds
 // (one per tree, fold or start) from one user seed so results do not depend
 // on the number of cores.

@@ -45,6 +45,14 @@ func TestParallelForRecoversPanics(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "internal error") {
 		t.Errorf("parallelFor error = %v, want an internal error", err)
 	}
+	// work that ignores errors re-raises the panic in the caller
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "internal error") {
+			t.Errorf("mustParallel: recovered %v, want the internal error", r)
+		}
+	}()
+	mustParallel(err)
+	t.Error("mustParallel did not panic")
 }
 
 // TestKNeighborsKLargerThanTrainingSet checks that K > training rows is an

@@ -382,7 +382,7 @@ func treesProba(ts []*tree, X *mat.Dense) *mat.Dense {
 	K := ts[0].K
 	P := mat.NewDense(n, K, nil)
 	parts := chunks(n, workers(n/500+1))
-	_ = parallelFor(ctxBackground, "", len(parts), func(c int) error {
+	mustParallel(parallelFor(ctxBackground, "", len(parts), func(c int) error {
 		for i := parts[c][0]; i < parts[c][1]; i++ {
 			x := X.RawRowView(i)
 			row := P.RawRowView(i)
@@ -398,7 +398,7 @@ func treesProba(ts []*tree, X *mat.Dense) *mat.Dense {
 			}
 		}
 		return nil
-	})
+	}))
 	return P
 }
 
@@ -407,7 +407,7 @@ func treesMean(ts []*tree, X *mat.Dense) []float64 {
 	n, _ := X.Dims()
 	out := make([]float64, n)
 	parts := chunks(n, workers(n/500+1))
-	_ = parallelFor(ctxBackground, "", len(parts), func(c int) error {
+	mustParallel(parallelFor(ctxBackground, "", len(parts), func(c int) error {
 		for i := parts[c][0]; i < parts[c][1]; i++ {
 			x := X.RawRowView(i)
 			s := 0.0
@@ -417,7 +417,7 @@ func treesMean(ts []*tree, X *mat.Dense) []float64 {
 			out[i] = s / float64(len(ts))
 		}
 		return nil
-	})
+	}))
 	return out
 }
 
