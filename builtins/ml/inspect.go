@@ -286,6 +286,11 @@ func LearningCurveCV(e Estimator, f *frame.Frame, target string, fracs []float64
 	if len(fracs) == 0 {
 		fracs = []float64{0.1, 0.325, 0.55, 0.775, 1}
 	}
+	for _, v := range fracs {
+		if !(v > 0 && v <= 1) {
+			return nil, fmt.Errorf("ml: LearningCurveCV: training fraction %v is not in (0, 1]; give fractions of the training folds, e.g. []float64{0.1, 0.5, 1}", v)
+		}
+	}
 	s, err := getScorer(metric, IsClassifier(e))
 	if err != nil {
 		return nil, err

@@ -222,3 +222,13 @@ func TestSklearnScoringNames(t *testing.T) {
 		t.Errorf("neg_mean_squared_error: %+v, %v", s, err)
 	}
 }
+
+// TestLearningCurveFractions checks that fractions outside (0, 1] are an
+// error naming them (a fraction of 0 used to fail with "only one class").
+func TestLearningCurveFractions(t *testing.T) {
+	tr := datasets.MustLoad("Pima_tr")
+	_, err := LearningCurveCV(NewLogisticRegression(), tr, "type", []float64{0.5, 1.5}, 5, 1, "")
+	if err == nil || !strings.Contains(err.Error(), "training fraction 1.5 is not in (0, 1]") {
+		t.Errorf("fraction 1.5: error = %v", err)
+	}
+}
