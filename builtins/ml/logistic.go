@@ -31,8 +31,8 @@ import (
 // result is the maximum-likelihood estimate (R's glm(family = binomial) for
 // two classes).
 // "l1" is solved by proximal Newton with coordinate descent (the
-// glmnet/newGLMNET scheme); with more than two classes it fits one model per
-// class against the rest (as sklearn's liblinear does).
+// glmnet/newGLMNET scheme); with more than two classes on the multinomial
+// objective, as sklearn's saga solver (proxNewtonMultinomialL1).
 //
 // Reference: Hastie, Tibshirani & Friedman, The Elements of Statistical
 // Learning, §4.4; Yuan, Ho & Lin (2012), An improved GLMNET for
@@ -157,29 +157,24 @@ func (m *LogisticRegression) fitRows(X *mat.Dense, y []float64, rows []int, fini
 		m.fit.Coef = [][]float64{beta[:p]}
 		m.fit.Intercept = []float64{beta[p]}
 		m.fit.NIter, m.fit.Converged = it, conv
+	case pen == "l1" && K > 2:
+		W, it, conv, err := proxNewtonMultinomialL1(ctx, X, idx, K, lam, icpt, maxIter, tol)
+		if err != nil {
+			return err
+		}
+		for k := 0; k < K; k++ {
+			m.fit.Coef = append(m.fit.Coef, W[k*(p+1):k*(p+1)+p])
+			m.fit.Intercept = append(m.fit.Intercept, W[k*(p+1)+p])
+		}
+		m.fit.NIter, m.fit.Converged = it, conv
 	case pen == "l1":
-		rows := 1
-		if K > 2 {
-			rows = K
+		beta, it, conv, err := proxNewtonL1(ctx, X, yb, lam, icpt, maxIter, tol)
+		if err != nil {
+			return err
 		}
-		for k := 0; k < rows; k++ {
-			if K > 2 {
-				yb = make([]float64, n)
-				for i, c := range idx {
-					if c == k {
-						yb[i] = 1
-					}
-				}
-			}
-			beta, it, conv, err := proxNewtonL1(ctx, X, yb, lam, icpt, maxIter, tol)
-			if err != nil {
-				return err
-			}
-			m.fit.Coef = append(m.fit.Coef, beta[:p])
-			m.fit.Intercept = append(m.fit.Intercept, beta[p])
-			m.fit.NIter += it
-			m.fit.Converged = conv
-		}
+		m.fit.Coef = [][]float64{beta[:p]}
+		m.fit.Intercept = []float64{beta[p]}
+		m.fit.NIter, m.fit.Converged = it, conv
 	default:
 		W, it, conv, err := newtonMultinomial(ctx, X, idx, K, lam, icpt, maxIter, tol)
 		if err != nil {

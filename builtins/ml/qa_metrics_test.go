@@ -45,6 +45,10 @@ type qaRef struct {
 		AUC     float64 `json:"roc_auc_ovr"`
 		LogLoss float64 `json:"log_loss"`
 	} `json:"gnb_iris_evaluate"`
+	LogitL1 struct {
+		Coef      [][]float64
+		Intercept []float64
+	} `json:"logit_iris_l1_multinomial_C05"`
 	Multiclass struct {
 		Y             []float64
 		P             [][]float64
@@ -236,5 +240,27 @@ func TestEvaluateMulticlassProbabilityMetrics(t *testing.T) {
 	}
 	if !math.IsNaN(ev.Brier) || !math.IsNaN(ev.AP) {
 		t.Errorf("Brier %v and AP %v should be NaN for three classes", ev.Brier, ev.AP)
+	}
+}
+
+// TestLogisticL1MultinomialMatchesSaga checks the L1 fit on three classes
+// against sklearn's saga (multinomial; it was one-vs-rest before).
+func TestLogisticL1MultinomialMatchesSaga(t *testing.T) {
+	r := loadQARef(t).LogitL1
+	m := NewLogisticRegression()
+	m.Penalty, m.C, m.Tol = "l1", 0.5, 1e-10
+	if err := m.Fit(datasets.MustLoad("iris"), "Species"); err != nil {
+		t.Fatal(err)
+	}
+	W := m.Coef()
+	for k, row := range r.Coef {
+		for j, w := range row {
+			if math.Abs(W.At(k, j)-w) > 1e-6 {
+				t.Errorf("coef[%d][%d] = %v, saga %v", k, j, W.At(k, j), w)
+			}
+		}
+		if b := m.Intercept()[k]; math.Abs(b-r.Intercept[k]) > 1e-5 {
+			t.Errorf("intercept[%d] = %v, saga %v", k, b, r.Intercept[k])
+		}
 	}
 }

@@ -63,4 +63,8 @@ iris = pd.read_csv(D + "iris.csv")
 Pg = GaussianNB().fit(iris.iloc[:, :4].values, iris.Species).predict_proba(iris.iloc[:, :4].values)
 out["gnb_iris_evaluate"] = {"roc_auc_ovr": float(M.roc_auc_score(iris.Species, Pg, multi_class="ovr")),
     "log_loss": float(M.log_loss(iris.Species, Pg))}
+# L1 multinomial logistic regression (saga; the optimum is unique for three classes)
+from sklearn.linear_model import LogisticRegression
+ml1 = LogisticRegression(penalty="l1", C=0.5, solver="saga", tol=1e-12, max_iter=1000000).fit(iris.iloc[:, :4].values, iris.Species)
+out["logit_iris_l1_multinomial_C05"] = {"coef": ml1.coef_.tolist(), "intercept": ml1.intercept_.tolist()}
 json.dump(out, sys.stdout, indent=1)
