@@ -62,6 +62,11 @@ type logisticFit struct {
 	Intercept []float64   `json:"intercept"`
 	NIter     int         `json:"n_iter"`
 	Converged bool        `json:"converged"`
+	// L1Multinomial marks an L1 fit with several classes on the multinomial
+	// objective. Model files written before that solver hold one-vs-rest
+	// L1 fits (without the mark), whose probabilities are the normalised
+	// sigmoids rather than the softmax.
+	L1Multinomial bool `json:"l1_multinomial,omitempty"`
 }
 
 // NewLogisticRegression returns a logistic regression with sklearn's
@@ -166,7 +171,7 @@ func (m *LogisticRegression) fitRows(X *mat.Dense, y []float64, rows []int, fini
 			m.fit.Coef = append(m.fit.Coef, W[k*(p+1):k*(p+1)+p])
 			m.fit.Intercept = append(m.fit.Intercept, W[k*(p+1)+p])
 		}
-		m.fit.NIter, m.fit.Converged = it, conv
+		m.fit.NIter, m.fit.Converged, m.fit.L1Multinomial = it, conv, true
 	case pen == "l1":
 		beta, it, conv, err := proxNewtonL1(ctx, X, yb, lam, icpt, maxIter, tol)
 		if err != nil {
@@ -245,7 +250,7 @@ func (m *LogisticRegression) probaRows(X *mat.Dense, rows []int) *mat.Dense {
 		}
 		s := 0.0
 		for k := range row {
-			if strings.ToLower(m.Penalty) == "l1" {
+			if strings.ToLower(m.Penalty) == "l1" && !m.fit.L1Multinomial {
 				row[k] = sigmoid(row[k]) // one-vs-rest: normalise the K sigmoids
 			} else {
 				row[k] = math.Exp(row[k] - mx)

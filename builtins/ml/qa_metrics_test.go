@@ -48,6 +48,7 @@ type qaRef struct {
 	LogitL1 struct {
 		Coef      [][]float64
 		Intercept []float64
+		Proba     [][]float64
 	} `json:"logit_iris_l1_multinomial_C05"`
 	Multiclass struct {
 		Y             []float64
@@ -261,6 +262,20 @@ func TestLogisticL1MultinomialMatchesSaga(t *testing.T) {
 		}
 		if b := m.Intercept()[k]; math.Abs(b-r.Intercept[k]) > 1e-5 {
 			t.Errorf("intercept[%d] = %v, saga %v", k, b, r.Intercept[k])
+		}
+	}
+	if len(r.Proba) == 0 {
+		t.Fatal("no saga probabilities in the reference")
+	}
+	P, err := m.PredictProba(datasets.MustLoad("iris").Take([]int{0, 50, 100, 70, 120}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range r.Proba {
+		for k, w := range row {
+			if math.Abs(P.At(i, k)-w) > 1e-6 {
+				t.Errorf("proba[%d][%d] = %v, saga %v (softmax)", i, k, P.At(i, k), w)
+			}
 		}
 	}
 }

@@ -66,5 +66,6 @@ out["gnb_iris_evaluate"] = {"roc_auc_ovr": float(M.roc_auc_score(iris.Species, P
 # L1 multinomial logistic regression (saga; the optimum is unique for three classes)
 from sklearn.linear_model import LogisticRegression
 ml1 = LogisticRegression(penalty="l1", C=0.5, solver="saga", tol=1e-12, max_iter=1000000).fit(iris.iloc[:, :4].values, iris.Species)
-out["logit_iris_l1_multinomial_C05"] = {"coef": ml1.coef_.tolist(), "intercept": ml1.intercept_.tolist()}
+out["logit_iris_l1_multinomial_C05"] = {"coef": ml1.coef_.tolist(), "intercept": ml1.intercept_.tolist(),
+    "proba": ml1.predict_proba(iris.iloc[:, :4].values)[[0, 50, 100, 70, 120]].tolist()}
 json.dump(out, sys.stdout, indent=1)
