@@ -157,7 +157,7 @@ type RandomForestClassifier struct {
 	NTrees int
 	// Criterion is "gini" (default) or "entropy".
 	Criterion string
-	// MaxDepth limits the depth (0 = unlimited).
+	// MaxDepth limits the depth (0 = unlimited, scikit-learn's None).
 	MaxDepth int
 	// MinSamplesSplit is the fewest rows a node needs to be split (default 2).
 	MinSamplesSplit int
@@ -317,7 +317,7 @@ type RandomForestRegressor struct {
 	NTrees int
 	// Criterion is "squared_error" (default).
 	Criterion string
-	// MaxDepth limits the depth (0 = unlimited).
+	// MaxDepth limits the depth (0 = unlimited, scikit-learn's None).
 	MaxDepth int
 	// MinSamplesSplit is the fewest rows a node needs to be split (default 2).
 	MinSamplesSplit int

@@ -103,7 +103,7 @@ func resolveMaxFeatures(s string, p int, def string) (int, error) {
 type DecisionTreeClassifier struct {
 	// Criterion is "gini" (default) or "entropy".
 	Criterion string
-	// MaxDepth limits the depth (0 = unlimited).
+	// MaxDepth limits the depth (0 = unlimited, scikit-learn's None).
 	MaxDepth int
 	// MinSamplesSplit is the fewest rows a node needs to be split (default 2).
 	MinSamplesSplit int
@@ -244,7 +244,7 @@ func (m *DecisionTreeClassifier) String() string { return m.Display(display.Plai
 type DecisionTreeRegressor struct {
 	// Criterion is "squared_error" (the default and only choice).
 	Criterion string
-	// MaxDepth limits the depth (0 = unlimited).
+	// MaxDepth limits the depth (0 = unlimited, scikit-learn's None).
 	MaxDepth int
 	// MinSamplesSplit is the fewest rows a node needs to be split (default 2).
 	MinSamplesSplit int
