@@ -250,6 +250,9 @@ func schemaMatrix(b *base, f *frame.Frame) (*mat.Dense, error) {
 	if f == nil {
 		return nil, errors.New("ml: the frame is nil")
 	}
+	if f.NRows() == 0 {
+		return nil, fmt.Errorf("ml: the frame has no rows (0 × %d); nothing to predict — check the filter or split that produced it", f.NCols())
+	}
 	var missing, wrong []string
 	for j, name := range b.Features {
 		if !f.Has(name) {

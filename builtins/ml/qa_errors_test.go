@@ -133,6 +133,13 @@ func TestEmptyFrameError(t *testing.T) {
 			t.Errorf("%T on an empty frame: error = %v", m, err)
 		}
 	}
+	m := NewLogisticRegression()
+	if err := m.Fit(datasets.MustLoad("Pima_tr"), "type"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Predict(empty); err == nil || !strings.Contains(err.Error(), "nothing to predict") {
+		t.Errorf("Predict on an empty frame: error = %v", err)
+	}
 }
 
 // TestMulticlassMetricHint checks that roc_auc on three classes points to
