@@ -40,6 +40,7 @@ func init() {
 		"LearningCurveCV":                   reflect.ValueOf(ml.LearningCurveCV),
 		"Load":                              reflect.ValueOf(ml.Load),
 		"LogLoss":                           reflect.ValueOf(ml.LogLoss),
+		"LogLossProba":                      reflect.ValueOf(ml.LogLossProba),
 		"LogUniform":                        reflect.ValueOf(ml.LogUniform),
 		"MAE":                               reflect.ValueOf(ml.MAE),
 		"MAPE":                              reflect.ValueOf(ml.MAPE),

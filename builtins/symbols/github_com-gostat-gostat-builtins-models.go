@@ -50,6 +50,7 @@ func init() {
 		"FormulaError":     reflect.ValueOf((*models.FormulaError)(nil)),
 		"GLMFit":           reflect.ValueOf((*models.GLMFit)(nil)),
 		"GLMOptions":       reflect.ValueOf((*models.GLMOptions)(nil)),
+		"GVIFTable":        reflect.ValueOf((*models.GVIFTable)(nil)),
 		"LM":               reflect.ValueOf((*models.LM)(nil)),
 		"NLSFit":           reflect.ValueOf((*models.NLSFit)(nil)),
 		"NLSOptions":       reflect.ValueOf((*models.NLSOptions)(nil)),
