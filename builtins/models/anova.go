@@ -596,6 +596,18 @@ func (a *AnovaTable) Display(o display.Options) display.Bundle {
 		}
 		return out
 	}
+	// the test columns of an analysis of deviance (R's anova.glm)
+	devianceTest := func(headers []string, cols [][]string) ([]string, [][]string) {
+		switch a.test {
+		case "Chisq":
+			headers = append(headers, "Pr(>Chi)")
+			cols = append(cols, pcol(a.P))
+		case "F":
+			headers = append(headers, "F", "Pr(>F)")
+			cols = append(cols, fmtCol(rounded(a.F, 4), 5), pcol(a.P))
+		}
+		return headers, cols
+	}
 	if a.drop1 == "lm" {
 		headers = []string{"Df", "Sum of Sq", "RSS", "AIC"}
 		cols = [][]string{fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5), fmtCol(zap(a.RSS), 5), fmtCol(zap(a.AIC), 5)}
@@ -622,25 +634,11 @@ func (a *AnovaTable) Display(o display.Options) display.Bundle {
 		// sequential analysis of deviance (R's anova.glm)
 		headers = []string{"Df", "Deviance", "Resid. Df", "Resid. Dev"}
 		cols = [][]string{fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5), fmtCol(a.ResDf, 5), fmtCol(zap(a.RSS), 5)}
-		switch a.test {
-		case "Chisq":
-			headers = append(headers, "Pr(>Chi)")
-			cols = append(cols, pcol(a.P))
-		case "F":
-			headers = append(headers, "F", "Pr(>F)")
-			cols = append(cols, fmtCol(rounded(a.F, 4), 5), pcol(a.P))
-		}
+		headers, cols = devianceTest(headers, cols)
 	} else if a.deviance {
 		headers = []string{"Resid. Df", "Resid. Dev", "Df", "Deviance"}
 		cols = [][]string{fmtCol(a.ResDf, 5), fmtCol(zap(a.RSS), 5), fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5)}
-		switch a.test {
-		case "Chisq":
-			headers = append(headers, "Pr(>Chi)")
-			cols = append(cols, pcol(a.P))
-		case "F":
-			headers = append(headers, "F", "Pr(>F)")
-			cols = append(cols, fmtCol(rounded(a.F, 4), 5), pcol(a.P))
-		}
+		headers, cols = devianceTest(headers, cols)
 	} else if a.comparison {
 		headers = []string{"Res.Df", "RSS", "Df", "Sum of Sq", "F", "Pr(>F)"}
 		cols = [][]string{fmtCol(a.ResDf, 5), fmtCol(zap(a.RSS), 5), fmtCol(a.Df, 5), fmtCol(zap(a.SumSq), 5), fmtCol(rounded(a.F, 4), 5), pcol(a.P)}
@@ -715,3 +713,4 @@ func glmTest(op, test string) (string, error) {
 	}
 	return "", fmt.Errorf("%s: test must be \"\", \"Chisq\" (or \"LRT\") or \"F\", not %q", op, test)
 }
+

@@ -174,21 +174,7 @@ func dqrdc2(x [][]float64, tol float64) (rank int, qraux []float64) {
 func qrqy(x [][]float64, k int, qraux, y []float64) {
 	n := len(y)
 	for j := min(k, n-1) - 1; j >= 0; j-- {
-		if qraux[j] == 0 {
-			continue
-		}
-		temp := x[j][j]
-		x[j][j] = qraux[j]
-		xj, yj := x[j][j:], y[j:]
-		d := 0.0
-		for i := range xj {
-			d += xj[i] * yj[i]
-		}
-		t := -d / x[j][j]
-		for i := range yj {
-			yj[i] += t * xj[i]
-		}
-		x[j][j] = temp
+		reflectQR(x, j, qraux, y)
 	}
 }
 
@@ -366,20 +352,26 @@ func (d *design) factorLabel(j int) string {
 func qrqty(x [][]float64, k int, qraux, y []float64) {
 	n := len(y)
 	for j := 0; j < min(k, n-1); j++ {
-		if qraux[j] == 0 {
-			continue
-		}
-		temp := x[j][j]
-		x[j][j] = qraux[j]
-		xj, yj := x[j][j:], y[j:]
-		d := 0.0
-		for i := range xj {
-			d += xj[i] * yj[i]
-		}
-		t := -d / x[j][j]
-		for i := range yj {
-			yj[i] += t * xj[i]
-		}
-		x[j][j] = temp
+		reflectQR(x, j, qraux, y)
 	}
+}
+
+// reflectQR applies the j-th Householder reflection of dqrdc2's compact QR
+// (x, qraux) to y, as LINPACK's dqrsl does; it is its own inverse.
+func reflectQR(x [][]float64, j int, qraux, y []float64) {
+	if qraux[j] == 0 {
+		return
+	}
+	temp := x[j][j]
+	x[j][j] = qraux[j]
+	xj, yj := x[j][j:], y[j:]
+	d := 0.0
+	for i := range xj {
+		d += xj[i] * yj[i]
+	}
+	t := -d / x[j][j]
+	for i := range yj {
+		yj[i] += t * xj[i]
+	}
+	x[j][j] = temp
 }
