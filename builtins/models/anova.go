@@ -713,4 +713,3 @@ func glmTest(op, test string) (string, error) {
 	}
 	return "", fmt.Errorf("%s: test must be \"\", \"Chisq\" (or \"LRT\") or \"F\", not %q", op, test)
 }
-
