@@ -8,8 +8,8 @@ import inum "github.com/gostat/gostat/builtins/internal/num"
 // the package's short names for it.
 type dd struct{ hi, lo float64 }
 
-func (x dd) n() inum.DD                  { return inum.DD{Hi: x.hi, Lo: x.lo} }
-func ddOf(v inum.DD) dd                  { return dd{v.Hi, v.Lo} }
+func (x dd) n() inum.DD                   { return inum.DD{Hi: x.hi, Lo: x.lo} }
+func ddOf(v inum.DD) dd                   { return dd{v.Hi, v.Lo} }
 func twoProd(a, b float64) (p, e float64) { return inum.TwoProd(a, b) }
 
 func (x dd) add(y dd) dd       { return ddOf(x.n().Add(y.n())) }

@@ -51,11 +51,11 @@ type Cell struct {
 	// DisplayAt[i] is len(Output) when Displays[i] was shown, so that
 	// printed text and displays interleave as the cell produced them.
 	DisplayAt []int
-	Err      *kernel.Error
-	Warnings []string
-	Meta     string // output of a meta-command (not kept in scripts)
-	Recorded string // output recorded in the script it was loaded from
-	Prose    bool   // a Markdown cell of a script (shown, never run)
+	Err       *kernel.Error
+	Warnings  []string
+	Meta      string // output of a meta-command (not kept in scripts)
+	Recorded  string // output recorded in the script it was loaded from
+	Prose     bool   // a Markdown cell of a script (shown, never run)
 	// IgnoreOutput: the script marks the output as not compared.
 	IgnoreOutput bool
 	Dur          time.Duration
