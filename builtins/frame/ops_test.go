@@ -884,3 +884,39 @@ func TestMatrix(t *testing.T) {
 	_, err = f.Matrix("s")
 	wantErr(t, err, `column "s" is string`, "OneHot")
 }
+
+// TestFoldsInOrder checks the unshuffled folds against scikit-learn 1.2.1:
+// [fold of each row for _, (tr, te) in enumerate(KFold(5).split(X))] etc.
+func TestFoldsInOrder(t *testing.T) {
+	assign := func(folds []frame.Fold, n int) []int {
+		a := make([]int, n)
+		for q, f := range folds {
+			for _, r := range f.Test {
+				a[r] = q
+			}
+		}
+		return a
+	}
+	labels := func(s string) []string {
+		out := make([]string, len(s))
+		for i, r := range s {
+			out[i] = string(r)
+		}
+		return out
+	}
+	yes := []string{"no", "yes", "no", "no", "yes", "no", "no", "no", "yes", "no", "yes", "no", "no", "yes", "no"}
+	for _, c := range []struct {
+		name string
+		got  []int
+		want []int
+	}{
+		{"KFold(5), 13 rows", assign(frame.KFoldInOrder(13, 5), 13), []int{0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 4, 4}},
+		{"StratifiedKFold(3)", assign(frame.StratifiedKFoldInOrder(labels("bbabcaabbbccabbaacbab"), 3), 21),
+			[]int{0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 2, 1, 1, 2, 1, 2, 2, 2, 2, 2}},
+		{"StratifiedKFold(4)", assign(frame.StratifiedKFoldInOrder(yes, 4), 15), []int{0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3}},
+	} {
+		if !reflect.DeepEqual(c.got, c.want) {
+			t.Errorf("%s: folds %v, scikit-learn %v", c.name, c.got, c.want)
+		}
+	}
+}

@@ -108,6 +108,92 @@ func StratifiedKFold(labels []string, k int, seed uint64) []Fold {
 	return foldsFrom(assign, k)
 }
 
+// KFoldInOrder returns k folds of n rows without shuffling, as
+// scikit-learn's KFold(n_splits=k) (shuffle=False): the test parts are
+// consecutive blocks of rows, the first n mod k of them one row longer.
+func KFoldInOrder(n, k int) []Fold {
+	if k < 2 || k > n {
+		panic(errorf("KFoldInOrder", "need 2 ≤ k ≤ n, got k = %d with n = %d", k, n))
+	}
+	assign := make([]int, n)
+	row := 0
+	for q := 0; q < k; q++ {
+		size := n / k
+		if q < n%k {
+			size++
+		}
+		for end := row + size; row < end; row++ {
+			assign[row] = q
+		}
+	}
+	return foldsFrom(assign, k)
+}
+
+// StratifiedKFoldInOrder returns k stratified folds without shuffling, as
+// scikit-learn's StratifiedKFold(n_splits=k) (shuffle=False; version 1.2):
+// the classes, numbered in order of first appearance, are sorted and dealt
+// round-robin into the folds to fix how many rows of each class every test
+// part gets; then each class's rows, in their order, fill the folds in
+// turn (the first test part takes the class's first rows, and so on).
+func StratifiedKFoldInOrder(labels []string, k int) []Fold {
+	n := len(labels)
+	if k < 2 || k > n {
+		panic(errorf("StratifiedKFoldInOrder", "need 2 ≤ k ≤ n, got k = %d with n = %d", k, n))
+	}
+	code := map[string]int{}
+	enc := make([]int, n)
+	for r, l := range labels {
+		c, ok := code[l]
+		if !ok {
+			c = len(code)
+			code[l] = c
+		}
+		enc[r] = c
+	}
+	counts := make([]int, len(code))
+	for _, c := range enc {
+		counts[c]++
+	}
+	// allocation[q][c]: rows of class c in test part q, from dealing the
+	// sorted class codes round-robin (element i goes to part i mod k).
+	alloc := make([][]int, k)
+	for q := range alloc {
+		alloc[q] = make([]int, len(code))
+	}
+	i := 0
+	for c, m := range counts {
+		for ; m > 0; m-- {
+			alloc[i%k][c]++
+			i++
+		}
+	}
+	next := make([]int, len(code)) // the fold the class's next row goes to
+	left := make([]int, len(code)) // rows of the class still due in that fold
+	for c := range counts {
+		for next[c] < k && alloc[next[c]][c] == 0 {
+			next[c]++
+		}
+		if next[c] < k {
+			left[c] = alloc[next[c]][c]
+		}
+	}
+	assign := make([]int, n)
+	for r, c := range enc {
+		assign[r] = next[c]
+		left[c]--
+		if left[c] == 0 {
+			next[c]++
+			for next[c] < k && alloc[next[c]][c] == 0 {
+				next[c]++
+			}
+			if next[c] < k {
+				left[c] = alloc[next[c]][c]
+			}
+		}
+	}
+	return foldsFrom(assign, k)
+}
+
 func foldsFrom(assign []int, k int) []Fold {
 	folds := make([]Fold, k)
 	for row, a := range assign {

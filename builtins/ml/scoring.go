@@ -246,6 +246,14 @@ func matrixDataset(e Estimator, X *mat.Dense, y []float64) (*dataset, error) {
 	return d, nil
 }
 
+// InOrder is a seed for the cross-validation functions (CrossValidate,
+// CrossValidateModels, CompareModels, GridSearch, RandomSearch,
+// LearningCurve) that asks for scikit-learn's unshuffled folds:
+// StratifiedKFold(k) for classifiers and KFold(k) otherwise, the folds
+// cross_val_score(model, X, y, cv=k) uses. Per-fold scores then match
+// scikit-learn's one for one. Any other seed shuffles the rows first.
+const InOrder uint64 = math.MaxUint64
+
 // folds makes k folds, stratified by class for classifiers.
 func (d *dataset) folds(k int, seed uint64) ([]frame.Fold, error) {
 	if k < 2 || k > d.n {
@@ -266,7 +274,13 @@ func (d *dataset) folds(k int, seed uint64) ([]frame.Fold, error) {
 			sort.Strings(small)
 			return nil, fmt.Errorf("ml: class(es) %s have fewer rows than the %d folds; use fewer folds", quoteList(small), k)
 		}
+		if seed == InOrder {
+			return frame.StratifiedKFoldInOrder(d.labels, k), nil
+		}
 		return frame.StratifiedKFold(d.labels, k, seed), nil
+	}
+	if seed == InOrder {
+		return frame.KFoldInOrder(d.n, k), nil
 	}
 	return frame.KFold(d.n, k, seed), nil
 }

@@ -233,3 +233,21 @@ func TestLinearRegressionMatchesLM(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossValidateInOrderMatchesSklearn checks that the InOrder seed
+// gives scikit-learn's cv=5 folds: cross_val_score(GaussianNB(), X, y,
+// cv=5) on Pima_tr (scikit-learn 1.2.1) scores each fold exactly as
+// gostat does.
+func TestCrossValidateInOrderMatchesSklearn(t *testing.T) {
+	s := pimaSplit(t)
+	r, err := CrossValidateXY(NewGaussianNB(), s.Xtr, s.ytr, 5, InOrder, "accuracy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{0.8, 0.8, 0.675, 0.825, 0.725}
+	for k, w := range want {
+		if math.Abs(r.Scores[k]-w) > 1e-12 {
+			t.Errorf("fold %d accuracy %v, scikit-learn %v", k+1, r.Scores[k], w)
+		}
+	}
+}
