@@ -15,7 +15,8 @@ type CVResult struct {
 	Model, Metric string
 	// Scores are the test-fold scores, in fold order.
 	Scores []float64
-	// Mean and SD summarise Scores (SD with divisor k − 1).
+	// Mean and SD summarise Scores (SD with divisor k − 1, as R's sd;
+	// numpy's scores.std() of scikit-learn divides by k).
 	Mean, SD float64
 	// Folds are the row indexes used (same seed, same folds).
 	Folds []frame.Fold

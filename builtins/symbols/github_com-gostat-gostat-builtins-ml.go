@@ -35,6 +35,7 @@ func init() {
 		"FormatVersion":                     reflect.ValueOf(constant.MakeFromLiteral("1", token.INT, 0)),
 		"GridSearch":                        reflect.ValueOf(ml.GridSearch),
 		"GridSearchXY":                      reflect.ValueOf(ml.GridSearchXY),
+		"InOrder":                           reflect.ValueOf(ml.InOrder),
 		"IntRange":                          reflect.ValueOf(ml.IntRange),
 		"IsClassifier":                      reflect.ValueOf(ml.IsClassifier),
 		"LearningCurveCV":                   reflect.ValueOf(ml.LearningCurveCV),
