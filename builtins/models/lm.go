@@ -34,6 +34,7 @@ package models
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -200,6 +201,11 @@ func fitLMFormula(formula string, f *frame.Frame, w []float64, drop []bool) (m *
 func recoverErr(op string, err *error) {
 	if r := recover(); r != nil {
 		if e, ok := r.(error); ok {
+			if re, ok := e.(runtime.Error); ok && strings.Contains(re.Error(), "nil pointer dereference") && strings.Count(op, ".") == 2 {
+				// A method of a nil fit: the call that made it failed.
+				*err = fmt.Errorf("%s: %w (is the model nil? a fit that fails returns nil and its error: check err)", op, e)
+				return
+			}
 			*err = fmt.Errorf("%s: %w", op, e)
 			return
 		}

@@ -73,3 +73,13 @@ func TestRowLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestNilFitMethodError checks that a method called on the nil model a
+// failed fit returns says so instead of a bare nil-pointer message.
+func TestNilFitMethodError(t *testing.T) {
+	var m *GLMFit
+	_, err := m.Anova("Chisq")
+	if err == nil || !strings.Contains(err.Error(), "is the model nil?") {
+		t.Errorf("Anova on a nil fit: %v", err)
+	}
+}
