@@ -208,8 +208,51 @@ func (s *Session) mapPanic(pan interp.Panic, p *evalPlan) *Error {
 	if len(lines) > 1 || (len(lines) == 1 && !located) {
 		e.Stack = strings.Join(lines, "\n")
 	}
+	if strings.Contains(e.Message, "nil pointer dereference") {
+		// The reported line first; yaegi sometimes reports a statement
+		// group's first line, so then the whole cell.
+		if e.Hint = s.nilHint(p, e.Line); e.Hint == "" && e.Line > 0 {
+			e.Hint = s.nilHint(p, 0)
+		}
+	}
 	return e
 }
+
+// nilHint names the session variables used on line of p's cell (all lines
+// when 0) that hold a nil pointer, the usual cause of a nil dereference
+// in a notebook: a call that failed returned nil with its error.
+func (s *Session) nilHint(p *evalPlan, line int) string {
+	src := p.cell.src
+	if ls := strings.Split(src, "\n"); line > 0 && line <= len(ls) {
+		src = ls[line-1]
+	}
+	globals := s.globals()
+	var nils []string
+	seen := map[string]bool{}
+	for _, id := range identRE.FindAllString(src, -1) {
+		v, ok := globals[id]
+		if !ok || seen[id] || !v.IsValid() {
+			continue
+		}
+		seen[id] = true
+		for v.Kind() == reflect.Interface && !v.IsNil() {
+			v = v.Elem()
+		}
+		if (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface || v.Kind() == reflect.Map) && v.IsNil() {
+			nils = append(nils, id)
+		}
+	}
+	switch len(nils) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("%s is nil: the call that made it probably failed; check the error it returned", nils[0])
+	}
+	return fmt.Sprintf("%s are nil: the calls that made them probably failed; check the errors they returned", strings.Join(nils, ", "))
+}
+
+// identRE matches Go identifiers.
+var identRE = regexp.MustCompile(`[\p{L}_][\p{L}\p{N}_]*`)
 
 // builtinPrefix is the import path prefix of the builtin packages.
 const builtinPrefix = "github.com/gostat/gostat/builtins/"

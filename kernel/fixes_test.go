@@ -297,3 +297,14 @@ func TestUndefinedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestNilDereferenceHint checks that a nil-pointer panic names the nil
+// session variable on the failing line (a failed call's nil result).
+func TestNilDereferenceHint(t *testing.T) {
+	s := newTestSession(t)
+	eval(t, s, "var fr *frame.Frame\nn := 3")
+	r := eval(t, s, "x := n + 1\ny := fr.NRows() + x")
+	if r.Err == nil || !strings.Contains(r.Err.Message, "nil pointer dereference") || r.Err.Hint != "fr is nil: the call that made it probably failed; check the error it returned" {
+		t.Fatalf("error %+v", r.Err)
+	}
+}
