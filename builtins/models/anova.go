@@ -107,30 +107,17 @@ func CompareLM(ms ...*LM) (*AnovaTable, error) {
 		a.Heading = append(a.Heading, fmt.Sprintf("Model %d: %s", i+1, label))
 	}
 	scale := ms[big].RSS / float64(ms[big].DFResidual)
+	resDf, rss := make([]int, len(ms)), make([]float64, len(ms))
 	for i, m := range ms {
-		a.Rows = append(a.Rows, fmt.Sprint(i+1))
-		a.ResDf = append(a.ResDf, float64(m.DFResidual))
-		a.RSS = append(a.RSS, m.RSS)
-		if i == 0 {
-			a.Df = append(a.Df, math.NaN())
-			a.SumSq = append(a.SumSq, math.NaN())
-			a.F = append(a.F, math.NaN())
-			a.P = append(a.P, math.NaN())
-			continue
-		}
-		d := float64(ms[i-1].DFResidual - m.DFResidual)
-		s := ms[i-1].RSS - m.RSS
-		a.Df = append(a.Df, d)
-		a.SumSq = append(a.SumSq, s)
-		f := math.NaN()
-		p := math.NaN()
-		if d != 0 {
-			f = (s / d) / scale
-			p = pFUpper(math.Abs(f), math.Abs(d), float64(ms[big].DFResidual))
-		}
-		a.F = append(a.F, f)
-		a.P = append(a.P, p)
+		resDf[i], rss[i] = m.DFResidual, m.RSS
 	}
+	a.nestedRows(resDf, rss, func(d, s float64) (f, p float64) {
+		if d == 0 {
+			return math.NaN(), math.NaN()
+		}
+		f = (s / d) / scale
+		return f, pFUpper(math.Abs(f), math.Abs(d), float64(ms[big].DFResidual))
+	})
 	return a, nil
 }
 
@@ -183,22 +170,12 @@ func CompareGLMTest(test string, ms ...*GLMFit) (*AnovaTable, error) {
 		a.Heading = append(a.Heading, fmt.Sprintf("Model %d: %s", i+1, label))
 	}
 	disp := ms[big].Dispersion
+	resDf, dev := make([]int, len(ms)), make([]float64, len(ms))
 	for i, m := range ms {
-		a.Rows = append(a.Rows, fmt.Sprint(i+1))
-		a.ResDf = append(a.ResDf, float64(m.DFResidual))
-		a.RSS = append(a.RSS, m.Deviance)
-		if i == 0 {
-			a.Df = append(a.Df, math.NaN())
-			a.SumSq = append(a.SumSq, math.NaN())
-			a.F = append(a.F, math.NaN())
-			a.P = append(a.P, math.NaN())
-			continue
-		}
-		d := float64(ms[i-1].DFResidual - m.DFResidual)
-		dev := ms[i-1].Deviance - m.Deviance
-		a.Df = append(a.Df, d)
-		a.SumSq = append(a.SumSq, dev)
-		f, p := math.NaN(), math.NaN()
+		resDf[i], dev[i] = m.DFResidual, m.Deviance
+	}
+	a.nestedRows(resDf, dev, func(d, dev float64) (f, p float64) {
+		f, p = math.NaN(), math.NaN()
 		if d > 0 {
 			switch test {
 			case "Chisq":
@@ -212,9 +189,8 @@ func CompareGLMTest(test string, ms ...*GLMFit) (*AnovaTable, error) {
 				}
 			}
 		}
-		a.F = append(a.F, f)
-		a.P = append(a.P, p)
-	}
+		return f, p
+	})
 	if test == "F" && disp == 1 {
 		if fam := ms[0].Family.Name; fam == "binomial" || fam == "poisson" {
 			a.Warning = fmt.Sprintf("using F test with a '%s' family is inappropriate", fam)
@@ -712,4 +688,31 @@ func glmTest(op, test string) (string, error) {
 		return "Chisq", nil
 	}
 	return "", fmt.Errorf("%s: test must be \"\", \"Chisq\" (or \"LRT\") or \"F\", not %q", op, test)
+}
+
+// nestedRows fills the rows of a comparison of nested models (R's anova
+// of several fits): each model's residual df and RSS (or deviance) and,
+// from the second model on, the df and the sum of squares (deviance)
+// dropped against the model before, with the F value and p-value that test
+// gives for them.
+func (a *AnovaTable) nestedRows(resDf []int, rss []float64, test func(df, drop float64) (f, p float64)) {
+	for i := range resDf {
+		a.Rows = append(a.Rows, fmt.Sprint(i+1))
+		a.ResDf = append(a.ResDf, float64(resDf[i]))
+		a.RSS = append(a.RSS, rss[i])
+		if i == 0 {
+			a.Df = append(a.Df, math.NaN())
+			a.SumSq = append(a.SumSq, math.NaN())
+			a.F = append(a.F, math.NaN())
+			a.P = append(a.P, math.NaN())
+			continue
+		}
+		d := float64(resDf[i-1] - resDf[i])
+		drop := rss[i-1] - rss[i]
+		a.Df = append(a.Df, d)
+		a.SumSq = append(a.SumSq, drop)
+		f, p := test(d, drop)
+		a.F = append(a.F, f)
+		a.P = append(a.P, p)
+	}
 }
