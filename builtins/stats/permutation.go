@@ -55,19 +55,8 @@ func PermTest2(x, y []float64, stat string, bo BootOpt, opts ...Opt) (*HTest, er
 		for i := lo; i < hi; i++ {
 			r.Shuffle(len(v), func(a, b int) { v[a], v[b] = v[b], v[a] })
 			t := diff(v, s)
-			switch o.Alternative {
-			case Greater:
-				if t >= obs-tol {
-					c++
-				}
-			case Less:
-				if t <= obs+tol {
-					c++
-				}
-			default:
-				if math.Abs(t) >= math.Abs(obs)-tol {
-					c++
-				}
+			if asExtreme(t, obs, tol, o.Alternative) {
+				c++
 			}
 		}
 		counts[lo/chunkSize] = c
@@ -130,19 +119,8 @@ func PermTestPaired(x, y []float64, bo BootOpt, opts ...Opt) (*HTest, error) {
 				}
 			}
 			t := s / float64(len(d))
-			switch o.Alternative {
-			case Greater:
-				if t >= obs-tol {
-					c++
-				}
-			case Less:
-				if t <= obs+tol {
-					c++
-				}
-			default:
-				if math.Abs(t) >= math.Abs(obs)-tol {
-					c++
-				}
+			if asExtreme(t, obs, tol, o.Alternative) {
+				c++
 			}
 		}
 		counts[lo/chunkSize] = c
@@ -168,4 +146,17 @@ func PermTestPaired(x, y []float64, bo BootOpt, opts ...Opt) (*HTest, error) {
 	h.subject = "the mean difference of " + num(obs, 4)
 	h.report = "mean difference = " + num(obs, 4)
 	return h, nil
+}
+
+// asExtreme reports whether a permuted statistic t is at least as extreme
+// as the observed obs in the direction of the alternative (with a
+// tolerance tol for ties lost to rounding).
+func asExtreme(t, obs, tol float64, alt string) bool {
+	switch alt {
+	case Greater:
+		return t >= obs-tol
+	case Less:
+		return t <= obs+tol
+	}
+	return math.Abs(t) >= math.Abs(obs)-tol
 }
