@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"sync"
 
 	"github.com/gostat/gostat/builtins/frame"
 	"github.com/gostat/gostat/display"
@@ -58,6 +59,10 @@ type SearchResult struct {
 	BestScore float64
 	// BestModel is a copy of the estimator with Best set, fitted on all rows.
 	BestModel Estimator
+	// Errors[i] is why candidate i failed ("" when it did not): as
+	// scikit-learn's error_score=nan, a candidate whose fit fails on a
+	// fold scores NaN there, ranks last, and the search goes on.
+	Errors []string
 }
 
 // GridSearch cross-validates (k folds, seed, metric as in CrossValidate)
@@ -216,11 +221,23 @@ func search(e Estimator, cands []Params, d *dataset, k int, seed uint64, metric 
 	for i := range r.Scores {
 		r.Scores[i] = make([]float64, k)
 	}
+	r.Errors = make([]string, len(cands))
+	var failMu sync.Mutex
+	failed := 0
 	err = parallelFor(ctxOf(), "grid search", len(cands)*k, func(t int) error {
 		c, fo := t/k, t%k
 		v, _, _, err := d.fitScore(e, cands[c], folds[fo].Train, folds[fo].Test, s)
 		if err != nil {
-			return fmt.Errorf("candidate %v, fold %d: %w", cands[c], fo+1, err)
+			if ctxOf().Err() != nil {
+				return err // interrupted: stop the search
+			}
+			failMu.Lock()
+			if r.Errors[c] == "" {
+				r.Errors[c] = fmt.Sprintf("fold %d: %v", fo+1, err)
+				failed++
+			}
+			failMu.Unlock()
+			v = math.NaN()
 		}
 		r.Scores[c][fo] = v
 		return nil
@@ -228,16 +245,26 @@ func search(e Estimator, cands []Params, d *dataset, k int, seed uint64, metric 
 	if err != nil {
 		return nil, err
 	}
+	if failed == len(cands) {
+		return nil, fmt.Errorf("ml: every candidate failed; the first, %v, on %s", cands[0], r.Errors[0])
+	}
 	ord := make([]int, len(cands))
 	for i := range cands {
 		r.Mean[i], r.SD[i] = meanSD1(r.Scores[i])
+		if r.Errors[i] != "" {
+			r.Mean[i], r.SD[i] = math.NaN(), math.NaN()
+		}
 		ord[i] = i
 	}
 	sort.SliceStable(ord, func(a, b int) bool {
-		if s.greater {
-			return r.Mean[ord[a]] > r.Mean[ord[b]]
+		ma, mb := r.Mean[ord[a]], r.Mean[ord[b]]
+		if math.IsNaN(ma) || math.IsNaN(mb) {
+			return !math.IsNaN(ma) && math.IsNaN(mb) // failed candidates last
 		}
-		return r.Mean[ord[a]] < r.Mean[ord[b]]
+		if s.greater {
+			return ma > mb
+		}
+		return ma < mb
 	})
 	for rank, i := range ord {
 		r.Rank[i] = rank + 1
@@ -278,7 +305,16 @@ func (r *SearchResult) Display(o display.Options) display.Bundle {
 		if math.IsNaN(r.SD[i]) {
 			sd = "NA"
 		}
-		t.add(fmt.Sprint(r.Rank[i]), r.Candidates[i].String(), numDigits(r.Mean[i], 4), sd)
+		mean := numDigits(r.Mean[i], 4)
+		if math.IsNaN(r.Mean[i]) {
+			mean = "NA"
+		}
+		t.add(fmt.Sprint(r.Rank[i]), r.Candidates[i].String(), mean, sd)
+	}
+	for _, i := range ord {
+		if i < len(r.Errors) && r.Errors[i] != "" {
+			t.notes = append(t.notes, fmt.Sprintf("%s failed (%s)", r.Candidates[i], r.Errors[i]))
+		}
 	}
 	return t.bundle("search", o)
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -249,5 +250,28 @@ func TestCrossValidateInOrderMatchesSklearn(t *testing.T) {
 		if math.Abs(r.Scores[k]-w) > 1e-12 {
 			t.Errorf("fold %d accuracy %v, scikit-learn %v", k+1, r.Scores[k], w)
 		}
+	}
+}
+
+// TestGridSearchFailedCandidate checks scikit-learn's error_score=nan
+// behaviour: a candidate whose fit fails (K above the training rows)
+// scores NaN, ranks last with its reason kept, and the search goes on.
+func TestGridSearchFailedCandidate(t *testing.T) {
+	s := pimaSplit(t)
+	r, err := GridSearchXY(NewKNeighborsClassifier(), Grid{"K": {5, 500, 15}}, s.Xtr, s.ytr, 5, InOrder, "accuracy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !math.IsNaN(r.Mean[1]) || r.Rank[1] != 3 || !strings.Contains(r.Errors[1], "fold 1") || r.Errors[0] != "" {
+		t.Errorf("failed candidate: mean %v rank %d error %q", r.Mean[1], r.Rank[1], r.Errors[1])
+	}
+	if r.Best["K"] == 500 || math.IsNaN(r.BestScore) {
+		t.Errorf("best %v (%v)", r.Best, r.BestScore)
+	}
+	if !strings.Contains(r.String(), "K=500 failed") && !strings.Contains(r.String(), "failed (fold 1") {
+		t.Errorf("display does not name the failure:\n%s", r)
+	}
+	if _, err := GridSearchXY(NewKNeighborsClassifier(), Grid{"K": {500}}, s.Xtr, s.ytr, 5, InOrder, "accuracy"); err == nil || !strings.Contains(err.Error(), "every candidate failed") {
+		t.Errorf("all failing: %v", err)
 	}
 }
