@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sort"
 
 	"github.com/gostat/gostat/builtins/frame"
 	"github.com/gostat/gostat/display"
@@ -175,6 +176,43 @@ func kmeansPP(rows [][]float64, k int, r *rand.Rand) [][]float64 {
 	return c
 }
 
+// relocateEmpty moves each empty cluster to one of the points farthest
+// from their centres, as scikit-learn's k-means does
+// (_relocate_empty_clusters): the point leaves its cluster's sums (sum,
+// cnt) and becomes the empty cluster's only member. c are the centres the
+// labels l were assigned with.
+func relocateEmpty(rows, c [][]float64, l []int, sum [][]float64, cnt []float64) {
+	var empty []int
+	for j, n := range cnt {
+		if n == 0 {
+			empty = append(empty, j)
+		}
+	}
+	if len(empty) == 0 {
+		return
+	}
+	far := make([]int, len(rows))
+	dist := make([]float64, len(rows))
+	for i, x := range rows {
+		far[i], dist[i] = i, sqDist(x, c[l[i]])
+	}
+	sort.SliceStable(far, func(a, b int) bool { return dist[far[a]] > dist[far[b]] })
+	for e, j := range empty {
+		if e >= len(far) {
+			break
+		}
+		i := far[e]
+		old := l[i]
+		for d, v := range rows[i] {
+			sum[old][d] -= v
+			sum[j][d] = v
+		}
+		cnt[old]--
+		cnt[j] = 1
+		l[i] = j
+	}
+}
+
 func lloyd(rows [][]float64, c [][]float64, maxIter int, tol float64) ([][]float64, []int, float64, int) {
 	n, k, p := len(rows), len(c), len(rows[0])
 	l := make([]int, n)
@@ -200,6 +238,7 @@ func lloyd(rows [][]float64, c [][]float64, maxIter int, tol float64) ([][]float
 				nc[l[i]][d] += v
 			}
 		}
+		relocateEmpty(rows, c, l, nc, cnt)
 		shift := 0.0
 		for j := range nc {
 			if cnt[j] == 0 {

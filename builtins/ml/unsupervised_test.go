@@ -2,6 +2,7 @@ package ml
 
 import (
 	"math"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -198,5 +199,26 @@ func TestSortFloats(t *testing.T) {
 		if v[i] != w[i] {
 			t.Fatalf("sortFloats[%d] = %v, want %v", i, v[i], w[i])
 		}
+	}
+}
+
+// TestKMeansRelocatesEmptyCluster checks scikit-learn's handling of an
+// empty cluster: KMeans(3, init=C, n_init=1, algorithm="lloyd", tol=0) on
+// these points (scikit-learn 1.2.1) moves the empty centre (100, 100) to
+// the point farthest from its centre, (20, 0).
+func TestKMeansRelocatesEmptyCluster(t *testing.T) {
+	rows := [][]float64{{0, 0}, {1, 0}, {0, 1}, {10, 10}, {11, 10}, {10, 11}, {5, 5.5}, {20, 0}}
+	init := [][]float64{{0, 0}, {10, 10}, {100, 100}}
+	c, l, inertia, _ := lloyd(rows, init, 300, 0)
+	want := [][]float64{{1.0 / 3, 1.0 / 3}, {9, 9.125}, {20, 0}}
+	for j := range want {
+		for d := range want[j] {
+			if math.Abs(c[j][d]-want[j][d]) > 1e-12 {
+				t.Fatalf("centres %v, scikit-learn %v", c, want)
+			}
+		}
+	}
+	if !reflect.DeepEqual(l, []int{0, 0, 0, 1, 1, 1, 1, 2}) || math.Abs(inertia-41.520833333333336) > 1e-9 {
+		t.Errorf("labels %v inertia %v", l, inertia)
 	}
 }
