@@ -83,13 +83,17 @@ type Session struct {
 	// unbind restores the cell hooks kept bound for an interrupted cell.
 	unbind func()
 
-	// stale is the goroutine id of a cell that was interrupted while the
-	// interpreter was still busy (a blocking compiled call); the next
-	// cell waits for it up to staleWait, then returns an Interrupted
-	// error saying the call still runs (:reset ends it by restarting the
-	// kernel process in a remote kernel). time.Sleep in cells is the
-	// kernel's interruptible sleep, so it never leaves a stale cell.
-	stale int64
+	// stale is closed when the run of a cell that was interrupted while
+	// the interpreter was still busy (a blocking compiled call) ends; nil
+	// when there is none. The next cell waits for it up to staleWait,
+	// then returns an Interrupted error saying the call still runs
+	// (:reset ends it by restarting the kernel process in a remote
+	// kernel). time.Sleep in cells is the kernel's interruptible sleep,
+	// so it never leaves a stale cell.
+	stale <-chan struct{}
+
+	// yr runs code on the interpreter (see yaegirun.go).
+	yr *yaegiRun
 
 	// run is the cell being evaluated (nil between cells).
 	runMu sync.Mutex
@@ -110,10 +114,14 @@ const staleWait = 500 * time.Millisecond
 // busy reports whether the compiled call of an interrupted cell still
 // runs (s.mu held); it forgets the cell once its goroutine has ended.
 func (s *Session) busy() bool {
-	if s.stale != 0 && !evalGoroutineAlive(s.stale) {
-		s.stale = 0
+	if s.stale != nil {
+		select {
+		case <-s.stale:
+			s.stale = nil
+		default:
+		}
 	}
-	return s.stale != 0
+	return s.stale != nil
 }
 
 // sleep is time.Sleep for interpreted code: called while a cell runs, it
@@ -156,12 +164,12 @@ func (s *Session) sleep(d time.Duration) {
 	}
 }
 
-// calledByEval reports whether the calling goroutine is the one yaegi's
-// EvalWithContext runs a cell in (not a goroutine the cell started).
+// calledByEval reports whether the calling goroutine is the one the kernel
+// runs a cell in (yaegiRun.eval's), not a goroutine the cell started.
 func calledByEval() bool {
 	buf := make([]byte, 64<<10)
 	buf = buf[:runtime.Stack(buf, false)]
-	return bytes.Contains(buf, []byte("created by github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext"))
+	return bytes.Contains(buf, []byte("created by github.com/gostat/gostat/kernel.(*yaegiRun).eval"))
 }
 
 // hookPkg is the import path of the kernel's own host functions, imported
@@ -251,7 +259,11 @@ func (s *Session) start() error {
 	}}); err != nil {
 		return fmt.Errorf("kernel: stdio: %w", err)
 	}
-	s.in = in
+	yr, err := newYaegiRun(in)
+	if err != nil {
+		return err
+	}
+	s.in, s.yr = in, yr
 	s.state = newCellState()
 	var b strings.Builder
 	b.WriteString("import (\n\t__k \"" + hookPkg + "\"\n")
@@ -494,7 +506,7 @@ func (s *Session) displayOptions() display.Options {
 //     Statement groups start with ";" so that yaegi runs them once in its
 //     main body; a final expression becomes ";__k.Show(expr)", whose
 //     variadic host function receives all results of a call.
-//  3. Each group runs through EvalWithContext in a fresh goroutine while
+//  3. Each group runs (yaegiRun.eval, yaegirun.go) in a fresh goroutine while
 //     os.Stdout/os.Stderr point at the capture pipe (capture.go) and the
 //     cell hooks (builtins/cell) are bound.
 //  4. errors.go maps yaegi's errors and panics back to the cell's lines.
@@ -505,19 +517,24 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 	if s.closed {
 		return Result{Err: &Error{Kind: KernelDied, Message: "the session is closed"}, Duration: time.Since(t0)}
 	}
-	if s.stale != 0 {
+	if s.stale != nil {
 		// The interrupted cell's compiled call still runs. Give it a
 		// moment (a builtin that checks cell.Context() stops within
 		// milliseconds), then say so at once rather than hang: the
 		// interpreter cannot run two cells at a time.
 		wctx, cancel := context.WithTimeout(ctx, staleWait)
-		err := waitEvalGoroutine(wctx, s.stale)
+		var err error
+		select {
+		case <-s.stale:
+		case <-wctx.Done():
+			err = wctx.Err()
+		}
 		cancel()
 		if err != nil {
 			return Result{Err: &Error{Kind: Interrupted, Message: "not run: the interrupted cell's compiled call (a function the interpreter cannot stop midway) is still running",
 				Hint: "run this cell again when it has finished, or :reset to restart the kernel and end it"}, Duration: time.Since(t0)}
 		}
-		s.stale = 0
+		s.stale = nil
 	}
 	if s.unbind != nil {
 		s.unbind()
@@ -557,7 +574,7 @@ func (s *Session) Eval(ctx context.Context, src string, on func(Event)) Result {
 		restoreStdio()
 	}
 	run.finished.Store(true)
-	if s.stale != 0 {
+	if s.stale != nil {
 		// A builtin may still be running in the interrupted cell: keep its
 		// (cancelled) context bound so that cell.Context() tells it to
 		// stop; the next cell unbinds once it has finished.
@@ -835,39 +852,20 @@ func isCfgError(err error) bool { return fmt.Sprintf("%T", err) == "*interp.cfgE
 // errInterrupted marks an eval stopped by its context.
 var errInterrupted = errors.New("interrupted")
 
-// evalSrc runs src in a fresh goroutine (so that an interrupted eval can
-// be recognised later by its goroutine id) and returns when it finishes or
-// ctx is done.
+// evalSrc runs src and returns when it finishes or ctx is done. An
+// interrupted run whose goroutine still runs (blocked in a compiled call)
+// is kept in s.stale until it ends.
 func (s *Session) evalSrc(ctx context.Context, p *evalPlan) error {
-	type outcome struct {
-		err error
-		gid int64
-	}
-	done := make(chan outcome, 1)
-	gidc := make(chan int64, 1)
-	go func() {
-		gid := goroutineID()
-		gidc <- gid
-		var err error
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					err = interp.Panic{Value: r}
-				}
-			}()
-			_, err = s.in.EvalWithContext(ctx, p.src)
-		}()
-		done <- outcome{err, gid}
-	}()
-	gid := <-gidc
-	o := <-done
-	if o.err != nil && ctx.Err() != nil && (errors.Is(o.err, context.Canceled) || errors.Is(o.err, context.DeadlineExceeded)) {
-		if evalGoroutineAlive(gid) {
-			s.stale = gid
+	err, ended := s.yr.eval(ctx, p.src)
+	if err != nil && ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		select {
+		case <-ended:
+		default:
+			s.stale = ended
 		}
 		return errInterrupted
 	}
-	return o.err
+	return err
 }
 
 // Vars lists the session's variables, sorted by name.
@@ -894,7 +892,7 @@ func (s *Session) Vars() []Var {
 }
 
 func (s *Session) vars() []Var {
-	if s.in == nil || s.stale != 0 {
+	if s.in == nil || s.stale != nil {
 		return nil
 	}
 	g := s.safeGlobals()
@@ -913,7 +911,7 @@ func (s *Session) vars() []Var {
 func (s *Session) Reset() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.stale = 0
+	s.stale = nil
 	s.cells = 0
 	if s.unbind != nil {
 		s.unbind()

@@ -599,7 +599,7 @@ func TestInterruptBlockedCompiledCall(t *testing.T) {
 	if r.Err == nil || r.Err.Kind != Interrupted {
 		t.Fatalf("err %v", r.Err)
 	}
-	if s.stale == 0 {
+	if s.stale == nil {
 		t.Error("the interrupted eval's goroutine was not tracked")
 	}
 	// While the call runs, Vars answers the last list (Q16).
@@ -626,8 +626,8 @@ func TestInterruptBlockedCompiledCall(t *testing.T) {
 	for _, v := range s.Vars() {
 		found = found || v.Name == "x"
 	}
-	if !found || s.stale != 0 {
-		t.Errorf("Vars after the call ended: x found %v, stale %d", found, s.stale)
+	if !found || s.stale != nil {
+		t.Errorf("Vars after the call ended: x found %v, stale %v", found, s.stale != nil)
 	}
 	if r := eval(t, s, "2"); r.Err != nil || texts(r)[0] != "2" {
 		t.Fatalf("final: %v", r.Err)
